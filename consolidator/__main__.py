@@ -1,0 +1,5 @@
+"""Entry point for ``python -m consolidator``."""
+
+from consolidator.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""Library entry points used by the CLI: load, validate, query, history, timeline."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from consolidator.corpus import load_corpus
+from consolidator.errors import CorpusError, Diagnostic
+from consolidator.replay import VersionIndex, build_index, replay
+from consolidator.timeline import resolve_rule
+
+log = logging.getLogger(__name__)
+
+
+def open_index(corpus: str | Path | None = None) -> VersionIndex:
+    """Load the corpus and replay it once into a version index (raises CorpusError)."""
+    return build_index(load_corpus(corpus))
+
+
+def validate(corpus: str | Path | None = None) -> list[Diagnostic]:
+    """Every problem of the corpus: files, schema, references, dates, operations."""
+    try:
+        loaded = load_corpus(corpus)
+    except CorpusError as exc:
+        return list(exc.diagnostics)
+    return list(replay(loaded).problems)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated line of the timeline."""
+
+    date: date | None
+    kind: str
+    subject: str
+    label: str
+    detail: str = ""
+
+
+def timeline_events(index: VersionIndex) -> list[Event]:
+    """Acts and arrêtés with every date they carry, in date order; pending ones last."""
+    events: list[Event] = []
+    corpus = index.corpus
+    for act in corpus.acts.values():
+        events.append(
+            Event(
+                act.signed,
+                "signature",
+                act.id,
+                act.label,
+                "date approximative" if act.signed_approximate else "",
+            )
+        )
+        for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):
+            day, why = resolve_rule(rule, act, index.timeline.extensions)
+            scope = "" if key is None else f" ({key})"
+            detail = rule.describe() + (" ; date approximative" if rule.approximate else "")
+            events.append(
+                Event(
+                    day,
+                    "effet" if day else "en attente",
+                    act.id,
+                    f"entrée en vigueur{scope} : {act.label}",
+                    detail if day else why,
+                )
+            )
+        if act.term:
+            events.append(Event(act.term, "terme", act.id, f"terme : {act.label}"))
+    for arrete in corpus.arretes.values():
+        events.append(Event(arrete.date, "arrêté", arrete.id, arrete.title))
+        if arrete.jo:
+            events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}"))
+        for ext in arrete.extends:
+            for ev in index.extensions_of(ext.act):
+                if ev.arrete.id == arrete.id:
+                    events.append(
+                        Event(
+                            ev.effective,
+                            "extension" if ev.effective else "en attente",
+                            ext.act,
+                            f"extension de {corpus.acts[ext.act].label}",
+                            f"par {arrete.title}",
+                        )
+                    )
+    events.sort(key=lambda e: (e.date is None, e.date or date.max, e.kind, e.subject))
+    return events

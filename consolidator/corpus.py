@@ -1,0 +1,409 @@
+"""Load and validate corpus XML (RelaxNG + semantic checks), reporting every problem at once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from consolidator.errors import CorpusError, Diagnostic
+from consolidator.model import (
+    Act,
+    ActKind,
+    Arrete,
+    ArticleDef,
+    Convention,
+    Corpus,
+    EffectRule,
+    Extension,
+    ExtensionRule,
+    Location,
+    Operation,
+    OpKind,
+    Restriction,
+    RuleKind,
+    SectionDef,
+    SourceRef,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "idcc-2128"
+
+
+@cache
+def _schema() -> etree.RelaxNG:
+    with resources.files("consolidator.schema").joinpath("corpus.rng").open("rb") as fh:
+        return etree.RelaxNG(etree.parse(fh))
+
+
+class _Collector:
+    """Collects diagnostics while the corpus is read."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.items: list[Diagnostic] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def add(
+        self, message: str, file: str | None = None, line: int | None = None, **kw: str | None
+    ) -> None:
+        self.items.append(Diagnostic(message, file, line, **kw))  # type: ignore[arg-type]
+
+
+def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(remove_comments=True, resolve_entities=False))
+    except etree.XMLSyntaxError as exc:
+        out.add(
+            f"malformed XML: {exc.msg}",
+            out.rel(path),
+            exc.lineno,
+            hint="fix the XML syntax (unclosed element, bad entity, stray '&' or '<')",
+        )
+        return None
+    except OSError as exc:
+        out.add(f"cannot read file: {exc}", out.rel(path))
+        return None
+    schema = _schema()
+    if not schema.validate(tree):
+        for err in schema.error_log:
+            out.add(
+                f"schema: {err.message}",
+                out.rel(path),
+                err.line,
+                hint="see consolidator/schema/corpus.rng for the allowed elements and attributes",
+            )
+        return None
+    return tree.getroot()
+
+
+def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        out.add(
+            f"impossible date {value!r}",
+            loc.file,
+            loc.line,
+            hint="use a real calendar date YYYY-MM-DD",
+        )
+        return None
+
+
+def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
+    rule = el[0]
+    notes = tuple((n.text or "").strip() for n in el.findall("note"))
+    common = {
+        "approximate": el.get("approximate") == "true",
+        "decision": el.get("decision"),
+        "notes": notes,
+    }
+    if rule.tag == "fixed":
+        return EffectRule(RuleKind.FIXED, date=_date(rule.get("date"), out, loc), **common)  # type: ignore[arg-type]
+    if rule.tag == "at-signature":
+        return EffectRule(
+            RuleKind.SIGNATURE, offset_days=int(rule.get("offset-days", "0")), **common
+        )  # type: ignore[arg-type]
+    return EffectRule(
+        RuleKind.EXTENSION,
+        arrete=rule.get("arrete"),
+        extension_rule=ExtensionRule(rule.get("rule")),
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _paras(el: etree._Element) -> tuple[str, ...]:
+    return tuple(" ".join((p.text or "").split()) for p in el.findall("p"))
+
+
+def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
+    items: list[SectionDef | ArticleDef] = []
+    for child in el:
+        loc = Location(file, child.sourceline)
+        if child.tag == "article":
+            items.append(
+                ArticleDef(
+                    child.get("id"),
+                    child.get("num"),
+                    child.get("title"),
+                    _paras(child),
+                    loc,
+                    child.get("src"),
+                )
+            )
+        elif child.tag == "section":
+            items.append(
+                SectionDef(
+                    child.get("id"), child.get("num"), child.get("title"), _body(child, file), loc
+                )
+            )
+    return tuple(items)
+
+
+def _text(el: etree._Element, tag: str) -> str | None:
+    found = el.find(tag)
+    return " ".join((found.text or "").split()) if found is not None else None
+
+
+def _operation(el: etree._Element, act: str, index: int, file: str) -> Operation:
+    kind = OpKind(el.tag)
+    is_insert = kind in (OpKind.INSERT_ARTICLE, OpKind.INSERT_SECTION)
+    renumber = kind in (OpKind.RENUMBER_ARTICLE, OpKind.RENUMBER_SECTION)
+    position = el.get("position")
+    alinea = el.get("alinea")
+    if kind in (OpKind.INSERT_ALINEA, OpKind.REPLACE_ALINEA, OpKind.DELETE_ALINEA):
+        alinea, position = (position if position != "end" else None), position
+    return Operation(
+        kind=kind,
+        act=act,
+        index=index,
+        location=Location(file, el.sourceline),
+        target=el.get("target"),
+        new_id=el.get("id") if is_insert else None,
+        num=el.get("to") if renumber else el.get("num"),
+        title=el.get("title"),
+        parent=el.get("parent"),
+        from_parent=el.get("from-parent"),
+        after=el.get("after"),
+        before=el.get("before"),
+        position=position,
+        expect=_text(el, "expect") or el.get("expect-title"),
+        expect_num=el.get("from"),
+        alinea=int(alinea) if alinea else None,
+        occurrence=el.get("occurrence", "1"),
+        old=_text(el, "old"),
+        new=_text(el, "new"),
+        anchor_after=_text(el, "after"),
+        anchor_before=_text(el, "before"),
+        paragraphs=_paras(el),
+        effect=el.get("effect"),
+        src=el.get("src"),
+        decision=el.get("decision"),
+    )
+
+
+def _sources(el: etree._Element) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(s.get("file"), s.get("lines")) for s in el.findall("source"))
+
+
+def _notes(el: etree._Element) -> tuple[str, ...]:
+    return tuple(" ".join((n.text or "").split()) for n in el.findall("note"))
+
+
+def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
+    loc = Location(file, el.sourceline)
+    signed = _date(el.get("signed"), out, loc)
+    if signed is None:
+        return None
+    effects: dict[str | None, EffectRule] = {}
+    for eff in el.findall("effect"):
+        key = eff.get("id")
+        if key in effects:
+            out.add(
+                f"duplicate effect rule {key or '(default)'!r}",
+                file,
+                eff.sourceline,
+                act=el.get("id"),
+            )
+        effects[key] = _effect(eff, out, Location(file, eff.sourceline))
+    if None not in effects:
+        out.add(
+            "the act has no default effect rule (an <effect> without id)",
+            file,
+            el.sourceline,
+            act=el.get("id"),
+            hint="add <effect><at-signature/></effect> or the rule the act states",
+        )
+    body_el = el.find("body")
+    ops_el = el.find("ops")
+    act_id = el.get("id")
+    ops = tuple(
+        _operation(op, act_id, i + 1, file)
+        for i, op in enumerate(ops_el if ops_el is not None else [])
+    )
+    return Act(
+        id=act_id,
+        kind=ActKind(el.get("kind")),
+        title=el.get("title"),
+        signed=signed,
+        effects=effects,
+        location=loc,
+        number=el.get("number"),
+        short=el.get("short"),
+        prefix=el.get("prefix"),
+        signed_approximate=el.get("signed-approximate") == "true",
+        extensible=el.get("extensible", "true") == "true",
+        term=_date(el.get("term"), out, loc),
+        denonce=_date(el.get("denonce"), out, loc),
+        body=_body(body_el, file) if body_el is not None else (),
+        ops=ops,
+        sources=_sources(el),
+        notes=_notes(el),
+    )
+
+
+def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
+    loc = Location(file, el.sourceline)
+    day = _date(el.get("date"), out, loc)
+    if day is None:
+        return None
+    arrete_id = el.get("id")
+    extends = []
+    for ext in el.findall("extends"):
+        act = ext.get("act")
+        restrictions = []
+        for r in ext:
+            kind = {"scope": "scope", "exclude": "exclusion", "reserve": "reserve"}[r.tag]
+            restrictions.append(
+                Restriction(
+                    kind=kind,
+                    text=" ".join((r.text or "").split()),
+                    arrete=arrete_id,
+                    act=act,
+                    target=r.get("target"),
+                    alinea=int(r.get("alinea")) if r.get("alinea") else None,
+                    words=r.get("words"),
+                    occurrence=r.get("occurrence", "all"),
+                    src=r.get("src"),
+                )
+            )
+        extends.append(
+            Extension(
+                arrete_id,
+                act,
+                ext.get("effective-rule", "publication"),
+                _date(ext.get("effective"), out, loc),
+                tuple(restrictions),
+            )
+        )
+    jo = _date(el.get("jo"), out, loc)
+    if jo is not None and jo < day:
+        out.add(f"JO publication {jo} precedes the arrêté's date {day}", file, el.sourceline)
+    return Arrete(
+        arrete_id,
+        day,
+        jo,
+        el.get("title") or f"Arrêté du {day}",
+        tuple(extends),
+        loc,
+        _sources(el),
+        _notes(el),
+    )
+
+
+def _files(root: Path) -> Iterable[Path]:
+    yield from sorted((root / "acts").glob("*.xml"))
+    yield from sorted((root / "arretes").glob("*.xml"))
+
+
+def load_corpus(root: str | Path | None = None) -> Corpus:
+    """Read every file of a corpus folder; raise CorpusError listing all problems found."""
+    base = Path(root) if root is not None else DEFAULT_CORPUS
+    out = _Collector(base)
+    conv_path = base / "convention.xml"
+    if not conv_path.is_file():
+        raise CorpusError(
+            f"no convention.xml in {base}",
+            file=str(conv_path),
+            hint="point --corpus at a corpus folder (e.g. corpus/idcc-2128)",
+        )
+    conv_el = _parse_file(conv_path, out)
+    acts: dict[str, Act] = {}
+    arretes: dict[str, Arrete] = {}
+    for path in _files(base):
+        el = _parse_file(path, out)
+        if el is None:
+            continue
+        file = out.rel(path)
+        item = _act(el, file, out) if el.tag == "act" else _arrete(el, file, out)
+        if item is None:
+            continue
+        table: dict = acts if isinstance(item, Act) else arretes
+        if item.id in acts or item.id in arretes:
+            other = (acts.get(item.id) or arretes[item.id]).location
+            out.add(f"duplicate id {item.id!r} (also in {other})", file, el.sourceline)
+            continue
+        table[item.id] = item
+    if out.items or conv_el is None:
+        raise CorpusError(f"{len(out.items)} problem(s) in corpus {base}", out.items)
+    convention = Convention(
+        idcc=conv_el.get("idcc"),
+        title=conv_el.get("title"),
+        base=conv_el.get("base"),
+        container=conv_el.get("container"),
+        short=conv_el.get("short"),
+        sources={s.get("id"): s.get("path") for s in conv_el.findall("source-file")},
+    )
+    corpus = Corpus(str(base), convention, acts, arretes)
+    problems = check_references(corpus)
+    if problems:
+        raise CorpusError(f"{len(problems)} problem(s) in corpus {base}", problems)
+    log.debug("loaded %d acts and %d arrêtés from %s", len(acts), len(arretes), base)
+    return corpus
+
+
+def check_references(corpus: Corpus) -> list[Diagnostic]:
+    """Cross-file checks that need the whole corpus: effect ids, arrêtés' acts, base act."""
+    out: list[Diagnostic] = []
+    if corpus.convention.base not in corpus.acts:
+        out.append(
+            Diagnostic(
+                f"convention.xml names base act {corpus.convention.base!r}, which does not exist",
+                "convention.xml",
+            )
+        )
+    for act in corpus.acts.values():
+        for op in act.ops:
+            if op.effect is not None and op.effect not in act.effects:
+                out.append(
+                    Diagnostic(
+                        f"operation names effect rule {op.effect!r}, not declared in the act",
+                        op.location.file,
+                        op.location.line,
+                        act=act.id,
+                        target=op.subject,
+                    )
+                )
+        for rule in act.effects.values():
+            if rule.arrete and rule.arrete not in corpus.arretes:
+                out.append(
+                    Diagnostic(
+                        f"effect rule names unknown arrêté {rule.arrete!r}",
+                        act.location.file,
+                        act.location.line,
+                        act=act.id,
+                    )
+                )
+    for arrete in corpus.arretes.values():
+        for ext in arrete.extends:
+            if ext.act not in corpus.acts:
+                out.append(
+                    Diagnostic(
+                        f"arrêté extends unknown act {ext.act!r}",
+                        arrete.location.file,
+                        arrete.location.line,
+                        hint=f"known acts: {', '.join(sorted(corpus.acts)[:8])} ...",
+                    )
+                )
+            elif corpus.acts[ext.act].signed > arrete.date:
+                out.append(
+                    Diagnostic(
+                        f"arrêté of {arrete.date} extends {ext.act}, signed later ({corpus.acts[ext.act].signed})",
+                        arrete.location.file,
+                        arrete.location.line,
+                    )
+                )
+    return out

@@ -1,0 +1,92 @@
+"""Clause history: every version of an article with its dates, act, state and extension."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from consolidator.model import Restriction, State, Version
+from consolidator.replay import VersionIndex
+from consolidator.states import extension_at, restrictions_at, version_state
+from consolidator.timeline import ExtensionEvent
+
+
+@dataclass(frozen=True)
+class StatePeriod:
+    """A stretch of a version's life with one state (non-étendue, then étendue ...)."""
+
+    since: date
+    until: date | None
+    state: State
+    extension: ExtensionEvent | None
+    restrictions: tuple[Restriction, ...]
+
+
+@dataclass(frozen=True)
+class VersionHistory:
+    version: Version
+    state_today: State
+    periods: tuple[StatePeriod, ...]
+    extension: ExtensionEvent | None
+    restrictions: tuple[Restriction, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    article: str
+    num: str | None
+    title: str | None
+    versions: tuple[VersionHistory, ...]
+    same_number: tuple[tuple[str, VersionHistory], ...]
+
+
+def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
+    cuts = {version.since}
+    for event in index.extensions_of(version.act):
+        if event.effective and event.effective > version.since:
+            cuts.add(event.effective)
+    for binding in index.bindings:
+        if binding.effective and binding.effective > version.since and binding.applies_to(version):
+            cuts.add(binding.effective)
+    days = sorted(d for d in cuts if version.until is None or d < version.until)
+    periods: list[StatePeriod] = []
+    for i, day in enumerate(days):
+        until = days[i + 1] if i + 1 < len(days) else version.until
+        periods.append(
+            StatePeriod(
+                day,
+                until,
+                version_state(index, version, day),
+                extension_at(index, version, day),
+                restrictions_at(index, version, day),
+            )
+        )
+    return tuple(periods)
+
+
+def _version_history(index: VersionIndex, version: Version, today: date) -> VersionHistory:
+    periods = _periods(index, version)
+    last = periods[-1] if periods else None
+    return VersionHistory(
+        version,
+        version_state(index, version, max(today, version.since)),
+        periods,
+        last.extension if last else None,
+        last.restrictions if last else (),
+    )
+
+
+def history(index: VersionIndex, article: str, today: date) -> History:
+    """Every version of `article`, oldest first, plus other articles that bore its number."""
+    versions = index.versions[article]
+    current = [v for v in versions if v.covers(today)] or [versions[-1]]
+    num = current[0].num
+    own = tuple(_version_history(index, v, today) for v in versions)
+    others = tuple(
+        (aid, _version_history(index, v, today))
+        for aid, vs in sorted(index.versions.items())
+        if aid != article
+        for v in vs
+        if num and v.num == num and v.text_id == current[0].text_id
+    )
+    return History(article, num, current[0].title, own, others)

@@ -1,0 +1,1 @@
+"""Importers that turn external exports into corpus drafts."""

@@ -1,0 +1,1 @@
+"""Renderers: text, JSON (the contract other tools read), HTML and PDF."""

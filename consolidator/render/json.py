@@ -1,0 +1,159 @@
+"""JSON rendering of snapshots, histories and the timeline (the documented contract)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from consolidator.model import Act, Restriction, Version
+from consolidator.replay import VersionIndex
+from consolidator.snapshot import ArticleAt, Snapshot
+from consolidator.timeline import ExtensionEvent
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def act_json(act: Act) -> dict[str, Any]:
+    return {
+        "id": act.id,
+        "kind": act.kind.value,
+        "number": act.number,
+        "title": act.title,
+        "signed": _iso(act.signed),
+    }
+
+
+def extension_json(event: ExtensionEvent | None) -> dict[str, Any] | None:
+    if event is None:
+        return None
+    return {
+        "arrete": _iso(event.arrete.date),
+        "arrete_id": event.arrete.id,
+        "published": _iso(event.arrete.jo),
+        "effective": _iso(event.effective),
+    }
+
+
+def restriction_json(
+    index: VersionIndex, r: Restriction, version: Version | None = None
+) -> dict[str, Any]:
+    arrete = index.corpus.arretes[r.arrete]
+    out: dict[str, Any] = {
+        "kind": r.kind,
+        "text": r.text,
+        "arrete": _iso(arrete.date),
+        "arrete_id": arrete.id,
+    }
+    if r.words:
+        out["words"] = r.words
+    if r.alinea:
+        out["alinea"] = r.alinea
+    return out
+
+
+def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
+    return {
+        "since": _iso(version.since),
+        "until": _iso(version.until),
+        "act": act_json(index.corpus.acts[version.act]),
+    }
+
+
+def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
+    return {
+        "id": art.id,
+        "num": art.num,
+        "title": art.title,
+        "path": list(art.path),
+        "state": art.state.value,
+        "text": art.version.text,
+        "version": version_json(index, art.version),
+        "extension": extension_json(art.extension),
+        "reservations": [restriction_json(index, r) for r in art.restrictions],
+        "upcoming": [version_json(index, v) for v in art.upcoming],
+    }
+
+
+def convention_json(index: VersionIndex) -> dict[str, Any]:
+    conv = index.corpus.convention
+    return {"idcc": conv.idcc, "title": conv.title}
+
+
+def snapshot_json(index: VersionIndex, snap: Snapshot) -> dict[str, Any]:
+    return {
+        "convention": convention_json(index),
+        "at": _iso(snap.at),
+        "view": snap.view,
+        "last_change": _iso(snap.last_change),
+        "texts": [
+            {
+                "id": t.act.id,
+                "title": t.act.title,
+                "kind": t.act.kind.value,
+                "state": t.state.value,
+                "articles": [article_json(index, a) for a in t.articles],
+            }
+            for t in snap.texts
+        ],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
+    v = vh.version
+    return {
+        "article": v.article,
+        "num": v.num,
+        "title": v.title,
+        **version_json(index, v),
+        "state": vh.state_today.value,
+        "text": v.text,
+        "extension": extension_json(vh.extension),
+        "reservations": [restriction_json(index, r) for r in vh.restrictions],
+        "periods": [
+            {
+                "since": _iso(p.since),
+                "until": _iso(p.until),
+                "state": p.state.value,
+                "extension": extension_json(p.extension),
+                "reservations": [restriction_json(index, r) for r in p.restrictions],
+            }
+            for p in vh.periods
+        ],
+        "end": v.end.value if v.end else None,
+        "ended_by": act_json(index.corpus.acts[v.ended_by]) if v.ended_by else None,
+    }
+
+
+def history_json(index: VersionIndex, hist: Any) -> dict[str, Any]:
+    return {
+        "id": hist.article,
+        "num": hist.num,
+        "title": hist.title,
+        "versions": [_version_history_json(index, vh) for vh in hist.versions],
+        "same_number": [
+            {"id": aid, **_version_history_json(index, vh)} for aid, vh in hist.same_number
+        ],
+    }
+
+
+def timeline_json(index: VersionIndex, events: list[Any]) -> dict[str, Any]:
+    return {
+        "convention": convention_json(index),
+        "events": [
+            {
+                "date": _iso(e.date),
+                "kind": e.kind,
+                "subject": e.subject,
+                "label": e.label,
+                "detail": e.detail,
+            }
+            for e in events
+        ],
+    }

@@ -1,0 +1,115 @@
+"""Plain-text rendering for the terminal: snapshots, articles, histories, timeline."""
+
+from __future__ import annotations
+
+import textwrap
+
+from consolidator.api import Event
+from consolidator.dates import format_french
+from consolidator.history import History, VersionHistory
+from consolidator.model import Restriction
+from consolidator.replay import VersionIndex
+from consolidator.snapshot import ArticleAt, Snapshot
+
+WIDTH = 92
+
+
+def _para(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def restriction_sentence(r: Restriction) -> str:
+    """One restriction as a sentence a reader understands."""
+    if r.kind == "scope":
+        return f"Étendu à l'exclusion des {r.text}"
+    label = "Exclu de l'extension" if r.kind == "exclusion" else "Étendu sous réserve"
+    words = f" (termes « {r.words} »)" if r.words else ""
+    return f"{label}{words} : {r.text}"
+
+
+def article_text(index: VersionIndex, art: ArticleAt) -> str:
+    act = index.corpus.acts[art.version.act]
+    head = f"Article {art.num}" if art.num else (art.title or art.id)
+    if art.num and art.title:
+        head += f" - {art.title}"
+    lines = [
+        head,
+        f"[{art.state.value}] depuis le {format_french(art.version.since)} — rédaction issue de : {act.label}",
+    ]
+    if art.extension:
+        lines.append(
+            f"étendu par {art.extension.arrete.label} (en vigueur le {format_french(art.extension.effective)})"
+            if art.extension.effective
+            else f"étendu par {art.extension.arrete.label}"
+        )
+    lines.append("")
+    lines += [_para(p) + "\n" for p in art.version.paragraphs]
+    for i, r in enumerate(art.restrictions, 1):
+        arrete = index.corpus.arretes[r.arrete]
+        lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
+    for v in art.upcoming:
+        lines.append(
+            f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
+        )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
+    out = [
+        index.corpus.convention.title,
+        f"Texte en vigueur au {format_french(snap.at)} (vue {snap.view})",
+        "",
+    ]
+    for text in snap.texts:
+        out.append(f"== {text.act.title} [{text.state.value}]")
+        path: tuple[str, ...] = ()
+        for art in text.articles:
+            if art.path != path:
+                out.append("")
+                out.append(" / ".join(art.path))
+                out.append("-" * min(WIDTH, len(" / ".join(art.path))))
+                path = art.path
+            out.append("")
+            out.append(article_text(index, art))
+    return "\n".join(out)
+
+
+def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
+    v = vh.version
+    act = index.corpus.acts[v.act]
+    until = f" au {format_french(v.until)}" if v.until else ""
+    lines = [
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{until} : {act.label} [{vh.state_today.value}]"
+    ]
+    for p in vh.periods:
+        end = f" → {format_french(p.until)}" if p.until else ""
+        ext = f", {p.extension.arrete.label}" if p.extension else ""
+        lines.append(f"    {format_french(p.since)}{end} : {p.state.value}{ext}")
+        for r in p.restrictions:
+            if r.kind != "scope":
+                words = f" « {r.words} »" if r.words else ""
+                lines.append(f"      {r.kind}{words} ({index.corpus.arretes[r.arrete].label})")
+    return lines
+
+
+def history_text(index: VersionIndex, hist: History) -> str:
+    out = [
+        f"Historique de l'article {hist.num or hist.article} — {hist.title or ''}".rstrip(" —"),
+        "",
+    ]
+    for vh in hist.versions:
+        out += _version_line(index, vh)
+    if hist.same_number:
+        out += ["", f"Le numéro {hist.num} a aussi désigné un autre article :"]
+        for aid, vh in hist.same_number:
+            out += [f"  ({aid})", *_version_line(index, vh)]
+    return "\n".join(out) + "\n"
+
+
+def timeline_text(events: list[Event]) -> str:
+    lines = []
+    for e in events:
+        when = e.date.isoformat() if e.date else "en attente"
+        detail = f" — {e.detail}" if e.detail else ""
+        lines.append(f"{when:<11} {e.kind:<15} {e.label}{detail}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,262 @@
+"""Replay every change once, in date order, into a version index of every article."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+
+from consolidator.errors import CorpusError, Diagnostic, OperationError
+from consolidator.model import Corpus, EndReason, Restriction, Version
+from consolidator.operations import WorkTree, add_body, apply_operation
+from consolidator.timeline import Change, ExtensionEvent, Timeline, build_timeline
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article's place in the tree on some date: its text and its section path."""
+
+    text_id: str
+    article: str
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The ordered list of articles in force from `since` until the next structure."""
+
+    since: date
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A restriction of an arrêté tied to what it restricts: fragments, or an article's lineage."""
+
+    restriction: Restriction
+    effective: date | None
+    fragments: frozenset[str]
+    lineage: tuple[str, int] | None
+
+    def applies_to(self, version: Version) -> bool:
+        if self.lineage is not None:
+            return self.lineage == (version.article, version.lineage)
+        return any(f.uid in self.fragments for f in version.fragments)
+
+
+@dataclass(frozen=True)
+class VersionIndex:
+    """The result of replay: every version of every article, and the tree on every change date."""
+
+    corpus: Corpus
+    timeline: Timeline
+    versions: dict[str, tuple[Version, ...]]
+    structures: tuple[Structure, ...]
+    bindings: tuple[Binding, ...]
+    problems: tuple[Diagnostic, ...]
+
+    @property
+    def change_dates(self) -> tuple[date, ...]:
+        return tuple(s.since for s in self.structures)
+
+    def extensions_of(self, act: str) -> tuple[ExtensionEvent, ...]:
+        return self.timeline.extensions.get(act, ())
+
+
+def _label(num: str | None, title: str) -> str:
+    return f"{num} - {title}" if num else title
+
+
+def _path(tree: WorkTree, parent: str) -> tuple[str, ...]:
+    labels: list[str] = []
+    node = tree.sections.get(parent)
+    while node is not None and node.kind != "text":
+        labels.append(_label(node.num, node.title))
+        node = tree.sections.get(node.parent or "")
+    return tuple(reversed(labels))
+
+
+def _walk(tree: WorkTree, section_id: str, text_id: str) -> list[Entry]:
+    out: list[Entry] = []
+    for child in tree.sections[section_id].children:
+        if child in tree.sections:
+            if tree.sections[child].alive:
+                out += _walk(tree, child, text_id)
+        elif tree.articles[child].alive:
+            out.append(Entry(text_id, child, _path(tree, tree.articles[child].parent)))
+    return out
+
+
+def _structure(tree: WorkTree, corpus: Corpus, day: date) -> Structure:
+    entries: list[Entry] = []
+    roots = [s for s in tree.sections.values() if s.kind == "text" and s.alive]
+    roots.sort(key=lambda s: (s.id != corpus.convention.base, corpus.acts[s.id].signed, s.id))
+    for root in roots:
+        entries += _walk(tree, root.id, root.id)
+    return Structure(day, tuple(entries))
+
+
+def _lapses(corpus: Corpus) -> dict[date, list[tuple[str, EndReason]]]:
+    out: dict[date, list[tuple[str, EndReason]]] = {}
+    for act in corpus.acts.values():
+        if act.term:
+            out.setdefault(act.term + timedelta(days=1), []).append((act.id, EndReason.LAPSED))
+        if act.denonce:
+            out.setdefault(act.denonce, []).append((act.id, EndReason.DENOUNCED))
+    return out
+
+
+class _Builder:
+    """Accumulates versions while replay walks the changes."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.tree = WorkTree()
+        self.closed: dict[str, list[Version]] = {}
+        self.open: dict[str, Version] = {}
+        self.structures: list[Structure] = []
+        self.problems: list[Diagnostic] = []
+
+    def apply(self, change: Change) -> set[str]:
+        try:
+            if change.op is None:
+                return add_body(self.tree, change.act)
+            return apply_operation(self.tree, change.op, change.date)
+        except OperationError as exc:
+            self.problems.append(exc.diagnostic)
+            return set()
+
+    def lapse(self, text_id: str, reason: EndReason) -> set[str]:
+        changed = set()
+        root = self.tree.sections.get(text_id)
+        if root is not None:
+            root.alive = False
+        for art in self.tree.articles.values():
+            if art.text_id == text_id and art.alive:
+                art.alive = False
+                changed.add(art.id)
+        return changed
+
+    def record(self, day: date, changed: set[str], reasons: dict[str, EndReason]) -> None:
+        for aid in sorted(changed):
+            art = self.tree.articles[aid]
+            prev = self.open.pop(aid, None)
+            if prev is not None:
+                end = reasons.get(aid) or (EndReason.REPLACED if art.alive else EndReason.REPEALED)
+                closed = Version(**{**prev.__dict__, "until": day, "end": end, "ended_by": art.act})
+                self.closed.setdefault(aid, []).append(closed)
+            if art.alive:
+                self.open[aid] = Version(
+                    article=aid,
+                    text_id=art.text_id,
+                    num=art.num,
+                    title=art.title,
+                    path=_path(self.tree, art.parent),
+                    fragments=art.fragments,
+                    since=day,
+                    until=None,
+                    act=art.act,
+                    ops=art.ops,
+                    lineage=art.lineage,
+                )
+        self.structures.append(_structure(self.tree, self.corpus, day))
+
+
+def replay(corpus: Corpus) -> VersionIndex:
+    """Replay the corpus once; problems are collected in the index, not raised."""
+    timeline = build_timeline(corpus)
+    builder = _Builder(corpus)
+    builder.problems += timeline.problems
+    lapses = _lapses(corpus)
+    days = sorted({c.date for c in timeline.changes} | set(lapses))
+    by_day = {d: list(g) for d, g in groupby(timeline.changes, key=lambda c: c.date)}
+    for day in days:
+        changed: set[str] = set()
+        reasons: dict[str, EndReason] = {}
+        for text_id, reason in lapses.get(day, ()):
+            ended = builder.lapse(text_id, reason)
+            reasons.update(dict.fromkeys(ended, reason))
+            changed |= ended
+        for change in by_day.get(day, ()):
+            changed |= builder.apply(change)
+        builder.record(day, changed, reasons)
+    versions = {
+        aid: tuple(
+            sorted(
+                [
+                    *builder.closed.get(aid, []),
+                    *([builder.open[aid]] if aid in builder.open else []),
+                ],
+                key=lambda v: v.since,
+            )
+        )
+        for aid in sorted(set(builder.closed) | set(builder.open))
+    }
+    bindings = _bind(versions, timeline, builder.problems)
+    return VersionIndex(
+        corpus, timeline, versions, tuple(builder.structures), bindings, tuple(builder.problems)
+    )
+
+
+def _bind(
+    versions: dict[str, tuple[Version, ...]], timeline: Timeline, problems: list[Diagnostic]
+) -> tuple[Binding, ...]:
+    out: list[Binding] = []
+    for act_id, events in timeline.extensions.items():
+        for event in events:
+            for r in event.extension.restrictions:
+                if r.kind == "scope" or r.target is None:
+                    continue
+                binding = _bind_one(r, event, versions.get(r.target, ()))
+                if binding is None:
+                    problems.append(
+                        Diagnostic(
+                            f"{r.kind} of {event.arrete.id} finds nothing to restrict in {r.target!r}"
+                            f"{f' (words {r.words!r})' if r.words else ''} among the versions written by {act_id}",
+                            event.arrete.location.file,
+                            event.arrete.location.line,
+                            act=act_id,
+                            target=r.target,
+                            hint="check the restriction's target, alinéa and words against the act's text",
+                        )
+                    )
+                else:
+                    out.append(binding)
+    return tuple(out)
+
+
+def _bind_one(
+    r: Restriction, event: ExtensionEvent, versions: tuple[Version, ...]
+) -> Binding | None:
+    from consolidator.normalize import words_pattern
+
+    written = [v for v in versions if v.act == r.act or any(f.act == r.act for f in v.fragments)]
+    if not written:
+        return None
+    version = written[-1]
+    frags = list(version.fragments)
+    if r.alinea is not None:
+        if r.alinea > len(frags):
+            return None
+        frags = [frags[r.alinea - 1]]
+    if r.words:
+        pattern = words_pattern(r.words)
+        frags = [f for f in frags if pattern.search(f.text)]
+        if not frags:
+            return None
+    if r.alinea is None and not r.words:
+        return Binding(r, event.effective, frozenset(), (version.article, version.lineage))
+    return Binding(r, event.effective, frozenset(f.uid for f in frags), None)
+
+
+def build_index(corpus: Corpus) -> VersionIndex:
+    """Replay and raise CorpusError if anything failed."""
+    index = replay(corpus)
+    if index.problems:
+        raise CorpusError(
+            f"{len(index.problems)} problem(s) while replaying the corpus", list(index.problems)
+        )
+    return index

@@ -1,0 +1,204 @@
+"""Queries on the version index: the text in force on a date, one article, id resolution."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from consolidator.dates import format_french
+from consolidator.errors import QueryError
+from consolidator.model import Act, Restriction, State, Version
+from consolidator.replay import Structure, VersionIndex
+from consolidator.states import extension_at, restrictions_at, version_state
+from consolidator.timeline import ExtensionEvent
+
+VIEWS = ("adherent", "branche")
+
+
+@dataclass(frozen=True)
+class ArticleAt:
+    """One article as in force on a date, with its state, extension and restrictions."""
+
+    id: str
+    num: str | None
+    title: str | None
+    path: tuple[str, ...]
+    state: State
+    version: Version
+    extension: ExtensionEvent | None
+    restrictions: tuple[Restriction, ...]
+    upcoming: tuple[Version, ...]
+
+
+@dataclass(frozen=True)
+class TextAt:
+    """One text (base text, annexe, accord ...) with its articles in force on a date."""
+
+    act: Act
+    state: State
+    articles: tuple[ArticleAt, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The consolidated convention in force on `at`, for one view."""
+
+    at: date
+    view: str
+    texts: tuple[TextAt, ...]
+    last_change: date
+    last_acts: tuple[Act, ...]
+
+
+def first_day(index: VersionIndex) -> date:
+    """The day the convention entered into force."""
+    if not index.structures:
+        raise QueryError("the corpus holds no text in force")
+    return index.structures[0].since
+
+
+def _structure(index: VersionIndex, day: date) -> Structure:
+    start = first_day(index)
+    if day < start:
+        base = index.corpus.acts[index.corpus.convention.base]
+        signed = f"signed on {format_french(base.signed)}, " if base.signed <= day else ""
+        raise QueryError(
+            f"on {day} the convention was not yet in force ({signed}in force from {format_french(start)})",
+            hint=f"use a date on or after {start}",
+        )
+    dates = index.change_dates
+    return index.structures[bisect_right(dates, day) - 1]
+
+
+def version_at(index: VersionIndex, article: str, day: date) -> Version | None:
+    for version in index.versions.get(article, ()):
+        if version.covers(day):
+            return version
+    return None
+
+
+def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
+    """The article `article` (a stable id) on `day`, or a QueryError if not in force then."""
+    version = version_at(index, article, day)
+    if version is None:
+        history = index.versions.get(article, ())
+        if not history:
+            raise QueryError(f"unknown article {article!r}")
+        first, last = history[0], history[-1]
+        if day < first.since:
+            raise QueryError(
+                f"article {first.num or article} is not yet in force on {day} (from {first.since})"
+            )
+        raise QueryError(
+            f"article {last.num or article} is no longer in force on {day} "
+            f"({last.end.value if last.end else 'ended'} on {last.until})"
+        )
+    upcoming = tuple(
+        v
+        for v in index.versions.get(article, ())
+        if v.since > day and index.corpus.acts[v.act].signed <= day
+    )
+    return ArticleAt(
+        id=article,
+        num=version.num,
+        title=version.title,
+        path=version.path,
+        state=version_state(index, version, day),
+        version=version,
+        extension=extension_at(index, version, day),
+        restrictions=restrictions_at(index, version, day),
+        upcoming=upcoming,
+    )
+
+
+def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
+    """The consolidated text in force on `day`."""
+    if view not in VIEWS:
+        raise QueryError(f"unknown view {view!r}", hint=f"use one of {', '.join(VIEWS)}")
+    structure = _structure(index, day)
+    by_text: dict[str, list[ArticleAt]] = {}
+    for entry in structure.entries:
+        art = article_at(index, entry.article, day)
+        art = ArticleAt(**{**art.__dict__, "path": entry.path})
+        if view == "branche" and art.state is State.NON_ETENDU:
+            continue
+        by_text.setdefault(entry.text_id, []).append(art)
+    texts = []
+    for text_id, articles in by_text.items():
+        act = index.corpus.acts[text_id]
+        states = {a.state for a in articles}
+        state = (
+            State.ETENDU
+            if states == {State.ETENDU}
+            else (
+                State.EN_VIGUEUR
+                if not act.extensible
+                else (State.ETENDU if extension_at_act(index, act, day) else State.NON_ETENDU)
+            )
+        )
+        texts.append(TextAt(act, state, tuple(articles)))
+    last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
+    last_acts = tuple(index.corpus.acts[i] for i in last_ids)
+    return Snapshot(day, view, tuple(texts), structure.since, last_acts)
+
+
+def extension_at_act(index: VersionIndex, act: Act, day: date) -> ExtensionEvent | None:
+    events = [e for e in index.extensions_of(act.id) if e.effective and e.effective <= day]
+    return events[-1] if events else None
+
+
+_NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
+
+
+def _clean_num(text: str) -> str:
+    return _NUM_CLEAN.sub("", text.strip()).rstrip(".").strip()
+
+
+def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
+    """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id."""
+    if ident in index.versions:
+        return ident
+    text_id, _, num = ident.rpartition(":")
+    acts = index.corpus.acts
+    if text_id:
+        matches = [a.id for a in acts.values() if text_id in (a.id, a.prefix)]
+        if not matches:
+            raise QueryError(
+                f"unknown text {text_id!r}",
+                hint=_suggest(text_id, [a.prefix or a.id for a in acts.values()]),
+            )
+        text_id = matches[0]
+    else:
+        text_id = index.corpus.convention.base
+    wanted = _clean_num(num)
+    candidates = [
+        (v.since, aid)
+        for aid, versions in index.versions.items()
+        for v in versions
+        if v.text_id == text_id and v.num is not None and _clean_num(v.num) == wanted
+    ]
+    if day is not None:
+        current = [
+            aid
+            for aid, versions in index.versions.items()
+            for v in versions
+            if v.text_id == text_id and v.num and _clean_num(v.num) == wanted and v.covers(day)
+        ]
+        if current:
+            return current[0]
+    if candidates:
+        return max(candidates)[1]
+    known = sorted(
+        {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
+    )
+    raise QueryError(
+        f"unknown article {ident!r}", hint=_suggest(wanted, known + sorted(index.versions))
+    )
+
+
+def _suggest(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
+    return f"did you mean: {', '.join(close)}?" if close else None

@@ -1,0 +1,60 @@
+"""The state of a version on a date, its extension and the restrictions that bind it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consolidator.model import EndReason, Restriction, State, Version
+from consolidator.replay import VersionIndex
+from consolidator.timeline import ExtensionEvent
+
+_ENDED = {
+    EndReason.REPLACED: State.REMPLACE,
+    EndReason.REPEALED: State.ABROGE,
+    EndReason.LAPSED: State.PERIME,
+    EndReason.DENOUNCED: State.DENONCE,
+}
+
+
+def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionEvent | None:
+    """The arrêté extension of the version's act in effect on `day` (the latest), if any."""
+    events = [
+        e
+        for e in index.extensions_of(version.act)
+        if e.effective is not None and e.effective <= day
+    ]
+    return events[-1] if events else None
+
+
+def version_state(index: VersionIndex, version: Version, day: date) -> State:
+    """Legifrance's label for `version` on `day`."""
+    if day < version.since:
+        return State.A_VENIR
+    if version.until is not None and day >= version.until:
+        return _ENDED[version.end or EndReason.REPLACED]
+    act = index.corpus.acts[version.act]
+    if not act.extensible:
+        return State.EN_VIGUEUR
+    return State.ETENDU if extension_at(index, version, day) else State.NON_ETENDU
+
+
+def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[Restriction, ...]:
+    """Exclusions and reservations that bind `version` on `day`, plus its extension's scope."""
+    found: list[Restriction] = []
+    for binding in index.bindings:
+        if (
+            binding.effective is not None
+            and binding.effective <= day
+            and binding.applies_to(version)
+        ):
+            found.append(binding.restriction)
+    ext = extension_at(index, version, day)
+    if ext is not None:
+        found += [r for r in ext.extension.restrictions if r.kind == "scope"]
+    unique = list(dict.fromkeys(found))
+    return tuple(unique)
+
+
+def state_today(index: VersionIndex, version: Version, today: date) -> State:
+    """A version's state on `today`, for history listings."""
+    return version_state(index, version, max(today, version.since))
