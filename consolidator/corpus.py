@@ -25,6 +25,7 @@ from consolidator.model import (
     Location,
     Operation,
     OpKind,
+    Para,
     Restriction,
     RuleKind,
     SectionDef,
@@ -125,8 +126,18 @@ def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
     )
 
 
-def _paras(el: etree._Element) -> tuple[str, ...]:
-    return tuple(" ".join((p.text or "").split()) for p in el.findall("p"))
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _paras(el: etree._Element) -> tuple[Para, ...]:
+    out: list[Para] = []
+    for child in el:
+        if child.tag == "p":
+            out.append(Para(_clean(child.text)))
+        elif child.tag == "row":
+            out.append(Para.row(tuple((c.get("n"), _clean(c.text)) for c in child.findall("c"))))
+    return tuple(out)
 
 
 def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
@@ -304,6 +315,16 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
     )
 
 
+def _merge_arrete(first: Arrete, other: Arrete, out: _Collector) -> Arrete | None:
+    """One arrêté may be described in several files (one per extended text): merge them."""
+    if (first.date, first.jo) != (other.date, other.jo):
+        out.add(f"arrêté {other.id!r} is also described in {first.location} with another date or JO date",
+                other.location.file, other.location.line)
+        return None
+    return Arrete(first.id, first.date, first.jo, first.title, first.extends + other.extends,
+                  first.location, first.sources + other.sources, first.notes + other.notes)
+
+
 def _files(root: Path) -> Iterable[Path]:
     yield from sorted((root / "acts").glob("*.xml"))
     yield from sorted((root / "arretes").glob("*.xml"))
@@ -330,6 +351,11 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
         file = out.rel(path)
         item = _act(el, file, out) if el.tag == "act" else _arrete(el, file, out)
         if item is None:
+            continue
+        if isinstance(item, Arrete) and item.id in arretes:
+            merged = _merge_arrete(arretes[item.id], item, out)
+            if merged is not None:
+                arretes[item.id] = merged
             continue
         table: dict = acts if isinstance(item, Act) else arretes
         if item.id in acts or item.id in arretes:

@@ -113,13 +113,25 @@ class EffectRule:
 
 
 @dataclass(frozen=True)
+class Para:
+    """An alinéa as written, or a table row (then `cells` holds (column, value) pairs)."""
+
+    text: str
+    cells: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def row(cells: tuple[tuple[str, str], ...]) -> Para:
+        return Para(" — ".join(v for _, v in cells if v), cells)
+
+
+@dataclass(frozen=True)
 class ArticleDef:
     """An article as written in an act's own body (as signed)."""
 
     id: str
     num: str | None
     title: str | None
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[Para, ...]
     location: Location
     src: str | None = None
 
@@ -160,7 +172,7 @@ class Operation:
     new: str | None = None
     anchor_after: str | None = None
     anchor_before: str | None = None
-    paragraphs: tuple[str, ...] = ()
+    paragraphs: tuple[Para, ...] = ()
     effect: str | None = None
     src: str | None = None
     decision: str | None = None
@@ -287,6 +299,7 @@ class Fragment:
     text: str
     act: str
     amended_by: tuple[str, ...] = ()
+    cells: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

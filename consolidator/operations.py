@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from consolidator.errors import OperationError
-from consolidator.model import Act, ArticleDef, Fragment, Operation, OpKind, SectionDef
+from consolidator.model import Act, ArticleDef, Fragment, Operation, OpKind, Para, SectionDef
 from consolidator.normalize import normalize_text, words_pattern
 
 
@@ -59,8 +59,10 @@ def _fail(op: Operation, message: str, hint: str | None = None) -> OperationErro
     )
 
 
-def _fragments(act: str, key: str, paragraphs: tuple[str, ...]) -> tuple[Fragment, ...]:
-    return tuple(Fragment(f"{act}/{key}/{i + 1}", p, act) for i, p in enumerate(paragraphs))
+def _fragments(act: str, key: str, paragraphs: tuple[Para, ...]) -> tuple[Fragment, ...]:
+    return tuple(
+        Fragment(f"{act}/{key}/{i + 1}", p.text, act, cells=p.cells) for i, p in enumerate(paragraphs)
+    )
 
 
 def add_body(tree: WorkTree, act: Act) -> set[str]:

@@ -12,7 +12,7 @@ from consolidator.dates import format_french
 from consolidator.errors import QueryError
 from consolidator.model import Act, Restriction, State, Version
 from consolidator.replay import Structure, VersionIndex
-from consolidator.states import extension_at, restrictions_at, version_state
+from consolidator.states import Span, excluded_spans, extension_at, restrictions_at, version_state
 from consolidator.timeline import ExtensionEvent
 
 VIEWS = ("adherent", "branche")
@@ -31,6 +31,7 @@ class ArticleAt:
     extension: ExtensionEvent | None
     restrictions: tuple[Restriction, ...]
     upcoming: tuple[Version, ...]
+    excluded: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from consolidator.model import EndReason, Restriction, State, Version
+from consolidator.normalize import words_pattern
 from consolidator.replay import VersionIndex
 from consolidator.timeline import ExtensionEvent
 
@@ -58,3 +60,36 @@ def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[R
 def state_today(index: VersionIndex, version: Version, today: date) -> State:
     """A version's state on `today`, for history listings."""
     return version_state(index, version, max(today, version.since))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one alinéa that an exclusion keeps out of the extension."""
+
+    fragment: int
+    start: int
+    end: int
+    restriction: Restriction
+
+
+def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Span, ...]:
+    """Where, in `version`'s alinéas, the exclusions in effect on `day` fall (offsets in each alinéa)."""
+    spans: list[Span] = []
+    for binding in index.bindings:
+        r = binding.restriction
+        if r.kind != "exclusion" or binding.effective is None or binding.effective > day:
+            continue
+        if not binding.applies_to(version):
+            continue
+        targets = [i for i, f in enumerate(version.fragments)
+                   if binding.lineage is not None or f.uid in binding.fragments]
+        if not r.words:
+            spans += [Span(i, 0, len(version.fragments[i].text), r) for i in targets]
+            continue
+        pattern = words_pattern(r.words)
+        found = [(i, m) for i in targets for m in pattern.finditer(version.fragments[i].text)]
+        if r.occurrence != "all":
+            n = int(r.occurrence)
+            found = found[n - 1:n]
+        spans += [Span(i, m.start(), m.end(), r) for i, m in found]
+    return tuple(sorted(spans, key=lambda s: (s.fragment, s.start)))
