@@ -112,6 +112,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         extension=extension_at(index, version, day),
         restrictions=restrictions_at(index, version, day),
         upcoming=upcoming,
+        excluded=excluded_spans(index, version, day),
     )
 
 
