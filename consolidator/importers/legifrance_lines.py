@@ -45,6 +45,7 @@ _NOTE_STARTS = (
     ("avenant-modificateur", re.compile(r"^Avenant modificateur étendu")),
     ("extension", re.compile(r"^(?:Texte étendu|Arrêté (?:du [^:]{6,40}?|\d{4}-\d\d-\d\d) :)")),
 )
+_DECIMAL = re.compile(r"\d,\d")
 _ARRETE_REF = re.compile(r"^\((?:Arrêté|arrêté)\s+du\s[^()]*\)\.?$")
 
 
@@ -257,7 +258,7 @@ def is_title_like(line: str) -> bool:
     if text[-1] in ';:,»"' or (text.endswith(".") and len(text) > 40):
         return False
     digits = sum(c.isdigit() for c in text)
-    return "%" not in text and digits <= len(text) // 4
+    return "%" not in text and not _DECIMAL.search(text) and digits * 3 <= len(text)
 
 
 def same_title(line: str, title: str, *, prefix: bool = False) -> bool:
