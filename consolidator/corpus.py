@@ -318,11 +318,22 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
 def _merge_arrete(first: Arrete, other: Arrete, out: _Collector) -> Arrete | None:
     """One arrêté may be described in several files (one per extended text): merge them."""
     if (first.date, first.jo) != (other.date, other.jo):
-        out.add(f"arrêté {other.id!r} is also described in {first.location} with another date or JO date",
-                other.location.file, other.location.line)
+        out.add(
+            f"arrêté {other.id!r} is also described in {first.location} with another date or JO date",
+            other.location.file,
+            other.location.line,
+        )
         return None
-    return Arrete(first.id, first.date, first.jo, first.title, first.extends + other.extends,
-                  first.location, first.sources + other.sources, first.notes + other.notes)
+    return Arrete(
+        first.id,
+        first.date,
+        first.jo,
+        first.title,
+        first.extends + other.extends,
+        first.location,
+        first.sources + other.sources,
+        first.notes + other.notes,
+    )
 
 
 def _files(root: Path) -> Iterable[Path]:

@@ -61,7 +61,8 @@ def _fail(op: Operation, message: str, hint: str | None = None) -> OperationErro
 
 def _fragments(act: str, key: str, paragraphs: tuple[Para, ...]) -> tuple[Fragment, ...]:
     return tuple(
-        Fragment(f"{act}/{key}/{i + 1}", p.text, act, cells=p.cells) for i, p in enumerate(paragraphs)
+        Fragment(f"{act}/{key}/{i + 1}", p.text, act, cells=p.cells)
+        for i, p in enumerate(paragraphs)
     )
 
 

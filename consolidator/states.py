@@ -81,8 +81,11 @@ def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Sp
             continue
         if not binding.applies_to(version):
             continue
-        targets = [i for i, f in enumerate(version.fragments)
-                   if binding.lineage is not None or f.uid in binding.fragments]
+        targets = [
+            i
+            for i, f in enumerate(version.fragments)
+            if binding.lineage is not None or f.uid in binding.fragments
+        ]
         if not r.words:
             spans += [Span(i, 0, len(version.fragments[i].text), r) for i in targets]
             continue
@@ -90,6 +93,6 @@ def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Sp
         found = [(i, m) for i in targets for m in pattern.finditer(version.fragments[i].text)]
         if r.occurrence != "all":
             n = int(r.occurrence)
-            found = found[n - 1:n]
+            found = found[n - 1 : n]
         spans += [Span(i, m.start(), m.end(), r) for i, m in found]
     return tuple(sorted(spans, key=lambda s: (s.fragment, s.start)))

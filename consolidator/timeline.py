@@ -128,6 +128,8 @@ def build_timeline(corpus: Corpus) -> Timeline:
         graph.add_node(f"sig:{act.id}", kind="signature", date=act.signed)
         graph.add_edge(f"sig:{act.id}", act.id, why="effect follows signature")
         graph.nodes[act.id].update(kind="act", date=act.signed)
+        if act.body:
+            creator.setdefault(act.id, (act, None))  # the text's root: a parent for new sections
         for ident in _created_in_body(act.body):
             creator.setdefault(ident, (act, None))
         for op in act.ops:
@@ -196,6 +198,7 @@ def build_timeline(corpus: Corpus) -> Timeline:
         )
     rank = _ranks(graph, corpus)
     changes, pending = _changes(corpus, extensions, rank, problems)
+    changes = [c for c in changes if c.op is None or all(r in creator for r in _op_refs(c.op))]
     _check_dates(changes, creator, extensions, corpus, problems)
     return Timeline(tuple(changes), tuple(pending), extensions, graph, tuple(problems))
 
@@ -273,5 +276,5 @@ def _check_dates(
 def _closest_hint(ref: str, creator: dict) -> str | None:
     import difflib
 
-    close = difflib.get_close_matches(ref, list(creator), n=3)
+    close = difflib.get_close_matches(ref, sorted(creator), n=3, cutoff=0.5)
     return f"did you mean {', '.join(close)}?" if close else None

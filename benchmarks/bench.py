@@ -1,0 +1,75 @@
+"""Speed of the pipeline on the embedded corpus: load, replay, queries, CLI cold start.
+
+Run: `make bench` (or `.venv/bin/python benchmarks/bench.py`). Prints one line per measure,
+best of N runs, so the README figures can be reproduced on any machine.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from consolidator.api import validate
+from consolidator.corpus import load_corpus
+from consolidator.replay import replay
+from consolidator.snapshot import snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(label: str, fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    best, median = min(times), statistics.median(times)
+    print(
+        f"{label:<44} best {best * 1000:9.1f} ms   median {median * 1000:9.1f} ms   ({runs} runs)"
+    )
+    return best
+
+
+def every_date(index) -> int:  # type: ignore[no-untyped-def]
+    count = 0
+    for day in index.change_dates:
+        count += sum(len(t.articles) for t in snapshot(index, day).texts)
+    return count
+
+
+def main() -> None:
+    corpus = load_corpus()
+    index = replay(corpus)
+    n_versions = sum(len(v) for v in index.versions.values())
+    print(
+        f"corpus: {len(corpus.acts)} acts, {len(corpus.arretes)} arrêtés, "
+        f"{len(index.versions)} articles, {n_versions} versions, {len(index.change_dates)} change dates"
+    )
+    measure("corpus load + validate", lambda: validate())
+    measure("full replay (load excluded)", lambda: replay(corpus))
+    measure("text --at 2012-06-01 (warm index)", lambda: snapshot(index, date(2012, 6, 1)), runs=50)
+    measure("every version at every change date", lambda: every_date(index), runs=3)
+    cli = [
+        str(ROOT / ".venv" / "bin" / "consolidator"),
+        "text",
+        "--at",
+        "2012-06-01",
+        "--format",
+        "json",
+    ]
+    if not Path(cli[0]).exists():
+        cli = [sys.executable, "-m", "consolidator", *cli[1:]]
+    measure(
+        "CLI cold start: text --at ... --format json",
+        lambda: subprocess.run(cli, check=True, capture_output=True),
+        runs=5,
+    )
+
+
+if __name__ == "__main__":
+    main()

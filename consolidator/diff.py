@@ -1,0 +1,321 @@
+"""What changed between two dates: structure, wording (word-level redline) and state/extension."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from diff_match_patch import diff_match_patch
+
+from consolidator.dates import format_french
+from consolidator.errors import QueryError
+from consolidator.model import Restriction
+from consolidator.render.filters import short_state
+from consolidator.render.json import (
+    convention_json,
+    extension_json,
+    restriction_json,
+    version_json,
+)
+from consolidator.replay import VersionIndex
+from consolidator.snapshot import ArticleAt, Snapshot, snapshot, version_at
+
+KINDS = ("added", "repealed", "renumbered", "moved", "reworded", "state", "restrictions")
+KIND_LABELS = {
+    "added": "Articles ajoutés",
+    "repealed": "Articles abrogés ou sortis du texte",
+    "renumbered": "Articles renumérotés",
+    "moved": "Articles déplacés",
+    "reworded": "Rédaction modifiée",
+    "state": "État ou extension modifiés",
+    "restrictions": "Exclusions et réserves modifiées",
+}
+EQUAL, DELETE, INSERT = 0, -1, 1
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_PLANE = 0xF0000  # supplementary private use area: 131 068 code points for token ids
+
+
+def _encode(text: str, vocab: dict[str, str], tokens: list[str]) -> str:
+    out = []
+    for tok in _TOKEN.findall(text):
+        code = vocab.get(tok)
+        if code is None:
+            code = chr(_PLANE + len(tokens))
+            vocab[tok] = code
+            tokens.append(tok)
+        out.append(code)
+    return "".join(out)
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[int, str], ...]:
+    """Word-level diff (words, spaces and punctuation are the units), semantically cleaned.
+
+    >>> word_diff("fixé à 20 jours par an", "fixé à 10 jours par an")
+    ((0, 'fixé à '), (-1, '20'), (1, '10'), (0, ' jours par an'))
+    >>> word_diff("même texte", "même texte")
+    ((0, 'même texte'),)
+    """
+    vocab: dict[str, str] = {}
+    tokens: list[str] = []
+    a, b = _encode(old, vocab, tokens), _encode(new, vocab, tokens)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # no time limit: the same input always gives the same diff
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return tuple(
+        (op, "".join(tokens[ord(c) - _PLANE] for c in chunk)) for op, chunk in diffs if chunk
+    )
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    """How one article differs between the two dates."""
+
+    id: str
+    kinds: tuple[str, ...]
+    before: ArticleAt | None
+    after: ArticleAt | None
+    redline: tuple[tuple[int, str], ...] = ()
+    state_line: str | None = None
+    restrictions_added: tuple[Restriction, ...] = ()
+    restrictions_removed: tuple[Restriction, ...] = ()
+    end_reason: str | None = None
+
+    @property
+    def side(self) -> ArticleAt:
+        return self.after or self.before  # type: ignore[return-value]
+
+    @property
+    def num(self) -> str:
+        return self.side.num or self.side.title or self.id
+
+
+@dataclass(frozen=True)
+class Changelog:
+    """Every change between `start` and `end` for one view (optionally one article)."""
+
+    start: date
+    end: date
+    view: str
+    article: str | None
+    changes: tuple[ArticleChange, ...]
+
+    def of_kind(self, kind: str) -> tuple[ArticleChange, ...]:
+        return tuple(c for c in self.changes if kind in c.kinds)
+
+
+def _articles(snap: Snapshot) -> dict[str, ArticleAt]:
+    return {a.id: a for t in snap.texts for a in t.articles}
+
+
+def _ext_label(art: ArticleAt) -> str:
+    return f" ({art.extension.arrete.label})" if art.extension else ""
+
+
+def _state_line(before: ArticleAt, after: ArticleAt) -> str | None:
+    """« non étendu → étendu (arrêté du 21 mars 2017) », or None when nothing changed."""
+    same_ext = (before.extension and before.extension.arrete.id) == (
+        after.extension and after.extension.arrete.id
+    )
+    if before.state is after.state and same_ext:
+        return None
+    left = short_state(before.state) + ("" if same_ext else _ext_label(before))
+    return f"{left} → {short_state(after.state)}{_ext_label(after)}"
+
+
+def _key(r: Restriction) -> tuple[str, str, str, str, int]:
+    return (r.kind, r.arrete, r.words or "", r.text, r.alinea or 0)
+
+
+def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | None:
+    kinds = []
+    if before.num != after.num:
+        kinds.append("renumbered")
+    if before.path != after.path or before.version.text_id != after.version.text_id:
+        kinds.append("moved")
+    redline: tuple[tuple[int, str], ...] = ()
+    if before.version.text != after.version.text:
+        kinds.append("reworded")
+        redline = word_diff(before.version.text, after.version.text)
+    state_line = _state_line(before, after)
+    if state_line:
+        kinds.append("state")
+    old = {_key(r): r for r in before.restrictions if r.kind != "scope"}
+    new = {_key(r): r for r in after.restrictions if r.kind != "scope"}
+    added = tuple(new[k] for k in sorted(set(new) - set(old)))
+    removed = tuple(old[k] for k in sorted(set(old) - set(new)))
+    if added or removed:
+        kinds.append("restrictions")
+    if not kinds:
+        return None
+    return ArticleChange(aid, tuple(kinds), before, after, redline, state_line, added, removed)
+
+
+def _end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
+    if version_at(index, aid, day) is not None:
+        return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
+    ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
+    last = ended[-1] if ended else None
+    if last is None or last.end is None:
+        return "sorti du texte"
+    by = f" par {index.corpus.acts[last.ended_by].label}" if last.ended_by else ""
+    return f"{last.end.value} le {last.until}{by}"
+
+
+def changelog(
+    index: VersionIndex, start: date, end: date, view: str = "adherent", article: str | None = None
+) -> Changelog:
+    """Compare the texts in force on `start` and on `end` (`article`: a stable id, or all)."""
+    if end < start:
+        raise QueryError(
+            f"--from {start} is after --to {end}", hint="give the earlier date to --from"
+        )
+    before, after = _articles(snapshot(index, start, view)), _articles(snapshot(index, end, view))
+    if article is not None:
+        before = {k: v for k, v in before.items() if k == article}
+        after = {k: v for k, v in after.items() if k == article}
+    changes: list[ArticleChange] = []
+    for aid, art in after.items():
+        if aid not in before:
+            changes.append(ArticleChange(aid, ("added",), None, art))
+            continue
+        change = _compare(aid, before[aid], art)
+        if change is not None:
+            changes.append(change)
+    for aid, art in before.items():
+        if aid not in after:
+            reason = _end_reason(index, aid, end, view)
+            changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
+    return Changelog(start, end, view, article, tuple(changes))
+
+
+# --- text rendering --------------------------------------------------------------------------
+
+_ANSI = {"red": "\x1b[31m", "green": "\x1b[32m", "bold": "\x1b[1m", "yellow": "\x1b[33m"}
+_RESET = "\x1b[0m"
+
+
+def _style(text: str, style: str, color: bool) -> str:
+    return f"{_ANSI[style]}{text}{_RESET}" if color and text else text
+
+
+def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> str:
+    """A redline in wdiff notation: [-deleted-]{+inserted+}; coloured when `color`.
+
+    >>> redline_text(word_diff("20 jours", "10 jours"))
+    '[-20-]{+10+} jours'
+    """
+    out = []
+    for op, chunk in redline:
+        if op == DELETE:
+            out.append(_style(f"[-{chunk}-]", "red", color))
+        elif op == INSERT:
+            out.append(_style(f"{{+{chunk}+}}", "green", color))
+        else:
+            out.append(chunk)
+    return "".join(out)
+
+
+def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
+    words = f" « {r.words} »" if r.words else ""
+    label = "exclusion" if r.kind == "exclusion" else "réserve"
+    return f"  {sign} {label}{words} ({index.corpus.arretes[r.arrete].label})"
+
+
+def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[str]:
+    title = c.side.title or ""
+    head = f"== Article {c.num}" + (f" — {title}" if title and c.side.num else "")
+    lines = ["", _style(head, "bold", color)]
+    if "added" in c.kinds:
+        lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
+    if "repealed" in c.kinds:
+        lines.append(f"  {c.end_reason}")
+    if "renumbered" in c.kinds and c.before and c.after:
+        lines.append(f"  renuméroté : {c.before.num} → {c.after.num}")
+    if "moved" in c.kinds and c.before and c.after:
+        lines.append(f"  déplacé : {' / '.join(c.before.path)} → {' / '.join(c.after.path)}")
+    if c.state_line:
+        lines.append(_style(f"  état : {c.state_line}", "yellow", color))
+    lines += [_restriction_line(index, "+", r) for r in c.restrictions_added]
+    lines += [_restriction_line(index, "-", r) for r in c.restrictions_removed]
+    if c.redline and c.after:
+        lines.append(f"  rédaction issue de : {index.corpus.acts[c.after.version.act].label}")
+        lines += ["", redline_text(c.redline, color)]
+    return lines
+
+
+def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> str:
+    """The changelog for a terminal: a summary by kind, then each article's changes."""
+    out = [
+        f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
+        "",
+    ]
+    if not log.changes:
+        return "\n".join([*out, "Aucune modification."]) + "\n"
+    for kind in KINDS:
+        found = log.of_kind(kind)
+        if found:
+            out.append(f"{KIND_LABELS[kind]} : {', '.join(c.num for c in found)}")
+    for c in log.of_kind("state"):
+        out.append(f"  {c.num} : {c.state_line}")
+    for c in log.changes:
+        out += _article_text(index, c, color)
+    return "\n".join(out) + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+_OPS = {EQUAL: "equal", DELETE: "delete", INSERT: "insert"}
+
+
+def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | None:
+    if art is None:
+        return None
+    return {
+        "num": art.num,
+        "title": art.title,
+        "path": list(art.path),
+        "state": art.state.value,
+        "version": version_json(index, art.version),
+        "extension": extension_json(art.extension),
+    }
+
+
+def _change_json(index: VersionIndex, c: ArticleChange) -> dict[str, Any]:
+    state = None
+    if c.state_line and c.before and c.after:
+        state = {
+            "before": c.before.state.value,
+            "after": c.after.state.value,
+            "arrete": c.after.extension.arrete.date.isoformat() if c.after.extension else None,
+            "line": c.state_line,
+        }
+    return {
+        "id": c.id,
+        "num": c.num,
+        "changes": list(c.kinds),
+        "before": _side_json(index, c.before),
+        "after": _side_json(index, c.after),
+        "ended": c.end_reason,
+        "state": state,
+        "wording": [{"op": _OPS[op], "text": text} for op, text in c.redline],
+        "restrictions": {
+            "added": [restriction_json(index, r) for r in c.restrictions_added],
+            "removed": [restriction_json(index, r) for r in c.restrictions_removed],
+        },
+    }
+
+
+def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
+    """The machine-readable changelog."""
+    return {
+        "convention": convention_json(index),
+        "from": log.start.isoformat(),
+        "to": log.end.isoformat(),
+        "view": log.view,
+        "article": log.article,
+        "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
+        "changes": [_change_json(index, c) for c in log.changes],
+    }

@@ -1,0 +1,101 @@
+"""Pure text helpers for the HTML and PDF renderers: French typography, slugs, state badges."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from consolidator.dates import format_french
+from consolidator.model import State
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+_BEFORE_TALL = re.compile(r"[ \u00a0\u202f]*([:»])(?=\s|$|[.,)])")
+_BEFORE_SHORT = re.compile(r"(?<=\S)[ \u00a0\u202f]+([;!?])")
+_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]*")
+_ENGLISH_QUOTES = re.compile(r"[“\"]\s*([^”\"]+?)\s*[”\"]")
+
+
+def typo_fr(text: str) -> str:
+    """French typography: non-breaking spaces before « : ; ! ? » and inside « », French quotes.
+
+    Only spacing and quote marks change, never the words.
+
+    >>> typo_fr("les trois conditions suivantes :")
+    'les trois conditions suivantes\\xa0:'
+    >>> typo_fr("Les termes «au plan national» sont exclus ; voir ci-dessous !")
+    'Les termes «\\xa0au plan national\\xa0» sont exclus\\u202f; voir ci-dessous\\u202f!'
+    >>> typo_fr("par “ salarié de la même catégorie ” il faut entendre")
+    'par «\\xa0salarié de la même catégorie\\xa0» il faut entendre'
+    >>> typo_fr("article L. 2241-1 à 8:30")
+    'article L. 2241-1 à 8:30'
+    """
+    text = _ENGLISH_QUOTES.sub(r"« \1 »", text)
+    text = _AFTER_OPEN.sub("«" + NBSP, text)
+    text = _BEFORE_TALL.sub(lambda m: NBSP + m.group(1), text)
+    return _BEFORE_SHORT.sub(lambda m: NNBSP + m.group(1), text)
+
+
+def date_fr(day: date | None) -> str:
+    """A date in French legal style, or an empty string.
+
+    >>> date_fr(date(2017, 4, 1))
+    '1er avril 2017'
+    >>> date_fr(None)
+    ''
+    """
+    return format_french(day) if day else ""
+
+
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def slug(ident: str) -> str:
+    """A file-name and anchor-safe form of a stable id.
+
+    >>> slug("a2000-2.4")
+    'a2000-2.4'
+    >>> slug("annexe-v:3 bis")
+    'annexe-v-3-bis'
+    """
+    return _SLUG.sub("-", ident).strip("-") or "x"
+
+
+_BADGES = {
+    State.ETENDU: ("etendu", "étendu"),
+    State.NON_ETENDU: ("non-etendu", "non étendu"),
+    State.EN_VIGUEUR: ("en-vigueur", "en vigueur"),
+    State.A_VENIR: ("a-venir", "pas encore en vigueur"),
+    State.REMPLACE: ("remplace", "remplacé"),
+    State.ABROGE: ("abroge", "abrogé"),
+    State.PERIME: ("perime", "périmé"),
+    State.DENONCE: ("denonce", "dénoncé"),
+}
+
+
+def badge_class(state: State) -> str:
+    """CSS class of a state badge.
+
+    >>> badge_class(State.NON_ETENDU)
+    'etat-non-etendu'
+    """
+    return "etat-" + _BADGES[state][0]
+
+
+def badge_label(state: State) -> str:
+    """Short label of a state badge.
+
+    >>> badge_label(State.A_VENIR)
+    'pas encore en vigueur'
+    """
+    return _BADGES[state][1]
+
+
+def short_state(state: State) -> str:
+    """The state as said in a changelog line: étendu / non étendu / ...
+
+    >>> short_state(State.ETENDU)
+    'étendu'
+    """
+    return _BADGES[state][1]

@@ -1,0 +1,74 @@
+"""Shared fixtures: the real corpus's version index, and a factory for small corpora."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from consolidator.api import open_index
+from consolidator.replay import VersionIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+
+CONVENTION = """<?xml version="1.0" encoding="UTF-8"?>
+<convention idcc="9999" base="base" title="Convention de test"/>
+"""
+
+BASE = """<?xml version="1.0" encoding="UTF-8"?>
+<act id="base" kind="convention" signed="2000-01-31" title="Convention de test">
+  <effect><fixed date="2000-02-01"/></effect>
+  <body>
+    <section id="ch-I" num="I" title="Dispositions générales">
+      <article id="a1" num="1.1" title="Champ"><p>Premier alinéa du champ.</p><p>Second alinéa du champ.</p></article>
+      <article id="a2" num="1.2" title="Durée"><p>La convention est conclue pour deux ans.</p></article>
+    </section>
+  </body>
+</act>
+"""
+
+
+def seed_lines(start: int, end: int) -> list[str]:
+    """Lines start..end (1-based, inclusive) of the Legifrance export, for citing the seed in tests."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    return lines[start - 1 : end]
+
+
+@pytest.fixture(scope="session")
+def index() -> VersionIndex:
+    """The real corpus, replayed once for the whole test session."""
+    return open_index()
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write a small corpus: convention.xml and the base act by default, plus `files` (relative paths)."""
+
+    def make(files: dict[str, str], *, with_base: bool = True) -> Path:
+        root = tmp_path / "corpus"
+        (root / "acts").mkdir(parents=True, exist_ok=True)
+        (root / "arretes").mkdir(exist_ok=True)
+        (root / "convention.xml").write_text(CONVENTION, encoding="utf-8")
+        if with_base:
+            (root / "acts" / "base.xml").write_text(BASE, encoding="utf-8")
+        for name, content in files.items():
+            (root / name).write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+def avenant(
+    ops: str, *, ident: str = "av1", signed: str = "2005-03-01", effect: str = "<at-signature/>"
+) -> str:
+    """An avenant file with the given operations."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<act id="{ident}" kind="avenant" number="1" signed="{signed}" title="Avenant {ident}">
+  <effect>{effect}</effect>
+  <ops>
+{ops}
+  </ops>
+</act>
+"""
