@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -35,6 +36,7 @@ from consolidator.model import (
 log = logging.getLogger(__name__)
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "idcc-2128"
+CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 
 
 @cache
@@ -343,7 +345,7 @@ def _files(root: Path) -> Iterable[Path]:
 
 def load_corpus(root: str | Path | None = None) -> Corpus:
     """Read every file of a corpus folder; raise CorpusError listing all problems found."""
-    base = Path(root) if root is not None else DEFAULT_CORPUS
+    base = Path(root) if root is not None else Path(os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS)
     out = _Collector(base)
     conv_path = base / "convention.xml"
     if not conv_path.is_file():

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.errors import QueryError
 from consolidator.model import Act, Restriction, State, Version
 from consolidator.replay import Structure, VersionIndex
+from consolidator.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.states import Span, excluded_spans, extension_at, restrictions_at, version_state
 from consolidator.timeline import ExtensionEvent
 
@@ -32,6 +33,8 @@ class ArticleAt:
     restrictions: tuple[Restriction, ...]
     upcoming: tuple[Version, ...]
     excluded: tuple[Span, ...] = ()
+    scopes: tuple[FragmentScope, ...] = ()
+    branche: BrancheText | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         restrictions=restrictions_at(index, version, day),
         upcoming=upcoming,
         excluded=excluded_spans(index, version, day),
+        scopes=fragment_scopes(index, version, day),
     )
 
 
@@ -125,8 +129,11 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
     for entry in structure.entries:
         art = article_at(index, entry.article, day)
         art = ArticleAt(**{**art.__dict__, "path": entry.path})
-        if view == "branche" and art.state is State.NON_ETENDU:
-            continue
+        if view == "branche":
+            branche = branche_text(index, art.version, day)
+            if not branche.paragraphs and not branche.fallback_fragments:
+                continue
+            art = replace(art, branche=branche)
         by_text.setdefault(entry.text_id, []).append(art)
     texts = []
     for text_id, articles in by_text.items():

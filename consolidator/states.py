@@ -28,6 +28,12 @@ def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionE
     return events[-1] if events else None
 
 
+def extension_at_act_id(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
+    """The latest extension of `act` in effect on `day`, if any."""
+    events = [e for e in index.extensions_of(act) if e.effective is not None and e.effective <= day]
+    return events[-1] if events else None
+
+
 def version_state(index: VersionIndex, version: Version, day: date) -> State:
     """Legifrance's label for `version` on `day`."""
     if day < version.since:
@@ -89,6 +95,17 @@ def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Sp
         if not r.words:
             spans += [Span(i, 0, len(version.fragments[i].text), r) for i in targets]
             continue
+        rows = [i for i in targets if version.fragments[i].cells]
+        if (
+            rows
+        ):  # an exclusion that names a row of a table (a certification ...) takes the whole row
+            pattern = words_pattern(r.words)
+            spans += [
+                Span(i, 0, len(version.fragments[i].text), r)
+                for i in rows
+                if pattern.search(version.fragments[i].text)
+            ]
+            targets = [i for i in targets if i not in rows]
         pattern = words_pattern(r.words)
         found = [(i, m) for i in targets for m in pattern.finditer(version.fragments[i].text)]
         if r.occurrence != "all":

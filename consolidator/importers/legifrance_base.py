@@ -7,23 +7,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from consolidator.importers.legifrance_blocks import build_block
-from consolidator.importers.legifrance_lines import PREAMBLE, article_label, is_marker, roman_to_int
+from consolidator.importers.legifrance_lines import (
+    PREAMBLE,
+    article_label,
+    clean_spaces,
+    is_marker,
+    roman_to_int,
+)
 from consolidator.importers.legifrance_model import Block, Problem, Unit
 
 _DASH = "[-\u2013\u2014\u2015\u2212]"
 _CALLS = r"(?P<calls>(?:\s*\((?:\d+|\*)\))*)"
-_CHAPTER = re.compile(r"^(?P<num>[IVXL]+)\s?\.?\s*" + _DASH + r"\s*(?P<title>.+?)" + _CALLS + r"\s*$")
+_CHAPTER = re.compile(
+    r"^(?P<num>[IVXL]+)\s?\.?\s*" + _DASH + r"\s*(?P<title>.+?)" + _CALLS + r"\s*$"
+)
 _HEADING = re.compile(
     r"^(?P<num>\d{1,2}\s?\.\s?\d{1,2})(?!\s?\.\s?\d)\.?"
     r"(?P<pre>(?:\s*\((?:\d+|\*)\))*)\s*(?:" + _DASH + r"\s+)?(?P<title>\S.*?)" + _CALLS + r"\s*$"
 )
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2002\u2003\u2005\u2009]+")
 _CALL = re.compile(r"\((\d+|\*)\)")
-
-
-def _clean(line: str) -> str:
-    """Collapse every kind of space, keep the printed characters."""
-    return _SPACES.sub(" ", line).strip()
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def parse_chapter(line: str) -> tuple[str, str, tuple[str, ...]] | None:
     >>> parse_chapter("1.1. Champ d'application") is None
     True
     """
-    match = _CHAPTER.match(_clean(line))
+    match = _CHAPTER.match(clean_spaces(line))
     if not match:
         return None
     try:
@@ -77,7 +79,7 @@ def parse_heading(line: str) -> tuple[str, str, tuple[str, ...]] | None:
     >>> parse_heading("2. 6. 1. Conditions d'exercice des mandats") is None
     True
     """
-    match = _HEADING.match(_clean(line))
+    match = _HEADING.match(clean_spaces(line))
     if not match:
         return None
     num = re.sub(r"\s", "", match.group("num"))
@@ -113,18 +115,25 @@ def _head(lines: Sequence[str], marker: int, chapter_idx: dict[int, Chapter]) ->
     return _Head(marker if article_idx is None else article_idx, article_idx, None)
 
 
+def _outside_chapter(unit: Unit) -> bool:
+    """Does an article's number disagree with its chapter (``3.1`` under chapter II)?"""
+    if unit.kind != "article" or unit.chapter is None or unit.num is None:
+        return False
+    return int(unit.num.split(".")[0]) != roman_to_int(unit.chapter[0])
+
+
 def _check_unit(unit: Unit, problems: list[Problem]) -> None:
     """Audit one unit: chapter/number agreement, heading calls without a footnote."""
-    if unit.kind == "article" and unit.chapter and unit.num:
-        if int(unit.num.split(".")[0]) != roman_to_int(unit.chapter[0]):
-            problems.append(
-                Problem(unit.heading_line, f"article {unit.num} under chapter {unit.chapter[0]}", "anomaly")
-            )
+    if _outside_chapter(unit):
+        message = f"article {unit.num} under chapter {unit.chapter and unit.chapter[0]}"
+        problems.append(Problem(unit.heading_line, message, "anomaly"))
     calls = {note.call for block in unit.blocks for note in block.notes}
     for call in unit.calls:
         if call not in calls:
             problems.append(
-                Problem(unit.heading_line, f"heading call ({call}) has no footnote ({call})", "anomaly")
+                Problem(
+                    unit.heading_line, f"heading call ({call}) has no footnote ({call})", "anomaly"
+                )
             )
 
 
@@ -164,7 +173,8 @@ def parse_base(
             problems.append(Problem(marker + 1, "version block before any heading"))
     first = heads[0].start if heads else stop
     title_idx = next((i for i in range(start, first) if lines[i].strip()), None)
-    problems += _unplaced(lines, start, first, set(chapter_idx) | {title_idx})
+    skip = set(chapter_idx) if title_idx is None else set(chapter_idx) | {title_idx}
+    problems += _unplaced(lines, start, first, skip)
     frozen = tuple(_freeze(head, blocks, chapters) for head, blocks in units)
     for unit in frozen:
         _check_unit(unit, problems)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from consolidator.importers.legifrance_lines import (
     find_arrete_dates,
@@ -73,11 +73,11 @@ def _trailing_start(items: list[Item]) -> int:
         while top > 0 and kinds[top - 1] is None and _adjacent(items[top - 1], items[top]):
             top -= 1
         opener = top > 0 and kinds[top - 1] not in (None, "arrete-ref")
+        opener = opener and _adjacent(items[top - 1], items[top])
         closed = start == j + 1 < len(items) and kinds[start] == "arrete-ref"
-        if opener and closed and _adjacent(items[top - 1], items[top]):
-            if _adjacent(items[j], items[start]):
-                start, j = top - 1, top - 2
-                continue
+        if opener and closed and _adjacent(items[j], items[start]):
+            start, j = top - 1, top - 2
+            continue
         break
     return start
 
@@ -119,10 +119,3 @@ def build_block(
         notes=notes,
         article_line=None if article_idx is None else article_idx + 1,
     )
-
-
-def with_article_line(block: Block, article_idx: int | None) -> Block:
-    """The same block, remembering the ``ARTICLE`` line printed above its marker."""
-    if article_idx is None:
-        return block
-    return replace(block, article_line=article_idx + 1)

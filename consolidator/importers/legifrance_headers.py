@@ -15,6 +15,7 @@ from consolidator.importers.legifrance_lines import (
     FIRST_LABELS,
     PREAMBLE,
     article_label,
+    clean_spaces,
     is_title_like,
     note_kind,
     same_title,
@@ -77,13 +78,13 @@ def _article_header(run: list[Item], pos: int, ctx: Context) -> Header:
     c = _title_line(run, pos - 1)
     repeated = x is not None and ctx.title is not None and _repeats(x[1], ctx.title)
     new_text = c if c and not repeated and _opens_text(label or "", ctx) else None
-    title = x[1].strip() if x and not repeated else None
+    title = clean_spaces(x[1]) if x and not repeated else None
     section = None
     if c and not new_text:
         if title is None:
-            title = c[1].strip()
+            title = clean_spaces(c[1])
         else:
-            section = c[1].strip()
+            section = clean_spaces(c[1])
     start = pos - 1 if c else pos
     head_line = c[0] if c and not new_text else line
     return Header(start, new_text, (label, title, section, head_line), article_line=line)
@@ -109,7 +110,7 @@ def _annex_header(run: list[Item], ctx: Context) -> Header | None:
     """Annex titles, their uppercase repetitions, and the text title repeated."""
     n, last = len(run), run[-1]
     above = _title_line(run, n - 2)
-    section = above if above and _SECTION.match(normalize_text(above[1])) else None
+    section = above if above and _SECTION.match(clean_spaces(above[1])) else None
     j = n - 3 if section else n - 2
     top = _title_line(run, j)
     if top and same_title(top[1], last[1], prefix=True):
@@ -121,20 +122,20 @@ def _annex_header(run: list[Item], ctx: Context) -> Header | None:
     if ctx.annex_zone or ctx.title is None:
         return Header(n - 1, last, None)
     if above and _ANNEX.match(normalize_text(above[1])):
-        return Header(n - 2, None, (None, last[1].strip(), above[1].strip(), above[0]))
-    return Header(n - 1, None, (None, last[1].strip(), None, last[0]))
+        return Header(n - 2, None, (None, clean_spaces(last[1]), clean_spaces(above[1]), above[0]))
+    return Header(n - 1, None, (None, clean_spaces(last[1]), None, last[0]))
 
 
 def _section_article(item: Item) -> tuple[str | None, str | None, str | None, int]:
     """``1. Principes de base`` → label ``1``; ``Chapitre Ier Définition`` → ``Chapitre Ier``."""
-    text = normalize_text(item[1])
+    text = clean_spaces(item[1])
     section = _SECTION.match(text)
     if section:
-        return section.group(1), item[1].strip()[len(section.group(1)) + 1 :].strip(), None, item[0]
+        return section.group(1), section.group(2), None, item[0]
     chapter = _CHAPTER.match(text)
     if chapter:
         return f"Chapitre {chapter.group(1)}", chapter.group(2), None, item[0]
-    return None, item[1].strip(), None, item[0]
+    return None, text, None, item[0]
 
 
 def _titled_header(run: list[Item]) -> Header | None:
@@ -143,12 +144,12 @@ def _titled_header(run: list[Item]) -> Header | None:
     last = _title_line(run, n - 1)
     if last is None:
         return None
-    text = normalize_text(last[1])
+    text = clean_spaces(last[1])
     if _CHAPTER.match(text) or _SECTION.match(text):
         above = _title_line(run, n - 2)
-        if above and _CHAPTER.match(normalize_text(above[1])):
+        if above and _CHAPTER.match(clean_spaces(above[1])):
             label, title, _, line = _section_article(last)
-            return Header(n - 2, None, (label, title, above[1].strip(), line))
+            return Header(n - 2, None, (label, title, clean_spaces(above[1]), line))
         return Header(n - 1, None, _section_article(last))
     above = _title_line(run, n - 2)
     if above and same_title(above[1], last[1]):

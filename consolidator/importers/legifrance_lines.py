@@ -45,6 +45,7 @@ _NOTE_STARTS = (
     ("avenant-modificateur", re.compile(r"^Avenant modificateur étendu")),
     ("extension", re.compile(r"^(?:Texte étendu|Arrêté (?:du [^:]{6,40}?|\d{4}-\d\d-\d\d) :)")),
 )
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2002\u2003\u2005\u2009]+")
 _DECIMAL = re.compile(r"\d,\d")
 _ARRETE_REF = re.compile(r"^\((?:Arrêté|arrêté)\s+du\s[^()]*\)\.?$")
 
@@ -170,6 +171,15 @@ def roman_to_int(numeral: str) -> int:
         raise ValueError(f"not a Roman numeral: {numeral!r}")
     values = [_ROMAN_VALUES[c] for c in numeral]
     return sum(-v if nxt > v else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+
+
+def clean_spaces(line: str) -> str:
+    """Collapse every kind of space to one plain space, keep the printed characters.
+
+    >>> clean_spaces("  Durée.\u2002Date d'entrée  en vigueur ")
+    "Durée. Date d'entrée en vigueur"
+    """
+    return _SPACES.sub(" ", line).strip()
 
 
 def is_marker(line: str) -> bool:

@@ -62,8 +62,24 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
     }
 
 
+def _offsets(art: ArticleAt) -> list[int]:
+    """Where each alinéa starts in the article's text (alinéas joined by one blank line)."""
+    starts, pos = [], 0
+    for paragraph in art.version.paragraphs:
+        starts.append(pos)
+        pos += len(paragraph) + 2
+    return starts
+
+
+def article_scope(art: ArticleAt) -> str:
+    """One word for the whole article: branche, adhérents, or mixte when alinéas differ."""
+    scopes = {s.scope.value for s in art.scopes}
+    return scopes.pop() if len(scopes) == 1 else ("mixte" if scopes else "adhérents")
+
+
 def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
-    return {
+    starts = _offsets(art)
+    out: dict[str, Any] = {
         "id": art.id,
         "num": art.num,
         "title": art.title,
@@ -74,6 +90,48 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "extension": extension_json(art.extension),
         "reservations": [restriction_json(index, r) for r in art.restrictions],
         "upcoming": [version_json(index, v) for v in art.upcoming],
+        "scope": article_scope(art),
+        "excluded": [
+            {
+                "start": starts[sp.fragment] + sp.start,
+                "end": starts[sp.fragment] + sp.end,
+                "alinea": sp.fragment + 1,
+                "excluded_text": art.version.fragments[sp.fragment].text[sp.start : sp.end],
+                "restriction": restriction_json(index, sp.restriction),
+            }
+            for sp in art.excluded
+        ],
+        "alineas": [
+            {
+                "alinea": s.index + 1,
+                "scope": s.scope.value,
+                "acts": list(s.acts),
+                "cells": dict(art.version.fragments[s.index].cells) or None,
+            }
+            for s in art.scopes
+        ],
+    }
+    if art.branche is not None:
+        out.update(branche_json(index, art))
+    return out
+
+
+def branche_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
+    """The branche view's text, what it leaves out and the earlier extended wording still binding."""
+    assert art.branche is not None
+    fallback = art.branche.fallback
+    return {
+        "text": "\n\n".join(art.branche.paragraphs),
+        "removed": [{"alinea": i + 1, "why": why} for i, why in art.branche.removed],
+        "fallback": (
+            {
+                **version_json(index, fallback),
+                "num": fallback.num,
+                "text": "\n\n".join(f.text for f in art.branche.fallback_fragments),
+            }
+            if fallback
+            else None
+        ),
     }
 
 

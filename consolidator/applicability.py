@@ -1,0 +1,120 @@
+"""« Qui est lié ? »: one French paragraph on who an article binds on a date, and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consolidator.dates import format_french
+from consolidator.french import alineas, de, quote_list
+from consolidator.model import Restriction
+from consolidator.replay import VersionIndex
+from consolidator.scope import FragmentScope, Scope, branche_text
+from consolidator.snapshot import ArticleAt, article_at
+from consolidator.timeline import ExtensionEvent
+
+EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
+MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
+
+
+def _extension_phrase(ext: ExtensionEvent) -> str:
+    jo = f" (JO du {format_french(ext.arrete.jo)})" if ext.arrete.jo else ""
+    effect = f", avec effet au {format_french(ext.effective)}" if ext.effective else ""
+    return f"l'{ext.arrete.label}{jo}{effect}"
+
+
+def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
+    groups: dict[tuple[str, ...], list[FragmentScope]] = {}
+    for s in art.scopes:
+        groups.setdefault(s.acts, []).append(s)
+    return groups
+
+
+def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
+    groups = _groups(art)
+    extended = [s for s in art.scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE) or s.excluded]
+    if len(extended) == len(art.scopes) and art.extension is not None:
+        return [
+            f"Il est étendu par {_extension_phrase(art.extension)} : il lie {EVERYONE}{_outside(art.extension)}."
+        ]
+    out = []
+    for acts, scopes in groups.items():
+        label = " modifié par ".join(index.corpus.acts[a].label for a in acts)
+        if len(groups) > 1:
+            which = alineas([s.index for s in scopes])
+            subject = f"{which[0].upper()}{which[1:]} ({label})"
+            plural = len(scopes) > 1
+        else:
+            subject, plural = "Cette rédaction", False
+        ext = scopes[0].extension
+        if all(s.scope is Scope.ADHERENTS and not s.excluded for s in scopes):
+            verb = "ne lient" if plural else "ne lie"
+            out.append(f"{subject}, faute d'extension à cette date, {verb} que {MEMBERS}.")
+        elif ext is not None:
+            verb = "sont étendus" if plural else "est étendue"
+            out.append(
+                f"{subject} {verb} par {_extension_phrase(ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
+            )
+    return out
+
+
+def _outside(ext: ExtensionEvent) -> str:
+    scope = [r for r in ext.extension.restrictions if r.kind == "scope"]
+    return f", à l'exclusion des {scope[0].text}" if scope else ""
+
+
+def _restriction_sentences(index: VersionIndex, restrictions: tuple[Restriction, ...]) -> list[str]:
+    out = []
+    words = [r for r in restrictions if r.kind == "exclusion" and r.words]
+    if words:
+        arretes = sorted({index.corpus.arretes[r.arrete].label for r in words})
+        out.append(
+            f"Les termes {quote_list([r.words or '' for r in words])} sont exclus de l'extension "
+            f"({', '.join(arretes)}) : ils ne lient que {MEMBERS}."
+        )
+    for r in restrictions:
+        label = index.corpus.arretes[r.arrete].label
+        if r.kind == "exclusion" and not r.words:
+            out.append(f"Exclusion de l'extension ({label}) : {r.text}")
+        elif r.kind == "reserve":
+            where = f" (alinéa {r.alinea})" if r.alinea else ""
+            out.append(f"Réserve de l'{label}{where} : {r.text}")
+    return out
+
+
+def applicability(index: VersionIndex, article: str, day: date) -> str:
+    """Who is bound by `article` on `day`: members only, the whole branch, reservations, pending text."""
+    art = article_at(index, article, day)
+    act = index.corpus.acts[art.version.act]
+    conv = index.corpus.convention
+    name = f"l'article {art.num}" if art.num else (art.title or art.id)
+    wording = (
+        "dans sa rédaction d'origine"
+        if act.id == conv.base
+        else f"dans sa rédaction issue {de(act.label)} (depuis le {format_french(art.version.since)})"
+    )
+    out = [
+        f"Au {format_french(day)}, {name} {de(conv.short or conv.title)} est en vigueur {wording}."
+    ]
+    if not act.extensible:
+        out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")
+    else:
+        out += _extension_sentences(index, art)
+        out += _restriction_sentences(index, art.restrictions)
+        branche = branche_text(index, art.version, day)
+        if branche.removed and branche.fallback is not None:
+            fb = branche.fallback
+            num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
+            out.append(
+                "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
+                f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
+            )
+        elif branche.removed and not branche.paragraphs:
+            out.append(
+                "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
+            )
+    for v in art.upcoming:
+        out.append(
+            f"Une nouvelle rédaction, issue {de(index.corpus.acts[v.act].label)}, est signée et "
+            f"entrera en vigueur le {format_french(v.since)}."
+        )
+    return " ".join(out)

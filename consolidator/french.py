@@ -1,0 +1,47 @@
+"""Small helpers for French legal prose: elision and contraction of « de » before a title."""
+
+from __future__ import annotations
+
+_VOWELS = "aeiouyhéèêàâîôûAEIOUYHÉÈÊÀÂÎÔÛ"
+_FEMININE = ("convention", "annexe", "lettre", "décision", "adhésion")
+
+
+def de(label: str) -> str:
+    """« de » + a text's name, with elision or contraction.
+
+    >>> de("avenant n° 13 du 18 mars 2009")
+    "de l'avenant n° 13 du 18 mars 2009"
+    >>> de("convention collective nationale de la mutualité du 31 janvier 2000")
+    'de la convention collective nationale de la mutualité du 31 janvier 2000'
+    >>> de("protocole d'accord du 31 janvier 2000")
+    "du protocole d'accord du 31 janvier 2000"
+    """
+    word = label.split(" ", 1)[0].lower()
+    if label[:1] in _VOWELS:
+        return f"de l'{label}"
+    if word in _FEMININE:
+        return f"de la {label}"
+    return f"du {label}"
+
+
+def alineas(indices: list[int]) -> str:
+    """Name 0-based alinéa indices the French way.
+
+    >>> alineas([0])
+    "l'alinéa 1"
+    >>> alineas([6, 7, 8])
+    'les alinéas 7, 8 et 9'
+    """
+    nums = [str(i + 1) for i in indices]
+    if len(nums) == 1:
+        return f"l'alinéa {nums[0]}"
+    return f"les alinéas {', '.join(nums[:-1])} et {nums[-1]}"
+
+
+def quote_list(words: list[str]) -> str:
+    """
+    >>> quote_list(["au plan national", "5", "au plan national"])
+    '« au plan national » et « 5 »'
+    """
+    quoted = [f"« {w} »" for w in dict.fromkeys(words)]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " et " + quoted[-1]

@@ -1,0 +1,119 @@
+"""Who is bound by each fragment on a date: the branche (extended) view and applicability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from consolidator.model import Fragment, Restriction, Version
+from consolidator.replay import VersionIndex
+from consolidator.states import Span, excluded_spans, extension_at_act_id, restrictions_at
+from consolidator.timeline import ExtensionEvent
+
+
+class Scope(StrEnum):
+    """Who a fragment binds on a date."""
+
+    BRANCHE = "branche"  # extended: every employer in the extension's field
+    RESERVE = "branche sous réserve"  # extended subject to a reservation
+    ADHERENTS = "adhérents"  # not extended, or excluded: members of signatory organisations only
+    NON_APPLICABLE = "sans extension"  # texts extension does not apply to (adhésion ...)
+
+
+@dataclass(frozen=True)
+class FragmentScope:
+    """The scope of one alinéa (or table row) of a version on a date."""
+
+    index: int
+    scope: Scope
+    acts: tuple[str, ...]
+    extension: ExtensionEvent | None
+    restrictions: tuple[Restriction, ...]
+    excluded: tuple[Span, ...]
+
+
+def _fragment_acts(fragment: Fragment) -> tuple[str, ...]:
+    return (fragment.act, *fragment.amended_by)
+
+
+def fragment_scopes(index: VersionIndex, version: Version, day: date) -> tuple[FragmentScope, ...]:
+    """Each alinéa's scope: extended only when every act that wrote it is extended on `day`."""
+    spans = excluded_spans(index, version, day)
+    restrictions = restrictions_at(index, version, day)
+    out: list[FragmentScope] = []
+    for i, fragment in enumerate(version.fragments):
+        acts = _fragment_acts(fragment)
+        if not all(index.corpus.acts[a].extensible for a in acts):
+            out.append(FragmentScope(i, Scope.NON_APPLICABLE, acts, None, (), ()))
+            continue
+        events = [extension_at_act_id(index, a, day) for a in acts]
+        mine = tuple(s for s in spans if s.fragment == i)
+        whole = any(s.start == 0 and s.end == len(fragment.text) for s in mine)
+        notes = tuple(r for r in restrictions if _concerns(index, r, version, i))
+        if any(e is None for e in events) or whole:
+            scope = Scope.ADHERENTS
+        elif any(r.kind == "reserve" for r in notes):
+            scope = Scope.RESERVE
+        else:
+            scope = Scope.BRANCHE
+        last = max((e for e in events if e), key=lambda e: e.effective or date.min, default=None)
+        out.append(FragmentScope(i, scope, acts, last, notes, mine))
+    return tuple(out)
+
+
+def _concerns(index: VersionIndex, r: Restriction, version: Version, i: int) -> bool:
+    if r.kind == "scope":
+        return r.act in _fragment_acts(version.fragments[i])
+    for binding in index.bindings:
+        if binding.restriction is r:
+            return binding.lineage is not None or version.fragments[i].uid in binding.fragments
+    return False
+
+
+@dataclass(frozen=True)
+class BrancheText:
+    """What of an article binds every employer of the branch on a date."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[tuple[int, str], ...]  # (alinéa index, why) for alinéas left out
+    fallback: Version | None  # the earlier extended version still binding non-members
+    fallback_fragments: tuple[Fragment, ...]
+
+
+def _strip(text: str, spans: tuple[Span, ...]) -> str:
+    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+        text = text[: span.start] + "[…]" + text[span.end :]
+    return text
+
+
+def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheText:
+    """The article as it binds the whole branch: extended alinéas, excluded words removed.
+
+    Alinéas written by an act not yet extended are left out; the earlier extended wording they
+    replaced, which still binds employers outside the signatory organisations, is returned apart.
+    """
+    paragraphs: list[str] = []
+    removed: list[tuple[int, str]] = []
+    for scope in fragment_scopes(index, version, day):
+        fragment = version.fragments[scope.index]
+        if scope.scope is Scope.ADHERENTS and not scope.excluded:
+            removed.append((scope.index, "non étendu"))
+        elif scope.scope is Scope.ADHERENTS:
+            removed.append((scope.index, "exclu de l'extension"))
+        else:
+            paragraphs.append(_strip(fragment.text, scope.excluded))
+    fallback = _fallback(index, version, day) if removed else None
+    current = {f.uid for f in version.fragments}
+    extra = tuple(f for f in fallback.fragments if f.uid not in current) if fallback else ()
+    return BrancheText(tuple(paragraphs), tuple(removed), fallback, extra)
+
+
+def _fallback(index: VersionIndex, version: Version, day: date) -> Version | None:
+    """The latest earlier version of the article, extended on `day` and not wholly excluded."""
+    earlier = [v for v in index.versions[version.article] if v.since < version.since]
+    for candidate in reversed(earlier):
+        scopes = fragment_scopes(index, candidate, day)
+        if any(s.scope in (Scope.BRANCHE, Scope.RESERVE) for s in scopes):
+            return candidate
+    return None
