@@ -87,3 +87,30 @@ def timeline_events(index: VersionIndex) -> list[Event]:
                     )
     events.sort(key=lambda e: (e.date is None, e.date or date.max, e.kind, e.subject))
     return events
+
+
+def pending_at(index: VersionIndex, day: date) -> list[Event]:
+    """What is signed on `day` but not yet in force: dated changes to come and undated ones."""
+    events: dict[tuple, Event] = {}
+    for change in index.timeline.changes:
+        if change.date > day and change.act.signed <= day:
+            target = change.op.subject if change.op else change.act.id
+            key = (change.date, change.act.id, change.op.effect if change.op else None)
+            detail = f"entre en vigueur le {change.date}"
+            previous = events.get(key)
+            targets = f"{previous.detail.split(' : ', 1)[1]}, {target}" if previous else target
+            events[key] = Event(
+                change.date,
+                "signé, pas encore en vigueur",
+                change.act.id,
+                change.act.label,
+                f"{detail} : {targets}",
+            )
+    out = sorted(events.values(), key=lambda e: (e.date or date.max, e.subject))
+    for item in index.timeline.pending:
+        if item.act.signed <= day:
+            target = item.op.subject if item.op else item.act.id
+            out.append(
+                Event(None, "en attente", item.act.id, item.act.label, f"{target} : {item.reason}")
+            )
+    return out

@@ -43,7 +43,10 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
             else f"étendu par {art.extension.arrete.label}"
         )
     lines.append("")
-    lines += [_para(p) + "\n" for p in art.version.paragraphs]
+    if art.branche is None:
+        lines += [_para(p) + "\n" for p in art.version.paragraphs]
+    else:
+        lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
         lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
@@ -52,6 +55,26 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
             f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
         )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
+    """The branche view of an article: extended alinéas, excluded words as […], what is left out."""
+    assert art.branche is not None
+    lines = [_para(p) + "\n" for p in art.branche.paragraphs]
+    if art.branche.removed:
+        nums = ", ".join(str(i + 1) for i, _ in art.branche.removed)
+        lines.append(
+            f"[Alinéa(s) {nums} non étendu(s) : ils ne lient que les adhérents des organisations signataires.]\n"
+        )
+    fallback = art.branche.fallback
+    if fallback is not None and art.branche.fallback_fragments:
+        act = index.corpus.acts[fallback.act]
+        num = f", alors article {fallback.num}" if fallback.num != art.num else ""
+        lines.append(
+            f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :\n"
+        )
+        lines += [_para(f.text, "    ") + "\n" for f in art.branche.fallback_fragments]
+    return lines
 
 
 def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
