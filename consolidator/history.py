@@ -45,7 +45,7 @@ def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     for event in index.extensions_of(version.act):
         if event.effective and event.effective > version.since:
             cuts.add(event.effective)
-    for binding in index.bindings:
+    for binding in index.bindings_of(version.article):
         if binding.effective and binding.effective > version.since and binding.applies_to(version):
             cuts.add(binding.effective)
     days = sorted(d for d in cuts if version.until is None or d < version.until)

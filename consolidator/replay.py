@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import groupby
 
 from consolidator.errors import CorpusError, Diagnostic, OperationError
@@ -58,9 +59,20 @@ class VersionIndex:
     bindings: tuple[Binding, ...]
     problems: tuple[Diagnostic, ...]
 
-    @property
+    @cached_property
     def change_dates(self) -> tuple[date, ...]:
         return tuple(s.since for s in self.structures)
+
+    @cached_property
+    def bindings_by_article(self) -> dict[str, tuple[Binding, ...]]:
+        """The restrictions' bindings grouped by the article they restrict."""
+        out: dict[str, list[Binding]] = {}
+        for binding in self.bindings:
+            out.setdefault(binding.restriction.target or "", []).append(binding)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def bindings_of(self, article: str) -> tuple[Binding, ...]:
+        return self.bindings_by_article.get(article, ())
 
     def extensions_of(self, act: str) -> tuple[ExtensionEvent, ...]:
         return self.timeline.extensions.get(act, ())

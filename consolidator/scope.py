@@ -65,7 +65,7 @@ def fragment_scopes(index: VersionIndex, version: Version, day: date) -> tuple[F
 def _concerns(index: VersionIndex, r: Restriction, version: Version, i: int) -> bool:
     if r.kind == "scope":
         return r.act in _fragment_acts(version.fragments[i])
-    for binding in index.bindings:
+    for binding in index.bindings_of(version.article):
         if binding.restriction is r:
             return binding.lineage is not None or version.fragments[i].uid in binding.fragments
     return False

@@ -49,7 +49,7 @@ def version_state(index: VersionIndex, version: Version, day: date) -> State:
 def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[Restriction, ...]:
     """Exclusions and reservations that bind `version` on `day`, plus its extension's scope."""
     found: list[Restriction] = []
-    for binding in index.bindings:
+    for binding in index.bindings_of(version.article):
         if (
             binding.effective is not None
             and binding.effective <= day
@@ -81,7 +81,7 @@ class Span:
 def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Span, ...]:
     """Where, in `version`'s alinéas, the exclusions in effect on `day` fall (offsets in each alinéa)."""
     spans: list[Span] = []
-    for binding in index.bindings:
+    for binding in index.bindings_of(version.article):
         r = binding.restriction
         if r.kind != "exclusion" or binding.effective is None or binding.effective > day:
             continue
