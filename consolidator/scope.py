@@ -41,34 +41,53 @@ def fragment_scopes(index: VersionIndex, version: Version, day: date) -> tuple[F
     """Each alinéa's scope: extended only when every act that wrote it is extended on `day`."""
     spans = excluded_spans(index, version, day)
     restrictions = restrictions_at(index, version, day)
+    by_acts: dict[tuple[str, ...], tuple[bool, ExtensionEvent | None, bool]] = {}
+    notes_by_fragment = _notes_by_fragment(index, version, restrictions)
     out: list[FragmentScope] = []
     for i, fragment in enumerate(version.fragments):
         acts = _fragment_acts(fragment)
-        if not all(index.corpus.acts[a].extensible for a in acts):
+        if acts not in by_acts:  # most alinéas of a version share their acts: compute once
+            extensible = all(index.corpus.acts[a].extensible for a in acts)
+            events = [extension_at_act_id(index, a, day) for a in acts]
+            last = max(
+                (e for e in events if e), key=lambda e: e.effective or date.min, default=None
+            )
+            by_acts[acts] = (extensible, last, all(events))
+        extensible, last, extended = by_acts[acts]
+        if not extensible:
             out.append(FragmentScope(i, Scope.NON_APPLICABLE, acts, None, (), ()))
             continue
-        events = [extension_at_act_id(index, a, day) for a in acts]
         mine = tuple(s for s in spans if s.fragment == i)
         whole = any(s.start == 0 and s.end == len(fragment.text) for s in mine)
-        notes = tuple(r for r in restrictions if _concerns(index, r, version, i))
-        if any(e is None for e in events) or whole:
+        notes = notes_by_fragment[i]
+        if not extended or whole:
             scope = Scope.ADHERENTS
         elif any(r.kind == "reserve" for r in notes):
             scope = Scope.RESERVE
         else:
             scope = Scope.BRANCHE
-        last = max((e for e in events if e), key=lambda e: e.effective or date.min, default=None)
         out.append(FragmentScope(i, scope, acts, last, notes, mine))
     return tuple(out)
 
 
-def _concerns(index: VersionIndex, r: Restriction, version: Version, i: int) -> bool:
-    if r.kind == "scope":
-        return r.act in _fragment_acts(version.fragments[i])
-    for binding in index.bindings_of(version.article):
-        if binding.restriction is r:
-            return binding.lineage is not None or version.fragments[i].uid in binding.fragments
-    return False
+def _notes_by_fragment(
+    index: VersionIndex, version: Version, restrictions: tuple[Restriction, ...]
+) -> list[tuple[Restriction, ...]]:
+    """For each alinéa, the restrictions that concern it (scope: its act's; others: their binding)."""
+    notes: list[list[Restriction]] = [[] for _ in version.fragments]
+    bound = {b.restriction: b for b in index.bindings_of(version.article)}
+    for r in restrictions:
+        binding = bound.get(r)
+        for i, fragment in enumerate(version.fragments):
+            if r.kind == "scope":
+                hit = r.act in _fragment_acts(fragment)
+            else:
+                hit = binding is not None and (
+                    binding.lineage is not None or fragment.uid in binding.fragments
+                )
+            if hit:
+                notes[i].append(r)
+    return [tuple(n) for n in notes]
 
 
 @dataclass(frozen=True)
