@@ -10,6 +10,7 @@ from itertools import groupby
 
 from consolidator.errors import CorpusError, Diagnostic, OperationError
 from consolidator.model import Corpus, EndReason, Restriction, Version
+from consolidator.normalize import words_pattern
 from consolidator.operations import WorkTree, add_body, apply_operation
 from consolidator.timeline import Change, ExtensionEvent, Timeline, build_timeline
 
@@ -243,25 +244,26 @@ def _bind(
 def _bind_one(
     r: Restriction, event: ExtensionEvent, versions: tuple[Version, ...]
 ) -> Binding | None:
-    from consolidator.normalize import words_pattern
+    """Tie a restriction to the text it restricts, in the version of the act the arrêté read.
 
+    That is the act's version in force on the arrêté's date; for a part of the act that enters
+    into force later (tied to the extension itself), the act's first version after that date.
+    """
     written = [v for v in versions if v.act == r.act or any(f.act == r.act for f in v.fragments)]
-    if not written:
-        return None
-    version = written[-1]
-    frags = list(version.fragments)
-    if r.alinea is not None:
-        if r.alinea > len(frags):
-            return None
-        frags = [frags[r.alinea - 1]]
-    if r.words:
-        pattern = words_pattern(r.words)
-        frags = [f for f in frags if pattern.search(f.text)]
-        if not frags:
-            return None
-    if r.alinea is None and not r.words:
-        return Binding(r, event.effective, frozenset(), (version.article, version.lineage))
-    return Binding(r, event.effective, frozenset(f.uid for f in frags), None)
+    on_date = [v for v in written if v.since <= event.arrete.date]
+    later = [v for v in written if v.since > event.arrete.date]
+    for version in [*on_date[-1:], *later, *reversed(on_date[:-1])]:
+        frags = list(version.fragments)
+        if r.alinea is not None:
+            frags = frags[r.alinea - 1 : r.alinea]
+        if r.words:
+            pattern = words_pattern(r.words)
+            frags = [f for f in frags if pattern.search(f.text)]
+        if r.alinea is None and not r.words:
+            return Binding(r, event.effective, frozenset(), (version.article, version.lineage))
+        if frags:
+            return Binding(r, event.effective, frozenset(f.uid for f in frags), None)
+    return None
 
 
 def build_index(corpus: Corpus) -> VersionIndex:

@@ -58,10 +58,12 @@ class Snapshot:
 
 
 def first_day(index: VersionIndex) -> date:
-    """The day the convention entered into force."""
-    if not index.structures:
-        raise QueryError("the corpus holds no text in force")
-    return index.structures[0].since
+    """The day the convention (its base text) entered into force."""
+    base = index.corpus.convention.base
+    days = [c.date for c in index.timeline.changes if c.op is None and c.act.id == base]
+    if not days:
+        raise QueryError("the corpus holds no base text in force")
+    return days[0]
 
 
 def _structure(index: VersionIndex, day: date) -> Structure:

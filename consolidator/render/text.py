@@ -29,7 +29,7 @@ def restriction_sentence(r: Restriction) -> str:
 
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
     act = index.corpus.acts[art.version.act]
-    head = f"Article {art.num}" if art.num else (art.title or art.id)
+    head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
     lines = [
