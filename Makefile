@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 AT ?= today
 
-.PHONY: run test lint bench validate clean
+.PHONY: run test lint bench validate clean system-deps
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +18,26 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-run: $(STAMP)
+run: $(STAMP) system-deps
 	$(BIN)/consolidator validate
 	$(BIN)/consolidator text --at $(AT) -o output/texte.txt
 	$(BIN)/consolidator text --at $(AT) --format json -o output/texte.json
 	@echo "Consolidated text written to output/texte.txt and output/texte.json"
+	$(BIN)/consolidator build --at $(AT) -o output
+	@echo "Open the site: file://$(CURDIR)/output/index.html (PDF beside it: output/convention-*.pdf)"
+
+# WeasyPrint (PDF) needs pango and a font; install them with apt-get when they are missing.
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+		echo "installing WeasyPrint's system libraries (pango, DejaVu fonts)"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check consolidator tests benchmarks
 	$(BIN)/ruff format --check consolidator tests benchmarks
 
-test: lint
+test: lint system-deps
 	$(BIN)/pytest
 
 bench: $(STAMP)

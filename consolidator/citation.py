@@ -175,3 +175,14 @@ def citation_json(c: Citation) -> dict[str, Any]:
         "reserves": list(c.reserves),
         "citation": c.text,
     }
+
+
+def citation_output(c: Citation, fmt: str) -> str:
+    """The citation in one of the formats of `cite`: text, bibtex or json."""
+    if fmt == "bibtex":
+        return citation_bibtex(c)
+    if fmt == "json":
+        from consolidator.render.json import dumps
+
+        return dumps(citation_json(c))
+    return citation_text(c)

@@ -10,18 +10,30 @@ from pathlib import Path
 import click
 
 from consolidator import api
+from consolidator.applicability import applicability
+from consolidator.audit import audit_base, audit_report
+from consolidator.citation import citation, citation_output
 from consolidator.dates import parse_iso
+from consolidator.diff import changelog
 from consolidator.errors import ConsolidatorError, CorpusError
 from consolidator.history import history
+from consolidator.importers.legifrance_text import parse_export, report, to_json
 from consolidator.render import json as jrender
 from consolidator.render import text as trender
+from consolidator.salaries import salaries_report
+from consolidator.site import article_document, build_site, changelog_document, snapshot_document
 from consolidator.snapshot import VIEWS, article_at, resolve_article, snapshot
 
+SEED_004 = (
+    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+)
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
 HELP_VIEW = "adherent: every text in force (members of signatory organisations); branche: only what is extended."
 HELP_FORMAT = "Output format."
 HELP_OUTPUT = "Write to this file instead of standard output (written only when complete)."
+HELP_DRAFT_AT = "Resolve articles against the convention in force on this date (default: the eve of the act's signature)."
+HELP_DRAFT_CHECK = "SOURCE is a draft act file: replay it with the corpus and report failed guards."
 
 
 class DateParam(click.ParamType):
@@ -83,14 +95,22 @@ def output_option(f):  # type: ignore[no-untyped-def]
     )(f)
 
 
-def _emit(content: str, output: Path | None) -> None:
+def _emit(content: str | bytes, output: Path | None) -> None:
     if output is None:
-        click.echo(content, nl=False)
+        click.echo(content, nl=False)  # color=None: ANSI styles kept on a terminal only
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".part")
-    tmp.write_text(content, encoding="utf-8")
+    if isinstance(content, bytes):
+        tmp.write_bytes(content)
+    else:
+        tmp.write_text(content, encoding="utf-8")
     tmp.replace(output)
+
+
+def _need_file(fmt: str, output: Path | None) -> None:
+    if fmt == "pdf" and output is None:
+        raise click.UsageError("--format pdf writes a file: give -o FILE.pdf")
 
 
 class Cli(click.Group):
@@ -120,12 +140,16 @@ def main(verbose: int, quiet: bool) -> None:
 @corpus_option
 @at_option
 @view_option
-@format_option("text", "json")
+@format_option("text", "json", "html", "pdf")
 @output_option
 def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None) -> None:
     """The consolidated convention in force on a date."""
+    _need_file(fmt, output)
     index = api.open_index(corpus)
     snap = snapshot(index, at, view)
+    if fmt in ("html", "pdf"):
+        _emit(snapshot_document(index, snap, fmt), output)
+        return
     content = (
         jrender.dumps(jrender.snapshot_json(index, snap))
         if fmt == "json"
@@ -138,11 +162,15 @@ def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None
 @click.argument("ident", metavar="ID")
 @corpus_option
 @at_option
-@format_option("text", "json")
+@format_option("text", "json", "html", "pdf")
 @output_option
 def article(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
+    _need_file(fmt, output)
     index = api.open_index(corpus)
+    if fmt in ("html", "pdf"):
+        _emit(article_document(index, resolve_article(index, ident, at), at, fmt), output)
+        return
     art = article_at(index, resolve_article(index, ident, at), at)
     if fmt == "json":
         content = jrender.dumps(
@@ -184,17 +212,33 @@ def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Pat
 
 @main.command()
 @corpus_option
+@click.option(
+    "--at",
+    "at",
+    type=DATE,
+    default=None,
+    help="Also list what is signed on this date but not yet in force (pending).",
+)
 @format_option("text", "json")
 @output_option
-def timeline(corpus: Path | None, fmt: str, output: Path | None) -> None:
+def timeline(corpus: Path | None, at: date | None, fmt: str, output: Path | None) -> None:
     """Acts, arrêtés and their events in date order (pending ones last)."""
     index = api.open_index(corpus)
     events = api.timeline_events(index)
-    content = (
-        jrender.dumps(jrender.timeline_json(index, events))
-        if fmt == "json"
-        else trender.timeline_text(events)
-    )
+    pending = api.pending_at(index, at) if at else []
+    if fmt == "json":
+        data = jrender.timeline_json(index, events)
+        if at:
+            data["at"] = at.isoformat()
+            data["pending"] = jrender.timeline_json(index, pending)["events"]
+        content = jrender.dumps(data)
+    else:
+        content = trender.timeline_text(events)
+        if at:
+            content += (
+                f"\nSigné au {at.isoformat()}, pas encore en vigueur :\n"
+                + trender.timeline_text(pending)
+            )
     _emit(content, output)
 
 
@@ -208,6 +252,133 @@ def validate_cmd(corpus: Path | None) -> None:
     if problems:
         raise CorpusError(f"{len(problems)} problem(s) found", problems)
     click.echo("corpus valid")
+
+
+@main.command(name="applicability")
+@click.argument("ident", metavar="ID")
+@corpus_option
+@at_option
+def applicability_cmd(ident: str, corpus: Path | None, at: date) -> None:
+    """Who is bound by an article on a date, and why (one paragraph, in French)."""
+    index = api.open_index(corpus)
+    click.echo(applicability(index, resolve_article(index, ident, at), at))
+
+
+@main.group(name="import")
+def import_group() -> None:
+    """Import source documents into structured drafts (bootstrap and audit)."""
+
+
+@import_group.command(name="legifrance")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@format_option("text", "json")
+@output_option
+def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
+    """Parse a Legifrance text export: parts, version blocks, notes, arrêtés; report what is unplaced."""
+    export = parse_export(source)
+    _emit(jrender.dumps(to_json(export)) if fmt == "json" else report(export) + "\n", output)
+
+
+@main.command(name="audit")
+@corpus_option
+@click.option(
+    "--source",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The Legifrance export to compare with (default: the corpus's copy of 004).",
+)
+def audit_cmd(corpus: Path | None, source: Path | None) -> None:
+    """Compare the corpus with the Legifrance export: which version blocks replay reproduces."""
+    index = api.open_index(corpus)
+    export = parse_export(source or SEED_004)
+    click.echo(audit_report(audit_base(index, export)))
+
+
+@main.command(name="diff")
+@click.argument("ident", metavar="[ID]", required=False)
+@corpus_option
+@click.option("--from", "start", type=DATE, required=True, help="Earlier date (ISO or 'today').")
+@click.option("--to", "end", type=DATE, default="today", show_default=True, help="Later date.")
+@view_option
+@format_option("text", "html", "json")
+@output_option
+def diff_cmd(
+    ident: str | None,
+    corpus: Path | None,
+    start: date,
+    end: date,
+    view: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """What changed between two dates: structure, wording (redline), state and extension."""
+    index = api.open_index(corpus)
+    article_id = resolve_article(index, ident, end) if ident else None
+    log = changelog(index, start, end, view, article_id)
+    _emit(changelog_document(index, log, fmt, color=output is None), output)
+
+
+@main.command(name="cite")
+@click.argument("ident", metavar="ID")
+@corpus_option
+@at_option
+@format_option("text", "bibtex", "json")
+@output_option
+def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
+    """The formal French citation of an article as in force on a date."""
+    index = api.open_index(corpus)
+    _emit(citation_output(citation(index, resolve_article(index, ident, at), at), fmt), output)
+
+
+@main.command(name="build")
+@corpus_option
+@at_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder of the site (created; files are replaced one by one when complete).",
+)
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also produce the PDF.")
+def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
+    """The HTML site (both views, article pages, diffs, history) and the PDF for a date."""
+    built = build_site(api.open_index(corpus), at, output, with_pdf=pdf)
+    click.echo(f"site: {built.index} ({len(built.files)} files)")
+    if built.pdf:
+        click.echo(f"pdf:  {built.pdf}")
+
+
+
+@main.command(name="salaries")
+@corpus_option
+@at_option
+@format_option("text", "json")
+@output_option
+def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
+    """Valeur du point and RMAG per class in force on a date (salary agreements)."""
+    _emit(salaries_report(corpus, at, fmt), output)
+
+@main.command(name="draft")
+@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@corpus_option
+@click.option("--at", "at", type=DATE, default=None, help=HELP_DRAFT_AT)
+@click.option("--check", "check", is_flag=True, help=HELP_DRAFT_CHECK)
+@output_option
+def draft_cmd(
+    source: Path, corpus: Path | None, at: date | None, check: bool, output: Path | None
+) -> None:
+    """Draft an act file from the plain text of an amending act (report on stderr)."""
+    from consolidator.draft import check_file, draft_file
+
+    if check:
+        ok, text = check_file(source, corpus)
+        click.echo(text)
+        sys.exit(0 if ok else 1)
+    xml, text = draft_file(source, corpus, at)
+    click.echo(text, err=True)
+    _emit(xml, output)
 
 
 if __name__ == "__main__":  # pragma: no cover

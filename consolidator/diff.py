@@ -20,7 +20,7 @@ from consolidator.render.json import (
     version_json,
 )
 from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, Snapshot, snapshot, version_at
+from consolidator.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 
 KINDS = ("added", "repealed", "renumbered", "moved", "reworded", "state", "restrictions")
 KIND_LABELS = {
@@ -125,6 +125,13 @@ def _state_line(before: ArticleAt, after: ArticleAt) -> str | None:
     return f"{left} → {short_state(after.state)}{_ext_label(after)}"
 
 
+def _text(art: ArticleAt) -> str:
+    """The wording compared: in the branche view, what binds the whole branch."""
+    if art.branche is not None:
+        return "\n\n".join(art.branche.paragraphs)
+    return art.version.text
+
+
 def _key(r: Restriction) -> tuple[str, str, str, str, int]:
     return (r.kind, r.arrete, r.words or "", r.text, r.alinea or 0)
 
@@ -136,9 +143,10 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     if before.path != after.path or before.version.text_id != after.version.text_id:
         kinds.append("moved")
     redline: tuple[tuple[int, str], ...] = ()
-    if before.version.text != after.version.text:
+    old_text, new_text = _text(before), _text(after)
+    if old_text != new_text:
         kinds.append("reworded")
-        redline = word_diff(before.version.text, after.version.text)
+        redline = word_diff(old_text, new_text)
     state_line = _state_line(before, after)
     if state_line:
         kinds.append("state")
@@ -221,7 +229,8 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
 def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
     words = f" « {r.words} »" if r.words else ""
     label = "exclusion" if r.kind == "exclusion" else "réserve"
-    return f"  {sign} {label}{words} ({index.corpus.arretes[r.arrete].label})"
+    where = f", alinéa {r.alinea}" if r.alinea else ""
+    return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
 
 
 def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[str]:
@@ -246,6 +255,13 @@ def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[st
     return lines
 
 
+def summary_label(c: ArticleChange, kind: str) -> str:
+    """How an article is named in a summary line: « 2.3 → 2.4 » when renumbered."""
+    if kind == "renumbered" and c.before and c.after:
+        return f"{c.before.num} → {c.after.num}"
+    return c.num
+
+
 def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> str:
     """The changelog for a terminal: a summary by kind, then each article's changes."""
     out = [
@@ -257,7 +273,7 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
     for kind in KINDS:
         found = log.of_kind(kind)
         if found:
-            out.append(f"{KIND_LABELS[kind]} : {', '.join(c.num for c in found)}")
+            out.append(f"{KIND_LABELS[kind]} : {', '.join(summary_label(c, kind) for c in found)}")
     for c in log.of_kind("state"):
         out.append(f"  {c.num} : {c.state_line}")
     for c in log.changes:
@@ -319,3 +335,15 @@ def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
         "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
         "changes": [_change_json(index, c) for c in log.changes],
     }
+
+
+def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
+    """How version `n` (0-based) of `article` differs from version n-1, each on its first day."""
+    versions = index.versions[article]
+    if not 0 < n < len(versions):
+        raise QueryError(f"article {article!r} has no version {n} with a previous one")
+    prev, cur = versions[n - 1], versions[n]
+    before = article_at(index, article, prev.since)
+    after = article_at(index, article, cur.since)
+    change = _compare(article, before, after)
+    return change or ArticleChange(article, (), before, after)

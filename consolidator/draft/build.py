@@ -1,0 +1,506 @@
+"""Dispatch each passage (instruction + wording) to the operations it stands for."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+
+from consolidator.draft.merge import merge_subparts
+from consolidator.draft.ops import (
+    DraftOp,
+    _placeholder,
+    _src,
+    _title_block,
+    heading_split,
+    paras_of,
+    replace_op,
+    strip_quotes,
+    subpart_ops,
+    unresolved,
+)
+from consolidator.draft.pdftext import Block
+from consolidator.draft.reader import Passage
+from consolidator.draft.split import section_span
+from consolidator.draft.view import ConventionView, expect_of
+from consolidator.model import Para
+from consolidator.normalize import normalize_text
+
+Builder = Callable[[ConventionView, Passage, int], list[DraftOp]]
+
+
+def _drop_own_heading(num: str, blocks: list, title: str | None) -> tuple[str, list]:
+    """New wording often repeats the target's heading ('Article 1.4' / '9.5. Reconversion')."""
+    pieces = heading_split(blocks, len(num.split(".")))
+    if pieces and pieces[0][0] == num and len(pieces) == 1:
+        t, rest = _title_block(pieces[0][2], pieces[0][1])
+        return t or (title or ""), rest
+    return title or "", blocks
+
+
+def _replace(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    num = p.instruction.nums[0]
+    blocks = strip_quotes(p.text)
+    title, body = _drop_own_heading(num, blocks, p.instruction.title)
+    if p.instruction.sub and view.resolve(num):
+        ops = replace_op(view, num, "", body, p)
+        return [
+            _doubt(op, f"the formula names only paragraph {p.instruction.sub} of the article")
+            for op in ops
+        ]
+    return replace_op(view, num, title, body, p)
+
+
+def _doubt(op: DraftOp, text: str, confidence: float | None = None) -> DraftOp:
+    from dataclasses import replace
+
+    return replace(op, doubts=(*op.doubts, text), confidence=confidence or min(op.confidence, 0.5))
+
+
+def _insert_article(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    num = p.instruction.nums[0]
+    blocks = strip_quotes(p.text)
+    title, body = _drop_own_heading(num, blocks, p.instruction.title)
+    return insert_op(view, num, title, body, p, year)
+
+
+def insert_op(
+    view: ConventionView, num: str, title: str, body: list, p: Passage, year: int
+) -> list[DraftOp]:
+    """insert-article, or for a numbered sub-part of an article (9.1.7 in 9.1) alinéa operations."""
+    parent_num = num.rpartition(".")[0]
+    if parent_num and "." in parent_num and view.resolve(parent_num):
+        return subpart_insert(view, num, title, body, p)
+    return [_insert_article_op(view, num, title, body, p, year)]
+
+
+def subpart_insert(
+    view: ConventionView, num: str, title: str, body: list, p: Passage
+) -> list[DraftOp]:
+    parent = view.resolve(num.rpartition(".")[0]) or ""
+    version = view.version(parent)
+    assert version is not None
+    if section_span(list(version.paragraphs), num) is not None:
+        return subpart_ops(view, num, _with_heading(num, title, body), p)
+    head, _, last = num.rpartition(".")
+    prev = (
+        section_span(list(version.paragraphs), f"{head}.{int(last) - 1}")
+        if last.isdigit()
+        else None
+    )
+    end = prev is None or prev[1] == len(version.paragraphs)
+    position = "end" if end else str(prev[1] + 1)  # type: ignore[index]
+    paras = paras_of(_with_heading(num, title, body)) or _placeholder(p)[0]
+    note = f"{num} is not an article of the corpus: its text is added as alinéas of {version.num} ({parent})"
+    at = len(version.paragraphs) if end else prev[1]  # type: ignore[index]
+    return [
+        DraftOp(
+            "insert-alinea",
+            (("target", parent), ("position", position)),
+            _src(body, p.src),
+            min(p.instruction.confidence, 0.6),
+            None,
+            paras,
+            doubts=(note,),
+            num=num,
+            span=(at, at),
+        )
+    ]
+
+
+def _with_heading(num: str, title: str, body: list) -> list:
+    """Sub-parts are alinéas: their heading is kept as the first one (« 9.1.7. Titre »)."""
+    if not title:
+        return body
+    first = body[0] if body else None
+    return [
+        Block(first.start if first else 0, first.start if first else 0, f"{num}. {title}"),
+        *body,
+    ]
+
+
+def _insert_article_op(
+    view: ConventionView, num: str, title: str, body: list, p: Passage, year: int
+) -> DraftOp:
+    paras = paras_of(body)
+    doubts: list[str] = []
+    conf = p.instruction.confidence
+    if p.no_wording or not paras:
+        paras, d = _placeholder(p)
+        doubts += d
+        conf = min(conf, 0.3)
+    head, _, last = num.rpartition(".")
+    after = None
+    if last.isdigit() and int(last) > 1:
+        after = view.resolve(f"{head}.{int(last) - 1}" if head else str(int(last) - 1))
+    parent = view.parents.get(after) if after else view.chapter_of(num)
+    if parent is None:
+        return unresolved(p, num, "insert-article", body)
+    place = ("after", after) if after else ("position", "first" if last == "1" else "last")
+    if not after:
+        doubts.append(f"no article {num} - 1 in force: placed {place[1]} in {parent}")
+    attrs = [("id", f"a{year}-{num}"), ("num", num)]
+    if title:
+        attrs.append(("title", title))
+    attrs += [("parent", parent), place]
+    return DraftOp(
+        "insert-article",
+        tuple(attrs),
+        _src(body, p.src),
+        conf,
+        None,
+        paras,
+        doubts=tuple(doubts),
+        num=num,
+    )
+
+
+def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    instr = p.instruction
+    num = instr.nums[0]
+    ident = view.resolve(num)
+    if ident is None:
+        return [
+            unresolved(
+                p, num, instr.kind if instr.kind == "insert-alinea" else "replace-article", p.text
+            )
+        ]
+    version = view.version(ident)
+    assert version is not None
+    count = len(version.paragraphs)
+    doubts: list[str] = []
+    conf = instr.confidence
+    paras = paras_of(strip_quotes(p.text))
+    if instr.takes_text and (p.no_wording or not paras):
+        paras, d = _placeholder(p)
+        doubts += d
+        conf = min(conf, 0.3)
+    if instr.sub:
+        doubts.append(f"the formula names paragraph {instr.sub} of the article: check the position")
+        conf = min(conf, 0.5)
+    if instr.kind == "insert-alinea":
+        position = str(instr.position) if instr.position else "end"
+        return [
+            DraftOp(
+                "insert-alinea",
+                (("target", ident), ("position", position)),
+                p.src,
+                conf,
+                None,
+                paras,
+                doubts=tuple(doubts),
+                num=num,
+            )
+        ]
+    pos = count if instr.position == -1 else (instr.position or 0)
+    if not 1 <= pos <= count:
+        doubts.append(
+            f"article {num} has {count} alinéa(s), the text names alinéa {instr.position}"
+        )
+        return [unresolved(p, num, "replace-article", p.text)]
+    attrs = (("target", ident), ("position", str(pos)))
+    expect = expect_of(version.paragraphs[pos - 1])
+    if instr.kind == "delete-alinea":
+        return [DraftOp("delete-alinea", attrs, p.src, conf, expect, doubts=tuple(doubts), num=num)]
+    return [
+        DraftOp("replace-alinea", attrs, p.src, conf, expect, paras, doubts=tuple(doubts), num=num)
+    ]
+
+
+def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    instr = p.instruction
+    doubts: list[str] = []
+    needle = instr.old or instr.anchor_after or instr.anchor_before or ""
+    ident = view.resolve(instr.nums[0]) if instr.nums else None
+    conf = instr.confidence
+    if ident is None:
+        found = view.find_words(needle)
+        if len(found) != 1:
+            return [unresolved(p, instr.nums[0] if instr.nums else "?", "replace-article")]
+        ident = found[0]
+        doubts.append(f"no article named: the words occur only in {ident}")
+        conf = 0.5
+    attrs: list[tuple[str, str]] = [("target", ident)]
+    if instr.position and instr.position > 0:
+        attrs.append(("alinea", str(instr.position)))
+    version = view.version(ident)
+    if version is not None:
+        n = normalize_text(version.text).count(normalize_text(needle))
+        if n > 1:
+            attrs.append(("occurrence", "all"))
+            doubts.append(f"{needle!r} occurs {n} times: all are changed; narrow by hand if needed")
+            conf = min(conf, 0.6)
+    children: list[tuple[str, str]] = []
+    if instr.kind == "insert-words":
+        children.append(
+            ("after", instr.anchor_after)
+            if instr.anchor_after
+            else ("before", instr.anchor_before or "")
+        )
+        children.append(("new", instr.new or ""))
+    else:
+        children.append(("old", instr.old or ""))
+        if instr.kind == "replace-words":
+            children.append(("new", instr.new or ""))
+    return [
+        DraftOp(
+            instr.kind,
+            tuple(attrs),
+            p.src,
+            conf,
+            children=tuple(children),
+            doubts=tuple(doubts),
+            num=instr.nums[0] if instr.nums else None,
+        )
+    ]
+
+
+def _renumber(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    pairs = sorted(
+        p.instruction.renumber,
+        key=lambda ft: [int(x) for x in ft[0].split(".") if x.isdigit()],
+        reverse=True,
+    )
+    out = []
+    for old, new in pairs:
+        ident = view.resolve(old)
+        if ident is None:
+            out.append(unresolved(p, old, "replace-article"))
+            continue
+        attrs = (("target", ident), ("from", old), ("to", new))
+        out.append(DraftOp("renumber-article", attrs, p.src, p.instruction.confidence, num=old))
+    return out
+
+
+def _repeal(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    out = []
+    for num in p.instruction.nums:
+        ident = view.resolve(num)
+        version = view.version(ident) if ident else None
+        if ident is None or version is None:
+            out.append(unresolved(p, num, "replace-article"))
+            continue
+        expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
+        out.append(
+            DraftOp(
+                "repeal-article",
+                (("target", ident),),
+                p.src,
+                p.instruction.confidence,
+                expect,
+                num=num,
+            )
+        )
+    return out
+
+
+def _implicit(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    """Quoted convention articles without a formula: each replaces (or adds) that article."""
+    blocks = strip_quotes(p.text)
+    depth = len(p.instruction.nums[0].split("."))
+    out: list[DraftOp] = []
+    for num, title, body in heading_split(blocks, depth):
+        if not num:
+            continue
+        title, body = _title_block(body, title)
+        if view.resolve(num):
+            ops = replace_op(view, num, title, body, p)
+        else:
+            ops = insert_op(view, num, title, body, p, year)
+        out += [
+            _doubt(op, "no amending formula: the quoted article is read as a full rewrite", 0.55)
+            for op in ops
+        ]
+    return out
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(
+        None, normalize_text(a).split(), normalize_text(b).split(), autojunk=False
+    ).ratio()
+
+
+def _chapter(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+    """A whole chapter rewritten: match new articles to current ones by title and wording."""
+    blocks = strip_quotes(p.text)
+    pieces = [x for x in heading_split(blocks, 2) if x[0]]
+    out: list[DraftOp] = []
+    by_chapter: dict[str, list[tuple[str, str, list]]] = {}
+    for num, title, body in pieces:
+        by_chapter.setdefault(num.split(".")[0], []).append((num, title, body))
+    for head, items in sorted(by_chapter.items(), key=lambda kv: int(kv[0])):
+        section = view.chapter_of(head + ".1")
+        if section is None:
+            out += [unresolved(p, num, "replace-article", body) for num, _, body in items]
+            continue
+        current = [v for v in view.articles() if view.parents.get(v.article) == section]
+        if not current or (p.instruction.sub == "abroge" and _wholesale(view, current)):
+            out += _replace_chapter(view, p, year, section, current, items)
+        else:
+            out += _match_chapter(view, p, year, section, current, items)
+    return out
+
+
+def _wholesale(view: ConventionView, current: list) -> bool:  # type: ignore[type-arg]
+    """True when every current article of the chapter was written by one and the same
+    amending act (a chapter already re-enacted whole): it is then repealed and re-inserted
+    (the corpus's D-202), while articles of the base text keep their identity (D-001)."""
+    origins = {view.index.versions[v.article][0].act for v in current}
+    return len(origins) == 1 and view.base not in origins
+
+
+def _replace_chapter(view, p, year, section, current, items) -> list[DraftOp]:  # type: ignore[no-untyped-def]
+    """Repeal what the chapter holds, insert every new article."""
+    note = "the chapter is abrogé et remplacé: its articles are repealed and the new ones inserted (D-202)"
+    out = [
+        DraftOp(
+            "repeal-article",
+            (("target", v.article),),
+            p.src,
+            0.6,
+            expect_of(v.paragraphs[0]) if v.paragraphs else v.num or v.article,
+            doubts=(note,),
+            num=v.num,
+        )
+        for v in current
+    ]
+    prev: str | None = None
+    for num, title, body in items:
+        title, body = _title_block(body, title)
+        paras = paras_of(body) or _placeholder(p)[0]
+        place = ("after", prev) if prev else ("position", "first")
+        attrs = [("id", f"a{year}-{num}"), ("num", num)] + ([("title", title)] if title else [])
+        doubts = (
+            () if current else ("the chapter holds no article in force: every article is inserted",)
+        )
+        out.append(
+            DraftOp(
+                "insert-article",
+                (*attrs, ("parent", section), place),
+                _src(body, p.src),
+                0.6,
+                None,
+                paras,
+                doubts=doubts,
+                num=num,
+            )
+        )
+        prev = f"a{year}-{num}"
+    return out
+
+
+def _match_chapter(view, p, year, section, current, items) -> list[DraftOp]:  # type: ignore[no-untyped-def]
+    scores = []
+    for i, (_num, title, body) in enumerate(items):
+        text = " ".join(b.text for b in body)
+        for v in current:
+            s = max(_similar(title, v.title or "") if v.title else 0.0, _similar(text, v.text))
+            scores.append((s, i, v.article))
+    taken: dict[int, str] = {}
+    used: set[str] = set()
+    for s, i, art in sorted(scores, reverse=True):
+        if s >= 0.3 and i not in taken and art not in used:
+            taken[i], used = art, used | {art}
+    renumbers: list[DraftOp] = []
+    rest: list[DraftOp] = []
+    prev: str | None = None
+    for i, (num, title, body) in enumerate(items):
+        title, body = _title_block(body, title)
+        ident = taken.get(i)
+        if ident is None:
+            paras = paras_of(body) or (Para("[no wording]"),)
+            place = ("after", prev) if prev else ("position", "first")
+            attrs = [("id", f"a{year}-{num}"), ("num", num)] + ([("title", title)] if title else [])
+            rest.append(
+                DraftOp(
+                    "insert-article",
+                    (*attrs, ("parent", section), place),
+                    _src(body, p.src),
+                    0.5,
+                    None,
+                    paras,
+                    doubts=("chapter rewrite: no current article matches this one",),
+                    num=num,
+                )
+            )
+            prev = f"a{year}-{num}"
+            continue
+        version = view.version(ident)
+        if version is not None and version.num != num:
+            attrs = [("target", ident), ("from", version.num or ""), ("to", num)] + (
+                [("title", title)] if title else []
+            )
+            renumbers.append(
+                DraftOp(
+                    "renumber-article",
+                    tuple(attrs),
+                    _src(body, p.src),
+                    0.5,
+                    doubts=(f"chapter rewrite: {version.num} matched to new {num} by wording",),
+                    num=num,
+                )
+            )
+        if version is not None:
+            expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
+            rest.append(
+                DraftOp(
+                    "replace-article",
+                    (("target", ident),),
+                    _src(body, p.src),
+                    0.5,
+                    expect,
+                    paras_of(body),
+                    doubts=("chapter rewrite",),
+                    num=num,
+                )
+            )
+        prev = ident
+    renumbers.sort(
+        key=lambda op: [int(x) for x in dict(op.attrs)["from"].split(".") if x.isdigit()],
+        reverse=True,
+    )
+    for op in [o for o in current if o.article not in used]:
+        rest.append(
+            DraftOp(
+                "repeal-article",
+                (("target", op.article),),
+                p.src,
+                0.3,
+                expect_of(op.paragraphs[0]) if op.paragraphs else op.num or op.article,
+                doubts=("chapter rewrite: this article has no counterpart in the new text",),
+                num=op.num,
+            )
+        )
+    return renumbers + rest
+
+
+BUILDERS: dict[str, Builder] = {
+    "replace-article": _replace,
+    "insert-article": _insert_article,
+    "insert-alinea": _alinea,
+    "replace-alinea": _alinea,
+    "delete-alinea": _alinea,
+    "replace-words": _words,
+    "delete-words": _words,
+    "insert-words": _words,
+    "renumber-article": _renumber,
+    "repeal-article": _repeal,
+    "implicit-rewrite": _implicit,
+    "rewrite-chapter": _chapter,
+}
+
+
+def build_ops(
+    view: ConventionView, passages: list[Passage], year: int
+) -> list[tuple[Passage, DraftOp]]:
+    """Operations in the order of the text, each with the passage it comes from."""
+    pairs: list[tuple[Passage, DraftOp]] = []
+    for p in passages:
+        for op in BUILDERS[p.instruction.kind](view, p, year):
+            view.record(op.kind, dict(op.attrs), op.num)
+            pairs.append((p, op))
+    origin = {id(op): p for p, op in pairs}
+    merged = merge_subparts([op for _, op in pairs], view)
+    return [(origin.get(id(op)) or origin[id(src)], op) for op, src in merged]
+
+
+__all__ = ["build_ops", "expect_of"]

@@ -1,0 +1,262 @@
+"""Turn amending instructions and their new wording into draft operations on stable ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consolidator.draft.formulas import NO_WORDING, clean_num
+from consolidator.draft.pdftext import Block
+from consolidator.draft.reader import Passage, TableBlock
+from consolidator.draft.view import ConventionView, expect_of
+from consolidator.model import Para
+from consolidator.normalize import normalize_text
+
+UNRESOLVED = "UNRESOLVED-"
+_HEAD = re.compile(
+    r"^«?\s*(?:Article\s+)?(?P<num>\d+(?:\.\s?\d+)+)\.?\s*(?::\s*)?(?P<title>.*?)\s*»?$"
+)
+
+
+@dataclass(frozen=True)
+class DraftOp:
+    """One operation of the draft, with where it comes from and how sure the reading is."""
+
+    kind: str
+    attrs: tuple[tuple[str, str], ...]
+    src: str
+    confidence: float
+    expect: str | None = None
+    paragraphs: tuple[Para, ...] = ()
+    children: tuple[tuple[str, str], ...] = ()  # old/new/after/before elements
+    doubts: tuple[str, ...] = ()
+    num: str | None = None  # the article number the text names (for scoped effect rules)
+    span: tuple[int, int] | None = None  # alinéas [first, last) of the current text it rewrites
+
+    @property
+    def target(self) -> str | None:
+        return dict(self.attrs).get("target") or dict(self.attrs).get("id")
+
+
+def strip_quotes(blocks: list[Block]) -> list[Block]:
+    """Drop the « » around quoted new wording."""
+    out = []
+    for i, b in enumerate(blocks):
+        text = b.text
+        if i == 0:
+            text = re.sub(r"^\s*[«\"]\s*", "", text)
+        if i == len(blocks) - 1:
+            text = re.sub(r"\s*[»\"]\s*$", "", text)
+        out.append(Block(b.start, b.end, text) if not isinstance(b, TableBlock) else b)
+    return [b for b in out if isinstance(b, TableBlock) or b.text.strip()]
+
+
+def paras_of(blocks: list[Block]) -> tuple[Para, ...]:
+    out: list[Para] = []
+    for b in blocks:
+        if isinstance(b, TableBlock) and b.table is not None:
+            out += [para for row in b.table.rows for para in row.paras()]
+        elif not NO_WORDING.match(b.text):
+            out.append(Para(b.text))
+    return tuple(out)
+
+
+def _src(blocks: list[Block], fallback: str) -> str:
+    return f"{blocks[0].start}-{blocks[-1].end}" if blocks else fallback
+
+
+def _placeholder(passage: Passage) -> tuple[tuple[Para, ...], tuple[str, ...]]:
+    words = " ".join(b.text for b in passage.text).strip() or "(rien)"
+    doubt = (
+        f"the act gives no wording here ({words!r}): the new text must be taken from "
+        "another source and typed in by hand"
+    )
+    return (Para(f"[wording not given by the act: {words}]"),), (doubt,)
+
+
+def heading_split(blocks: list[Block], depth: int) -> list[tuple[str, str, list[Block]]]:
+    """Cut new wording at convention headings of `depth` numbers (2 for '2.4').
+
+    Returns (num, title, blocks after the heading) for each heading; text before the first
+    heading is returned under num ''.
+    """
+    out: list[tuple[str, str, list[Block]]] = [("", "", [])]
+    for b in blocks:
+        m = None if isinstance(b, TableBlock) else _HEAD.match(b.text.strip())
+        if m and len(clean_num(m["num"]).split(".")) == depth and len(b.text) < 200:
+            out.append((clean_num(m["num"]), m["title"].strip(" .:"), []))
+        else:
+            out[-1][2].append(b)
+    if not out[0][2]:
+        out.pop(0)
+    return out
+
+
+def _title_block(pieces: list[Block], title: str) -> tuple[str, list[Block]]:
+    """'Article 2.4' headings put the title on the next line: take it."""
+    if title or not pieces or isinstance(pieces[0], TableBlock):
+        return title, pieces
+    first = pieces[0].text.strip()
+    if len(first) < 160 and not first.endswith((".", ":", ";")):
+        return first, pieces[1:]
+    return title, pieces
+
+
+def replace_op(
+    view: ConventionView, num: str, title: str, blocks: list[Block], passage: Passage
+) -> list[DraftOp]:
+    """replace-article of `num` (or, for a numbered sub-part of an article, alinéa operations)."""
+    ident = view.resolve(num)
+    if ident is None:
+        return subpart_ops(view, num, blocks, passage, passage.instruction.sub)
+    version = view.version(ident)
+    if version is None:  # inserted earlier by the same act
+        return [unresolved(passage, num, "replace-article", blocks)]
+    doubts: list[str] = []
+    paras = paras_of(blocks)
+    conf = passage.instruction.confidence
+    if passage.no_wording or not paras:
+        paras, doubts_t = _placeholder(passage)
+        doubts += doubts_t
+        conf = min(conf, 0.3)
+    attrs: list[tuple[str, str]] = [("target", ident)]
+    if title and normalize_text(title) != normalize_text(version.title or ""):
+        attrs.append(("title", title))
+        doubts.append(f"title changes from {version.title!r} to {title!r}")
+    expect = expect_of(version.paragraphs[0]) if version.paragraphs else (version.title or num)
+    return [
+        DraftOp(
+            "replace-article",
+            tuple(attrs),
+            _src(blocks, passage.src),
+            conf,
+            expect,
+            paras,
+            doubts=tuple(doubts),
+            num=num,
+        )
+    ]
+
+
+def _sub_heading(text: str, num: str) -> bool:
+    m = _HEAD.match(normalize_text(text))
+    return m is not None and clean_num(m["num"]) == num
+
+
+def subpart_span(
+    paras: tuple[str, ...], num: str, letter: str | None = None
+) -> tuple[int, int] | None:
+    """[first, last) alinéas of sub-part `num` (and of its lettered paragraph « a) ») in `paras`.
+
+    >>> subpart_span(("2. 7. 1. A", "x", "2. 7. 2. B", "a) c", "y", "b) d", "2. 7. 3. E"), "2.7.2", "a")
+    (3, 5)
+    """
+    starts = [i for i, p in enumerate(paras) if _sub_heading(p, num)]
+    if not starts:
+        return None
+    first, last = starts[0], len(paras)
+    for j in range(first + 1, len(paras)):
+        m = _HEAD.match(normalize_text(paras[j]))
+        if m and len(clean_num(m["num"]).split(".")) <= len(num.split(".")):
+            last = j
+            break
+    if letter:
+        inner = [
+            i for i in range(first + 1, last) if re.match(rf"^{letter}\s*\)", paras[i].strip())
+        ]
+        if not inner:
+            return None
+        end = next(
+            (j for j in range(inner[0] + 1, last) if re.match(r"^[a-z]\s*\)", paras[j].strip())),
+            last,
+        )
+        return inner[0], end
+    return first, last
+
+
+def subpart_ops(
+    view: ConventionView, num: str, blocks: list[Block], passage: Passage, letter: str | None = None
+) -> list[DraftOp]:
+    """A numbered sub-part (2.7.2, or its paragraph « a) ») kept as alinéas inside its article:
+    replace its first alinéa, delete the others (last first)."""
+    parent = num.rpartition(".")[0]
+    ident = view.resolve(parent) if parent else None
+    version = view.version(ident) if ident else None
+    span = subpart_span(version.paragraphs, num, letter) if version is not None else None
+    if version is None or span is None or ident is None:
+        return [unresolved(passage, num, "replace-article", blocks)]
+    paras = version.paragraphs
+    first, last = span
+    src = _src(blocks, passage.src)
+    conf = min(passage.instruction.confidence, 0.7)
+    part = f"{num}{f' {letter})' if letter else ''}"
+    note = (
+        f"{part} is not an article of the corpus but alinéas {first + 1}-{last} of "
+        f"{version.num} ({ident}); rewritten by alinéa operations"
+    )
+    ops = [
+        DraftOp(
+            "delete-alinea",
+            (("target", ident), ("position", str(k + 1))),
+            src,
+            conf,
+            expect_of(paras[k]),
+            doubts=(note,),
+            num=num,
+            span=span,
+        )
+        for k in range(last - 1, first, -1)
+    ]
+    new = paras_of(blocks)
+    if passage.no_wording or not new:
+        new, extra = _placeholder(passage)
+        note = f"{note}; {extra[0]}"
+    ops.append(
+        DraftOp(
+            "replace-alinea",
+            (("target", ident), ("position", str(first + 1))),
+            src,
+            conf,
+            expect_of(paras[first]),
+            new,
+            doubts=(note,),
+            num=num,
+            span=span,
+        )
+    )
+    return ops
+
+
+def unresolved(passage: Passage, num: str, kind: str, blocks: list[Block] | None = None) -> DraftOp:
+    """An operation whose target is not in force on the day: kept, flagged, sure to fail --check."""
+    paras = paras_of(blocks or []) or _placeholder(passage)[0]
+    attrs: tuple[tuple[str, str], ...] = (("target", UNRESOLVED + num),)
+    doubt = f"article {num} is not in force in the corpus on the draft's date: target unknown"
+    if kind == "insert-article":
+        return DraftOp(
+            kind,
+            (
+                ("id", UNRESOLVED + num),
+                ("num", num),
+                ("parent", UNRESOLVED + "parent"),
+                ("position", "last"),
+            ),
+            passage.src,
+            0.1,
+            None,
+            paras,
+            doubts=(doubt,),
+            num=num,
+        )
+    if kind in ("insert-alinea",):
+        return DraftOp(
+            kind,
+            (*attrs, ("position", "end")),
+            passage.src,
+            0.1,
+            None,
+            paras,
+            doubts=(doubt,),
+            num=num,
+        )
+    return DraftOp("replace-article", attrs, passage.src, 0.1, "?", paras, doubts=(doubt,), num=num)

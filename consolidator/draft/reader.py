@@ -1,0 +1,182 @@
+"""Cut an amending act into its own articles, amending instructions and the new wording they carry.
+
+The act's own articles are headed « ARTICLE 2 » (export) or « Article 3 : Durée » (PDF);
+headings of the convention quoted as new wording (« Article 2.4 », « 9.5.1 Principes »)
+are not the act's own. A quoted passage (« ... ») is never read for formulas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from consolidator.draft.formulas import NO_WORDING, Instruction, clean_num, read_formula
+from consolidator.draft.pdftext import Block, blocks_of
+from consolidator.draft.tables import Table, find_tables
+
+_OWN = re.compile(
+    r"^(?:ARTICLE|Art\.)\s+(?P<num>\d+(?:\.\d+)*|1er|premier|unique)\b\.?\s*(?:[:.–-]\s*(?P<title>.*))?$"
+    r"|^Article\s+(?P<num2>\d+(?:\.\d+)?|1er|premier|unique)\s*(?::|–|-)\s*(?P<title2>.*)$"
+)
+_STATUS = re.compile(
+    r"^(?:en vigueur(?: étendue| non[- ]étendue)?|VIGUEUR|REMPLACE|ABROGE|MODIFIE|PERIME|DENONCE)$",
+    re.IGNORECASE,
+)
+_PREAMBLE = re.compile(r"^Préambule$", re.IGNORECASE)
+ANNEX = re.compile(
+    r"^(?:Note (?:justificative|explicative)|Annexe(?:\s+\S+)?$|ANNEXE)", re.IGNORECASE
+)
+_CONV_HEADING = re.compile(
+    r"^«?\s*Article\s+(?P<num>\d+(?:\.\s?\d+)+)\.?\s*(?::\s*)?(?P<title>.*)$"
+)
+
+
+@dataclass
+class Passage:
+    """An instruction with the blocks of new wording that follow it."""
+
+    instruction: Instruction
+    block: Block
+    text: list[Block] = field(default_factory=list)
+    own: str | None = None  # number of the act's own article it appears in
+
+    @property
+    def src(self) -> str:
+        blocks = self.text or [self.block]
+        return f"{blocks[0].start}-{blocks[-1].end}"
+
+    @property
+    def no_wording(self) -> bool:
+        return not self.text or all(NO_WORDING.match(b.text) for b in self.text)
+
+
+@dataclass
+class Reading:
+    """The act as read: all blocks, own clauses, passages and what was not understood."""
+
+    blocks: list[Block]
+    own: list[Block] = field(default_factory=list)
+    own_titles: dict[str, str] = field(default_factory=dict)
+    owner: dict[int, str] = field(default_factory=dict)  # first line of an own block -> own article
+    passages: list[Passage] = field(default_factory=list)
+    unread: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+def _own_num(m: re.Match[str]) -> str:
+    num = m["num"] or m["num2"]
+    return "1" if num.lower() in ("1er", "premier", "unique") else num
+
+
+def source_blocks(text: str) -> tuple[list[Block], list[Table]]:
+    """Blocks of the text, with each table as one block carrying its rows."""
+    lines = text.split("\n")
+    tables = find_tables([x.replace("\f", "").rstrip() for x in lines])
+    masked = list(lines)
+    for table in tables:
+        for a, b in table.parts:
+            for i in range(a - 1, b):
+                masked[i] = ""
+    blocks = blocks_of("\n".join(masked))
+    for table in tables:
+        blocks.append(TableBlock(table.start, table.end, f"[table: {len(table.rows)} rows]", table))
+    blocks.sort(key=lambda b: b.start)
+    return blocks, tables
+
+
+@dataclass(frozen=True)
+class TableBlock(Block):
+    """A rebuilt table standing in the flow of blocks."""
+
+    table: Table | None = None
+
+
+def _quote_state(text: str, inside: bool) -> bool:
+    opened = text.count("«") + (1 if text.lstrip().startswith('"') else 0)
+    closed = text.count("»")
+    if opened > closed:
+        return True
+    if closed > opened:
+        return False
+    return inside
+
+
+def read_act(text: str) -> Reading:
+    """Read the whole act."""
+    blocks, tables = source_blocks(text)
+    reading = Reading(blocks, tables=tables)
+    own: str | None = None
+    current: Passage | None = None
+    inside = False
+    expect_title = False
+    for block in blocks:
+        t = block.text.strip()
+        if _STATUS.match(t):
+            continue
+        m = None if inside else _OWN.match(t)
+        if not inside and own not in (None, "annexe") and ANNEX.match(t):
+            own, current = "annexe", None
+            reading.unread.append(block)
+            continue
+        if own == "annexe":
+            reading.unread.append(block)
+            continue
+        if m or (not inside and _PREAMBLE.match(t)):
+            own = _own_num(m) if m else "preambule"
+            title = (m["title"] or m["title2"] or "").strip() if m else ""
+            if title:
+                reading.own_titles[own] = title
+            expect_title = not title
+            current = None
+            continue
+        if expect_title and not t.endswith((".", ":", ";")) and len(t) < 160 and own != "preambule":
+            reading.own_titles[own or ""] = t
+            expect_title = False
+            continue
+        expect_title = False
+        if current is not None and (inside or current.instruction.takes_text):
+            formula = None if inside or t.startswith("«") else read_formula(t)
+            if formula is None:
+                current.text.append(block)
+                inside = _quote_state(t, inside)
+                continue
+        formula = read_formula(t)
+        if formula is not None and own != "preambule":
+            current = Passage(formula, block, own=own)
+            reading.passages.append(current)
+            continue
+        current = None
+        if own is None or own == "preambule":
+            reading.unread.append(block)
+        else:
+            reading.own.append(block)
+            reading.owner[block.start] = own
+    _implicit(reading)
+    return reading
+
+
+def _implicit(reading: Reading) -> None:
+    """Own articles with quoted convention headings but no formula: implied rewrites."""
+    by_own: dict[str, list[Block]] = {}
+    for block in reading.own:
+        by_own.setdefault(_owner(reading, block), []).append(block)
+    kept = list(reading.own)
+    for _own_id, blocks in by_own.items():
+        starts = [
+            i
+            for i, b in enumerate(blocks)
+            if b.text.lstrip().startswith("«") and _CONV_HEADING.match(b.text.lstrip("« "))
+        ]
+        if not starts:
+            continue
+        quoted = blocks[starts[0] :]
+        first = clean_num(_CONV_HEADING.match(quoted[0].text.lstrip("« "))["num"])  # type: ignore[index]
+        instr = Instruction("implicit-rewrite", (first,), takes_text=True, confidence=0.55)
+        reading.passages.append(Passage(instr, quoted[0], list(quoted), own=_own_id))
+        for b in quoted:
+            kept.remove(b)
+    reading.own = kept
+
+
+def _owner(reading: Reading, block: Block) -> str:
+    return reading.owner.get(block.start, "")

@@ -1,0 +1,318 @@
+"""HTML rendering (jinja2): view models of articles with provenance markers and footnotes, pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from consolidator.citation import of
+from consolidator.dates import format_french
+from consolidator.errors import RenderError
+from consolidator.model import Act, Restriction
+from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
+from consolidator.replay import VersionIndex
+from consolidator.snapshot import ArticleAt, Snapshot
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+VIEW_SENTENCE = (
+    "Deux lectures du même texte : la vue adhérent donne tout le texte en vigueur, qui lie "
+    "les membres des organisations signataires ; la vue branche ne garde que ce qui est étendu "
+    "et lie donc tout employeur de la branche, passages exclus de l'extension retirés."
+)
+
+
+def make_env(templates: Path | None = None) -> Environment:
+    """The one jinja2 environment: autoescape, StrictUndefined and every filter."""
+    folder = templates or TEMPLATES
+    if not (folder / "base.html").is_file():
+        raise RenderError(f"templates not found in {folder}", hint="pass the project's templates/")
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        typo=typo_fr,
+        date_fr=date_fr,
+        slug=slug,
+        badge_class=badge_class,
+        badge_label=badge_label,
+        iso=lambda d: d.isoformat() if d else "",
+        de=of,
+    )
+    env.globals.update(view_sentence=VIEW_SENTENCE)
+    return env
+
+
+def stylesheet(name: str, templates: Path | None = None) -> Markup:
+    """A static stylesheet of the templates folder, to inline in a standalone page."""
+    path = (templates or TEMPLATES) / name
+    return Markup(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """EUR-Lex style provenance marker: B for the base text, M1, M2 ... for amending acts."""
+
+    code: str
+    act: Act
+
+    @property
+    def title(self) -> str:
+        return f"{self.act.label} (signé le {format_french(self.act.signed)})"
+
+
+def markers(index: VersionIndex) -> dict[str, Marker]:
+    """One marker per act, numbered by signature date (stable for a corpus)."""
+    acts = sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id))
+    base = index.corpus.convention.base
+    out: dict[str, Marker] = {}
+    n = 0
+    for act in acts:
+        if act.id == base:
+            out[act.id] = Marker("B", act)
+        else:
+            n += 1
+            out[act.id] = Marker(f"M{n}", act)
+    return out
+
+
+@dataclass(frozen=True)
+class Note:
+    """A numbered footnote: an exclusion or reservation of an arrêté d'extension."""
+
+    number: int
+    kind: str
+    text: str
+    arrete: str
+    words: str | None
+
+    @property
+    def anchor(self) -> str:
+        return f"note-{self.number}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of an alinéa: plain, excluded from the extension, or removed (branche view)."""
+
+    text: str
+    kind: str = "plain"
+    note: Note | None = None
+    call: bool = True
+
+
+@dataclass(frozen=True)
+class AlineaView:
+    """One alinéa; `dropped` says why the branche view leaves it out (then no segments)."""
+
+    segments: tuple[Segment, ...]
+    markers: tuple[Marker, ...]
+    cells: tuple[tuple[str, str], ...]
+    dropped: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Everything a page shows of one article in force."""
+
+    art: ArticleAt
+    anchor: str
+    heading: str
+    marker: Marker
+    alineas: tuple[AlineaView, ...]
+    notes: tuple[Note, ...]
+    scope: tuple[Restriction, ...]
+    upcoming: tuple[tuple[date, str], ...]
+    loose: tuple[Note, ...] = ()
+    fallback: tuple[AlineaView, ...] = ()
+    fallback_act: Act | None = None
+
+
+@dataclass
+class NoteCounter:
+    """Numbers footnotes across one page."""
+
+    count: int = 0
+    acts: set[str] = field(default_factory=set)
+
+    def next(self) -> int:
+        self.count += 1
+        return self.count
+
+
+def _note(index: VersionIndex, r: Restriction, number: int) -> Note:
+    return Note(number, r.kind, r.text, index.corpus.arretes[r.arrete].label, r.words)
+
+
+def _segments(
+    text: str, spans: list[Any], notes: dict[Restriction, Note], view: str, called: set[int]
+) -> list[Segment]:
+    out: list[Segment] = []
+    pos = 0
+    for span in spans:
+        if span.start < pos:
+            continue
+        if span.start > pos:
+            out.append(Segment(text[pos : span.start]))
+        note = notes.get(span.restriction)
+        first = note is not None and note.number not in called
+        if note is not None:
+            called.add(note.number)
+        kind = "removed" if view == "branche" else "excluded"
+        out.append(Segment(text[span.start : span.end], kind, note, first))
+        pos = span.end
+    if pos < len(text) or not out:
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def article_view(
+    index: VersionIndex, art: ArticleAt, view: str, counter: NoteCounter, marks: dict[str, Marker]
+) -> ArticleView:
+    """The view model of one article: alinéas cut at excluded spans, markers, numbered notes."""
+    version = art.version
+    notes: dict[Restriction, Note] = {}
+    for r in art.restrictions:
+        if r.kind != "scope" and r not in notes:
+            notes[r] = _note(index, r, counter.next())
+    called: set[int] = set()
+    dropped = dict(art.branche.removed) if view == "branche" and art.branche else {}
+    alineas = []
+    for i, frag in enumerate(version.fragments):
+        spans = [s for s in art.excluded if s.fragment == i]
+        own = [frag.act, *frag.amended_by]
+        shown = tuple(marks[a] for a in own if a != version.act or frag.amended_by)
+        counter.acts.update(own)
+        if i in dropped:
+            alineas.append(AlineaView((), shown, (), dropped[i]))
+            continue
+        segments = tuple(_segments(frag.text, spans, notes, view, called))
+        alineas.append(AlineaView(segments, shown, frag.cells))
+    counter.acts.add(version.act)
+    fallback, fallback_act = _fallback(index, art, view, marks, counter)
+    heading = f"Article {art.num}" if art.num else (art.title or art.id)
+    upcoming = tuple((v.since, index.corpus.acts[v.act].label) for v in art.upcoming)
+    return ArticleView(
+        art,
+        f"art-{slug(art.id)}",
+        heading,
+        marks[version.act],
+        tuple(alineas),
+        tuple(notes.values()),
+        tuple(r for r in art.restrictions if r.kind == "scope"),
+        upcoming,
+        tuple(n for n in notes.values() if n.number not in called),
+        fallback,
+        fallback_act,
+    )
+
+
+def _fallback(
+    index: VersionIndex, art: ArticleAt, view: str, marks: dict[str, Marker], counter: NoteCounter
+) -> tuple[tuple[AlineaView, ...], Act | None]:
+    """Branche view: the earlier extended wording that still binds employers outside signatories."""
+    if view != "branche" or art.branche is None or art.branche.fallback is None:
+        return (), None
+    old = art.branche.fallback
+    counter.acts.add(old.act)
+    views = tuple(
+        AlineaView((Segment(f.text),), (marks[f.act],) if f.act != old.act else (), f.cells)
+        for f in art.branche.fallback_fragments
+    )
+    return views, index.corpus.acts[old.act]
+
+
+@dataclass(frozen=True)
+class Node:
+    """A section of the table of contents, with its sub-sections and articles."""
+
+    label: str
+    anchor: str
+    children: tuple[Node | ArticleView, ...]
+
+
+def tree(articles: list[ArticleView], prefix: str = "sec") -> tuple[Node | ArticleView, ...]:
+    """Nest articles under the sections of their paths, keeping their order."""
+    out: list[Node | ArticleView] = []
+    counter = [0]
+
+    def build(items: list[ArticleView], depth: int) -> tuple[Node | ArticleView, ...]:
+        res: list[Node | ArticleView] = []
+        i = 0
+        while i < len(items):
+            art = items[i]
+            if len(art.art.path) <= depth:
+                res.append(art)
+                i += 1
+                continue
+            label = art.art.path[depth]
+            j = i
+            while j < len(items) and items[j].art.path[: depth + 1] == art.art.path[: depth + 1]:
+                j += 1
+            counter[0] += 1
+            anchor = f"{prefix}-{counter[0]}"
+            res.append(Node(label, anchor, build(items[i:j], depth + 1)))
+            i = j
+        return tuple(res)
+
+    out.extend(build(articles, 0))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ScopeNote:
+    """An exclusion de champ of the extension, with the arrêtés that state it."""
+
+    text: str
+    arretes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextView:
+    """One text of the snapshot with its table of contents."""
+
+    title: str
+    state: Any
+    anchor: str
+    children: tuple[Node | ArticleView, ...]
+    scope: tuple[ScopeNote, ...]
+
+
+def scope_notes(index: VersionIndex, restrictions: list[Restriction]) -> tuple[ScopeNote, ...]:
+    """Group identical scope exclusions stated by several arrêtés."""
+    by_text: dict[str, list[str]] = {}
+    for r in restrictions:
+        labels = by_text.setdefault(r.text, [])
+        label = index.corpus.arretes[r.arrete].label
+        if label not in labels:
+            labels.append(label)
+    return tuple(ScopeNote(text, tuple(labels)) for text, labels in by_text.items())
+
+
+def snapshot_views(
+    index: VersionIndex, snap: Snapshot
+) -> tuple[tuple[TextView, ...], tuple[Marker, ...]]:
+    """View models of every text of a snapshot, and the legend of the markers they use."""
+    marks = markers(index)
+    counter = NoteCounter()
+    texts = []
+    for n, text in enumerate(snap.texts, 1):
+        views = [article_view(index, a, snap.view, counter, marks) for a in text.articles]
+        scope = scope_notes(index, [r for v in views for r in v.scope])
+        children = tree(views, f"t{n}")
+        texts.append(TextView(text.act.title, text.state, f"texte-{n}", children, scope))
+    legend = tuple(m for aid, m in _sorted_marks(marks) if aid in counter.acts)
+    return tuple(texts), legend
+
+
+def _sorted_marks(marks: dict[str, Marker]) -> list[tuple[str, Marker]]:
+    return sorted(marks.items(), key=lambda kv: (kv[1].act.signed, kv[0]))

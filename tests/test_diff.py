@@ -1,0 +1,126 @@
+"""Diff between two dates: golden text and JSON, word redline, state changes, CLI behaviour."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from consolidator.api import open_index
+from consolidator.cli import main
+from consolidator.diff import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    changelog,
+    changelog_json,
+    changelog_text,
+    version_change,
+    word_diff,
+)
+from consolidator.replay import VersionIndex
+from tests.conftest import GOLDEN
+
+CORPUS = GOLDEN / "corpus"
+
+
+@pytest.fixture(scope="module")
+def small() -> VersionIndex:
+    return open_index(CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "article"),
+    [
+        ("2010-01-01", "2020-01-01", None),
+        ("2009-04-30", "2009-05-01", None),  # avenant n° 13: renumbering + insertions (004 l.6099-6428)
+        ("2016-01-01", "2018-01-01", "a2000-2.4"),  # 2.5 rewritten by avenant n° 20 (004 l.310-315)
+    ],
+)
+def test_golden_changelogs(
+    small: VersionIndex, start: str, end: str, article: str | None, golden
+) -> None:
+    log = changelog(small, date.fromisoformat(start), date.fromisoformat(end), article=article)
+    name = f"diff/{start}_{end}_{article or 'all'}"
+    golden(f"{name}.txt", changelog_text(small, log))
+    golden(
+        f"{name}.json", json.dumps(changelog_json(small, log), ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+def test_2010_2020_lists_2_5_with_its_state_change(small: VersionIndex) -> None:
+    data = changelog_json(small, changelog(small, date(2010, 1, 1), date(2020, 1, 1)))
+    assert "2.5" in data["summary"]["reworded"]
+    assert "2.5" in data["summary"]["state"]
+    change = next(c for c in data["changes"] if c["num"] == "2.5")
+    assert change["state"] == {
+        "before": "en vigueur non-étendue",
+        "after": "en vigueur étendue",
+        "arrete": "2017-03-21",
+        "line": "non étendu → étendu (arrêté du 21 mars 2017)",
+    }
+
+
+def test_renumbering_is_structural_not_wording(small: VersionIndex) -> None:
+    """Avenant n° 13 renumbers 2.4 → 2.5 and 2.5 → 2.7 (in force 1 May 2009)."""
+    log = changelog(small, date(2009, 4, 30), date(2009, 5, 1))
+    renumbered = {c.id: (c.before.num, c.after.num) for c in log.of_kind("renumbered")}
+    assert renumbered["a2000-2.4"] == ("2.4", "2.5")
+    assert renumbered["a2000-2.5"] == ("2.5", "2.7")
+    assert [c.num for c in log.of_kind("added")] == ["2.3", "2.6"]
+
+
+def test_word_diff_works_on_words_not_characters() -> None:
+    """004 l.258: « 4h00 » became « 7 heures »."""
+    diff = word_diff(
+        "Un crédit mensuel de 4h00 est accordé", "Un crédit mensuel de 7 heures est accordé"
+    )
+    assert diff == (
+        (EQUAL, "Un crédit mensuel de "),
+        (DELETE, "4h00"),
+        (INSERT, "7 heures"),
+        (EQUAL, " est accordé"),
+    )
+    assert "".join(t for op, t in diff if op != INSERT) == "Un crédit mensuel de 4h00 est accordé"
+
+
+def test_version_change_of_2_5(small: VersionIndex) -> None:
+    change = version_change(small, "a2000-2.4", 2)
+    assert change.kinds == ("reworded", "state", "restrictions")
+    assert [r.words for r in change.restrictions_added] == [
+        "au niveau national",
+        "au plan national",
+        "au plan national",
+    ]
+
+
+def test_cli_text_is_plain_when_piped_and_coloured_on_request(small: VersionIndex) -> None:
+    runner = CliRunner()
+    args = ["diff", "--corpus", str(CORPUS), "--from", "2016-01-01", "--to", "2018-01-01", "2.5"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" not in result.output
+    assert "[-" in result.output and "{+" in result.output
+    coloured = changelog_text(
+        small, changelog(small, date(2016, 1, 1), date(2018, 1, 1)), color=True
+    )
+    assert "\x1b[31m[-" in coloured
+
+
+def test_cli_json_and_bad_dates() -> None:
+    runner = CliRunner()
+    base = ["diff", "--corpus", str(CORPUS)]
+    result = runner.invoke(
+        main, [*base, "--from", "2010-01-01", "--to", "2020-01-01", "--format", "json"]
+    )
+    assert result.exit_code == 0
+    assert "2.5" in json.loads(result.output)["summary"]["state"]
+    result = runner.invoke(main, [*base, "--from", "2020-01-01", "--to", "2010-01-01"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: --from 2020-01-01 is after --to 2010-01-01")
+    result = runner.invoke(main, [*base, "--from", "1990-01-01", "--to", "2010-01-01"])
+    assert result.exit_code == 1 and "not yet in force" in result.output
+    result = runner.invoke(main, [*base, "--from", "2010-13-01"])
+    assert result.exit_code == 2

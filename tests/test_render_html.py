@@ -1,0 +1,205 @@
+"""HTML site: golden article pages, valid HTML, no broken internal link, escaping, views."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+import pytest
+from click.testing import CliRunner
+from lxml import html as lhtml
+
+from consolidator.api import open_index
+from consolidator.cli import main
+from consolidator.render.html import make_env
+from consolidator.replay import VersionIndex
+from consolidator.site import build_site, site_files
+from tests.conftest import GOLDEN
+
+CORPUS = GOLDEN / "corpus"  # frozen copy of the chapters I-II corpus
+DAY = date(2018, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def small() -> VersionIndex:
+    return open_index(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def site(small: VersionIndex, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site")
+    build_site(small, DAY, folder)
+    return folder
+
+
+def _doc(path: Path) -> lhtml.HtmlElement:
+    return lhtml.fromstring(path.read_bytes())
+
+
+def _article(doc: lhtml.HtmlElement, anchor: str) -> lhtml.HtmlElement:
+    found = doc.xpath(f'//article[@id="{anchor}"]')
+    assert len(found) == 1, anchor
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "articles/a2000-2.4.html",  # 2.5: three versions, exclusions of 2017 (004 l.310-315)
+        "articles/a2000-1.1.html",  # 1.1: rewritten by the avenant of 24 May 2002
+        "articles/a2012-2.8.html",  # 2.8: inserted in 2012, rewritten by the accord of 2018
+        "versions/a2000-2.4-2.html",  # 2.5: avenant n° 20 against avenant n° 13
+    ],
+)
+def test_golden_pages(site: Path, page: str, golden) -> None:
+    golden(f"html/{page.replace('/', '__')}", (site / page).read_text(encoding="utf-8"))
+
+
+def test_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    anchors = {p: set(_doc(p).xpath("//@id")) for p in pages}
+    broken = []
+    for page in pages:
+        for href in _doc(page).xpath("//a/@href | //link/@href"):
+            parts = urlsplit(href)
+            assert not parts.scheme, f"{page.name}: external link {href}"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif parts.fragment and parts.fragment not in anchors.get(target, set()):
+                broken.append(f"{page.relative_to(site)} -> {href} (no anchor)")
+    assert broken == []
+
+
+def test_ids_are_unique_on_each_page(site: Path) -> None:
+    for page in [site / "index.html", site / "branche.html", site / "articles/a2000-2.4.html"]:
+        ids = _doc(page).xpath("//@id")
+        assert len(ids) == len(set(ids)), page
+
+
+def test_excluded_words_marked_with_footnote(site: Path) -> None:
+    """004 l.315: « au niveau national » and « au plan national » excluded by the arrêté of 21 March 2017."""
+    art = _article(_doc(site / "index.html"), "art-a2000-2.4")
+    spans = art.xpath('.//span[@class="excluded"]')
+    assert [s.text_content() for s in spans] == [
+        "au niveau national",
+        "au plan national",
+        "au plan national",
+    ]
+    assert {s.get("title") for s in spans} == {"exclu de l'extension par l'arrêté du 21 mars 2017"}
+    notes = art.xpath('.//ol[@class="notes"]/li')
+    assert len(notes) == 3
+    assert "au premier point du paragraphe 2.5" in notes[0].text_content()
+    assert art.xpath('.//sup[@class="call"]/a/@href') == ["#note-1", "#note-2", "#note-3"]
+
+
+def test_branche_view_removes_excluded_words_and_says_so(site: Path) -> None:
+    doc = _doc(site / "branche.html")
+    art = _article(doc, "art-a2000-2.4")
+    text = art.xpath('string(.//div[@class="text"])')
+    assert "au niveau national" not in text
+    assert "représentatives […]" in text
+    removed = art.xpath('.//span[@class="removed"]/@title')
+    assert removed[0].startswith("« au niveau national » : exclu de l'extension")
+    assert "Vous lisez la vue branche." in doc.xpath('string(//p[@class="views"])')
+
+
+def test_branche_view_keeps_the_earlier_extended_wording(small: VersionIndex) -> None:
+    """On 1 June 2010, 2.5 (avenant n° 13) is not yet extended (arrêté of 23 December 2010):
+    the branche view drops its alinéas and shows the base text's 2.4 (004 l.239-243)."""
+    files = site_files(small, date(2010, 6, 1), with_pdf=False)
+    adherent = lhtml.fromstring(files["index.html"])
+    branche = lhtml.fromstring(files["branche.html"])
+    assert adherent.xpath('//article[@id="art-a2000-2.4"]//span[@class="badge etat-non-etendu"]')
+    art = _article(branche, "art-a2000-2.4")
+    dropped = art.xpath('.//p[@class="dropped"]')
+    assert len(dropped) == 4
+    assert "non étendu" in dropped[0].text_content()
+    fallback = art.xpath('string(.//div[@class="fallback"])')
+    assert "convention collective nationale de la mutualité du 31 janvier 2000" in fallback
+    assert "le mandat doit être confié par écrit" in fallback
+
+
+def test_provenance_markers_are_in_the_legend(site: Path) -> None:
+    doc = _doc(site / "index.html")
+    used = {m.text_content() for m in doc.xpath('//span[@class="prov"]')}
+    legend = {
+        "►" + dt.text_content().lstrip("►") for dt in doc.xpath("//section[@class='legend']//dt")
+    }
+    assert used <= legend
+    assert "►B" in used
+    meta = _article(doc, "art-a2000-2.4").xpath('string(.//p[@class="meta"])')
+    assert "rédaction issue de l'avenant n° 20 du 21 septembre 2016" in meta
+
+
+def test_article_timeline_links_each_version_to_its_diff(site: Path) -> None:
+    doc = _doc(site / "articles/a2000-2.4.html")
+    rows = doc.xpath("//section[@class='timeline']//tbody/tr")
+    assert len(rows) == 3
+    links = doc.xpath("//section[@class='timeline']//a/@href")
+    assert links == ["../versions/a2000-2.4-1.html", "../versions/a2000-2.4-2.html"]
+
+
+def test_navigation_to_previous_and_next_change(site: Path) -> None:
+    doc = _doc(site / "index.html")
+    assert doc.xpath('//nav[@class="dates"]//a[@rel="prev"]/@href') == ["changes/2012-02-29.html"]
+    assert doc.xpath('//nav[@class="dates"]//a[@rel="next"]/@href') == ["changes/2018-12-07.html"]
+
+
+SCRIPT_BASE = """<?xml version="1.0" encoding="UTF-8"?>
+<act id="base" kind="convention" signed="2000-01-31" title="Convention &lt;b&gt;de test&lt;/b&gt;">
+  <effect><fixed date="2000-02-01"/></effect>
+  <body>
+    <section id="ch-I" num="I" title="Dispositions &lt;i&gt;générales&lt;/i&gt;">
+      <article id="a1" num="1.1" title="Champ"><p>Texte &lt;script&gt;alert(1)&lt;/script&gt; &amp; suite.</p></article>
+    </section>
+  </body>
+</act>
+"""
+
+
+def test_corpus_markup_is_shown_never_run(make_corpus) -> None:
+    root = make_corpus({"acts/base.xml": SCRIPT_BASE}, with_base=False)
+    files = site_files(open_index(root), date(2001, 1, 1), with_pdf=False)
+    for name in ("index.html", "articles/a1.html"):
+        page = files[name].decode("utf-8")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; suite" in page
+        doc = lhtml.fromstring(page)
+        assert not doc.xpath("//script | //b | //i")
+
+
+def test_env_autoescapes_and_is_strict() -> None:
+    env = make_env()
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+    assert {"typo", "date_fr", "slug", "badge_class", "badge_label", "de"} <= set(env.filters)
+
+
+def test_cli_text_and_article_html(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "t.html"
+    args = ["text", "--corpus", str(CORPUS), "--at", "2018-01-01", "--format", "html"]
+    result = runner.invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = lhtml.fromstring(out.read_bytes())
+    assert doc.xpath("//style") and not doc.xpath("//link[@rel='stylesheet']")
+    assert not [h for h in doc.xpath("//a/@href") if not h.startswith("#")]
+    result = runner.invoke(
+        main, ["article", "2.5", "--corpus", str(CORPUS), "--at", "2018-01-01", "--format", "html"]
+    )
+    assert result.exit_code == 0
+    assert re.search(r"<h1>Article 2\.5 — Congé exceptionnel", result.output)
+
+
+def test_cli_build_reports_paths(tmp_path: Path) -> None:
+    args = ["build", "--corpus", str(CORPUS), "--at", "2018-01-01", "--no-pdf"]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"site: {tmp_path / 'index.html'}" in result.output
+    assert (tmp_path / "history.html").is_file()
+    assert not list(tmp_path.rglob("*.part"))

@@ -1,0 +1,124 @@
+"""Salary agreements as data: grids, the gap of 2011, the `salaries` command (004 l.15136-15462)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from consolidator.cli import main
+from consolidator.corpus import load_corpus
+from consolidator.errors import CorpusError, QueryError
+from consolidator.model import Corpus, State
+from consolidator.salaries import CLASSES, load_grids, salaries_at
+from tests.conftest import seed_lines
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus()
+
+
+def _amount(text: str) -> Decimal:
+    return Decimal(text.replace(" ", "").replace(",", "."))
+
+
+def test_2013_grid_is_the_accord_of_5_december_2012(corpus: Corpus) -> None:
+    answer = salaries_at(corpus, date(2013, 6, 1))
+    assert answer.act.id == "accord-2012-12-05-salaires"
+    assert answer.grid.point == Decimal("7.97")  # 004 l.15414
+    assert answer.grid.minimum == Decimal("19000.00")  # 004 l.15419
+    # 004 l.15449-15459: « E1 17 027,07 17 282,48 1,5 % » ... the « Montant 2013 » column
+    expected = {}
+    for line in seed_lines(15449, 15459):
+        classe, rest = line.split(" ", 1)
+        expected[classe] = _amount(" ".join(rest.split()[2:4]))
+    assert {r.classe: r.montant for r in answer.grid.rmag} == expected
+    assert [r.classe for r in answer.grid.rmag] == list(CLASSES)
+    assert answer.state is State.ETENDU  # arrêté du 16 avril 2013, JO 23 avril 2013 (l.15438)
+    assert answer.extension is not None and answer.extension.arrete.id == "arrete-2013-04-16"
+    assert answer.warnings == ()
+
+
+def test_before_its_extension_the_2013_grid_binds_members_only(corpus: Corpus) -> None:
+    answer = salaries_at(corpus, date(2013, 2, 1))
+    assert answer.grid.point == Decimal("7.97")
+    assert answer.state is State.NON_ETENDU
+
+
+@pytest.mark.parametrize(
+    ("day", "point", "e1"),
+    [
+        ("2007-06-01", "7.43", "16043.34"),  # 004 l.15152, l.15171
+        ("2008-06-01", "7.53", "16267.95"),  # 004 l.15194, l.15221
+        ("2009-06-01", "7.72", "16674.65"),  # 004 l.15271, l.15297
+        ("2010-06-01", "7.76", "16758.02"),  # 004 l.15319, l.15344
+        ("2012-06-01", "7.89", "17027.07"),  # 004 l.15364, l.15389
+    ],
+)
+def test_each_year_takes_its_accord(corpus: Corpus, day: str, point: str, e1: str) -> None:
+    grid = salaries_at(corpus, date.fromisoformat(day)).grid
+    assert grid.point == Decimal(point)
+    assert grid.rmag[0].classe == "E1" and grid.rmag[0].montant == Decimal(e1)
+
+
+def test_2011_is_a_gap_answered_with_the_amounts_the_2012_accord_quotes(corpus: Corpus) -> None:
+    answer = salaries_at(corpus, date(2011, 6, 1))
+    # 004 l.15387-15389: « Niveau Montant 2011 Montant 2012 ... E1 16 841,81 17 027,07 1,1 »
+    assert answer.grid.cited and answer.grid.point is None
+    assert answer.grid.rmag[0].montant == Decimal("16841.81")
+    assert answer.act.id == "accord-2011-11-09-salaires"
+    assert answer.state is None
+    assert any(w.startswith("lacune") for w in answer.warnings)
+    assert any("7,76 €" in w for w in answer.warnings)  # the last known point, 004 l.15319
+
+
+def test_after_2013_the_answer_warns_that_later_accords_are_missing(corpus: Corpus) -> None:
+    answer = salaries_at(corpus, date(2016, 1, 1))
+    assert answer.grid.point == Decimal("7.97")
+    assert any("aucun accord salarial postérieur" in w for w in answer.warnings)
+
+
+def test_no_grid_before_2006_is_an_error(corpus: Corpus) -> None:
+    with pytest.raises(QueryError, match="no salary grid known on 2005-06-01"):
+        salaries_at(corpus, date(2005, 6, 1))
+
+
+def test_grids_are_sorted_and_one_per_date(corpus: Corpus) -> None:
+    days = [g.effective for g in load_grids(corpus)]
+    assert days == sorted(days) and len(days) == len(set(days))
+    assert days[0] == date(2006, 1, 1) and days[-1] == date(2013, 1, 1)
+
+
+BAD_GRID = """<?xml version="1.0" encoding="UTF-8"?>
+<act id="sal" kind="salaires" signed="2012-12-05" title="Accord salarial de test">
+  <effect><fixed date="2013-01-01"/></effect>
+  <salaires effective="2013-01-01" point="7.97">
+    <rmag classe="E1" montant="17282.48"/>
+  </salaires>
+</act>
+"""
+
+
+def test_a_grid_missing_classes_is_a_corpus_error(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    root = make_corpus({"acts/sal.xml": BAD_GRID})
+    with pytest.raises(CorpusError) as info:
+        load_grids(load_corpus(root))
+    assert "lists classes E1" in str(info.value.diagnostics[0])
+
+
+def test_cli_text_and_json() -> None:
+    runner = CliRunner()
+    text = runner.invoke(main, ["salaries", "--at", "2013-06-01"], catch_exceptions=False)
+    assert text.exit_code == 0, text.output
+    assert "Valeur du point : 7,97 €" in text.output
+    assert "C4    62 651,97 €" in text.output  # 004 l.15458
+    out = runner.invoke(main, ["salaries", "--at", "2011-06-01", "--format", "json"])
+    data = json.loads(out.output)
+    assert data["valeur_du_point"] is None and data["cited"] is True
+    assert data["rmag"][10] == {"classe": "D", "montant": 25806.04}  # 004 l.15399
+    err = runner.invoke(main, ["salaries", "--at", "2001-01-01"])
+    assert err.exit_code == 1 and err.output.startswith("error: no salary grid known")
