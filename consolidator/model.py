@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum
 
+Day = date  # an alias for annotations in classes that have a field named `date`
+
 
 class State(StrEnum):
     """The state of a version on a date, in Legifrance's words."""
@@ -200,6 +202,7 @@ class Act:
     number: str | None = None
     short: str | None = None
     prefix: str | None = None
+    level: str = "branche"  # "entreprise": a company-level text, kept out of the consolidated text
     signed_approximate: bool = False
     extensible: bool = True
     term: date | None = None
@@ -246,8 +249,8 @@ class Arrete:
     """An arrêté d'extension: its date, its JO publication and what it extends."""
 
     id: str
-    date: date
-    jo: date | None
+    date: Day
+    jo: Day | None
     title: str
     extends: tuple[Extension, ...]
     location: Location

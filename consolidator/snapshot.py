@@ -129,6 +129,8 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
     for entry in structure.entries:
+        if index.corpus.acts[entry.text_id].level != "branche":
+            continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
         art = ArticleAt(**{**art.__dict__, "path": entry.path})
         if view == "branche":
@@ -165,7 +167,14 @@ _NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
 
 
 def _clean_num(text: str) -> str:
-    return _NUM_CLEAN.sub("", text.strip()).rstrip(".").strip()
+    """What a person types and what is printed, made comparable.
+
+    >>> _clean_num("Article 1er"), _clean_num("2.5."), _clean_num("ARTICLE 3 .1")
+    ('1', '2.5', '3.1')
+    """
+    text = _NUM_CLEAN.sub("", text.strip()).rstrip(".").strip()
+    text = re.sub(r"\s+\.", ".", text)
+    return re.sub(r"^(\d+)\s*er$", r"\1", text)
 
 
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:

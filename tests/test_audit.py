@@ -1,0 +1,96 @@
+"""The corpus against the Legifrance export (004): every version block reproduced, or explained."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from consolidator.audit import (
+    SEED_DATE,
+    Audit,
+    attached_report,
+    audit_attached,
+    audit_base,
+    audit_report,
+    block_key,
+    same_wording,
+    version_key,
+)
+from consolidator.importers.legifrance_text import Export, parse_export
+from tests.conftest import ROOT, SEED
+
+DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def export() -> Export:
+    return parse_export(SEED)
+
+
+@pytest.fixture(scope="module")
+def audit(index, export: Export) -> Audit:
+    return audit_base(index, export)
+
+
+def cited(line: int) -> bool:
+    """DECISIONS.md names the block by its marker line (« l.278 », « l.265 and l.278 » ...)."""
+    return (
+        re.search(
+            rf"(?<![\d.])l\.\s?{line}(?!\d)|(?<=[,/] ){line}(?!\d)|(?<=and ){line}(?!\d)", DECISIONS
+        )
+        is not None
+    )
+
+
+def test_every_base_block_is_reproduced_or_explained(audit: Audit) -> None:
+    print("\n" + audit_report(audit))  # the figure quoted in the README
+    assert len(audit.matches) == 118  # 004: 118 version blocks in the base text
+    unexplained = [m for m in audit.failures if not cited(m.block.marker_line)]
+    assert unexplained == [], "\n".join(
+        f"{m.unit.num} l.{m.block.marker_line}: {m.problem}" for m in unexplained
+    )
+
+
+def test_current_blocks_carry_the_seed_state(audit: Audit) -> None:
+    """Each 'en vigueur' block reproduced is in force on the seed's date with the same label."""
+    for m in audit.matches:
+        if m.version is not None and not m.problem and m.block.marker.startswith("en vigueur"):
+            assert m.version.covers(SEED_DATE), (m.unit.num, m.block.marker_line)
+
+
+def test_chapters_i_and_ii_blocks(audit: Audit) -> None:
+    failures = {
+        m.block.marker_line
+        for m in audit.failures
+        if m.unit.num and m.unit.num.split(".")[0] in ("1", "2")
+    }
+    assert failures == {265, 278, 520}  # D-002 (two copies of avenant n° 13), D-010 (2.7.1 retyped)
+
+
+def test_table_header_lines_may_stand_in_the_block_only_inside_the_table(
+    index, export: Export
+) -> None:
+    unit = next(u for u in export.base if u.num == "15.2")
+    block = unit.blocks[0]  # 004 l.2255: 2000 wording, contribution table with header lines
+    version = index.versions["a2000-15.2"][0]
+    key = version_key(version.fragments)
+    assert key.table is not None
+    assert same_wording(block_key(block), key)
+    moved = block_key(block)[1:] + block_key(block)[:1]  # the same words out of place do not match
+    assert not same_wording(moved, key)
+
+
+def test_attached_texts(index, export: Export) -> None:
+    texts = audit_attached(index, export)
+    print("\n" + attached_report(texts).split("\n")[0])  # the figure quoted in the README
+    by_act = {t.act: t for t in texts}
+    assert all(t.how != "absent" for t in texts)
+    assert by_act["avenant-8"].how == "opérations"  # 004 l.5124: held as operations on 10.2
+    interessement = by_act["accord-2021-11-22-interessement"]  # 004 l.14152-14703
+    assert interessement.how == "texte" and len(interessement.matches) == 28
+    assert all(m.version is not None and not m.problem for m in interessement.matches)
+    moyens = by_act["accord-2000-01-31-moyens"]  # term 31 Dec 2000 (004 l.4582): périmé, D-402
+    assert {m.problem for m in moyens.matches} == {
+        "the seed says en vigueur étendue, replay says périmé"
+    }
