@@ -11,10 +11,11 @@ import click
 
 from consolidator import api
 from consolidator.applicability import applicability
-from consolidator.audit import audit_base, audit_report
+from consolidator.audit import attached_report, audit_attached, audit_base, audit_report
 from consolidator.citation import citation, citation_output
 from consolidator.dates import parse_iso
 from consolidator.diff import changelog
+from consolidator.draft import check_file, draft_file
 from consolidator.errors import ConsolidatorError, CorpusError
 from consolidator.history import history
 from consolidator.importers.legifrance_text import parse_export, report, to_json
@@ -292,6 +293,7 @@ def audit_cmd(corpus: Path | None, source: Path | None) -> None:
     index = api.open_index(corpus)
     export = parse_export(source or SEED_004)
     click.echo(audit_report(audit_base(index, export)))
+    click.echo(attached_report(audit_attached(index, export)))
 
 
 @main.command(name="diff")
@@ -360,6 +362,7 @@ def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -
     """Valeur du point and RMAG per class in force on a date (salary agreements)."""
     _emit(salaries_report(corpus, at, fmt), output)
 
+
 @main.command(name="draft")
 @click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @corpus_option
@@ -370,8 +373,6 @@ def draft_cmd(
     source: Path, corpus: Path | None, at: date | None, check: bool, output: Path | None
 ) -> None:
     """Draft an act file from the plain text of an amending act (report on stderr)."""
-    from consolidator.draft import check_file, draft_file
-
     if check:
         ok, text = check_file(source, corpus)
         click.echo(text)

@@ -26,6 +26,8 @@ from consolidator.render.filters import date_fr, slug
 from consolidator.render.html import (
     NoteCounter,
     article_view,
+    change_labels,
+    heading_of,
     make_env,
     markers,
     snapshot_views,
@@ -123,7 +125,7 @@ def convention_page(
         texts=texts,
         legend=legend,
         last_change=snap.last_change,
-        last_acts=snap.last_acts,
+        last_acts=change_labels(index, snap.last_change),
         nav=date_nav(index, site, snap.last_change),
     )
 
@@ -131,7 +133,7 @@ def convention_page(
 def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict[str, object]]:
     marks = markers(index)
     hist = history(index, article, site.at)
-    rows = []
+    rows: list[dict[str, object]] = []
     for n, vh in enumerate(hist.versions):
         v = vh.version
         diff = None
@@ -163,7 +165,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         art, reason = None, str(exc.diagnostic.message)
     shown = art.version if art else (versions[0] if site.at < versions[0].since else versions[-1])
     view = article_view(index, art, "adherent", counter, marks) if art else None
-    heading = f"Article {shown.num}" if shown.num else (shown.title or article)
+    heading = heading_of(shown.num, shown.title)
     return env.get_template("article.html").render(
         site=site,
         a=view,
@@ -214,14 +216,13 @@ def _version_page(
 def _history_rows(
     index: VersionIndex, site: SiteContext, counts: dict[date, int]
 ) -> list[dict[str, object]]:
-    rows = []
+    rows: list[dict[str, object]] = []
     dates = index.change_dates
     for d in dates:
-        acts = sorted({c.act.id for c in index.timeline.changes if c.date == d})
         rows.append(
             {
                 "day": d,
-                "acts": [index.corpus.acts[a] for a in acts],
+                "acts": change_labels(index, d),
                 "count": counts.get(d),
                 "href": _change_href(site, d) if d != dates[0] else None,
                 "current": d <= site.at and not [x for x in dates if d < x <= site.at],
@@ -335,9 +336,7 @@ def article_document(
     return article_page(make_env(templates), index, article, site)
 
 
-def changelog_document(
-    index: VersionIndex, log: Changelog, fmt: str, color: bool = False
-) -> str:
+def changelog_document(index: VersionIndex, log: Changelog, fmt: str, color: bool = False) -> str:
     """The changelog as text (coloured if asked), JSON or a standalone HTML page."""
     from consolidator.diff import changelog_json, changelog_text
     from consolidator.render.json import dumps

@@ -35,7 +35,11 @@ def small() -> VersionIndex:
     ("start", "end", "article"),
     [
         ("2010-01-01", "2020-01-01", None),
-        ("2009-04-30", "2009-05-01", None),  # avenant n° 13: renumbering + insertions (004 l.6099-6428)
+        (
+            "2009-04-30",
+            "2009-05-01",
+            None,
+        ),  # avenant n° 13: renumbering + insertions (004 l.6099-6428)
         ("2016-01-01", "2018-01-01", "a2000-2.4"),  # 2.5 rewritten by avenant n° 20 (004 l.310-315)
     ],
 )

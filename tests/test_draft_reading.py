@@ -172,3 +172,20 @@ def test_annex_and_unread_passages_are_listed(lines_000: list[str]) -> None:
     assert len(reading.passages) == 1  # the one rewrite of 9.5, 000 l.43
     assert any(b.text.startswith("Note justificative") for b in reading.unread)  # l.1282
     assert not any(p.block.start > 1282 for p in reading.passages)
+
+
+def test_term_of_a_fixed_term_accord() -> None:
+    # 004 l.8023: « conclu pour une durée déterminée qui prendra fin le 31 décembre 2015 »
+    blocks = blocks_of(export(8023, 8023))
+    meta = read_metadata(blocks, blocks)
+    assert meta.term == date(2015, 12, 31) and not meta.indeterminate
+
+
+def test_words_changes_take_their_article_from_the_heading() -> None:
+    # 004 l.5137-5146 (avenant n° 8): « Les dispositions de l'article 10.2 ... sont modifiées
+    # comme suit », then « L'adjectif : " ouvrable " est remplacé par l'adjectif : » / « " ouvré ". »
+    reading = read_act(export(5124, 5154))
+    kinds = [(p.instruction.kind, p.instruction.nums) for p in reading.passages]
+    assert kinds == [("replace-words", ("10.2",)), ("insert-words", ("10.2",))]
+    assert reading.passages[0].instruction.old == "ouvrable"
+    assert reading.passages[1].instruction.anchor_after == "2 jours"

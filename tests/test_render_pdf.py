@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from consolidator import citation, diff
 from consolidator.api import open_index
 from consolidator.cli import main
-from consolidator.render import filters
+from consolidator.render import filters, html
 from consolidator.render.pdf import snapshot_pdf
 from consolidator.snapshot import snapshot
 from tests.conftest import GOLDEN
@@ -75,7 +75,7 @@ def test_cli_pdf_needs_an_output_file(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("module", [filters, citation, diff])
+@pytest.mark.parametrize("module", [filters, citation, diff, html])
 def test_doctests(module: object) -> None:
     failed, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert tried > 0 and failed == 0

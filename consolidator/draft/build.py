@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
+from dataclasses import replace
 
+from consolidator.draft.chapters import rewrite_chapter
 from consolidator.draft.merge import merge_subparts
 from consolidator.draft.ops import (
     DraftOp,
@@ -12,6 +13,7 @@ from consolidator.draft.ops import (
     _src,
     _title_block,
     heading_split,
+    letter_span,
     paras_of,
     replace_op,
     strip_quotes,
@@ -22,8 +24,7 @@ from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage
 from consolidator.draft.split import section_span
 from consolidator.draft.view import ConventionView, expect_of
-from consolidator.model import Para
-from consolidator.normalize import normalize_text
+from consolidator.normalize import words_pattern
 
 Builder = Callable[[ConventionView, Passage, int], list[DraftOp]]
 
@@ -42,17 +43,13 @@ def _replace(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     blocks = strip_quotes(p.text)
     title, body = _drop_own_heading(num, blocks, p.instruction.title)
     if p.instruction.sub and view.resolve(num):
-        ops = replace_op(view, num, "", body, p)
-        return [
-            _doubt(op, f"the formula names only paragraph {p.instruction.sub} of the article")
-            for op in ops
-        ]
+        return subpart_ops(view, num, body, p, p.instruction.sub)
+    if not view.resolve(num) and not p.instruction.sub:
+        body = _with_heading(num, title, body)  # a sub-part's heading is one of its alinéas
     return replace_op(view, num, title, body, p)
 
 
 def _doubt(op: DraftOp, text: str, confidence: float | None = None) -> DraftOp:
-    from dataclasses import replace
-
     return replace(op, doubts=(*op.doubts, text), confidence=confidence or min(op.confidence, 0.5))
 
 
@@ -174,11 +171,22 @@ def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
         paras, d = _placeholder(p)
         doubts += d
         conf = min(conf, 0.3)
+    base = 0
     if instr.sub:
-        doubts.append(f"the formula names paragraph {instr.sub} of the article: check the position")
+        heads = [
+            i for i, t in enumerate(version.paragraphs, 1) if t.strip().startswith(f"{instr.sub})")
+        ]
+        base = heads[0] if heads and instr.position and instr.position > 0 else 0
+        where = f"counted from « {instr.sub}) » (alinéa {base})" if base else "not found"
+        doubts.append(
+            f"the formula names paragraph {instr.sub} of the article ({where}): check the position"
+        )
         conf = min(conf, 0.5)
     if instr.kind == "insert-alinea":
         position = str(instr.position) if instr.position else "end"
+        span = letter_span(version.paragraphs, instr.sub) if instr.sub else None
+        if span is not None and not instr.position and span[1] < count:
+            position = str(span[1] + 1)  # at the end of paragraph « d) »
         return [
             DraftOp(
                 "insert-alinea",
@@ -191,7 +199,7 @@ def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
                 num=num,
             )
         ]
-    pos = count if instr.position == -1 else (instr.position or 0)
+    pos = count if instr.position == -1 else base + (instr.position or 0)
     if not 1 <= pos <= count:
         doubts.append(
             f"article {num} has {count} alinéa(s), the text names alinéa {instr.position}"
@@ -212,6 +220,16 @@ def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     needle = instr.old or instr.anchor_after or instr.anchor_before or ""
     ident = view.resolve(instr.nums[0]) if instr.nums else None
     conf = instr.confidence
+    parent = instr.nums[0].rpartition(".")[0] if instr.nums else ""
+    while ident is None and "." in parent:  # 9.12.2 is a sub-part of 9.12: look there
+        holder = view.resolve(parent)
+        version = view.version(holder) if holder else None
+        if version is not None and needle and words_pattern(needle).search(version.text):
+            ident = holder
+            doubts.append(
+                f"{instr.nums[0]} is a sub-part of {parent} ({holder}): the words are changed there"
+            )
+        parent = parent.rpartition(".")[0]
     if ident is None:
         found = view.find_words(needle)
         if len(found) != 1:
@@ -224,7 +242,7 @@ def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
         attrs.append(("alinea", str(instr.position)))
     version = view.version(ident)
     if version is not None:
-        n = normalize_text(version.text).count(normalize_text(needle))
+        n = sum(len(words_pattern(needle).findall(t)) for t in version.paragraphs)
         if n > 1:
             attrs.append(("occurrence", "all"))
             doubts.append(f"{needle!r} occurs {n} times: all are changed; narrow by hand if needed")
@@ -277,7 +295,7 @@ def _repeal(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
         ident = view.resolve(num)
         version = view.version(ident) if ident else None
         if ident is None or version is None:
-            out.append(unresolved(p, num, "replace-article"))
+            out.append(unresolved(p, num, "repeal-article"))
             continue
         expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
         out.append(
@@ -313,166 +331,6 @@ def _implicit(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     return out
 
 
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(
-        None, normalize_text(a).split(), normalize_text(b).split(), autojunk=False
-    ).ratio()
-
-
-def _chapter(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
-    """A whole chapter rewritten: match new articles to current ones by title and wording."""
-    blocks = strip_quotes(p.text)
-    pieces = [x for x in heading_split(blocks, 2) if x[0]]
-    out: list[DraftOp] = []
-    by_chapter: dict[str, list[tuple[str, str, list]]] = {}
-    for num, title, body in pieces:
-        by_chapter.setdefault(num.split(".")[0], []).append((num, title, body))
-    for head, items in sorted(by_chapter.items(), key=lambda kv: int(kv[0])):
-        section = view.chapter_of(head + ".1")
-        if section is None:
-            out += [unresolved(p, num, "replace-article", body) for num, _, body in items]
-            continue
-        current = [v for v in view.articles() if view.parents.get(v.article) == section]
-        if not current or (p.instruction.sub == "abroge" and _wholesale(view, current)):
-            out += _replace_chapter(view, p, year, section, current, items)
-        else:
-            out += _match_chapter(view, p, year, section, current, items)
-    return out
-
-
-def _wholesale(view: ConventionView, current: list) -> bool:  # type: ignore[type-arg]
-    """True when every current article of the chapter was written by one and the same
-    amending act (a chapter already re-enacted whole): it is then repealed and re-inserted
-    (the corpus's D-202), while articles of the base text keep their identity (D-001)."""
-    origins = {view.index.versions[v.article][0].act for v in current}
-    return len(origins) == 1 and view.base not in origins
-
-
-def _replace_chapter(view, p, year, section, current, items) -> list[DraftOp]:  # type: ignore[no-untyped-def]
-    """Repeal what the chapter holds, insert every new article."""
-    note = "the chapter is abrogé et remplacé: its articles are repealed and the new ones inserted (D-202)"
-    out = [
-        DraftOp(
-            "repeal-article",
-            (("target", v.article),),
-            p.src,
-            0.6,
-            expect_of(v.paragraphs[0]) if v.paragraphs else v.num or v.article,
-            doubts=(note,),
-            num=v.num,
-        )
-        for v in current
-    ]
-    prev: str | None = None
-    for num, title, body in items:
-        title, body = _title_block(body, title)
-        paras = paras_of(body) or _placeholder(p)[0]
-        place = ("after", prev) if prev else ("position", "first")
-        attrs = [("id", f"a{year}-{num}"), ("num", num)] + ([("title", title)] if title else [])
-        doubts = (
-            () if current else ("the chapter holds no article in force: every article is inserted",)
-        )
-        out.append(
-            DraftOp(
-                "insert-article",
-                (*attrs, ("parent", section), place),
-                _src(body, p.src),
-                0.6,
-                None,
-                paras,
-                doubts=doubts,
-                num=num,
-            )
-        )
-        prev = f"a{year}-{num}"
-    return out
-
-
-def _match_chapter(view, p, year, section, current, items) -> list[DraftOp]:  # type: ignore[no-untyped-def]
-    scores = []
-    for i, (_num, title, body) in enumerate(items):
-        text = " ".join(b.text for b in body)
-        for v in current:
-            s = max(_similar(title, v.title or "") if v.title else 0.0, _similar(text, v.text))
-            scores.append((s, i, v.article))
-    taken: dict[int, str] = {}
-    used: set[str] = set()
-    for s, i, art in sorted(scores, reverse=True):
-        if s >= 0.3 and i not in taken and art not in used:
-            taken[i], used = art, used | {art}
-    renumbers: list[DraftOp] = []
-    rest: list[DraftOp] = []
-    prev: str | None = None
-    for i, (num, title, body) in enumerate(items):
-        title, body = _title_block(body, title)
-        ident = taken.get(i)
-        if ident is None:
-            paras = paras_of(body) or (Para("[no wording]"),)
-            place = ("after", prev) if prev else ("position", "first")
-            attrs = [("id", f"a{year}-{num}"), ("num", num)] + ([("title", title)] if title else [])
-            rest.append(
-                DraftOp(
-                    "insert-article",
-                    (*attrs, ("parent", section), place),
-                    _src(body, p.src),
-                    0.5,
-                    None,
-                    paras,
-                    doubts=("chapter rewrite: no current article matches this one",),
-                    num=num,
-                )
-            )
-            prev = f"a{year}-{num}"
-            continue
-        version = view.version(ident)
-        if version is not None and version.num != num:
-            attrs = [("target", ident), ("from", version.num or ""), ("to", num)] + (
-                [("title", title)] if title else []
-            )
-            renumbers.append(
-                DraftOp(
-                    "renumber-article",
-                    tuple(attrs),
-                    _src(body, p.src),
-                    0.5,
-                    doubts=(f"chapter rewrite: {version.num} matched to new {num} by wording",),
-                    num=num,
-                )
-            )
-        if version is not None:
-            expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
-            rest.append(
-                DraftOp(
-                    "replace-article",
-                    (("target", ident),),
-                    _src(body, p.src),
-                    0.5,
-                    expect,
-                    paras_of(body),
-                    doubts=("chapter rewrite",),
-                    num=num,
-                )
-            )
-        prev = ident
-    renumbers.sort(
-        key=lambda op: [int(x) for x in dict(op.attrs)["from"].split(".") if x.isdigit()],
-        reverse=True,
-    )
-    for op in [o for o in current if o.article not in used]:
-        rest.append(
-            DraftOp(
-                "repeal-article",
-                (("target", op.article),),
-                p.src,
-                0.3,
-                expect_of(op.paragraphs[0]) if op.paragraphs else op.num or op.article,
-                doubts=("chapter rewrite: this article has no counterpart in the new text",),
-                num=op.num,
-            )
-        )
-    return renumbers + rest
-
-
 BUILDERS: dict[str, Builder] = {
     "replace-article": _replace,
     "insert-article": _insert_article,
@@ -485,7 +343,7 @@ BUILDERS: dict[str, Builder] = {
     "renumber-article": _renumber,
     "repeal-article": _repeal,
     "implicit-rewrite": _implicit,
-    "rewrite-chapter": _chapter,
+    "rewrite-chapter": rewrite_chapter,
 }
 
 

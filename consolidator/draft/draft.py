@@ -131,7 +131,8 @@ def draft_act(
     """Read `text` (an amending act) and draft its act file against the corpus of `index`.
 
     Operations are resolved against the convention in force on `at`, by default the day
-    before the act's signature (so that an act already in the corpus does not see itself).
+    before the act's signature or its earliest fixed date of effect if earlier (so that an
+    act already in the corpus does not see itself).
     `signed_hint` is the signature date to use when the text does not state it.
     """
     reading = read_act(text)
@@ -143,7 +144,10 @@ def draft_act(
             file=source_name,
             hint="give the act's date with --at YYYY-MM-DD",
         )
-    day = at or signed - timedelta(days=1)
+    earliest = min([signed, *(r.date for r in meta.rules if r.kind == "fixed" and r.date)])
+    day = at or earliest - timedelta(
+        days=1
+    )  # before the act's first date (retroactive effects too)
     view = ConventionView(index, day)
     effects, doubts, scoped = _effects(meta.rules)
     ops: list[tuple[DraftOp, str | None]] = []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from consolidator.draft.draft import draft_act
 from consolidator.draft.ops import UNRESOLVED, DraftOp
+from consolidator.draft.result import Draft
 from consolidator.errors import ConsolidatorError
 from consolidator.model import Act, ActKind, Operation
 from consolidator.normalize import normalize_text
@@ -125,14 +126,20 @@ def _on_base(index: VersionIndex, op: Operation, base: str) -> bool:
     return any(v.text_id == base for v in versions)
 
 
+def draft_of(index: VersionIndex, act: Act, export: list[str]) -> Draft:
+    """The draft of `act` made from its lines of the export (line numbers kept)."""
+    a, b = _export_lines(act) or (0, 0)
+    text = "\n" * (a - 1) + "\n".join(export[a - 1 : b])
+    return draft_act(text, index, source_name="004", signed_hint=act.signed)
+
+
 def score_act(index: VersionIndex, act: Act, export: list[str]) -> ActScore:
     """Draft one act from its export lines and compare with the curated operations."""
     a, b = _export_lines(act) or (0, 0)
     base = index.corpus.convention.base
     curated = [curated_key(op) for op in act.ops if _on_base(index, op, base)]
-    text = "\n" * (a - 1) + "\n".join(export[a - 1 : b])  # keep the export's line numbers
     try:
-        draft = draft_act(text, index, source_name="004", signed_hint=act.signed)
+        draft = draft_of(index, act, export)
     except ConsolidatorError as exc:
         return ActScore(act.id, f"{a}-{b}", len(curated), 0, 0, 0, 0, tuple(curated), (), str(exc))
     ops = [op for op, _ in draft.ops]

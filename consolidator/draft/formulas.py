@@ -51,7 +51,7 @@ _BARE_TITLE = (
     r"(?:\s+(?P<bare>(?-i:[A-ZÉÈ])[^«»\"“.,:;]{2,80}?)(?=\s*,?\s*(?:de la|du|est|sont)\b))?"
 )
 _REWRITE = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?(?:(?:l'intégralité|le contenu) (?:de l'|du (?:nouvel )?)article|l'article) "
+    r"^(?:\d+\s*[.)°-]\s*)?(?:(?:l'intégralité|le contenu|les dispositions) (?:de l'|du (?:nouvel )?)article|l'article) "
     + NUM
     + r"\.?"
     + _CONV
@@ -122,21 +122,30 @@ _WORDS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = r"[«\"“]\s*(?P<{}>[^»\"”]+?)\s*[»\"”]"
+_WORD = (
+    r"(?:les mots|le mot|les termes|le terme|l'adjectif|l'expression|la mention|la phrase|les phrases)"
+    r"\s*:?\s*"
+)
 _REPLACE_WORDS = re.compile(
-    r"les mots\s+"
+    _WORD
     + _QUOTED.format("old")
-    + r",?\s+sont remplacés par (?:les mots\s+)?"
+    + r",?\s+(?:sont|est) remplacée?s? par\s*(?:"
+    + _WORD
+    + r")?:?\s*"
     + _QUOTED.format("new"),
     re.IGNORECASE,
 )
-_DELETE_WORDS = re.compile(r"les mots\s+" + _QUOTED.format("old") + r",?\s+sont supprimés", re.I)
+_DELETE_WORDS = re.compile(_WORD + _QUOTED.format("old") + r",?\s+(?:sont|est) supprimée?s?", re.I)
 _INSERT_WORDS = re.compile(
-    r"(?P<side>après|avant) les mots\s+"
+    r"(?P<side>après|avant)\s+(?:"
+    + _WORD
+    + r")?"
     + _QUOTED.format("anchor")
-    + r",?\s+(?:sont|est) (?:insérés|ajoutés|inséré|ajouté)(?: les mots)?\s+"
+    + r",?\s+(?:sont|est) (?:insérés|ajoutés|inséré|ajouté)e?s?(?: les mots)?\s*:?\s*"
     + _QUOTED.format("new"),
     re.IGNORECASE,
 )
+WORD_KINDS = ("replace-words", "delete-words", "insert-words")
 _RENUMBER_RANGE = re.compile(
     r"les articles "
     + NUM

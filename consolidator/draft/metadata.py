@@ -93,7 +93,7 @@ def extension_rule(text: str) -> str | None:
         return "1er-janvier-suivant"
     if re.search(r"trimestre", t):
         return "1er-trimestre-suivant"
-    if re.search(r"(?:1er|premier) (?:jour du )?mois (?:civil )?suivant", t):
+    if re.search(r"(?:1er|premier) (?:jour du )?mois (?:civil )?(?:suivant|qui suit)", t):
         return "1er-mois-suivant"
     if re.search(r"lendemain|premier jour suivant|1er jour suivant|jour suivant", t):
         return "lendemain-publication"

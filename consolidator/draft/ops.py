@@ -160,18 +160,26 @@ def subpart_span(
         if m and len(clean_num(m["num"]).split(".")) <= len(num.split(".")):
             last = j
             break
-    if letter:
-        inner = [
-            i for i in range(first + 1, last) if re.match(rf"^{letter}\s*\)", paras[i].strip())
-        ]
-        if not inner:
-            return None
-        end = next(
-            (j for j in range(inner[0] + 1, last) if re.match(r"^[a-z]\s*\)", paras[j].strip())),
-            last,
-        )
-        return inner[0], end
-    return first, last
+    return letter_span(paras, letter, first + 1, last) if letter else (first, last)
+
+
+def letter_span(
+    paras: tuple[str, ...], letter: str, first: int = 0, last: int | None = None
+) -> tuple[int, int] | None:
+    """[first, last) alinéas of the lettered paragraph « b) » between `first` and `last`.
+
+    >>> letter_span(("Intro", "a) A", "x", "b) B", "y", "c) C"), "b")
+    (3, 5)
+    """
+    last = len(paras) if last is None else last
+    inner = [i for i in range(first, last) if re.match(rf"^{letter}\s*\)", paras[i].strip())]
+    if not inner:
+        return None
+    end = next(
+        (j for j in range(inner[0] + 1, last) if re.match(r"^[a-z]\s*\)", paras[j].strip())),
+        last,
+    )
+    return inner[0], end
 
 
 def subpart_ops(
@@ -179,10 +187,16 @@ def subpart_ops(
 ) -> list[DraftOp]:
     """A numbered sub-part (2.7.2, or its paragraph « a) ») kept as alinéas inside its article:
     replace its first alinéa, delete the others (last first)."""
+    whole = view.resolve(num) if letter else None  # « l'article 10.2, paragraphe c »
     parent = num.rpartition(".")[0]
-    ident = view.resolve(parent) if parent else None
+    ident = whole or (view.resolve(parent) if parent else None)
     version = view.version(ident) if ident else None
-    span = subpart_span(version.paragraphs, num, letter) if version is not None else None
+    if version is None:
+        span = None
+    elif whole:
+        span = letter_span(version.paragraphs, letter or "")
+    else:
+        span = subpart_span(version.paragraphs, num, letter)
     if version is None or span is None or ident is None:
         return [unresolved(passage, num, "replace-article", blocks)]
     paras = version.paragraphs
@@ -259,4 +273,6 @@ def unresolved(passage: Passage, num: str, kind: str, blocks: list[Block] | None
             doubts=(doubt,),
             num=num,
         )
+    if kind == "repeal-article":
+        return DraftOp(kind, attrs, passage.src, 0.1, "?", doubts=(doubt,), num=num)
     return DraftOp("replace-article", attrs, passage.src, 0.1, "?", paras, doubts=(doubt,), num=num)

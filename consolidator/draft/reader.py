@@ -8,9 +8,9 @@ are not the act's own. A quoted passage (« ... ») is never read for formulas.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from consolidator.draft.formulas import NO_WORDING, Instruction, clean_num, read_formula
+from consolidator.draft.formulas import NO_WORDING, WORD_KINDS, Instruction, clean_num, read_formula
 from consolidator.draft.pdftext import Block, blocks_of
 from consolidator.draft.tables import Table, find_tables
 
@@ -104,6 +104,7 @@ def _quote_state(text: str, inside: bool) -> bool:
 def read_act(text: str) -> Reading:
     """Read the whole act."""
     blocks, tables = source_blocks(text)
+    blocks = join_split_formulas(blocks)
     reading = Reading(blocks, tables=tables)
     own: str | None = None
     current: Passage | None = None
@@ -142,6 +143,8 @@ def read_act(text: str) -> Reading:
                 continue
         formula = read_formula(t)
         if formula is not None and own != "preambule":
+            last = reading.passages[-1] if reading.passages else None
+            formula = _in_context(reading, last if last and last.own == own else None, formula)
             current = Passage(formula, block, own=own)
             reading.passages.append(current)
             continue
@@ -153,6 +156,45 @@ def read_act(text: str) -> Reading:
             reading.owner[block.start] = own
     _implicit(reading)
     return reading
+
+
+def _in_context(reading: Reading, current: Passage | None, formula: Instruction) -> Instruction:
+    """Word changes listed under « Les dispositions de l'article X sont modifiées comme suit : »
+    take X from it; that heading then announces them and is no operation itself."""
+    if formula.kind not in WORD_KINDS or formula.nums or current is None:
+        return formula
+    if current.instruction.kind in WORD_KINDS and current.instruction.nums:
+        return replace(
+            formula, nums=current.instruction.nums, confidence=current.instruction.confidence
+        )
+    if not current.instruction.nums or current.instruction.kind != "replace-article":
+        return formula
+    if all(len(b.text) < 60 and not b.text.endswith(".") for b in current.text):
+        reading.passages.remove(current)
+        reading.unread.append(current.block)
+        reading.unread += current.text
+        current.instruction = replace(current.instruction, kind="context")
+    return replace(formula, nums=current.instruction.nums, confidence=0.7)
+
+
+def join_split_formulas(blocks: list[Block]) -> list[Block]:
+    """A formula cut after its colon (« L'adjectif : " ouvrable " est remplacé par l'adjectif : »
+    / « " ouvré ". », 004 l.5140-5141) is read as one block."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is not None and b.text.rstrip().endswith(":") and read_formula(b.text) is None:
+            joined = Block(b.start, nxt.end, f"{b.text} {nxt.text}")
+            f = read_formula(joined.text)
+            if f is not None and f.kind in WORD_KINDS:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(b)
+        i += 1
+    return out
 
 
 def _implicit(reading: Reading) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from consolidator.draft.formulas import clean_num
 from consolidator.errors import QueryError
 from consolidator.model import ArticleDef, Operation, OpKind, SectionDef, Version
 from consolidator.normalize import normalize_text
@@ -60,7 +61,10 @@ class ConventionView:
             ident = resolve_article(self.index, num, self.day)
         except QueryError:
             return None
-        return ident if version_at(self.index, ident, self.day) is not None else None
+        version = version_at(self.index, ident, self.day)
+        if version is None or clean_num(version.num or "") != clean_num(num):
+            return None  # numbered so only before or after the day
+        return ident
 
     def version(self, ident: str) -> Version | None:
         if ident not in self.index.versions:

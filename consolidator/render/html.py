@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -75,14 +75,36 @@ def markers(index: VersionIndex) -> dict[str, Marker]:
     acts = sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id))
     base = index.corpus.convention.base
     out: dict[str, Marker] = {}
-    n = 0
+    counts = {"M": 0, "T": 0}
     for act in acts:
         if act.id == base:
             out[act.id] = Marker("B", act)
-        else:
-            n += 1
-            out[act.id] = Marker(f"M{n}", act)
+            continue
+        letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
+        counts[letter] += 1
+        out[act.id] = Marker(f"{letter}{counts[letter]}", act)
     return out
+
+
+def heading_of(num: str | None, title: str | None) -> str:
+    """How an article is headed: « Article 2.5 », its title when unnumbered, else a neutral label.
+
+    >>> heading_of("2.5", "Congé"), heading_of(None, "Préambule"), heading_of(None, None)
+    ('Article 2.5', 'Préambule', 'Texte introductif')
+    """
+    return f"Article {num}" if num else (title or "Texte introductif")
+
+
+def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
+    """What changed the text on `day`: acts entering into force, acts lapsing or denounced."""
+    ids = sorted({c.act.id for c in index.timeline.changes if c.date == day})
+    labels = [index.corpus.acts[i].label for i in ids]
+    for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
+        if act.term and act.term + timedelta(days=1) == day:
+            labels.append(f"terme {of(act.label)} (périmé)")
+        if act.denonce == day:
+            labels.append(f"dénonciation {of(act.label)}")
+    return tuple(labels)
 
 
 @dataclass(frozen=True)
@@ -199,7 +221,7 @@ def article_view(
         alineas.append(AlineaView(segments, shown, frag.cells))
     counter.acts.add(version.act)
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
-    heading = f"Article {art.num}" if art.num else (art.title or art.id)
+    heading = heading_of(art.num, art.title)
     upcoming = tuple((v.since, index.corpus.acts[v.act].label) for v in art.upcoming)
     return ArticleView(
         art,

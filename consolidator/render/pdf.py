@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from consolidator.errors import RenderError
-from consolidator.render.html import make_env, snapshot_views, stylesheet
+from consolidator.render.html import change_labels, make_env, snapshot_views, stylesheet
 from consolidator.replay import VersionIndex
 from consolidator.snapshot import ArticleAt, Snapshot, TextAt
 
@@ -26,7 +26,7 @@ def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = Non
         texts=texts,
         legend=legend,
         last_change=snap.last_change,
-        last_acts=snap.last_acts,
+        last_acts=change_labels(index, snap.last_change),
         css=stylesheet("print.css", templates),
     )
 

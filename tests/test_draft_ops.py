@@ -1,0 +1,110 @@
+"""Drafting assistant, operations: acts of the export drafted against the corpus of their day."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consolidator.api import open_index
+from consolidator.draft import draft_act
+from consolidator.draft.ops import DraftOp
+from consolidator.replay import VersionIndex
+
+SEED_004 = (
+    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> VersionIndex:
+    return open_index()
+
+
+@pytest.fixture(scope="module")
+def export() -> list[str]:
+    return SEED_004.read_text(encoding="utf-8").split("\n")
+
+
+def drafted(index: VersionIndex, export: list[str], a: int, b: int, signed: date) -> list[DraftOp]:
+    text = "\n" * (a - 1) + "\n".join(export[a - 1 : b])
+    return [op for op, _ in draft_act(text, index, source_name="004", signed_hint=signed).ops]
+
+
+def shape(op: DraftOp) -> tuple[str, ...]:
+    attrs = dict(op.attrs)
+    return (op.kind, attrs.get("target") or attrs.get("id", ""), attrs.get("position", ""))
+
+
+def test_subpart_rewrite_becomes_alineas(index: VersionIndex, export: list[str]) -> None:
+    # avenant n° 25, 004 l.10830: « L'article 2.7.2 ... est intégralement réécrit »; 2.7.2 is
+    # alinéas 7-9 of 2.7 (a2000-2.5): delete 9 and 8, replace 7
+    ops = drafted(index, export, 10825, 10896, date(2018, 12, 7))
+    assert [shape(op) for op in ops] == [
+        ("delete-alinea", "a2000-2.5", "9"),
+        ("delete-alinea", "a2000-2.5", "8"),
+        ("replace-alinea", "a2000-2.5", "7"),
+    ]
+    assert (
+        ops[-1].expect is not None
+        and "Représentation dans une structure paritaire" in ops[-1].expect
+    )
+    assert ops[-1].paragraphs[0].text == "2.7.2. Représentation dans une instance paritaire"
+
+
+def test_chapter_of_the_base_text_keeps_identities(index: VersionIndex, export: list[str]) -> None:
+    # avenant n° 13, 004 l.6103: chapter II « abrogé et remplacé »; the 2000 articles are matched
+    # by wording (D-001); the text is printed twice (l.6100, l.6229): each operation once
+    ops = drafted(index, export, 6099, 6428, date(2009, 3, 18))
+    renumbers = [
+        (dict(o.attrs)["target"], dict(o.attrs)["to"]) for o in ops if o.kind == "renumber-article"
+    ]
+    assert [r for r in renumbers if r[0].startswith("a2000-2.")] == [
+        ("a2000-2.5", "2.7"),
+        ("a2000-2.4", "2.5"),
+        ("a2000-2.3", "2.4"),
+    ]
+    inserted = [dict(o.attrs)["id"] for o in ops if o.kind == "insert-article"]
+    assert "a2009-2.3" in inserted and "a2009-2.6" in inserted
+    assert len({(o.kind, o.attrs) for o in ops}) == len(ops)
+
+
+def test_re_enacted_chapter_is_repealed_and_inserted(
+    index: VersionIndex, export: list[str]
+) -> None:
+    # accord du 3 juillet 2015, 004 l.8335: chapter IX of 2011 « abrogé et remplacé » (D-202)
+    ops = drafted(index, export, 8331, 8802, date(2015, 7, 3))
+    kinds = [o.kind for o in ops]
+    assert kinds.count("repeal-article") == 15 and kinds.count("insert-article") == 14
+    assert all(
+        dict(o.attrs)["target"].startswith("a2011-9.") for o in ops if o.kind == "repeal-article"
+    )
+
+
+def test_own_renumbering_is_followed(index: VersionIndex, export: list[str]) -> None:
+    # avenant n° 21, 004 l.9630 « L'article 18.4 ... devient l'article 18.3 », then l.9637
+    # « Le contenu du nouvel article 18.3 ... est réécrit »: the rewrite targets the renumbered one
+    ops = drafted(index, export, 9574, 9679, date(2017, 12, 8))
+    assert ("renumber-article", "a2000-18.4", "") in [shape(o) for o in ops]
+    assert ("replace-article", "a2000-18.4", "") in [shape(o) for o in ops]
+    # l.9578: 18.3 is not in the corpus on that day: the repeal is kept, flagged
+    assert ("repeal-article", "UNRESOLVED-18.3", "") in [shape(o) for o in ops]
+
+
+def test_several_subparts_of_one_article_are_merged(index: VersionIndex, export: list[str]) -> None:
+    # avenant n° 22, 004 l.9744: 15.2.1 a, 15.2.2 ... rewritten one by one: one rewrite of 15.2
+    ops = drafted(index, export, 9744, 10023, date(2017, 12, 8))
+    on_15_2 = [o for o in ops if o.target == "a2000-15.2"]
+    assert [o.kind for o in on_15_2] == ["replace-article"]
+    assert any("merged into one rewrite" in d for d in on_15_2[0].doubts)
+
+
+def test_no_wording_is_said(index: VersionIndex, export: list[str]) -> None:
+    # avenant n° 7, 004 l.5077-5079: « L'article 1.2 ... est modifié comme suit : (voir cet article) »
+    ops = drafted(index, export, 5071, 5123, date(2003, 12, 17))
+    first = ops[0]
+    assert shape(first) == ("replace-article", "a2000-1.2", "")
+    assert first.confidence <= 0.3
+    assert any("gives no wording" in d for d in first.doubts)
+    assert first.paragraphs[0].text.startswith("[wording not given by the act")
