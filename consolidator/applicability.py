@@ -6,7 +6,7 @@ from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.french import alineas, de, quote_list
-from consolidator.model import Restriction
+from consolidator.model import EffectRule, Restriction, RuleKind, Version
 from consolidator.replay import VersionIndex
 from consolidator.scope import FragmentScope, Scope, branche_text
 from consolidator.snapshot import ArticleAt, article_at
@@ -62,9 +62,35 @@ def _outside(ext: ExtensionEvent) -> str:
     return f", à l'exclusion des {scope[0].text}" if scope else ""
 
 
-def _restriction_sentences(index: VersionIndex, restrictions: tuple[Restriction, ...]) -> list[str]:
+def effect_rule_of(index: VersionIndex, version: Version) -> EffectRule | None:
+    """The date-of-effect rule of the operation that wrote `version` (None for a body)."""
+    act_id, _, number = version.ops[-1].partition("#")
+    act = index.corpus.acts[act_id]
+    if not number.isdigit():
+        return act.effects.get(None)
+    return act.effects.get(act.ops[int(number) - 1].effect)
+
+
+def _row_sentence(index: VersionIndex, art: ArticleAt) -> list[str]:
+    """Table rows excluded whole (avenant n° 29's certifications ...), named by their text."""
+    rows = [s for s in art.excluded if art.version.fragments[s.fragment].cells]
+    if not rows:
+        return []
+    names = [f"« {art.version.fragments[s.fragment].text} »" for s in rows]
+    arretes = sorted({index.corpus.arretes[s.restriction.arrete].label for s in rows})
+    return [
+        f"{len(rows)} ligne(s) de tableau sont exclues de l'extension ({', '.join(arretes)}) et ne lient "
+        f"que {MEMBERS} : {' ; '.join(names)}."
+    ]
+
+
+def _restriction_sentences(
+    index: VersionIndex,
+    restrictions: tuple[Restriction, ...],
+    rows: frozenset[Restriction] = frozenset(),
+) -> list[str]:
     out = []
-    words = [r for r in restrictions if r.kind == "exclusion" and r.words]
+    words = [r for r in restrictions if r.kind == "exclusion" and r.words and r not in rows]
     if words:
         arretes = sorted({index.corpus.arretes[r.arrete].label for r in words})
         out.append(
@@ -99,7 +125,11 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")
     else:
         out += _extension_sentences(index, art)
-        out += _restriction_sentences(index, art.restrictions)
+        row_restrictions = frozenset(
+            s.restriction for s in art.excluded if art.version.fragments[s.fragment].cells
+        )
+        out += _restriction_sentences(index, art.restrictions, row_restrictions)
+        out += _row_sentence(index, art)
         branche = branche_text(index, art.version, day)
         if branche.removed and branche.fallback is not None:
             fb = branche.fallback
@@ -113,8 +143,14 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
                 "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
             )
     for v in art.upcoming:
+        rule = effect_rule_of(index, v)
+        when = format_french(v.since)
+        if rule is not None and rule.kind is RuleKind.EXTENSION:
+            when = f"le lendemain de la publication de son arrêté d'extension, soit le {when}"
+        else:
+            when = f"le {when}"
         out.append(
             f"Une nouvelle rédaction, issue {de(index.corpus.acts[v.act].label)}, est signée et "
-            f"entrera en vigueur le {format_french(v.since)}."
+            f"entrera en vigueur {when}."
         )
     return " ".join(out)

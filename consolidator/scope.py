@@ -122,7 +122,9 @@ def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheTex
             removed.append((scope.index, "exclu de l'extension"))
         else:
             paragraphs.append(_strip(fragment.text, scope.excluded))
-    fallback = _fallback(index, version, day) if removed else None
+    # an exclusion removes text; only text not yet extended leaves the earlier extended wording binding
+    unextended = any(why == "non étendu" for _, why in removed)
+    fallback = _fallback(index, version, day) if unextended else None
     current = {f.uid for f in version.fragments}
     extra = tuple(f for f in fallback.fragments if f.uid not in current) if fallback else ()
     return BrancheText(tuple(paragraphs), tuple(removed), fallback, extra)

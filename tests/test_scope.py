@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consolidator.applicability import applicability
 from consolidator.cli import main
-from consolidator.scope import Scope, branche_text
+from consolidator.model import State
+from consolidator.scope import Scope, branche_text, fragment_scopes
 from consolidator.snapshot import article_at, snapshot
 
 
@@ -139,3 +141,61 @@ def test_branche_view_is_a_subtext_of_the_adherent_view(index, data: st.DataObje
             pos += 1
         assert pos < len(adherent), (article, day, paragraph)
         pos += 1
+
+
+def _row(art, rncp: str):  # type: ignore[no-untyped-def]
+    """The index of the row whose RNCP code is `rncp` (avenant n° 29's certification tables)."""
+    return [i for i, f in enumerate(art.version.fragments) if dict(f.cells).get("rncp") == rncp]
+
+
+def test_9_5_on_2020_06_01_signed_rewrite_binds_members_only(index) -> None:
+    day = date(2020, 6, 1)  # avenant n° 29 signed 13 Dec 2019 (000), arrêté of 20 Nov 2020 not yet
+    art = article_at(index, "a2015-9.5", day)
+    assert art.version.act == "avenant-29" and art.state is State.NON_ETENDU
+    assert [v.since for v in art.upcoming] == [
+        date(2020, 11, 28)
+    ]  # 9.5.2: day after JO 27 Nov 2020
+    branche = branche_text(index, art.version, day)
+    assert branche.paragraphs == ()
+    assert branche.fallback is not None and branche.fallback.act == "accord-2015-07-03"
+    text = applicability(index, "a2015-9.5", day)
+    assert (
+        "le lendemain de la publication de son arrêté d'extension, soit le 28 novembre 2020" in text
+    )
+    result = CliRunner().invoke(main, ["timeline", "--at", "2020-06-01", "--format", "json"])
+    pending = json.loads(result.output)["pending"]
+    assert any(e["subject"] == "avenant-29" and e["date"] == "2020-11-28" for e in pending)
+
+
+@pytest.mark.parametrize("day", [date(2020, 11, 28), date(2021, 1, 1)])
+def test_9_5_after_the_arrete_of_20_november_2020(index, day: date) -> None:
+    art = article_at(index, "a2015-9.5", day)
+    assert art.state is State.ETENDU and art.extension.arrete.id == "arrete-2020-11-20"
+    rows = [i for i, f in enumerate(art.version.fragments) if f.cells]
+    excluded = {s.fragment for s in art.excluded}
+    assert len(excluded) == 23 and excluded <= set(rows)  # 004 l.1574-1598: 23 certifications
+    assert _row(art, "1027")[0] in excluded  # BTS Assistant de gestion PME-PMI (004 l.1575)
+    assert _row(art, "31204")[0] not in excluded  # 31204 INSEEC stays extended (D-204)
+    branche = branche_text(index, art.version, day)
+    assert len(branche.paragraphs) == len(art.version.fragments) - 23
+    assert {why for _, why in branche.removed} == {"exclu de l'extension"}
+    assert branche.fallback is None
+    assert "23 ligne(s) de tableau sont exclues de l'extension (arrêté du 20 novembre 2020)" in (
+        applicability(index, "a2015-9.5", day)
+    )
+
+
+def test_avenant_27_9_5_is_never_shown_as_extended(index) -> None:
+    # arrêté of 18 Dec 2020 (JO 24 Dec 2020): 9.5 of avenant n° 27 excluded as sans objet (004 l.1430)
+    av27 = [v for v in index.versions["a2015-9.5"] if v.act == "avenant-27"]
+    assert len(av27) == 1
+    days = sorted({*index.change_dates, date(2020, 12, 24), date(2021, 6, 1), date(2026, 1, 1)})
+    for day in days:
+        if av27[0].covers(day):
+            assert article_at(index, "a2015-9.5", day).state is State.NON_ETENDU
+        for v in index.versions["a2015-9.5"]:
+            if v.covers(day) or v.since <= day:
+                fallback = branche_text(index, v, day).fallback
+                assert fallback is None or fallback.act != "avenant-27", day
+    scopes = fragment_scopes(index, av27[0], date(2021, 1, 1))
+    assert {s.scope for s in scopes} == {Scope.ADHERENTS}  # excluded whole, never brought back
