@@ -9,21 +9,10 @@ from pathlib import Path
 
 import click
 
-from consolidator import api
-from consolidator.applicability import applicability
-from consolidator.audit import attached_report, audit_attached, audit_base, audit_report
-from consolidator.citation import citation, citation_output
+from consolidator import api, documents
 from consolidator.dates import parse_iso
-from consolidator.diff import changelog
-from consolidator.draft import check_file, draft_file
 from consolidator.errors import ConsolidatorError, CorpusError
-from consolidator.history import history
-from consolidator.importers.legifrance_text import parse_export, report, to_json
-from consolidator.render import json as jrender
-from consolidator.render import text as trender
-from consolidator.salaries import salaries_report
-from consolidator.site import article_document, build_site, changelog_document, snapshot_document
-from consolidator.snapshot import VIEWS, article_at, resolve_article, snapshot
+from consolidator.snapshot import VIEWS
 
 SEED_004 = (
     Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
@@ -146,44 +135,22 @@ def main(verbose: int, quiet: bool) -> None:
 def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None) -> None:
     """The consolidated convention in force on a date."""
     _need_file(fmt, output)
-    index = api.open_index(corpus)
-    snap = snapshot(index, at, view)
-    if fmt in ("html", "pdf"):
-        _emit(snapshot_document(index, snap, fmt), output)
-        return
-    content = (
-        jrender.dumps(jrender.snapshot_json(index, snap))
-        if fmt == "json"
-        else trender.snapshot_text(index, snap)
-    )
-    _emit(content, output)
+    _emit(documents.text_document(api.open_index(corpus), at, view, fmt), output)
 
 
 @main.command()
 @click.argument("ident", metavar="ID")
 @corpus_option
 @at_option
+@view_option
 @format_option("text", "json", "html", "pdf")
 @output_option
-def article(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
+def article(
+    ident: str, corpus: Path | None, at: date, view: str, fmt: str, output: Path | None
+) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
     _need_file(fmt, output)
-    index = api.open_index(corpus)
-    if fmt in ("html", "pdf"):
-        _emit(article_document(index, resolve_article(index, ident, at), at, fmt), output)
-        return
-    art = article_at(index, resolve_article(index, ident, at), at)
-    if fmt == "json":
-        content = jrender.dumps(
-            {
-                "convention": jrender.convention_json(index),
-                "at": at.isoformat(),
-                "article": jrender.article_json(index, art),
-            }
-        )
-    else:
-        content = trender.article_text(index, art)
-    _emit(content, output)
+    _emit(documents.article_document(api.open_index(corpus), ident, at, view, fmt), output)
 
 
 @main.command(name="history")
@@ -201,14 +168,7 @@ def article(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | 
 @output_option
 def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """Every version of an article: dates, state, act, extension, reservations."""
-    index = api.open_index(corpus)
-    hist = history(index, resolve_article(index, ident, at), at)
-    content = (
-        jrender.dumps(jrender.history_json(index, hist))
-        if fmt == "json"
-        else trender.history_text(index, hist)
-    )
-    _emit(content, output)
+    _emit(documents.history_document(api.open_index(corpus), ident, at, fmt), output)
 
 
 @main.command()
@@ -224,23 +184,7 @@ def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Pat
 @output_option
 def timeline(corpus: Path | None, at: date | None, fmt: str, output: Path | None) -> None:
     """Acts, arrêtés and their events in date order (pending ones last)."""
-    index = api.open_index(corpus)
-    events = api.timeline_events(index)
-    pending = api.pending_at(index, at) if at else []
-    if fmt == "json":
-        data = jrender.timeline_json(index, events)
-        if at:
-            data["at"] = at.isoformat()
-            data["pending"] = jrender.timeline_json(index, pending)["events"]
-        content = jrender.dumps(data)
-    else:
-        content = trender.timeline_text(events)
-        if at:
-            content += (
-                f"\nSigné au {at.isoformat()}, pas encore en vigueur :\n"
-                + trender.timeline_text(pending)
-            )
-    _emit(content, output)
+    _emit(documents.timeline_document(api.open_index(corpus), at, fmt), output)
 
 
 @main.command(name="validate")
@@ -261,8 +205,7 @@ def validate_cmd(corpus: Path | None) -> None:
 @at_option
 def applicability_cmd(ident: str, corpus: Path | None, at: date) -> None:
     """Who is bound by an article on a date, and why (one paragraph, in French)."""
-    index = api.open_index(corpus)
-    click.echo(applicability(index, resolve_article(index, ident, at), at))
+    _emit(documents.applicability_document(api.open_index(corpus), ident, at), None)
 
 
 @main.group(name="import")
@@ -276,8 +219,7 @@ def import_group() -> None:
 @output_option
 def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
     """Parse a Legifrance text export: parts, version blocks, notes, arrêtés; report what is unplaced."""
-    export = parse_export(source)
-    _emit(jrender.dumps(to_json(export)) if fmt == "json" else report(export) + "\n", output)
+    _emit(documents.import_document(source, fmt), output)
 
 
 @main.command(name="audit")
@@ -290,10 +232,7 @@ def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
 )
 def audit_cmd(corpus: Path | None, source: Path | None) -> None:
     """Compare the corpus with the Legifrance export: which version blocks replay reproduces."""
-    index = api.open_index(corpus)
-    export = parse_export(source or SEED_004)
-    click.echo(audit_report(audit_base(index, export)))
-    click.echo(attached_report(audit_attached(index, export)))
+    _emit(documents.audit_document(api.open_index(corpus), source or SEED_004), None)
 
 
 @main.command(name="diff")
@@ -315,9 +254,9 @@ def diff_cmd(
 ) -> None:
     """What changed between two dates: structure, wording (redline), state and extension."""
     index = api.open_index(corpus)
-    article_id = resolve_article(index, ident, end) if ident else None
-    log = changelog(index, start, end, view, article_id)
-    _emit(changelog_document(index, log, fmt, color=output is None), output)
+    _emit(
+        documents.diff_document(index, ident, start, end, view, fmt, color=output is None), output
+    )
 
 
 @main.command(name="cite")
@@ -328,8 +267,7 @@ def diff_cmd(
 @output_option
 def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """The formal French citation of an article as in force on a date."""
-    index = api.open_index(corpus)
-    _emit(citation_output(citation(index, resolve_article(index, ident, at), at), fmt), output)
+    _emit(documents.cite_document(api.open_index(corpus), ident, at, fmt), output)
 
 
 @main.command(name="build")
@@ -346,11 +284,12 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also produce the PDF.")
 def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
     """The HTML site (both views, article pages, diffs, history) and the PDF for a date."""
+    from consolidator.site import build_site
+
     built = build_site(api.open_index(corpus), at, output, with_pdf=pdf)
     click.echo(f"site: {built.index} ({len(built.files)} files)")
     if built.pdf:
         click.echo(f"pdf:  {built.pdf}")
-
 
 
 @main.command(name="salaries")
@@ -360,6 +299,8 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
 @output_option
 def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """Valeur du point and RMAG per class in force on a date (salary agreements)."""
+    from consolidator.salaries import salaries_report
+
     _emit(salaries_report(corpus, at, fmt), output)
 
 
@@ -373,6 +314,8 @@ def draft_cmd(
     source: Path, corpus: Path | None, at: date | None, check: bool, output: Path | None
 ) -> None:
     """Draft an act file from the plain text of an amending act (report on stderr)."""
+    from consolidator.draft import check_file, draft_file
+
     if check:
         ok, text = check_file(source, corpus)
         click.echo(text)

@@ -1,0 +1,121 @@
+"""One function per CLI command: run the query and render it in the format asked.
+
+Heavy renderers (HTML site, PDF, diff, drafting) are imported only by the commands that use them,
+so that a plain query starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from consolidator import api
+from consolidator.errors import QueryError
+from consolidator.history import history
+from consolidator.render import json as jrender
+from consolidator.render import text as trender
+from consolidator.replay import VersionIndex
+from consolidator.scope import branche_text
+from consolidator.snapshot import article_at, resolve_article, snapshot
+
+Document = str | bytes
+
+
+def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
+    snap = snapshot(index, day, view)
+    if fmt in ("html", "pdf"):
+        from consolidator.site import snapshot_document
+
+        return snapshot_document(index, snap, fmt)
+    if fmt == "json":
+        return jrender.dumps(jrender.snapshot_json(index, snap))
+    return trender.snapshot_text(index, snap)
+
+
+def article_document(index: VersionIndex, ident: str, day: date, view: str, fmt: str) -> Document:
+    article = resolve_article(index, ident, day)
+    if fmt in ("html", "pdf"):
+        if view != "adherent":
+            raise QueryError(
+                "the branche view of one article is given in text and json",
+                hint="use --format text|json, or `build`, whose branche.html shows the whole text",
+            )
+        from consolidator.site import article_document as page
+
+        return page(index, article, day, fmt)
+    art = article_at(index, article, day)
+    if view == "branche":
+        art = replace(art, branche=branche_text(index, art.version, day))
+    if fmt == "json":
+        return jrender.dumps(
+            {
+                "convention": jrender.convention_json(index),
+                "at": day.isoformat(),
+                "view": view,
+                "article": jrender.article_json(index, art),
+            }
+        )
+    return trender.article_text(index, art)
+
+
+def history_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
+    hist = history(index, resolve_article(index, ident, day), day)
+    if fmt == "json":
+        return jrender.dumps(jrender.history_json(index, hist))
+    return trender.history_text(index, hist)
+
+
+def timeline_document(index: VersionIndex, at: date | None, fmt: str) -> Document:
+    events = api.timeline_events(index)
+    pending = api.pending_at(index, at) if at else []
+    if fmt == "json":
+        data = jrender.timeline_json(index, events)
+        if at:
+            data["at"] = at.isoformat()
+            data["pending"] = jrender.timeline_json(index, pending)["events"]
+        return jrender.dumps(data)
+    content = trender.timeline_text(events)
+    if at:
+        content += (
+            f"\nSigné au {at.isoformat()}, pas encore en vigueur :\n"
+            + trender.timeline_text(pending)
+        )
+    return content
+
+
+def diff_document(
+    index: VersionIndex, ident: str | None, start: date, end: date, view: str, fmt: str, color: bool
+) -> Document:
+    from consolidator.diff import changelog
+    from consolidator.site import changelog_document
+
+    article = resolve_article(index, ident, end) if ident else None
+    return changelog_document(index, changelog(index, start, end, view, article), fmt, color=color)
+
+
+def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
+    from consolidator.citation import citation, citation_output
+
+    return citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
+
+
+def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
+    from consolidator.applicability import applicability
+
+    return applicability(index, resolve_article(index, ident, day), day) + "\n"
+
+
+def import_document(source: Path, fmt: str) -> Document:
+    from consolidator.importers.legifrance_text import parse_export, report, to_json
+
+    export = parse_export(source)
+    return jrender.dumps(to_json(export)) if fmt == "json" else report(export) + "\n"
+
+
+def audit_document(index: VersionIndex, source: Path) -> Document:
+    from consolidator.audit import attached_report, audit_attached, audit_base, audit_report
+    from consolidator.importers.legifrance_text import parse_export
+
+    export = parse_export(source)
+    return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"
