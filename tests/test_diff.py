@@ -128,3 +128,14 @@ def test_cli_json_and_bad_dates() -> None:
     assert result.exit_code == 1 and "not yet in force" in result.output
     result = runner.invoke(main, [*base, "--from", "2010-13-01"])
     assert result.exit_code == 2
+
+
+def test_cli_html_redline_parses() -> None:
+    from lxml import html as lhtml
+
+    args = ["diff", "2.5", "--corpus", str(CORPUS), "--from", "2016-01-01", "--to", "2018-01-01"]
+    result = CliRunner().invoke(main, [*args, "--format", "html"])
+    assert result.exit_code == 0
+    doc = lhtml.fromstring(result.output)
+    assert doc.xpath("//section[@id='chg-a2000-2.4']//del")
+    assert "au niveau national" in doc.xpath("string(//section[@id='chg-a2000-2.4']//ins)")

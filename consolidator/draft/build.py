@@ -155,12 +155,10 @@ def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     instr = p.instruction
     num = instr.nums[0]
     ident = view.resolve(num)
+    if ident is None and instr.kind == "insert-alinea" and not instr.position:
+        return _complete_subpart(view, p, num)
     if ident is None:
-        return [
-            unresolved(
-                p, num, instr.kind if instr.kind == "insert-alinea" else "replace-article", p.text
-            )
-        ]
+        return [unresolved(p, num, "replace-article", p.text)]
     version = view.version(ident)
     assert version is not None
     count = len(version.paragraphs)
@@ -197,6 +195,7 @@ def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
                 paras,
                 doubts=tuple(doubts),
                 num=num,
+                span=(span[1], span[1]) if span is not None else None,
             )
         ]
     pos = count if instr.position == -1 else base + (instr.position or 0)
@@ -212,6 +211,37 @@ def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     return [
         DraftOp("replace-alinea", attrs, p.src, conf, expect, paras, doubts=tuple(doubts), num=num)
     ]
+
+
+def _complete_subpart(view: ConventionView, p: Passage, num: str) -> list[DraftOp]:
+    """« Les dispositions de l'article 15.2.3 sont complétées »: 15.2.3 being alinéas of 15.2,
+    the new alinéas go at the end of that sub-part (avenant n° 30, 004 l.12103)."""
+    holder = view.resolve(num.rpartition(".")[0]) if "." in num else None
+    version = view.version(holder) if holder else None
+    span = section_span(list(version.paragraphs), num) if version is not None else None
+    if holder is None or version is None or span is None:
+        return [unresolved(p, num, "insert-alinea", p.text)]
+    paras = paras_of(strip_quotes(p.text))
+    doubts = [
+        f"{num} is alinéas {span[0] + 1}-{span[1]} of {version.num} ({holder}): added at its end"
+    ]
+    if p.no_wording or not paras:
+        paras, more = _placeholder(p)
+        doubts += more
+    end = span[1] == len(version.paragraphs)
+    position = "end" if end else str(span[1] + 1)
+    op = DraftOp(
+        "insert-alinea",
+        (("target", holder), ("position", position)),
+        p.src,
+        min(p.instruction.confidence, 0.6),
+        None,
+        paras,
+        doubts=tuple(doubts),
+        num=num,
+        span=(span[1], span[1]),
+    )
+    return [op]
 
 
 def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
