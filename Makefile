@@ -1,5 +1,6 @@
-# Two entry points: `make run` (install + build today's consolidated text into output/)
-# and `make test` (install dev tools + lint + tests). Everything installs from pyproject.toml.
+# Two entry points: `make run` (install, validate, build today's consolidated text, HTML site and
+# PDF into output/) and `make test` (install dev tools, lint, type-check, test).
+# Everything installs from pyproject.toml, plus WeasyPrint's system libraries (system-deps).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -36,6 +37,7 @@ system-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check consolidator tests benchmarks
 	$(BIN)/ruff format --check consolidator tests benchmarks
+	$(BIN)/mypy consolidator
 
 test: lint system-deps
 	$(BIN)/pytest

@@ -2,8 +2,12 @@
 
 Each act is drafted from its own text in the Legifrance export (the line range of its
 <source file="004" lines="..."/>) against the convention in force the day before its
-signature, and its drafted operations are matched with the curated ones (kind + target
-id + position or words).
+signature; « (voir cet article) » is followed to the same export's consolidated text.
+Two figures: op level (drafted operations matched with the curated ones: kind + target id +
+position or words) and effect level (the alinéa changes each act's operations make, replayed
+on the eve's wording article by article: a rewritten alinéa equal to the curated word
+operations' result counts as found). Each is given over every act and over the acts whose
+004 range holds an amending text (not an arrêté or a consolidated block).
 
 Run: `.venv/bin/python benchmarks/draft_eval.py [-v] [--check] [--corpus PATH]`.
 """
@@ -18,6 +22,7 @@ from pathlib import Path
 from consolidator.api import open_index
 from consolidator.draft import check_draft, write_act
 from consolidator.draft.evaluate import amending_acts, draft_of, evaluate, evaluation_report
+from consolidator.draft.links import ExportLinks
 from consolidator.errors import ConsolidatorError
 from consolidator.replay import VersionIndex
 
@@ -50,13 +55,14 @@ def main(argv: list[str] | None = None) -> int:
 def replay_report(index: VersionIndex, corpus: str | None) -> str:
     """How many drafts replay with the corpus without a problem of their own."""
     export = EXPORT.read_text(encoding="utf-8").split("\n")
+    links = ExportLinks.read(EXPORT)
     clean = 0
     lines = []
     acts = amending_acts(index)
     with tempfile.TemporaryDirectory() as tmp:
         for act in acts:
             try:
-                draft = draft_of(index, act, export)
+                draft = draft_of(index, act, export, links)
             except ConsolidatorError as exc:
                 lines.append(f"  {act.id}: no draft ({exc.diagnostic.message})")
                 continue

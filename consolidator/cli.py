@@ -24,6 +24,7 @@ HELP_FORMAT = "Output format."
 HELP_OUTPUT = "Write to this file instead of standard output (written only when complete)."
 HELP_DRAFT_AT = "Resolve articles against the convention in force on this date (default: the eve of the act's signature)."
 HELP_DRAFT_CHECK = "SOURCE is a draft act file: replay it with the corpus and report failed guards."
+HELP_DRAFT_EXPORT = "Legifrance export whose consolidated text the act's « (voir cet article) » links lead to: the wording is taken from it."
 
 
 class DateParam(click.ParamType):
@@ -309,9 +310,21 @@ def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -
 @corpus_option
 @click.option("--at", "at", type=DATE, default=None, help=HELP_DRAFT_AT)
 @click.option("--check", "check", is_flag=True, help=HELP_DRAFT_CHECK)
+@click.option(
+    "--export",
+    "export",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help=HELP_DRAFT_EXPORT,
+)
 @output_option
 def draft_cmd(
-    source: Path, corpus: Path | None, at: date | None, check: bool, output: Path | None
+    source: Path,
+    corpus: Path | None,
+    at: date | None,
+    check: bool,
+    export: Path | None,
+    output: Path | None,
 ) -> None:
     """Draft an act file from the plain text of an amending act (report on stderr)."""
     from consolidator.draft import check_file, draft_file
@@ -320,7 +333,7 @@ def draft_cmd(
         ok, text = check_file(source, corpus)
         click.echo(text)
         sys.exit(0 if ok else 1)
-    xml, text = draft_file(source, corpus, at)
+    xml, text = draft_file(source, corpus, at, export)
     click.echo(text, err=True)
     _emit(xml, output)
 

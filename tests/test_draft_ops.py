@@ -108,3 +108,13 @@ def test_no_wording_is_said(index: VersionIndex, export: list[str]) -> None:
     assert first.confidence <= 0.3
     assert any("gives no wording" in d for d in first.doubts)
     assert first.paragraphs[0].text.startswith("[wording not given by the act")
+
+
+def test_an_adjective_changes_with_its_plural(index: VersionIndex, export: list[str]) -> None:
+    # avenant n° 8, 004 l.5140-5141: « L'adjectif : " ouvrable " est remplacé par l'adjectif :
+    # " ouvré " »: 10.2 also reads « jours ouvrables », changed to « jours ouvrés »
+    ops = drafted(index, export, 5124, 5154, date(2004, 3, 3))
+    words = [(dict(op.children).get("old"), dict(op.children).get("new")) for op in ops]
+    assert ("ouvrables", "ouvrés") in words and ("ouvrable", "ouvré") in words
+    plural = next(op for op in ops if dict(op.children).get("old") == "ouvrables")
+    assert any("plural" in d for d in plural.doubts)

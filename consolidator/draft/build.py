@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from consolidator.draft.chapters import rewrite_chapter
+from consolidator.draft.links import ExportLinks, LinkFollower
 from consolidator.draft.merge import merge_subparts
 from consolidator.draft.ops import (
     DraftOp,
@@ -15,6 +16,7 @@ from consolidator.draft.ops import (
     heading_split,
     letter_span,
     paras_of,
+    plural_op,
     replace_op,
     strip_quotes,
     subpart_ops,
@@ -289,17 +291,16 @@ def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
         children.append(("old", instr.old or ""))
         if instr.kind == "replace-words":
             children.append(("new", instr.new or ""))
-    return [
-        DraftOp(
-            instr.kind,
-            tuple(attrs),
-            p.src,
-            conf,
-            children=tuple(children),
-            doubts=tuple(doubts),
-            num=instr.nums[0] if instr.nums else None,
-        )
-    ]
+    op = DraftOp(
+        instr.kind,
+        tuple(attrs),
+        p.src,
+        conf,
+        children=tuple(children),
+        doubts=tuple(doubts),
+        num=instr.nums[0] if instr.nums else None,
+    )
+    return [*plural_op(p, op, version.text if version else ""), op]
 
 
 def _renumber(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
@@ -378,12 +379,15 @@ BUILDERS: dict[str, Builder] = {
 
 
 def build_ops(
-    view: ConventionView, passages: list[Passage], year: int
+    view: ConventionView, passages: list[Passage], year: int, links: ExportLinks | None = None
 ) -> list[tuple[Passage, DraftOp]]:
-    """Operations in the order of the text, each with the passage it comes from."""
+    """Operations in the order of the text, each with the passage it comes from; with `links`,
+    wording shown as « (voir cet article) » is taken from the export's consolidated text."""
     pairs: list[tuple[Passage, DraftOp]] = []
+    follow = LinkFollower(links, passages) if links is not None else None
     for p in passages:
-        for op in BUILDERS[p.instruction.kind](view, p, year):
+        ops = follow.ops(view, p, year, BUILDERS) if follow is not None else None
+        for op in BUILDERS[p.instruction.kind](view, p, year) if ops is None else ops:
             view.record(op.kind, dict(op.attrs), op.num)
             pairs.append((p, op))
     origin = {id(op): p for p, op in pairs}

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from consolidator.dates import format_french
 from consolidator.draft.build import build_ops
+from consolidator.draft.links import ExportLinks
 from consolidator.draft.metadata import Rule, read_metadata
 from consolidator.draft.ops import DraftOp
 from consolidator.draft.pdftext import Block
@@ -127,6 +128,7 @@ def draft_act(
     at: date | None = None,
     source_name: str = "<text>",
     signed_hint: date | None = None,
+    links: ExportLinks | None = None,
 ) -> Draft:
     """Read `text` (an amending act) and draft its act file against the corpus of `index`.
 
@@ -134,6 +136,7 @@ def draft_act(
     before the act's signature or its earliest fixed date of effect if earlier (so that an
     act already in the corpus does not see itself).
     `signed_hint` is the signature date to use when the text does not state it.
+    `links`: the Legifrance export whose consolidated text « (voir cet article) » points to.
     """
     reading = read_act(text)
     meta = read_metadata(reading.blocks, reading.own)
@@ -152,8 +155,8 @@ def draft_act(
     effects, doubts, scoped = _effects(meta.rules)
     ops: list[tuple[DraftOp, str | None]] = []
     seen: dict[tuple[str, tuple[tuple[str, str], ...]], DraftOp] = {}
-    for passage, op in build_ops(view, reading.passages, signed.year):
-        key = (op.kind, op.attrs)
+    for passage, op in build_ops(view, reading.passages, signed.year, links):
+        key = (op.kind, op.attrs + op.children)
         if key in seen:
             doubts.append(
                 f"l.{op.src}: repeats the operation of l.{seen[key].src} ({op.kind} {op.target}): kept once"

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from consolidator.draft.draft import draft_act
+from consolidator.draft.effect import EffectScore, compare_effects, curated_step, drafted_step
+from consolidator.draft.links import ExportLinks
 from consolidator.draft.ops import UNRESOLVED, DraftOp
 from consolidator.draft.result import Draft
+from consolidator.draft.view import ConventionView
 from consolidator.errors import ConsolidatorError
+from consolidator.importers.legifrance_lines import PART_TITLES
 from consolidator.model import Act, ActKind, Operation
 from consolidator.normalize import normalize_text
 from consolidator.replay import VersionIndex
@@ -57,9 +62,12 @@ def drafted_key(op: DraftOp) -> Key:
     return (op.kind, a.get("target", ""))
 
 
+NO_EFFECT = EffectScore(0, 0, 0, 0, 0)
+
+
 @dataclass(frozen=True)
 class ActScore:
-    """One act: what was drafted, what was curated, what matched."""
+    """One act: what was drafted, what was curated, what matched (op by op and by effect)."""
 
     act: str
     lines: str
@@ -71,6 +79,43 @@ class ActScore:
     missed: tuple[Key, ...]
     extra: tuple[Key, ...]
     error: str | None = None
+    effect: EffectScore = NO_EFFECT
+    no_text: str | None = None  # why the act's 004 lines hold no amending text
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Precision and recall over some acts, op by op and by effect (alinéa changes)."""
+
+    acts: int
+    curated: int
+    drafted: int
+    matched: int
+    changes_curated: int
+    changes_drafted: int
+    changes_matched: int
+    articles: int
+    exact: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.matched, self.drafted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.matched, self.curated)
+
+    @property
+    def effect_precision(self) -> float:
+        return _ratio(self.changes_matched, self.changes_drafted)
+
+    @property
+    def effect_recall(self) -> float:
+        return _ratio(self.changes_matched, self.changes_curated)
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
 
 
 @dataclass(frozen=True)
@@ -79,25 +124,40 @@ class Evaluation:
 
     acts: tuple[ActScore, ...]
 
+    def figures(self, with_no_text: bool = True) -> Figures:
+        """Totals over every act, or only over the acts whose sources hold an amending text."""
+        acts = [a for a in self.acts if with_no_text or a.no_text is None]
+        return Figures(
+            len(acts),
+            sum(a.curated for a in acts),
+            sum(a.drafted for a in acts),
+            sum(a.matched for a in acts),
+            sum(a.effect.curated for a in acts),
+            sum(a.effect.drafted for a in acts),
+            sum(a.effect.matched for a in acts),
+            sum(a.effect.articles for a in acts),
+            sum(a.effect.exact for a in acts),
+        )
+
     @property
     def curated(self) -> int:
-        return sum(a.curated for a in self.acts)
+        return self.figures().curated
 
     @property
     def drafted(self) -> int:
-        return sum(a.drafted for a in self.acts)
+        return self.figures().drafted
 
     @property
     def matched(self) -> int:
-        return sum(a.matched for a in self.acts)
+        return self.figures().matched
 
     @property
     def precision(self) -> float:
-        return self.matched / self.drafted if self.drafted else 0.0
+        return self.figures().precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.curated if self.curated else 0.0
+        return self.figures().recall
 
 
 def _export_lines(act: Act) -> tuple[int, int] | None:
@@ -126,59 +186,134 @@ def _on_base(index: VersionIndex, op: Operation, base: str) -> bool:
     return any(v.text_id == base for v in versions)
 
 
-def draft_of(index: VersionIndex, act: Act, export: list[str]) -> Draft:
-    """The draft of `act` made from its lines of the export (line numbers kept)."""
+def draft_of(
+    index: VersionIndex, act: Act, export: list[str], links: ExportLinks | None = None
+) -> Draft:
+    """The draft of `act` made from its lines of the export (line numbers kept); `links` lets
+    the draft follow « (voir cet article) » to the export's consolidated text."""
     a, b = _export_lines(act) or (0, 0)
     text = "\n" * (a - 1) + "\n".join(export[a - 1 : b])
-    return draft_act(text, index, source_name="004", signed_hint=act.signed)
+    return draft_act(text, index, source_name="004", signed_hint=act.signed, links=links)
 
 
-def score_act(index: VersionIndex, act: Act, export: list[str]) -> ActScore:
+def no_amending_text(export: list[str], a: int, b: int) -> str | None:
+    """Why lines a-b of the export hold no amending text to draft from, or None.
+
+    An arrêté (« ARRETE du 2 décembre 2002 », 004 l.15503) only extends the act; a range in
+    the « Texte de base » part (before « Textes Attachés ») is a consolidated block.
+    """
+    first = next((t.strip() for t in export[a - 1 : b] if t.strip()), "")
+    if first.upper().startswith("ARRETE"):
+        return "an arrêté, not the act's text"
+    attached = next((i for i, t in enumerate(export, 1) if t.strip() == PART_TITLES[1]), 0)
+    if b < attached:
+        return "a consolidated block of the base text, not the act's text"
+    return None
+
+
+def score_act(
+    index: VersionIndex, act: Act, export: list[str], links: ExportLinks | None = None
+) -> ActScore:
     """Draft one act from its export lines and compare with the curated operations."""
     a, b = _export_lines(act) or (0, 0)
     base = index.corpus.convention.base
-    curated = [curated_key(op) for op in act.ops if _on_base(index, op, base)]
+    on_base = [op for op in act.ops if _on_base(index, op, base)]
+    curated = [curated_key(op) for op in on_base]
+    steps = [curated_step(op) for op in on_base]
+    no_text = no_amending_text(export, a, b)
     try:
-        draft = draft_of(index, act, export)
+        draft = draft_of(index, act, export, links)
     except ConsolidatorError as exc:
-        return ActScore(act.id, f"{a}-{b}", len(curated), 0, 0, 0, 0, tuple(curated), (), str(exc))
+        view = ConventionView(index, act.signed - timedelta(days=1))
+        effect = compare_effects(view, steps, [])
+        return ActScore(
+            act.id,
+            f"{a}-{b}",
+            len(curated),
+            0,
+            0,
+            0,
+            0,
+            tuple(curated),
+            (),
+            str(exc),
+            effect,
+            no_text,
+        )
     ops = [op for op, _ in draft.ops]
     drafted = [drafted_key(op) for op in ops]
     common = Counter(curated) & Counter(drafted)
-    matched = sum(common.values())
-    missed = tuple(sorted((Counter(curated) - common).elements()))
-    extra = tuple(sorted((Counter(drafted) - common).elements()))
-    unresolved = sum(1 for op in ops if (op.target or "").startswith(UNRESOLVED))
-    no_wording = sum(1 for op in ops if any("gives no wording" in d for d in op.doubts))
+    eve = draft.day if draft.signed == act.signed else act.signed - timedelta(days=1)
+    effect = compare_effects(ConventionView(index, eve), steps, map(drafted_step, ops))
     return ActScore(
         act.id,
         f"{a}-{b}",
         len(curated),
         len(drafted),
-        matched,
-        unresolved,
-        no_wording,
-        missed,
-        extra,
+        sum(common.values()),
+        sum(1 for op in ops if (op.target or "").startswith(UNRESOLVED)),
+        sum(1 for op in ops if any("gives no wording" in d for d in op.doubts)),
+        tuple(sorted((Counter(curated) - common).elements())),
+        tuple(sorted((Counter(drafted) - common).elements())),
+        effect=effect,
+        no_text=no_text,
     )
 
 
 def evaluate(index: VersionIndex, export_path: str | Path) -> Evaluation:
-    """Score every amending act of the corpus."""
+    """Score every amending act of the corpus, following the export's « (voir cet article) »."""
     export = Path(export_path).read_text(encoding="utf-8").split("\n")
-    return Evaluation(tuple(score_act(index, act, export) for act in amending_acts(index)))
+    links = ExportLinks.read(export_path)
+    return Evaluation(tuple(score_act(index, act, export, links) for act in amending_acts(index)))
+
+
+def _act_lines(s: ActScore, verbose: bool) -> list[str]:
+    e = s.effect
+    lines = [
+        f"{s.act:<26} {s.lines:<12} {s.curated:>3} {s.drafted:>3} {s.matched:>5} "
+        f"{s.unresolved:>5} {s.no_wording:>5}   {e.curated:>3} {e.drafted:>3} {e.matched:>5} "
+        f"{e.exact:>3}/{e.articles:<3}"
+        + (f"  error: {s.error.splitlines()[0]}" if s.error else "")
+        + (f"  [no amending text: {s.no_text}]" if s.no_text else "")
+    ]
+    if verbose:
+        lines += [f"    missed {k}" for k in s.missed] + [f"    extra  {k}" for k in s.extra]
+        lines += [f"    effect missed {t} {_short(c)}" for t, c in e.missed]
+        lines += [f"    effect extra  {t} {_short(c)}" for t, c in e.extra]
+    return lines
+
+
+def _short(change: tuple[str, ...]) -> str:
+    text = " ".join(change)
+    return text if len(text) <= 110 else text[:107] + "..."
+
+
+def _figure_lines(label: str, f: Figures) -> list[str]:
+    return [
+        f"{label} ({f.acts} acts):",
+        f"  op level:     curated {f.curated}, drafted {f.drafted}, matched {f.matched}; "
+        f"precision: {f.precision:.1%}  recall: {f.recall:.1%}",
+        f"  effect level: alinéa changes curated {f.changes_curated}, drafted "
+        f"{f.changes_drafted}, matched {f.changes_matched}; precision: "
+        f"{f.effect_precision:.1%}  recall: {f.effect_recall:.1%}; "
+        f"articles with the curated result: {f.exact}/{f.articles}",
+    ]
 
 
 def evaluation_report(ev: Evaluation, verbose: bool = False) -> str:
-    lines = [f"{'act':<40} {'004 lines':<12} cur drf match unres nowrd"]
+    lines = [
+        f"{'act':<26} {'004 lines':<12} cur drf match unres nowrd   "
+        "chg-cur chg-drf chg-match exact-articles"
+    ]
     for s in ev.acts:
-        lines.append(
-            f"{s.act:<40} {s.lines:<12} {s.curated:>3} {s.drafted:>3} {s.matched:>5} "
-            f"{s.unresolved:>5} {s.no_wording:>5}"
-            + (f"  error: {s.error.splitlines()[0]}" if s.error else "")
-        )
-        if verbose:
-            lines += [f"    missed {k}" for k in s.missed] + [f"    extra  {k}" for k in s.extra]
+        lines += _act_lines(s, verbose)
+    no_text = [s for s in ev.acts if s.no_text]
+    lines += _figure_lines("all amending acts", ev.figures())
+    lines += _figure_lines("acts whose sources hold an amending text", ev.figures(False))
+    lines.append(
+        "no amending text in the sources: "
+        + ("; ".join(f"{s.act} (004 l.{s.lines}: {s.no_text})" for s in no_text) or "none")
+    )
     lines.append(
         f"acts: {len(ev.acts)}; curated operations: {ev.curated}; drafted: {ev.drafted}; "
         f"matched: {ev.matched}"

@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass
 
 NUM = r"(\d+(?:\.\s?\d+)*(?:\s?(?:bis|ter|quater))?)"
-_TITLE = r"(?:\s*,?\s*(?:intitulée? )?[«\"“]\s*(?P<title>[^»\"”]+?)\s*[»\"”])?"
+_TITLE = (  # « 15.2.4 " Institutions " » or « 15.2.4. - Institutions gestionnaires » (004 l.4899)
+    r"(?:\s*,?\s*(?:intitulée? )?[«\"“]\s*(?P<title>[^»\"”]+?)\s*[»\"”]"
+    r"|\.?\s+[-–]\s+[A-ZÉ][^,«»\"”:]+?)?"
+)
 _CONV = (
     r"(?:\s*,?\s*(?:du texte de base )?(?:de la|du) (?:présente )?convention(?: collective)?"
     r"(?: nationale)?(?: de la mutualité)?(?: du 31 janvier 2000)?)?"
@@ -189,7 +192,10 @@ _CHAPTER = re.compile(
     r"(?:sont|est) (?:désormais |ainsi )?(?:abrogée?s? et )?(?P<verb>remplacée?s?|réécrite?s?|modifiée?s?|rédigée?s?)",
     re.IGNORECASE,
 )
-NO_WORDING = re.compile(r"^\(?\s*voir (?:cet|ces|l')\s*articles?\s*\)?\.?$", re.IGNORECASE)
+NO_WORDING = re.compile(
+    r"^\(?\s*voir (?:cet|ces|ce|l')\s*(?:articles?|tableau|chapitre|dispositions)\s*\)?\.?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

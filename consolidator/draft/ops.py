@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from consolidator.draft.formulas import NO_WORDING, clean_num
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage, TableBlock
 from consolidator.draft.view import ConventionView, expect_of
 from consolidator.model import Para
-from consolidator.normalize import normalize_text
+from consolidator.normalize import normalize_text, words_pattern
 
 UNRESOLVED = "UNRESOLVED-"
 _HEAD = re.compile(
@@ -276,3 +276,17 @@ def unresolved(passage: Passage, num: str, kind: str, blocks: list[Block] | None
     if kind == "repeal-article":
         return DraftOp(kind, attrs, passage.src, 0.1, "?", doubts=(doubt,), num=num)
     return DraftOp("replace-article", attrs, passage.src, 0.1, "?", paras, doubts=(doubt,), num=num)
+
+
+def plural_op(p: Passage, op: DraftOp, text: str) -> list[DraftOp]:
+    """« L'adjectif " ouvrable " est remplacé par l'adjectif " ouvré " » (004 l.5142-5143)
+    changes its plural too: « ouvrables » -> « ouvrés »."""
+    c = dict(op.children)
+    old, new = c.get("old", ""), c.get("new", "")
+    if not p.block.text.lower().startswith("l'adjectif") or " " in old + new or not old:
+        return []
+    if not words_pattern(old + "s").search(text):
+        return []
+    children = (("old", old + "s"), ("new", new + "s"))
+    doubt = f"the adjective's plural « {old}s » is read as changed too, to « {new}s »"
+    return [replace(op, children=children, doubts=(*op.doubts, doubt))]

@@ -1,0 +1,225 @@
+"""Compare drafted and curated operations by their effect: the alinéas each target article ends with.
+
+Two ways of writing one change (a replace-alinea, or the word operations that give the
+same alinéa) have the same effect. Each act's operations, drafted or curated, are replayed
+in order on the wording in force on the eve, article by article; the effect of an article
+is what changed from the eve to the result: the eve alinéas removed or rewritten and the
+alinéas written (`changes`). Matching those changes gives effect-level precision and recall.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+
+from consolidator.draft.links import alinea_key
+from consolidator.draft.ops import DraftOp
+from consolidator.draft.view import ConventionView
+from consolidator.model import Operation
+from consolidator.normalize import words_pattern
+
+Change = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One operation, drafted or curated, reduced to what its replay needs."""
+
+    kind: str
+    subject: str
+    paras: tuple[str, ...] = ()
+    position: str | None = None
+    alinea: int | None = None
+    occurrence: str = "1"
+    old: str | None = None
+    new: str | None = None
+    after: str | None = None
+    before: str | None = None
+    num: str | None = None
+    title: str | None = None
+
+
+def curated_step(op: Operation) -> Step:
+    return Step(
+        op.kind.value,
+        op.new_id or op.target or "",
+        tuple(p.text for p in op.paragraphs),
+        op.position,
+        op.alinea,
+        op.occurrence,
+        op.old,
+        op.new,
+        op.anchor_after,
+        op.anchor_before,
+        op.num,
+        op.title,
+    )
+
+
+def drafted_step(op: DraftOp) -> Step:
+    a, c = dict(op.attrs), dict(op.children)
+    kind = op.kind
+    position = a.get("position")
+    alinea = a.get("alinea") or (position if kind in ("replace-alinea", "delete-alinea") else None)
+    return Step(
+        kind,
+        a.get("id") or a.get("target", ""),
+        tuple(p.text for p in op.paragraphs),
+        position,
+        int(alinea) if alinea and alinea.isdigit() else None,
+        a.get("occurrence", "1"),
+        c.get("old"),
+        c.get("new"),
+        c.get("after"),
+        c.get("before"),
+        a.get("to") or a.get("num"),
+        a.get("title"),
+    )
+
+
+@dataclass
+class Article:
+    """An article during the replay of one act."""
+
+    paras: list[str]
+    num: str | None = None
+    title: str | None = None
+    repealed: bool = False
+    failed: list[str] = field(default_factory=list)
+    eve_num: str | None = None
+    eve_title: str | None = None
+
+
+def _words(art: Article, s: Step) -> None:
+    needle = s.old if s.kind != "insert-words" else (s.after or s.before)
+    scope = [s.alinea - 1] if s.alinea else list(range(len(art.paras)))
+    if not needle or any(not 0 <= i < len(art.paras) for i in scope):
+        raise ValueError("no such alinéa")
+    pattern = words_pattern(needle)
+    found = [(i, m) for i in scope for m in pattern.finditer(art.paras[i])]
+    wanted = len(found) if s.occurrence == "all" else int(s.occurrence)
+    if not found or wanted > len(found):
+        raise ValueError(f"{needle!r} not found")
+    for i, m in reversed(found if s.occurrence == "all" else [found[wanted - 1]]):
+        text = art.paras[i]
+        if s.kind == "replace-words":
+            text = text[: m.start()] + (s.new or "") + text[m.end() :]
+        elif s.kind == "delete-words":
+            text = text[: m.start()] + text[m.end() :]
+        elif s.after:
+            text = text[: m.end()] + " " + (s.new or "") + text[m.end() :]
+        else:
+            text = text[: m.start()] + (s.new or "") + " " + text[m.start() :]
+        art.paras[i] = " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
+
+
+def _alinea(art: Article, s: Step) -> None:
+    if s.kind == "insert-alinea":
+        at = len(art.paras) if s.position in (None, "end") else int(s.position) - 1
+        if not 0 <= at <= len(art.paras):
+            raise ValueError(f"no alinéa {s.position}")
+        art.paras[at:at] = s.paras
+        return
+    at = (s.alinea or 0) - 1
+    if not 0 <= at < len(art.paras):
+        raise ValueError(f"no alinéa {s.alinea}")
+    art.paras[at : at + 1] = s.paras if s.kind == "replace-alinea" else ()
+
+
+def apply_step(art: Article, s: Step) -> None:
+    """Apply `s` to `art`; an operation that cannot apply is recorded in `art.failed`."""
+    try:
+        if s.kind in ("replace-article", "insert-article"):
+            art.paras, art.repealed = list(s.paras), False
+            art.title = s.title or art.title
+            art.num = (s.num if s.kind == "insert-article" else None) or art.num
+        elif s.kind == "repeal-article":
+            art.repealed = True
+        elif s.kind in ("renumber-article", "move-article"):
+            art.num = s.num or art.num
+        elif s.kind.endswith("-alinea"):
+            _alinea(art, s)
+        elif s.kind.endswith("-words"):
+            _words(art, s)
+    except ValueError as exc:
+        art.failed.append(f"{s.kind}: {exc}")
+
+
+def changes(eve: list[str], art: Article) -> Counter[Change]:
+    """What changed from `eve` to `art`: eve alinéas removed or rewritten, alinéas written."""
+    old = [alinea_key(t) for t in eve]
+    new = [] if art.repealed else [alinea_key(t) for t in art.paras]
+    out: Counter[Change] = Counter()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.update(("-", str(i), old[i]) for i in range(i1, i2))
+            out.update(("+", t) for t in new[j1:j2])
+    if art.repealed:
+        out[("repealed",)] += 1
+    if art.num != art.eve_num:
+        out[("num", art.num or "")] += 1
+    if alinea_key(art.title or "") != alinea_key(art.eve_title or ""):
+        out[("title", alinea_key(art.title or ""))] += 1
+    out.update(("failed", f) for f in art.failed)
+    return out
+
+
+def replay_steps(view: ConventionView, steps: Iterable[Step]) -> dict[str, Counter[Change]]:
+    """Changes per subject article of `steps` applied in order to the wording of `view`."""
+    arts: dict[str, Article] = {}
+    eves: dict[str, list[str]] = {}
+    alias: dict[str, str] = {}  # an inserted article is known by its number, not its new id
+    for s in steps:
+        if s.kind == "insert-article":
+            alias[s.subject] = f"new article {s.num}"
+        s = replace(s, subject=alias.get(s.subject, s.subject))
+        if s.subject not in arts:
+            version = view.version(s.subject)
+            eves[s.subject] = list(version.paragraphs) if version else []
+            num, title = (version.num, version.title) if version else (None, None)
+            arts[s.subject] = Article(
+                list(eves[s.subject]), num, title, eve_num=num, eve_title=title
+            )
+        apply_step(arts[s.subject], s)
+    return {k: changes(eves[k], arts[k]) for k in sorted(arts)}
+
+
+@dataclass(frozen=True)
+class EffectScore:
+    """Effect-level comparison of one act: changes curated, drafted, matched; articles exact."""
+
+    curated: int
+    drafted: int
+    matched: int
+    articles: int
+    exact: int
+    missed: tuple[tuple[str, Change], ...] = ()
+    extra: tuple[tuple[str, Change], ...] = ()
+
+
+def compare_effects(
+    view: ConventionView, curated: Iterable[Step], drafted: Iterable[Step]
+) -> EffectScore:
+    """Match the changes of the curated and the drafted operations, article by article."""
+    cur, drf = replay_steps(view, curated), replay_steps(view, drafted)
+    matched = exact = 0
+    missed: list[tuple[str, Change]] = []
+    extra: list[tuple[str, Change]] = []
+    subjects = sorted(set(cur) | set(drf))
+    for k in subjects:
+        c, d = cur.get(k, Counter()), drf.get(k, Counter())
+        matched += sum((c & d).values())
+        exact += c == d
+        missed += [(k, x) for x in sorted((c - d).elements())]
+        extra += [(k, x) for x in sorted((d - c).elements())]
+    return EffectScore(
+        sum(sum(c.values()) for c in cur.values()),
+        sum(sum(d.values()) for d in drf.values()),
+        matched,
+        len(subjects),
+        exact,
+        tuple(missed),
+        tuple(extra),
+    )

@@ -1,0 +1,133 @@
+"""Following « (voir cet article) » to the export's consolidated text (consolidator.draft.links)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consolidator.api import open_index
+from consolidator.draft.draft import draft_act
+from consolidator.draft.formulas import read_formula
+from consolidator.draft.links import ExportLinks, alinea_ops, fit_tables, is_link
+from consolidator.draft.result import Draft
+from consolidator.draft.view import ConventionView
+from consolidator.model import Para
+from consolidator.replay import VersionIndex
+
+EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+LINES = EXPORT.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="module")
+def index() -> VersionIndex:
+    return open_index()
+
+
+@pytest.fixture(scope="module")
+def links() -> ExportLinks:
+    return ExportLinks.read(EXPORT)
+
+
+def _draft(index: VersionIndex, a: int, b: int, links: ExportLinks | None) -> Draft:
+    text = "\n" * (a - 1) + "\n".join(LINES[a - 1 : b])
+    return draft_act(text, index, source_name="004", links=links)
+
+
+def _ops(draft: Draft, target: str) -> list[tuple[str, str]]:
+    return [
+        (op.kind, dict(op.attrs).get("position", "")) for op, _ in draft.ops if op.target == target
+    ]
+
+
+def test_links_are_recognised() -> None:
+    assert is_link(LINES[5079 - 1])  # 004 l.5079 « (voir cet article) »
+    assert is_link(LINES[5266 - 1])  # 004 l.5266 « (voir ce tableau) »
+    assert is_link(LINES[5294 - 1])  # 004 l.5294 « (voir ces dispositions) »
+    assert not is_link(LINES[5077 - 1])  # the formula itself
+
+
+def test_the_block_the_act_produced_is_chosen(index: VersionIndex, links: ExportLinks) -> None:
+    # avenant n° 7 (17 Dec 2003) item 8 on 12.1 (004 l.5101-5103): the base text prints the
+    # original block (l.2115) then the new one (l.2125-2131)
+    w = links.wording(ConventionView(index, date(2003, 12, 16)), "12.1")
+    assert w is not None and (w.num, w.src) == ("12.1", "2125-2131")
+    # a sub-part leads to its article: 15.2.4 (avenant of 10 Dec 2002, l.4899) -> 15.2 v2
+    w = links.wording(ConventionView(index, date(2002, 12, 9)), "15.2.4")
+    assert w is not None and (w.num, w.src) == ("15.2", "2318-2381")
+
+
+def test_the_block_after_the_eve_is_chosen_when_the_eve_differs_from_the_export(
+    index: VersionIndex, links: ExportLinks
+) -> None:
+    # avenant n° 11 (20 Sep 2006) on 10.2 (004 l.5371): the curated eve (avenant n° 8) puts
+    # « ouvrés » after « 2 jours », the export's block l.2010 after « (14 heures) »: that block
+    # is still the eve's, and the act's is the next one (l.2050)
+    w = links.wording(ConventionView(index, date(2006, 9, 19)), "10.2")
+    assert w is not None and w.src.startswith("2050-")
+
+
+def test_avenant_7_is_drafted_from_the_consolidated_articles(
+    index: VersionIndex, links: ExportLinks
+) -> None:
+    draft = _draft(index, 5071, 5123, links)  # avenant n° 7, 004 l.5071-5123
+    # 10.1 « paragraphe d, est complété » (l.5085-5087): alinéa changes as the curators made them
+    assert _ops(draft, "a2000-10.1") == [
+        *(("replace-alinea", str(n)) for n in (1, 3, 8, 9, 10, 13, 14, 15, 16, 17, 18, 19, 20)),
+        ("insert-alinea", "12"),
+    ]
+    # 11.2 is created (l.5097-5099): its wording is l.2106
+    (created,) = [op for op, _ in draft.ops if op.kind == "insert-article"]
+    assert dict(created.attrs)["num"] == "11.2" and created.src == "2106-2106"
+    assert created.paragraphs[0].text.startswith("Les salariés devant participer à l'appel")
+    for op, _ in draft.ops:
+        assert op.confidence <= 0.5
+        assert any("(voir cet article)" in d and "consolidated article" in d for d in op.doubts)
+    assert not any("gives no wording" in d for d in draft.doubts)
+
+
+def test_without_the_export_the_wording_stays_missing(index: VersionIndex) -> None:
+    draft = _draft(index, 5071, 5123, None)  # avenant n° 7, 004 l.5071-5123
+    assert any("gives no wording" in d for d in draft.doubts)
+
+
+def test_table_rows_are_read_with_the_eve_columns(index: VersionIndex, links: ExportLinks) -> None:
+    # avenant n° 10 art. 1 (004 l.5262-5266, « (voir ce tableau) »): 15.2.3's table in l.2403-2405
+    draft = _draft(index, 5239, 5364, links)
+    assert sorted(_ops(draft, "a2000-15.2")) == [("replace-alinea", str(n)) for n in (10, 6, 7, 9)]
+    row = next(op for op, _ in draft.ops if dict(op.attrs).get("position") == "10")
+    assert row.paragraphs[0].cells == (
+        ("risque", "Invalidité"),
+        ("employeur TA", "87 %"),
+        ("employeur TB", "87 %"),
+        ("salarié TA", "13 %"),
+        ("salarié TB", "13 %"),
+    )
+
+
+def test_a_dashed_title_is_read_in_a_formula(index: VersionIndex, links: ExportLinks) -> None:
+    # 004 l.4899: « Le premier paragraphe de l'article 15.2.4. - Institutions gestionnaires est
+    # rédigé comme suit : »
+    instr = read_formula(LINES[4899 - 1])
+    assert instr is not None and (instr.kind, instr.nums) == ("replace-alinea", ("15.2.4",))
+    draft = _draft(index, 4895, 4915, links)
+    assert _ops(draft, "a2000-15.2") == [("replace-alinea", str(n)) for n in range(19, 26)]
+
+
+def test_alinea_ops_from_a_comparison() -> None:
+    eve = ("a) Durée :", "x", "y", "z")
+    new = (Para("a) Durée"), Para("x"), Para("z"), Para("w"))
+    ops = alinea_ops("t", "1.1", eve, new, "1-4", "doubt")
+    assert [(o.kind, dict(o.attrs)["position"]) for o in ops] == [
+        ("replace-alinea", "1"),
+        ("delete-alinea", "3"),
+        ("insert-alinea", "end"),
+    ]
+    every = alinea_ops("t", "1.1", eve, (Para("1"), Para("2")), "1-4", "doubt")
+    assert [o.kind for o in every] == ["replace-article"]
+
+
+def test_fit_tables_leaves_text_without_a_table_alone() -> None:
+    paras = (Para("EMPLOYEUR"), Para("Invalidité 87 %"))
+    assert fit_tables((), paras) == paras
