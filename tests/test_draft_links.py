@@ -6,8 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from lxml import etree
 
 from consolidator.api import open_index
+from consolidator.cli import main
 from consolidator.draft.draft import draft_act
 from consolidator.draft.formulas import read_formula
 from consolidator.draft.links import ExportLinks, alinea_ops, fit_tables, is_link
@@ -131,3 +134,26 @@ def test_alinea_ops_from_a_comparison() -> None:
 def test_fit_tables_leaves_text_without_a_table_alone() -> None:
     paras = (Para("EMPLOYEUR"), Para("Invalidité 87 %"))
     assert fit_tables((), paras) == paras
+
+
+def test_cli_follows_the_links_of_the_export(tmp_path: Path) -> None:
+    # avenant n° 9 (004 l.5198-5238): 14.1 and 14.2 are only « (voir cet article) » (l.5208, l.5215)
+    source = tmp_path / "avenant-9.txt"
+    source.write_text("\n".join(LINES[5198 - 1 : 5238]) + "\n", encoding="utf-8")
+    out = tmp_path / "draft.xml"
+    result = CliRunner().invoke(
+        main, ["draft", str(source), "--export", str(EXPORT), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "consolidated article" in result.stderr
+    root = etree.parse(str(out)).getroot()
+    ops = [op for op in root.find("ops") if isinstance(op.tag, str)]  # comments left out
+    shapes = [(op.tag, op.get("target"), op.get("position")) for op in ops]
+    assert shapes == [  # the curators split the six new alinéas of 14.1 in two insertions
+        ("replace-alinea", "a2000-14.1", "2"),
+        ("insert-alinea", "a2000-14.1", "end"),
+        ("replace-article", "a2000-14.2", None),
+    ]
+    assert len(ops[1].findall("p")) == 6  # 004 l.2189-2200
+    bad = CliRunner().invoke(main, ["draft", str(source), "--export", str(source)])
+    assert bad.exit_code == 1 and "error: " in bad.stderr  # not an export: no traceback

@@ -118,3 +118,43 @@ def test_an_adjective_changes_with_its_plural(index: VersionIndex, export: list[
     assert ("ouvrables", "ouvrés") in words and ("ouvrable", "ouvré") in words
     plural = next(op for op in ops if dict(op.children).get("old") == "ouvrables")
     assert any("plural" in d for d in plural.doubts)
+
+
+def test_word_changes_under_a_paragraph_heading_stay_in_it(
+    index: VersionIndex, export: list[str]
+) -> None:
+    # avenant n° 8, 004 l.5144-5146: « Paragraphe c » / « Après " 2 jours " est inséré
+    # " ouvrés " »: « 2 jours » also occurs in paragraphs a and b of 10.2; only the alinéa of
+    # c) holding it is changed (alinéa 19, as in acts/2004-03-03-avenant-08.xml)
+    ops = drafted(index, export, 5124, 5154, date(2004, 3, 3))
+    (insert,) = [op for op in ops if op.kind == "insert-words"]
+    assert dict(insert.attrs) == {"target": "a2000-10.2", "alinea": "19"}
+
+
+def test_a_sentence_rewrite_of_the_article_named_in_the_heading(
+    index: VersionIndex, export: list[str]
+) -> None:
+    # avenant n° 23, 004 l.10028 « Modification de l'article 9.2.2 » then l.10031/10033 « La
+    # première (dernière) phrase de cet article est réécrite comme suit : « ... » »: 9.2.2 is
+    # alinéas 4-16 of 9.2; its first sentence opens alinéa 5, its last one is alinéa 16
+    ops = drafted(index, export, 10026, 10084, date(2017, 12, 8))
+    got = [(dict(op.attrs), dict(op.children)["old"][:30]) for op in ops]
+    assert got == [
+        ({"target": "a2015-9.2", "alinea": "5"}, "Afin de concrétiser et d'accom"),
+        ({"target": "a2015-9.2", "alinea": "16"}, "Les partenaires sociaux examin"),
+    ]
+    assert dict(ops[1].children)["new"].endswith("prolongation de la contribution conventionnelle")
+    assert "2019" in dict(ops[0].children)["new"]
+
+
+def test_a_renumbering_onto_a_number_in_force_repeals_its_bearer(
+    index: VersionIndex, export: list[str]
+) -> None:
+    # avenant n° 32, 004 l.14071: « L'article 9.14 ... est renuméroté article 9.12 » while 9.12
+    # (a2015-9.12) is in force and no article of the act repeals it (D-208): repealed, flagged
+    ops = drafted(index, export, 14060, 14072, date(2021, 4, 16))
+    assert [shape(op) for op in ops] == [
+        ("repeal-article", "a2015-9.12", ""),
+        ("renumber-article", "a2015-9.14", ""),
+    ]
+    assert ops[0].confidence < 0.5 and "neither moves nor repeals" in ops[0].doubts[0]

@@ -189,3 +189,19 @@ def test_words_changes_take_their_article_from_the_heading() -> None:
     assert kinds == [("replace-words", ("10.2",)), ("insert-words", ("10.2",))]
     assert reading.passages[0].instruction.old == "ouvrable"
     assert reading.passages[1].instruction.anchor_after == "2 jours"
+
+
+def test_signe_le_naming_another_text_is_no_signature() -> None:
+    # 004 l.7203 (accord of 5 July 2011): « l'accord GPEC signé le 15 juillet 2009 »; 004
+    # l.10074 (avenant n° 23): « L'accord de branche ... signé le 3 juillet 2015 »
+    for line in (7203, 10074):
+        blocks = blocks_of(export(line, line))
+        assert read_metadata(blocks, blocks).signed is None, line
+    blocks = blocks_of("Le présent avenant, signé le 8 décembre 2017, entre en vigueur ...")
+    assert read_metadata(blocks, blocks).signed == date(2017, 12, 8)
+
+
+def test_paragraph_headings_scope_the_word_changes() -> None:
+    # avenant n° 8, 004 l.5144-5146: « Paragraphe c » then « Après " 2 jours " est inséré ... »
+    reading = read_act(export(5124, 5154))
+    assert [p.instruction.sub for p in reading.passages] == [None, "c"]

@@ -14,7 +14,9 @@ from consolidator.draft.ops import (
     _src,
     _title_block,
     heading_split,
+    in_paragraph,
     letter_span,
+    make_room,
     paras_of,
     plural_op,
     replace_op,
@@ -24,6 +26,7 @@ from consolidator.draft.ops import (
 )
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage
+from consolidator.draft.sentences import replace_sentence
 from consolidator.draft.split import section_span
 from consolidator.draft.view import ConventionView, expect_of
 from consolidator.normalize import words_pattern
@@ -273,7 +276,11 @@ def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     if instr.position and instr.position > 0:
         attrs.append(("alinea", str(instr.position)))
     version = view.version(ident)
-    if version is not None:
+    alinea = in_paragraph(version.paragraphs, instr.sub, needle) if version and instr.sub else None
+    if alinea is not None and version is not None:
+        attrs.append(("alinea", str(alinea)))
+        doubts.append(f"the words are changed in paragraph {instr.sub}), alinéa {alinea}")
+    elif version is not None:
         n = sum(len(words_pattern(needle).findall(t)) for t in version.paragraphs)
         if n > 1:
             attrs.append(("occurrence", "all"))
@@ -316,6 +323,7 @@ def _renumber(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
             out.append(unresolved(p, old, "replace-article"))
             continue
         attrs = (("target", ident), ("from", old), ("to", new))
+        out += make_room(view, p, new, {o for o, _ in pairs})
         out.append(DraftOp("renumber-article", attrs, p.src, p.instruction.confidence, num=old))
     return out
 
@@ -375,6 +383,7 @@ BUILDERS: dict[str, Builder] = {
     "repeal-article": _repeal,
     "implicit-rewrite": _implicit,
     "rewrite-chapter": rewrite_chapter,
+    "replace-sentence": replace_sentence,
 }
 
 

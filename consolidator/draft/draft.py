@@ -156,7 +156,7 @@ def draft_act(
     ops: list[tuple[DraftOp, str | None]] = []
     seen: dict[tuple[str, tuple[tuple[str, str], ...]], DraftOp] = {}
     for passage, op in build_ops(view, reading.passages, signed.year, links):
-        key = (op.kind, op.attrs + op.children)
+        key = (op.kind, op.attrs + op.children)  # a rewrite quoted twice is one operation
         if key in seen:
             doubts.append(
                 f"l.{op.src}: repeats the operation of l.{seen[key].src} ({op.kind} {op.target}): kept once"

@@ -332,9 +332,24 @@ def _renumber(text: str) -> Instruction | None:
     return None
 
 
+_SENTENCE = re.compile(  # 004 l.10031: « La première phrase de cet article est réécrite comme suit : « ... » »
+    r"^(?:la|le) (?P<ord>première|dernière) phrase de (?:cet article|l'article " + NUM + r")"
+    r"\s+est\s+(?:réécrite|remplacée|rédigée|modifiée)\s+(?:comme suit|ainsi)\s*:\s*«\s*(?P<new>.+?)\s*»\s*\.?$",
+    re.IGNORECASE,
+)
+
+
 def read_formula(text: str) -> Instruction | None:
     """The instruction of one sentence or paragraph, or None if it holds no known formula."""
     t = fold(text).strip()
+    if m := _SENTENCE.match(t):  # no nums = « cet article »: the act's own heading names it
+        return Instruction(
+            "replace-sentence",
+            (clean_num(m[2]),) if m[2] else (),
+            position=1 if m["ord"].lower() == "première" else -1,
+            new=m["new"],
+            confidence=0.7,
+        )
     if m := _ALINEA.match(t):
         pos = ordinal(m["ord"])
         verb = m["verb"].lower()

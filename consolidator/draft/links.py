@@ -183,8 +183,8 @@ def alinea_ops(
         for i in sorted(deleted, reverse=True)
     ]
     size = len(eve) - len(deleted)
-    for j in sorted(inserted):
-        position = "end" if j >= size else str(j + 1)
+    for run in _runs(sorted(inserted)):
+        position = "end" if run[0] >= size else str(run[0] + 1)
         ops.append(
             DraftOp(
                 "insert-alinea",
@@ -192,13 +192,27 @@ def alinea_ops(
                 src,
                 _CONFIDENCE,
                 None,
-                (new[j],),
+                tuple(new[j] for j in run),
                 doubts=doubts,
                 num=num,
             )
         )
-        size += 1
+        size += len(run)
     return ops
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """
+    >>> _runs([2, 3, 4, 7, 9, 10])
+    [[2, 3, 4], [7], [9, 10]]
+    """
+    out: list[list[int]] = []
+    for i in indexes:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 _RULE_LINE = re.compile(r"^[-_=+|*\s]{3,}$")

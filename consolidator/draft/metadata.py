@@ -22,7 +22,12 @@ _NUMBER = re.compile(r"\bavenant\s+n\s*°\s*(\d+)", re.IGNORECASE)
 _SIGNED = (
     re.compile(r"\bfait\s+à\s+[^,]+,\s+le\s+" + _DATE, re.IGNORECASE),
     re.compile(r"\blors de la (?:CPPNI|commission paritaire[^,]*?) du\s+" + _DATE, re.IGNORECASE),
-    re.compile(r"\bsigné(?:e)?\s+le\s+" + _DATE, re.IGNORECASE),
+    # « signé le » only when the act says it of itself: « l'accord GPEC signé le 15 juillet
+    # 2009 » (004 l.7203) names another text
+    re.compile(
+        r"\bprésent(?:e)?\s+(?:avenant|accord)\b[^.]{0,80}?\bsigné(?:e)?\s+le\s+" + _DATE,
+        re.IGNORECASE,
+    ),
 )
 _EFFECT_WORDS = re.compile(
     r"prend(?:ra)? effet|prendront effet|entre(?:ra|nt|ront)? en vigueur|est applicable à compter"

@@ -290,3 +290,31 @@ def plural_op(p: Passage, op: DraftOp, text: str) -> list[DraftOp]:
     children = (("old", old + "s"), ("new", new + "s"))
     doubt = f"the adjective's plural « {old}s » is read as changed too, to « {new}s »"
     return [replace(op, children=children, doubts=(*op.doubts, doubt))]
+
+
+def in_paragraph(paras: tuple[str, ...], letter: str, needle: str) -> int | None:
+    """The one alinéa of paragraph « c) » holding `needle` once (1-based), else None."""
+    span = letter_span(paras, letter)
+    if span is None or not needle:
+        return None
+    hits = [i for i in range(*span) for _ in words_pattern(needle).finditer(paras[i])]
+    return hits[0] + 1 if len(hits) == 1 else None
+
+
+def make_room(view: ConventionView, p: Passage, num: str, moved: set[str]) -> list[DraftOp]:
+    """An article renumbered onto the number of one still in force that the act does not move:
+    that one is repealed, flagged (avenant n° 32, 004 l.14071: 9.14 becomes 9.12, D-208)."""
+    occupant = view.resolve(num) if num not in moved else None
+    version = view.version(occupant) if occupant else None
+    if occupant is None or version is None:
+        return []
+    doubt = (
+        f"article {num} ({occupant}) is in force and the act neither moves nor repeals it: "
+        "repealed here so that the renumbered article can take its number; check"
+    )
+    expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
+    return [
+        DraftOp(
+            "repeal-article", (("target", occupant),), p.src, 0.4, expect, (), (), (doubt,), num
+        )
+    ]

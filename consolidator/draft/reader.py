@@ -26,6 +26,10 @@ _PREAMBLE = re.compile(r"^Préambule$", re.IGNORECASE)
 ANNEX = re.compile(
     r"^(?:Note (?:justificative|explicative)|Annexe(?:\s+\S+)?$|ANNEXE)", re.IGNORECASE
 )
+_NAMED = re.compile(
+    r"\bl'article (\d+(?:\.\d+)*)"
+)  # « Modification de l'article 9.2.2 » (004 l.10028)
+_PARAGRAPH = re.compile(r"^Paragraphe\s+(?P<sub>[a-z])\s*:?$")  # « Paragraphe c » (004 l.5144)
 _CONV_HEADING = re.compile(
     r"^«?\s*Article\s+(?P<num>\d+(?:\.\s?\d+)+)\.?\s*(?::\s*)?(?P<title>.*)$"
 )
@@ -110,6 +114,7 @@ def read_act(text: str) -> Reading:
     current: Passage | None = None
     inside = False
     expect_title = False
+    sub: str | None = None  # « Paragraphe c »: the word changes below are made there
     for block in blocks:
         t = block.text.strip()
         if _STATUS.match(t):
@@ -123,7 +128,7 @@ def read_act(text: str) -> Reading:
             reading.unread.append(block)
             continue
         if m or (not inside and _PREAMBLE.match(t)):
-            own = _own_num(m) if m else "preambule"
+            own, sub = (_own_num(m) if m else "preambule"), None
             title = (m["title"] or m["title2"] or "").strip() if m else ""
             if title:
                 reading.own_titles[own] = title
@@ -145,10 +150,18 @@ def read_act(text: str) -> Reading:
         if formula is not None and own != "preambule":
             last = reading.passages[-1] if reading.passages else None
             formula = _in_context(reading, last if last and last.own == own else None, formula)
+            if sub and formula.kind in WORD_KINDS and not formula.sub:
+                formula = replace(formula, sub=sub)
+            if formula.kind == "replace-sentence" and not formula.nums:  # « cet article »
+                named = _NAMED.search(reading.own_titles.get(own or "", ""))
+                formula = replace(formula, nums=(clean_num(named[1]),)) if named else formula
             current = Passage(formula, block, own=own)
             reading.passages.append(current)
             continue
         current = None
+        if (m := _PARAGRAPH.match(t)) and own not in (None, "preambule"):
+            sub = m["sub"]
+            continue
         if own is None or own == "preambule":
             reading.unread.append(block)
         else:
