@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from consolidator.model import ExtensionRule
 
-MOIS = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
-}
 MOIS_NOMS = [
     "",
     "janvier",
@@ -39,7 +23,16 @@ MOIS_NOMS = [
     "novembre",
     "décembre",
 ]
-_FRENCH = re.compile(r"^\s*(\d{1,2})(?:er)?\s+([a-zéûè]+)\s+(\d{4})\s*$", re.IGNORECASE)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: « Décembre » → « decembre »."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+MOIS = {_fold(name): number for number, name in enumerate(MOIS_NOMS) if name}
+_FRENCH = re.compile(r"^\s*(\d{1,2})(?:er)?\s+([^\W\d_]+)\s+(\d{4})\s*$", re.IGNORECASE)
 
 
 def parse_iso(text: str) -> date:
@@ -71,13 +64,22 @@ def parse_french(text: str) -> date:
     ValueError: impossible date '31 février 2000': day is out of range for month
     """
     match = _FRENCH.match(text)
-    if not match or match.group(2).lower() not in MOIS:
+    month = french_month(match.group(2)) if match else None
+    if not match or month is None:
         raise ValueError(f"not a French date: {text!r}")
-    day, month, year = int(match.group(1)), MOIS[match.group(2).lower()], int(match.group(3))
     try:
-        return date(year, month, day)
+        return date(int(match.group(3)), month, int(match.group(1)))
     except ValueError as exc:
         raise ValueError(f"impossible date {text!r}: {exc}") from None
+
+
+def french_month(name: str) -> int | None:
+    """The month a French month name designates, whatever its case and accents.
+
+    >>> french_month("Décembre"), french_month("fevrier"), french_month("brumaire")
+    (12, 2, None)
+    """
+    return MOIS.get(_fold(name))
 
 
 def format_french(day: date) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
+from consolidator.dates import french_month
 from consolidator.normalize import normalize_text
 
 MARKERS = ("en vigueur étendue", "en vigueur non-étendue", "REMPLACE", "MODIFIE", "VIGUEUR")
@@ -13,20 +13,6 @@ PART_TITLES = ("Texte de base", "Textes Attachés", "Textes Salaires", "Textes E
 PREAMBLE = "Préambule"
 FIRST_LABELS = frozenset({"1", "1er"})
 
-_MONTHS = {
-    "janvier": 1,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "decembre": 12,
-}
 _DATE_WORDS = re.compile(r"^(1er|\d{1,2})\s+([^\W\d_]+)\s+(\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_IN_TEXT = r"(?:(\d{4})-(\d{2})-(\d{2})|(1er|\d{1,2})\s+([^\W\d_]+)\s+(\d{4}))"
@@ -50,14 +36,8 @@ _DECIMAL = re.compile(r"\d,\d")
 _ARRETE_REF = re.compile(r"^\((?:Arrêté|arrêté)\s+du\s[^()]*\)\.?$")
 
 
-def _fold(word: str) -> str:
-    """Lower-case and strip accents: ``"Décembre"`` → ``"decembre"``."""
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _make_date(year: str, month: str | int, day: str) -> date:
-    month_no = month if isinstance(month, int) else _MONTHS.get(_fold(month))
+    month_no = month if isinstance(month, int) else french_month(month)
     if month_no is None:
         raise ValueError(f"unknown month {month!r}")
     return date(int(year), month_no, 1 if day == "1er" else int(day))
