@@ -91,22 +91,21 @@ def timeline_events(index: VersionIndex) -> list[Event]:
 
 def pending_at(index: VersionIndex, day: date) -> list[Event]:
     """What is signed on `day` but not yet in force: dated changes to come and undated ones."""
-    events: dict[tuple, Event] = {}
+    targets: dict[tuple[date, str, str | None], list[str]] = {}
     for change in index.timeline.changes:
         if change.date > day and change.act.signed <= day:
-            target = change.op.subject if change.op else change.act.id
             key = (change.date, change.act.id, change.op.effect if change.op else None)
-            detail = f"entre en vigueur le {change.date}"
-            previous = events.get(key)
-            targets = f"{previous.detail.split(' : ', 1)[1]}, {target}" if previous else target
-            events[key] = Event(
-                change.date,
-                "signé, pas encore en vigueur",
-                change.act.id,
-                change.act.label,
-                f"{detail} : {targets}",
-            )
-    out = sorted(events.values(), key=lambda e: (e.date or date.max, e.subject))
+            targets.setdefault(key, []).append(change.op.subject if change.op else change.act.id)
+    out = [
+        Event(
+            when,
+            "signé, pas encore en vigueur",
+            act,
+            index.corpus.acts[act].label,
+            f"entre en vigueur le {when} : {', '.join(subjects)}",
+        )
+        for (when, act, _), subjects in sorted(targets.items(), key=lambda kv: (kv[0][0], kv[0][1]))
+    ]
     for item in index.timeline.pending:
         if item.act.signed <= day:
             target = item.op.subject if item.op else item.act.id

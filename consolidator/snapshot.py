@@ -13,7 +13,14 @@ from consolidator.errors import QueryError
 from consolidator.model import Act, Restriction, State, Version
 from consolidator.replay import Structure, VersionIndex
 from consolidator.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
-from consolidator.states import Span, excluded_spans, extension_at, restrictions_at, version_state
+from consolidator.states import (
+    Span,
+    excluded_spans,
+    extension_at,
+    extension_at_act_id,
+    restrictions_at,
+    version_state,
+)
 from consolidator.timeline import ExtensionEvent
 
 VIEWS = ("adherent", "branche")
@@ -149,18 +156,13 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
             else (
                 State.EN_VIGUEUR
                 if not act.extensible
-                else (State.ETENDU if extension_at_act(index, act, day) else State.NON_ETENDU)
+                else (State.ETENDU if extension_at_act_id(index, act.id, day) else State.NON_ETENDU)
             )
         )
         texts.append(TextAt(act, state, tuple(articles)))
     last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
     return Snapshot(day, view, tuple(texts), structure.since, last_acts)
-
-
-def extension_at_act(index: VersionIndex, act: Act, day: date) -> ExtensionEvent | None:
-    events = [e for e in index.extensions_of(act.id) if e.effective and e.effective <= day]
-    return events[-1] if events else None
 
 
 _NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)

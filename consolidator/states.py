@@ -18,20 +18,15 @@ _ENDED = {
 }
 
 
-def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionEvent | None:
-    """The arrêté extension of the version's act in effect on `day` (the latest), if any."""
-    events = [
-        e
-        for e in index.extensions_of(version.act)
-        if e.effective is not None and e.effective <= day
-    ]
-    return events[-1] if events else None
-
-
 def extension_at_act_id(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
     """The latest extension of `act` in effect on `day`, if any."""
     events = [e for e in index.extensions_of(act) if e.effective is not None and e.effective <= day]
     return events[-1] if events else None
+
+
+def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionEvent | None:
+    """The arrêté extension of the version's act in effect on `day` (the latest), if any."""
+    return extension_at_act_id(index, version.act, day)
 
 
 def version_state(index: VersionIndex, version: Version, day: date) -> State:
@@ -61,11 +56,6 @@ def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[R
         found += [r for r in ext.extension.restrictions if r.kind == "scope"]
     unique = list(dict.fromkeys(found))
     return tuple(unique)
-
-
-def state_today(index: VersionIndex, version: Version, today: date) -> State:
-    """A version's state on `today`, for history listings."""
-    return version_state(index, version, max(today, version.since))
 
 
 @dataclass(frozen=True)
