@@ -102,7 +102,7 @@ def pending_at(index: VersionIndex, day: date) -> list[Event]:
             "signé, pas encore en vigueur",
             act,
             index.corpus.acts[act].label,
-            f"entre en vigueur le {when} : {', '.join(subjects)}",
+            f"entre en vigueur le {when} : {', '.join(dict.fromkeys(subjects))}",
         )
         for (when, act, _), subjects in sorted(targets.items(), key=lambda kv: (kv[0][0], kv[0][1]))
     ]
