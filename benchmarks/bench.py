@@ -14,10 +14,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from consolidator.api import validate
-from consolidator.corpus import load_corpus
-from consolidator.replay import replay
-from consolidator.snapshot import snapshot
+from consolidator.corpus.load import load_corpus
+from consolidator.engine.index import validate
+from consolidator.engine.replay import replay
+from consolidator.query.snapshot import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,12 +19,12 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from consolidator.api import open_index
 from consolidator.draft import check_draft, write_act
 from consolidator.draft.evaluate import amending_acts, draft_of, evaluate, evaluation_report
 from consolidator.draft.links import ExportLinks
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.replay import VersionIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
-from consolidator import api, documents
+from consolidator import commands as documents
 from consolidator.dates import parse_iso
+from consolidator.engine import index as api
 from consolidator.errors import ConsolidatorError, CorpusError
-from consolidator.snapshot import VIEWS
+from consolidator.query.snapshot import VIEWS
 
 SEED_004 = (
     Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
@@ -285,7 +286,7 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also produce the PDF.")
 def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
     """The HTML site (both views, article pages, diffs, history) and the PDF for a date."""
-    from consolidator.site import build_site
+    from consolidator.render.site import build_site
 
     built = build_site(api.open_index(corpus), at, output, with_pdf=pdf)
     click.echo(f"site: {built.index} ({len(built.files)} files)")
@@ -300,7 +301,7 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
 @output_option
 def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """Valeur du point and RMAG per class in force on a date (salary agreements)."""
-    from consolidator.salaries import salaries_report
+    from consolidator.query.salaries import salaries_report
 
     _emit(salaries_report(corpus, at, fmt), output)
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from consolidator.audit import (
+from consolidator.sources.legifrance.audit import (
     SEED_DATE,
     Audit,
     attached_report,
@@ -17,7 +17,7 @@ from consolidator.audit import (
     same_wording,
     version_key,
 )
-from consolidator.importers.legifrance_text import Export, parse_export
+from consolidator.sources.legifrance.export import Export, parse_export
 from tests.conftest import ROOT, SEED
 
 DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")

@@ -8,10 +8,10 @@ from datetime import date
 from click.testing import CliRunner
 
 from consolidator.cli import main
-from consolidator.history import history
 from consolidator.model import State
 from consolidator.normalize import normalize_text
-from consolidator.snapshot import article_at, resolve_article, snapshot
+from consolidator.query.history import history
+from consolidator.query.snapshot import article_at, resolve_article, snapshot
 from tests.conftest import seed_lines
 
 

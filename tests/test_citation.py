@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from consolidator.api import open_index
-from consolidator.citation import citation, citation_output
 from consolidator.cli import main
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import resolve_article
+from consolidator.query.citation import citation, citation_output
+from consolidator.query.snapshot import resolve_article
 from tests.conftest import GOLDEN
 
 CORPUS = GOLDEN / "corpus"

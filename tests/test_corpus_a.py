@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from consolidator.history import history
-from consolidator.importers.legifrance_text import parse_export
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import article_at, resolve_article
-from consolidator.states import restrictions_at, version_state
+from consolidator.query.history import history
+from consolidator.query.snapshot import article_at, resolve_article
+from consolidator.query.states import restrictions_at, version_state
+from consolidator.sources.legifrance.export import parse_export
 from tests.conftest import SEED, seed_lines
 
 CHAPTERS = ("III", "IV", "V", "VI", "VII", "VIII", "X", "XI", "XII", "XIII", "XIV")

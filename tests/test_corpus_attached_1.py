@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from consolidator.audit import SEED_DATE, TextAudit, audit_attached
-from consolidator.importers.legifrance_text import parse_export
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
-from consolidator.replay import VersionIndex
-from consolidator.states import version_state
+from consolidator.query.states import version_state
+from consolidator.sources.legifrance.audit import SEED_DATE, TextAudit, audit_attached
+from consolidator.sources.legifrance.export import parse_export
 from tests.conftest import ROOT, SEED, seed_lines
 
 DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")

@@ -7,16 +7,16 @@ from datetime import date
 
 import pytest
 
-from consolidator.audit import (
+from consolidator.engine.replay import VersionIndex
+from consolidator.query.states import restrictions_at
+from consolidator.sources.legifrance.audit import (
     SEED_DATE,
     TextAudit,
     audit_attached,
     block_key,
     version_key,
 )
-from consolidator.importers.legifrance_text import AttachedText, Block, Export, parse_export
-from consolidator.replay import VersionIndex
-from consolidator.states import restrictions_at
+from consolidator.sources.legifrance.export import AttachedText, Block, Export, parse_export
 from tests.conftest import ROOT, SEED, seed_lines
 
 DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")

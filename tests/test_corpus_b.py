@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from consolidator.history import history
-from consolidator.importers.legifrance_text import parse_export
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import article_at, resolve_article, snapshot
-from consolidator.states import excluded_spans, restrictions_at, version_state
+from consolidator.query.history import history
+from consolidator.query.snapshot import article_at, resolve_article, snapshot
+from consolidator.query.states import excluded_spans, restrictions_at, version_state
+from consolidator.sources.legifrance.export import parse_export
 from tests.conftest import ROOT, SEED, seed_lines
 
 CALL = re.compile(r"\s*\((?:\d|\*)\)(?=[\s.,;:»]|$)")

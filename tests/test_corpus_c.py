@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from consolidator.history import history
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import article_at, resolve_article
-from consolidator.states import excluded_spans, version_state
+from consolidator.query.history import history
+from consolidator.query.snapshot import article_at, resolve_article
+from consolidator.query.states import excluded_spans, version_state
 from tests.conftest import seed_lines
 
 SEED_DAY = date(2023, 7, 1)

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from consolidator.importers.legifrance_text import parse_export
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import article_at, snapshot
-from consolidator.states import version_state
+from consolidator.query.snapshot import article_at, snapshot
+from consolidator.query.states import version_state
+from consolidator.sources.legifrance.export import parse_export
 from tests.conftest import SEED, seed_lines
 
 # the first line of each standalone or salary text of 004 encoded by the corpus (D-400)

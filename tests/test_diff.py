@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from consolidator.api import open_index
 from consolidator.cli import main
-from consolidator.diff import (
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
+from consolidator.query.diff import (
     DELETE,
     EQUAL,
     INSERT,
@@ -20,7 +21,6 @@ from consolidator.diff import (
     version_change,
     word_diff,
 )
-from consolidator.replay import VersionIndex
 from tests.conftest import GOLDEN
 
 CORPUS = GOLDEN / "corpus"

@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from consolidator.api import open_index
 from consolidator.cli import main
 from consolidator.draft import check_draft, draft_act, write_act
 from consolidator.draft.result import Draft
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "corpus" / "sources" / "000_5fd5759f96aa2236.txt"
@@ -53,7 +53,7 @@ def _rows(op: etree._Element) -> list[tuple[str, ...]]:
 
 
 def test_draft_validates_against_the_schema(drafted: etree._Element) -> None:
-    schema_path = ROOT / "consolidator" / "schema" / "corpus.rng"
+    schema_path = ROOT / "consolidator" / "corpus" / "schema" / "corpus.rng"
     schema = etree.RelaxNG(etree.parse(str(schema_path)))
     assert schema.validate(etree.ElementTree(drafted)), schema.error_log
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from consolidator.api import open_index
 from consolidator.draft.draft import draft_act
 from consolidator.draft.effect import (
     Article,
@@ -21,7 +20,8 @@ from consolidator.draft.effect import (
 from consolidator.draft.evaluate import curated_key, drafted_key, no_amending_text
 from consolidator.draft.links import ExportLinks
 from consolidator.draft.view import ConventionView
-from consolidator.replay import VersionIndex
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 
 EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")

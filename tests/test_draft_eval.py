@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from consolidator.api import open_index
 from consolidator.draft.evaluate import Evaluation, amending_acts, evaluate, evaluation_report
-from consolidator.replay import VersionIndex
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from consolidator.api import open_index
 from consolidator.draft import draft_act
 from consolidator.draft.ops import DraftOp
-from consolidator.replay import VersionIndex
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 
 SEED_004 = (
     Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"

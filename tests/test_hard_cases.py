@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from consolidator.model import EndReason
-from consolidator.snapshot import article_at, resolve_article
+from consolidator.query.snapshot import article_at, resolve_article
 
 
 def test_18_1_repealed_by_avenant_21_and_its_number_reused(index) -> None:

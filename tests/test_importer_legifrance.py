@@ -14,14 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consolidator.errors import CorpusError
-from consolidator.importers import (
-    legifrance_arretes,
-    legifrance_base,
-    legifrance_headers,
-    legifrance_lines,
-    legifrance_report,
-)
-from consolidator.importers.legifrance_text import (
+from consolidator.sources.legifrance import arretes as legifrance_arretes
+from consolidator.sources.legifrance import base as legifrance_base
+from consolidator.sources.legifrance import headers as legifrance_headers
+from consolidator.sources.legifrance import lines as legifrance_lines
+from consolidator.sources.legifrance import report as legifrance_report
+from consolidator.sources.legifrance.export import (
     AttachedText,
     Block,
     Export,

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from consolidator.api import open_index, validate
+from consolidator.engine.index import open_index, validate
 from consolidator.errors import CorpusError
 from consolidator.model import EndReason, State
-from consolidator.snapshot import article_at, snapshot
+from consolidator.query.snapshot import article_at, snapshot
 from tests.conftest import avenant
 
 DAY = date(2006, 1, 1)
@@ -125,7 +125,7 @@ def test_term_makes_a_text_perime(make_corpus) -> None:
     index = open_index(make_corpus({"acts/acc.xml": accord}))
     version = index.versions["acc-1"][0]
     assert version.until == date(2001, 1, 1) and version.end is EndReason.LAPSED
-    from consolidator.states import version_state
+    from consolidator.query.states import version_state
 
     assert version_state(index, version, date(2001, 6, 1)) is State.PERIME
 

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from lxml import html as lhtml
 
-from consolidator.api import open_index
 from consolidator.cli import main
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
 from consolidator.render.html import make_env
-from consolidator.replay import VersionIndex
-from consolidator.site import build_site, site_files
+from consolidator.render.site import build_site, site_files
 from tests.conftest import GOLDEN
 
 CORPUS = GOLDEN / "corpus"  # frozen copy of the chapters I-II corpus

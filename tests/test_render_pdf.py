@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from consolidator import citation, diff
-from consolidator.api import open_index
 from consolidator.cli import main
+from consolidator.engine.index import open_index
+from consolidator.query import citation, diff
+from consolidator.query.snapshot import snapshot
 from consolidator.render import filters, html
 from consolidator.render.pdf import snapshot_pdf
-from consolidator.snapshot import snapshot
 from tests.conftest import GOLDEN
 
 CORPUS = GOLDEN / "corpus"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consolidator.engine.replay import replay
 from consolidator.model import (
     Act,
     ActKind,
@@ -22,7 +23,6 @@ from consolidator.model import (
     RuleKind,
     SectionDef,
 )
-from consolidator.replay import replay
 
 WORDS = st.sampled_from(["salarié", "organisme", "congé", "mandat", "jours", "branche", "accord"])
 SENTENCE = st.lists(WORDS, min_size=1, max_size=6).map(lambda ws: " ".join(ws).capitalize() + ".")

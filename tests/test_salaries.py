@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from consolidator.cli import main
-from consolidator.corpus import load_corpus
+from consolidator.corpus.load import load_corpus
 from consolidator.errors import CorpusError, QueryError
 from consolidator.model import Corpus, State
-from consolidator.salaries import CLASSES, load_grids, salaries_at
+from consolidator.query.salaries import CLASSES, load_grids, salaries_at
 from tests.conftest import seed_lines
 
 

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consolidator.applicability import applicability
 from consolidator.cli import main
 from consolidator.model import State
-from consolidator.scope import Scope, branche_text, fragment_scopes
-from consolidator.snapshot import article_at, snapshot
+from consolidator.query.applicability import applicability
+from consolidator.query.scope import Scope, branche_text, fragment_scopes
+from consolidator.query.snapshot import article_at, snapshot
 
 
 def article_json(*args: str) -> dict:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from consolidator.api import validate
 from consolidator.cli import main
+from consolidator.engine.index import validate
 from tests.conftest import avenant
 
 RUNNER = CliRunner()

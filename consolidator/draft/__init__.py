@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from consolidator.api import open_index
 from consolidator.draft.check import CheckResult, check_draft, check_report
 from consolidator.draft.draft import draft_act, report
 from consolidator.draft.links import ExportLinks
 from consolidator.draft.result import Draft
 from consolidator.draft.writer import write_act
+from consolidator.engine.index import open_index
 from consolidator.errors import QueryError
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from consolidator.corpus import DEFAULT_CORPUS, load_corpus
+from consolidator.corpus.load import DEFAULT_CORPUS, load_corpus
+from consolidator.engine.replay import replay
 from consolidator.errors import CorpusError, Diagnostic
-from consolidator.replay import replay
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from consolidator.draft.reader import read_act
 from consolidator.draft.result import Draft, DraftEffect
 from consolidator.draft.split import split_scoped
 from consolidator.draft.view import ConventionView
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.replay import VersionIndex
 
 _METADATA_WORDS = re.compile(
     r"prend(?:ra)? effet|en vigueur|durée (?:in)?déterminée|fait à|lors de la CPPNI", re.IGNORECASE

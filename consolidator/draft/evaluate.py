@@ -18,11 +18,11 @@ from consolidator.draft.links import ExportLinks
 from consolidator.draft.ops import UNRESOLVED, DraftOp
 from consolidator.draft.result import Draft
 from consolidator.draft.view import ConventionView
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.importers.legifrance_lines import PART_TITLES
 from consolidator.model import Act, ActKind, Operation
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
+from consolidator.sources.legifrance.lines import PART_TITLES
 
 Key = tuple[str, ...]
 _WORDS = ("replace-words", "insert-words", "delete-words")

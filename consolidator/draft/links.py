@@ -16,15 +16,15 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from consolidator.audit import block_key, same_wording, version_key
 from consolidator.draft.ops import DraftOp, paras_of
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage, source_blocks
 from consolidator.draft.view import ConventionView, expect_of
-from consolidator.importers.legifrance_text import Block as ExportBlock
-from consolidator.importers.legifrance_text import Export, Unit, parse_export
 from consolidator.model import Fragment, Para
 from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.audit import block_key, same_wording, version_key
+from consolidator.sources.legifrance.export import Block as ExportBlock
+from consolidator.sources.legifrance.export import Export, Unit, parse_export
 
 LINK = re.compile(
     r"^\(\s*voir (?:cet article|ce tableau|ce chapitre|ces dispositions)\s*\)\.?$", re.IGNORECASE

@@ -8,11 +8,11 @@ from datetime import date
 from functools import cached_property
 
 from consolidator.draft.formulas import clean_num
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import ArticleDef, Operation, OpKind, SectionDef, Version
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import resolve_article, version_at
+from consolidator.query.snapshot import resolve_article, version_at
 
 _FOOTNOTE = re.compile(r"\s*\(\d\)")
 

@@ -10,13 +10,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from consolidator.citation import of
 from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.model import Act, Restriction
+from consolidator.query.citation import of
+from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, Snapshot
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 VIEW_SENTENCE = (

@@ -6,10 +6,10 @@ import json
 from datetime import date
 from typing import Any
 
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Restriction, Version
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, Snapshot
-from consolidator.timeline import ExtensionEvent
+from consolidator.query.snapshot import ArticleAt, Snapshot
 
 
 def _iso(day: date | None) -> str | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
+from consolidator.query.snapshot import ArticleAt, Snapshot, TextAt
 from consolidator.render.html import change_labels, make_env, snapshot_views, stylesheet
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, Snapshot, TextAt
 
 log = logging.getLogger(__name__)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
-from consolidator.api import Event
 from consolidator.dates import format_french
-from consolidator.history import History, VersionHistory
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import Restriction
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, Snapshot
+from consolidator.query.events import Event
+from consolidator.query.history import History, VersionHistory
+from consolidator.query.snapshot import ArticleAt, Snapshot
 
 WIDTH = 92
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Restriction, State, Version
 from consolidator.normalize import words_pattern
-from consolidator.replay import VersionIndex
-from consolidator.timeline import ExtensionEvent
 
 _ENDED = {
     EndReason.REPLACED: State.REMPLACE,

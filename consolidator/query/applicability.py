@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.french import alineas, de, quote_list
 from consolidator.model import EffectRule, Restriction, RuleKind, Version
-from consolidator.replay import VersionIndex
-from consolidator.scope import FragmentScope, Scope, branche_text
-from consolidator.snapshot import ArticleAt, article_at
-from consolidator.timeline import ExtensionEvent
+from consolidator.query.scope import FragmentScope, Scope, branche_text
+from consolidator.query.snapshot import ArticleAt, article_at
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"

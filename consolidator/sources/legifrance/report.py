@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from consolidator.importers.legifrance_lines import MARKERS
-from consolidator.importers.legifrance_model import AttachedText, Block, Export, Unit
 from consolidator.normalize import normalize_paragraphs
+from consolidator.sources.legifrance.lines import MARKERS
+from consolidator.sources.legifrance.model import AttachedText, Block, Export, Unit
 
 
 def text_blocks(texts: Iterable[AttachedText]) -> Iterator[Block]:

@@ -11,9 +11,9 @@ from typing import Any
 from lxml import etree
 
 from consolidator.dates import format_french
+from consolidator.engine.timeline import ExtensionEvent, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, QueryError
 from consolidator.model import Act, Corpus, State
-from consolidator.timeline import ExtensionEvent, build_timeline
 
 CLASSES = ("E1", "E2", "E3", "E4", "T1", "T2", "C1", "C2", "C3", "C4", "D")
 """The classes of the convention's classification (annexe I), in the order of the grids."""
@@ -259,7 +259,7 @@ def salaries_report(root: str | Path | None, day: date, fmt: str = "text") -> st
     """Load the corpus at `root` and render the salary answer for `day` as text or JSON."""
     import json
 
-    from consolidator.corpus import load_corpus
+    from consolidator.corpus.load import load_corpus
 
     corpus = load_corpus(root)
     answer = salaries_at(corpus, day)

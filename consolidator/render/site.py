@@ -10,8 +10,11 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from consolidator.citation import citation
-from consolidator.diff import (
+from consolidator.engine.replay import VersionIndex
+from consolidator.errors import QueryError, RenderError
+from consolidator.model import EndReason, State
+from consolidator.query.citation import citation
+from consolidator.query.diff import (
     KIND_LABELS,
     KINDS,
     Changelog,
@@ -19,9 +22,8 @@ from consolidator.diff import (
     summary_label,
     version_change,
 )
-from consolidator.errors import QueryError, RenderError
-from consolidator.history import history
-from consolidator.model import EndReason, State
+from consolidator.query.history import history
+from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
 from consolidator.render.filters import date_fr, slug
 from consolidator.render.html import (
     NoteCounter,
@@ -33,8 +35,6 @@ from consolidator.render.html import (
     snapshot_views,
     stylesheet,
 )
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import VIEWS, Snapshot, article_at, snapshot
 
 _END_STATE = {
     EndReason.REPLACED: State.REMPLACE,
@@ -338,7 +338,7 @@ def article_document(
 
 def changelog_document(index: VersionIndex, log: Changelog, fmt: str, color: bool = False) -> str:
     """The changelog as text (coloured if asked), JSON or a standalone HTML page."""
-    from consolidator.diff import changelog_json, changelog_text
+    from consolidator.query.diff import changelog_json, changelog_text
     from consolidator.render.json import dumps
 
     if fmt == "json":

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from consolidator.importers.legifrance_lines import article_label, is_marker, parse_arrete_header
-from consolidator.importers.legifrance_model import ArreteDraft, Problem
 from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.lines import article_label, is_marker, parse_arrete_header
+from consolidator.sources.legifrance.model import ArreteDraft, Problem
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-Ý«\"])")
 _BO = re.compile(r"n°\s*(\d{4}\s*/\s*\d+)")

@@ -10,14 +10,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from consolidator import api
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.history import history
+from consolidator.query import events as api
+from consolidator.query.history import history
+from consolidator.query.scope import branche_text
+from consolidator.query.snapshot import article_at, resolve_article, snapshot
 from consolidator.render import json as jrender
 from consolidator.render import text as trender
-from consolidator.replay import VersionIndex
-from consolidator.scope import branche_text
-from consolidator.snapshot import article_at, resolve_article, snapshot
 
 Document = str | bytes
 
@@ -25,7 +25,7 @@ Document = str | bytes
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
     snap = snapshot(index, day, view)
     if fmt in ("html", "pdf"):
-        from consolidator.site import snapshot_document
+        from consolidator.render.site import snapshot_document
 
         return snapshot_document(index, snap, fmt)
     if fmt == "json":
@@ -41,7 +41,7 @@ def article_document(index: VersionIndex, ident: str, day: date, view: str, fmt:
                 "the branche view of one article is given in text and json",
                 hint="use --format text|json, or `build`, whose branche.html shows the whole text",
             )
-        from consolidator.site import article_document as page
+        from consolidator.render.site import article_document as page
 
         return page(index, article, day, fmt)
     art = article_at(index, article, day)
@@ -87,35 +87,40 @@ def timeline_document(index: VersionIndex, at: date | None, fmt: str) -> Documen
 def diff_document(
     index: VersionIndex, ident: str | None, start: date, end: date, view: str, fmt: str, color: bool
 ) -> Document:
-    from consolidator.diff import changelog
-    from consolidator.site import changelog_document
+    from consolidator.query.diff import changelog
+    from consolidator.render.site import changelog_document
 
     article = resolve_article(index, ident, end) if ident else None
     return changelog_document(index, changelog(index, start, end, view, article), fmt, color=color)
 
 
 def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
-    from consolidator.citation import citation, citation_output
+    from consolidator.query.citation import citation, citation_output
 
     return citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
 
 
 def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
-    from consolidator.applicability import applicability
+    from consolidator.query.applicability import applicability
 
     return applicability(index, resolve_article(index, ident, day), day) + "\n"
 
 
 def import_document(source: Path, fmt: str) -> Document:
-    from consolidator.importers.legifrance_text import parse_export, report, to_json
+    from consolidator.sources.legifrance.export import parse_export, report, to_json
 
     export = parse_export(source)
     return jrender.dumps(to_json(export)) if fmt == "json" else report(export) + "\n"
 
 
 def audit_document(index: VersionIndex, source: Path) -> Document:
-    from consolidator.audit import attached_report, audit_attached, audit_base, audit_report
-    from consolidator.importers.legifrance_text import parse_export
+    from consolidator.sources.legifrance.audit import (
+        attached_report,
+        audit_attached,
+        audit_base,
+        audit_report,
+    )
+    from consolidator.sources.legifrance.export import parse_export
 
     export = parse_export(source)
     return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"

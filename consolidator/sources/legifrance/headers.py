@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consolidator.importers.legifrance_lines import (
+from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.lines import (
     FIRST_LABELS,
     PREAMBLE,
     article_label,
@@ -20,7 +21,6 @@ from consolidator.importers.legifrance_lines import (
     note_kind,
     same_title,
 )
-from consolidator.normalize import normalize_text
 
 Item = tuple[int, str]
 _ANNEX = re.compile(r"^(?:Annexes?|ANNEXES?)\b")

@@ -7,17 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from consolidator.importers.legifrance_blocks import build_block
-from consolidator.importers.legifrance_headers import Context, Header, Item, read_header
-from consolidator.importers.legifrance_lines import (
+from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.blocks import build_block
+from consolidator.sources.legifrance.headers import Context, Header, Item, read_header
+from consolidator.sources.legifrance.lines import (
     PREAMBLE,
     clean_spaces,
     find_dates_after,
     is_marker,
     same_title,
 )
-from consolidator.importers.legifrance_model import AttachedArticle, AttachedText, Block, Problem
-from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.model import AttachedArticle, AttachedText, Block, Problem
 
 _ANNEX_TITLE = re.compile(r"^Annexe\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:Fait à\s+)?[^\W\d_][^,]{0,40},\s+le\s+(?:\d|\[)", re.IGNORECASE)

@@ -1,32 +1,12 @@
-"""Library entry points used by the CLI: load, validate, query, history, timeline."""
+"""The timeline as events: acts and arrêtés with their dates, and what is signed but not in force."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from consolidator.corpus import load_corpus
-from consolidator.errors import CorpusError, Diagnostic
-from consolidator.replay import VersionIndex, build_index, replay
-from consolidator.timeline import resolve_rule
-
-log = logging.getLogger(__name__)
-
-
-def open_index(corpus: str | Path | None = None) -> VersionIndex:
-    """Load the corpus and replay it once into a version index (raises CorpusError)."""
-    return build_index(load_corpus(corpus))
-
-
-def validate(corpus: str | Path | None = None) -> list[Diagnostic]:
-    """Every problem of the corpus: files, schema, references, dates, operations."""
-    try:
-        loaded = load_corpus(corpus)
-    except CorpusError as exc:
-        return list(exc.diagnostics)
-    return list(replay(loaded).problems)
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import resolve_rule
 
 
 @dataclass(frozen=True)

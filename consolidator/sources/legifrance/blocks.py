@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from consolidator.importers.legifrance_lines import (
+from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.lines import (
     find_arrete_dates,
     footnote_call,
     note_kind,
     split_merged_notes,
 )
-from consolidator.importers.legifrance_model import Block, Note, Paragraph
-from consolidator.normalize import normalize_text
+from consolidator.sources.legifrance.model import Block, Note, Paragraph
 
 Item = tuple[int, str]
 _LEADING_KINDS = frozenset({"nota", "note"})

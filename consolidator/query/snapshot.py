@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from consolidator.dates import format_french
+from consolidator.engine.replay import Structure, VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import Act, Restriction, State, Version
-from consolidator.replay import Structure, VersionIndex
-from consolidator.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
-from consolidator.states import (
+from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
+from consolidator.query.states import (
     Span,
     excluded_spans,
     extension_at,
@@ -21,7 +22,6 @@ from consolidator.states import (
     restrictions_at,
     version_state,
 )
-from consolidator.timeline import ExtensionEvent
 
 VIEWS = ("adherent", "branche")
 

@@ -35,13 +35,13 @@ from consolidator.model import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "idcc-2128"
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus" / "idcc-2128"
 CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 
 
 @cache
 def _schema() -> etree.RelaxNG:
-    with resources.files("consolidator.schema").joinpath("corpus.rng").open("rb") as fh:
+    with resources.files("consolidator.corpus.schema").joinpath("corpus.rng").open("rb") as fh:
         return etree.RelaxNG(etree.parse(fh))
 
 
@@ -85,7 +85,7 @@ def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
                 f"schema: {err.message}",
                 out.rel(path),
                 err.line,
-                hint="see consolidator/schema/corpus.rng for the allowed elements and attributes",
+                hint="see consolidator/corpus/schema/corpus.rng for the allowed elements and attributes",
             )
         return None
     return tree.getroot()

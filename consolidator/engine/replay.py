@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import groupby
 
+from consolidator.engine.operations import WorkTree, add_body, apply_operation
+from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
 from consolidator.model import Corpus, EndReason, Restriction, Version
 from consolidator.normalize import words_pattern
-from consolidator.operations import WorkTree, add_body, apply_operation
-from consolidator.timeline import Change, ExtensionEvent, Timeline, build_timeline
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 
 from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, Restriction, State
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, article_at
+from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
 _RESERVE = re.compile(r"(sous réserve d[eu'].*?)\.?\s*$", re.IGNORECASE)

@@ -14,16 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from consolidator.errors import CorpusError
-from consolidator.importers.legifrance_arretes import parse_arretes
-from consolidator.importers.legifrance_attached import parse_texts
-from consolidator.importers.legifrance_base import parse_base
-from consolidator.importers.legifrance_lines import (
+from consolidator.sources.legifrance.arretes import parse_arretes
+from consolidator.sources.legifrance.attached import parse_texts
+from consolidator.sources.legifrance.base import parse_base
+from consolidator.sources.legifrance.lines import (
     PART_TITLES,
     find_arrete_dates,
     parse_arrete_header,
     parse_french_date,
 )
-from consolidator.importers.legifrance_model import (
+from consolidator.sources.legifrance.model import (
     ArreteDraft,
     AttachedArticle,
     AttachedText,
@@ -34,7 +34,7 @@ from consolidator.importers.legifrance_model import (
     Problem,
     Unit,
 )
-from consolidator.importers.legifrance_report import (
+from consolidator.sources.legifrance.report import (
     duplicate_texts,
     marker_counts,
     report,

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Fragment, Restriction, Version
-from consolidator.replay import VersionIndex
-from consolidator.states import Span, excluded_spans, extension_at_act_id, restrictions_at
-from consolidator.timeline import ExtensionEvent
+from consolidator.query.states import Span, excluded_spans, extension_at_act_id, restrictions_at
 
 
 class Scope(StrEnum):

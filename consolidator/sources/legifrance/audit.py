@@ -10,11 +10,11 @@ from difflib import SequenceMatcher
 
 import networkx as nx
 
-from consolidator.importers.legifrance_text import Block, Export, Unit
+from consolidator.engine.replay import VersionIndex
 from consolidator.model import Fragment, State, Version
 from consolidator.normalize import normalize_text
-from consolidator.replay import VersionIndex
-from consolidator.states import version_state
+from consolidator.query.states import version_state
+from consolidator.sources.legifrance.export import Block, Export, Unit
 
 # The export holds the accord de méthode of 15 June 2023 (BOCC 2023/33, 004 l.15134) and nothing
 # later: its states are read as of 1 January 2024.

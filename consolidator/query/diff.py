@@ -12,8 +12,10 @@ from typing import Any
 from diff_match_patch import diff_match_patch
 
 from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import Restriction
+from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 from consolidator.render.filters import short_state
 from consolidator.render.json import (
     convention_json,
@@ -21,8 +23,6 @@ from consolidator.render.json import (
     restriction_json,
     version_json,
 )
-from consolidator.replay import VersionIndex
-from consolidator.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 
 KINDS = ("added", "repealed", "renumbered", "moved", "reworded", "state", "restrictions")
 KIND_LABELS = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, State, Version
-from consolidator.replay import VersionIndex
-from consolidator.states import extension_at, restrictions_at, version_state
-from consolidator.timeline import ExtensionEvent
+from consolidator.query.states import extension_at, restrictions_at, version_state
 
 
 @dataclass(frozen=True)

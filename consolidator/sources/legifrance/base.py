@@ -6,15 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from consolidator.importers.legifrance_blocks import build_block
-from consolidator.importers.legifrance_lines import (
+from consolidator.sources.legifrance.blocks import build_block
+from consolidator.sources.legifrance.lines import (
     PREAMBLE,
     article_label,
     clean_spaces,
     is_marker,
     roman_to_int,
 )
-from consolidator.importers.legifrance_model import Block, Problem, Unit
+from consolidator.sources.legifrance.model import Block, Problem, Unit
 
 _DASH = "[-\u2013\u2014\u2015\u2212]"
 _CALLS = r"(?P<calls>(?:\s*\((?:\d+|\*)\))*)"

@@ -1,1 +1,0 @@
-"""Importers that turn external exports into corpus drafts."""
