@@ -11,9 +11,8 @@ import click
 
 from consolidator import commands as documents
 from consolidator.dates import parse_iso
-from consolidator.engine import index as api
 from consolidator.errors import ConsolidatorError, CorpusError
-from consolidator.query.snapshot import VIEWS
+from consolidator.model import View
 
 SEED_004 = (
     Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
@@ -62,7 +61,11 @@ def at_option(f):  # type: ignore[no-untyped-def]
 
 def view_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--view", type=click.Choice(VIEWS), default="adherent", show_default=True, help=HELP_VIEW
+        "--view",
+        type=click.Choice([v.value for v in View]),
+        default="adherent",
+        show_default=True,
+        help=HELP_VIEW,
     )(f)
 
 
@@ -137,7 +140,7 @@ def main(verbose: int, quiet: bool) -> None:
 def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None) -> None:
     """The consolidated convention in force on a date."""
     _need_file(fmt, output)
-    _emit(documents.text_document(api.open_index(corpus), at, view, fmt), output)
+    _emit(documents.text_document(documents.open_index(corpus), at, view, fmt), output)
 
 
 @main.command()
@@ -152,7 +155,7 @@ def article(
 ) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
     _need_file(fmt, output)
-    _emit(documents.article_document(api.open_index(corpus), ident, at, view, fmt), output)
+    _emit(documents.article_document(documents.open_index(corpus), ident, at, view, fmt), output)
 
 
 @main.command(name="history")
@@ -170,7 +173,7 @@ def article(
 @output_option
 def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """Every version of an article: dates, state, act, extension, reservations."""
-    _emit(documents.history_document(api.open_index(corpus), ident, at, fmt), output)
+    _emit(documents.history_document(documents.open_index(corpus), ident, at, fmt), output)
 
 
 @main.command()
@@ -186,14 +189,14 @@ def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Pat
 @output_option
 def timeline(corpus: Path | None, at: date | None, fmt: str, output: Path | None) -> None:
     """Acts, arrêtés and their events in date order (pending ones last)."""
-    _emit(documents.timeline_document(api.open_index(corpus), at, fmt), output)
+    _emit(documents.timeline_document(documents.open_index(corpus), at, fmt), output)
 
 
 @main.command(name="validate")
 @corpus_option
 def validate_cmd(corpus: Path | None) -> None:
     """Run every check on the corpus; list all problems; exit 1 on any."""
-    problems = api.validate(corpus)
+    problems = documents.validate(corpus)
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
@@ -207,7 +210,7 @@ def validate_cmd(corpus: Path | None) -> None:
 @at_option
 def applicability_cmd(ident: str, corpus: Path | None, at: date) -> None:
     """Who is bound by an article on a date, and why (one paragraph, in French)."""
-    _emit(documents.applicability_document(api.open_index(corpus), ident, at), None)
+    _emit(documents.applicability_document(documents.open_index(corpus), ident, at), None)
 
 
 @main.group(name="import")
@@ -234,7 +237,7 @@ def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
 )
 def audit_cmd(corpus: Path | None, source: Path | None) -> None:
     """Compare the corpus with the Legifrance export: which version blocks replay reproduces."""
-    _emit(documents.audit_document(api.open_index(corpus), source or SEED_004), None)
+    _emit(documents.audit_document(documents.open_index(corpus), source or SEED_004), None)
 
 
 @main.command(name="diff")
@@ -255,7 +258,7 @@ def diff_cmd(
     output: Path | None,
 ) -> None:
     """What changed between two dates: structure, wording (redline), state and extension."""
-    index = api.open_index(corpus)
+    index = documents.open_index(corpus)
     _emit(
         documents.diff_document(index, ident, start, end, view, fmt, color=output is None), output
     )
@@ -269,7 +272,7 @@ def diff_cmd(
 @output_option
 def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """The formal French citation of an article as in force on a date."""
-    _emit(documents.cite_document(api.open_index(corpus), ident, at, fmt), output)
+    _emit(documents.cite_document(documents.open_index(corpus), ident, at, fmt), output)
 
 
 @main.command(name="build")
@@ -286,9 +289,7 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also produce the PDF.")
 def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
     """The HTML site (both views, article pages, diffs, history) and the PDF for a date."""
-    from consolidator.render.site import build_site
-
-    built = build_site(api.open_index(corpus), at, output, with_pdf=pdf)
+    built = documents.build(documents.open_index(corpus), at, output, with_pdf=pdf)
     click.echo(f"site: {built.index} ({len(built.files)} files)")
     if built.pdf:
         click.echo(f"pdf:  {built.pdf}")
@@ -301,9 +302,7 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
 @output_option
 def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
     """Valeur du point and RMAG per class in force on a date (salary agreements)."""
-    from consolidator.query.salaries import salaries_report
-
-    _emit(salaries_report(corpus, at, fmt), output)
+    _emit(documents.salaries_document(documents.open_index(corpus), at, fmt), output)
 
 
 @main.command(name="draft")
@@ -328,13 +327,11 @@ def draft_cmd(
     output: Path | None,
 ) -> None:
     """Draft an act file from the plain text of an amending act (report on stderr)."""
-    from consolidator.draft import check_file, draft_file
-
     if check:
-        ok, text = check_file(source, corpus)
+        ok, text = documents.check_draft(source, corpus)
         click.echo(text)
         sys.exit(0 if ok else 1)
-    xml, text = draft_file(source, corpus, at, export)
+    xml, text = documents.draft(source, corpus, at, export)
     click.echo(text, err=True)
     _emit(xml, output)
 

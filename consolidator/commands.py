@@ -9,25 +9,32 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from consolidator.engine.index import open_index, validate
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.model import View
 from consolidator.query import events as api
 from consolidator.query.history import history
 from consolidator.query.scope import branche_text
-from consolidator.query.snapshot import article_at, resolve_article, snapshot
+from consolidator.query.snapshot import article_at, as_view, resolve_article, snapshot
 from consolidator.render import json as jrender
 from consolidator.render import text as trender
 
+if TYPE_CHECKING:
+    from consolidator.render.site import BuiltSite
+
 Document = str | bytes
+__all__ = ["open_index", "validate"]  # the CLI opens the corpus through this module
 
 
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
-    snap = snapshot(index, day, view)
+    snap = snapshot(index, day, as_view(view))
     if fmt in ("html", "pdf"):
-        from consolidator.render.site import snapshot_document
+        from consolidator.render.site import standalone_snapshot
 
-        return snapshot_document(index, snap, fmt)
+        return standalone_snapshot(index, snap, fmt)
     if fmt == "json":
         return jrender.dumps(jrender.snapshot_json(index, snap))
     return trender.snapshot_text(index, snap)
@@ -35,17 +42,18 @@ def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Docume
 
 def article_document(index: VersionIndex, ident: str, day: date, view: str, fmt: str) -> Document:
     article = resolve_article(index, ident, day)
+    view = as_view(view)
     if fmt in ("html", "pdf"):
-        if view != "adherent":
+        if view is not View.ADHERENT:
             raise QueryError(
                 "the branche view of one article is given in text and json",
                 hint="use --format text|json, or `build`, whose branche.html shows the whole text",
             )
-        from consolidator.render.site import article_document as page
+        from consolidator.render.site import standalone_article
 
-        return page(index, article, day, fmt)
+        return standalone_article(index, article, day, fmt)
     art = article_at(index, article, day)
-    if view == "branche":
+    if view is View.BRANCHE:
         art = replace(art, branche=branche_text(index, art.version, day))
     if fmt == "json":
         return jrender.dumps(
@@ -88,14 +96,22 @@ def diff_document(
     index: VersionIndex, ident: str | None, start: date, end: date, view: str, fmt: str, color: bool
 ) -> Document:
     from consolidator.query.diff import changelog
-    from consolidator.render.site import changelog_document
+    from consolidator.render.diff import changelog_json, changelog_text
 
     article = resolve_article(index, ident, end) if ident else None
-    return changelog_document(index, changelog(index, start, end, view, article), fmt, color=color)
+    log = changelog(index, start, end, as_view(view), article)
+    if fmt == "json":
+        return jrender.dumps(changelog_json(index, log))
+    if fmt == "html":
+        from consolidator.render.site import standalone_changelog
+
+        return standalone_changelog(index, log)
+    return changelog_text(index, log, color)
 
 
 def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
-    from consolidator.query.citation import citation, citation_output
+    from consolidator.query.citation import citation
+    from consolidator.render.citation import citation_output
 
     return citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
 
@@ -124,3 +140,36 @@ def audit_document(index: VersionIndex, source: Path) -> Document:
 
     export = parse_export(source)
     return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"
+
+
+def salaries_document(index: VersionIndex, day: date, fmt: str) -> Document:
+    from consolidator.query.salaries import salaries_at
+    from consolidator.render.salaries import answer_json, answer_text
+
+    answer = salaries_at(index.corpus, day)
+    if fmt == "json":
+        return jrender.dumps(answer_json(answer, index.corpus))
+    return answer_text(answer)
+
+
+def build(index: VersionIndex, day: date, output: Path, with_pdf: bool) -> BuiltSite:
+    """The HTML site (both views, article pages, diffs, history) and the PDF, into `output`."""
+    from consolidator.render.site import build_site
+
+    return build_site(index, day, output, with_pdf=with_pdf)
+
+
+def check_draft(source: Path, corpus: Path | None) -> tuple[bool, str]:
+    """Replay a draft act file with the corpus: (all guards hold, report)."""
+    from consolidator.draft import check_file
+
+    return check_file(source, corpus)
+
+
+def draft(
+    source: Path, corpus: Path | None, at: date | None, export: Path | None
+) -> tuple[bytes, str]:
+    """Draft an act file from an avenant's plain text: (XML, report)."""
+    from consolidator.draft import draft_file
+
+    return draft_file(source, corpus, at, export)

@@ -38,10 +38,21 @@ def alineas(indices: list[int]) -> str:
     return f"les alinéas {', '.join(nums[:-1])} et {nums[-1]}"
 
 
-def quote_list(words: list[str]) -> str:
+def and_list(items: list[str]) -> str:
+    """Join with commas and « et ».
+
+    >>> and_list(["« a »", "« b »", "« c »"])
+    '« a », « b » et « c »'
+    >>> and_list(["« a »"])
+    '« a »'
     """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def quote_list(words: list[str]) -> str:
+    """Each distinct word between French quotes, joined with « et ».
+
     >>> quote_list(["au plan national", "5", "au plan national"])
     '« au plan national » et « 5 »'
     """
-    quoted = [f"« {w} »" for w in dict.fromkeys(words)]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " et " + quoted[-1]
+    return and_list([f"« {w} »" for w in dict.fromkeys(words)])

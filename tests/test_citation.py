@@ -11,8 +11,9 @@ from consolidator.cli import main
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.query.citation import citation, citation_output
+from consolidator.query.citation import citation
 from consolidator.query.snapshot import resolve_article
+from consolidator.render.citation import citation_output
 from tests.conftest import GOLDEN
 
 CORPUS = GOLDEN / "corpus"

@@ -16,11 +16,10 @@ from consolidator.query.diff import (
     EQUAL,
     INSERT,
     changelog,
-    changelog_json,
-    changelog_text,
     version_change,
     word_diff,
 )
+from consolidator.render.diff import changelog_json, changelog_text
 from tests.conftest import GOLDEN
 
 CORPUS = GOLDEN / "corpus"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import networkx as nx
 
-from consolidator.dates import apply_extension_rule
+from consolidator.engine.rules import apply_extension_rule
 from consolidator.errors import Diagnostic
 from consolidator.model import (
     Act,

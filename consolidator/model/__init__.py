@@ -25,6 +25,34 @@ class State(StrEnum):
     def in_force(self) -> bool:
         return self in (State.ETENDU, State.NON_ETENDU, State.EN_VIGUEUR)
 
+    @property
+    def short(self) -> str:
+        """The state in a few words, as on a badge or in a changelog line.
+
+        >>> State.NON_ETENDU.short, State.A_VENIR.short
+        ('non étendu', 'pas encore en vigueur')
+        """
+        return _SHORT[self]
+
+
+_SHORT = {
+    State.ETENDU: "étendu",
+    State.NON_ETENDU: "non étendu",
+    State.EN_VIGUEUR: "en vigueur",
+    State.A_VENIR: "pas encore en vigueur",
+    State.REMPLACE: "remplacé",
+    State.ABROGE: "abrogé",
+    State.PERIME: "périmé",
+    State.DENONCE: "dénoncé",
+}
+
+
+class View(StrEnum):
+    """Whose text: the members of the signatory organisations, or every employer of the branch."""
+
+    ADHERENT = "adherent"  # every text in force
+    BRANCHE = "branche"  # only what the arrêtés d'extension made binding on the whole branch
+
 
 class ActKind(StrEnum):
     CONVENTION = "convention"

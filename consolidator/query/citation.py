@@ -1,47 +1,19 @@
-"""Formal French citation of an article as in force on a date (text, BibTeX, JSON)."""
+"""Formal French citation of an article as in force on a date (rendered by render/citation)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.french import and_list, de
 from consolidator.model import Act, ActKind, Restriction, State
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
 _RESERVE = re.compile(r"(sous réserve d[eu'].*?)\.?\s*$", re.IGNORECASE)
-
-
-def of(label: str) -> str:
-    """« de » before a label, with the French elision and contraction.
-
-    >>> of("avenant n° 20 du 21 septembre 2016")
-    "de l'avenant n° 20 du 21 septembre 2016"
-    >>> of("convention collective nationale de la mutualité du 31 janvier 2000")
-    'de la convention collective nationale de la mutualité du 31 janvier 2000'
-    >>> of("protocole d'accord du 3 mai 2001")
-    "du protocole d'accord du 3 mai 2001"
-    """
-    if label[:1].lower() in "aeiouyhéèâ":
-        return f"de l'{label}"
-    if label.lower().startswith(("convention", "annexe")):
-        return f"de la {label}"
-    return f"du {label}"
-
-
-def and_list(items: list[str]) -> str:
-    """Join with commas and « et ».
-
-    >>> and_list(["« a »", "« b »", "« c »"])
-    '« a », « b » et « c »'
-    >>> and_list(["« a »"])
-    '« a »'
-    """
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
 
 
 def ordinal(n: int) -> str:
@@ -109,12 +81,12 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     conv = corpus.convention
     where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     if text_act.id != conv.base:
-        where = f"{of(text_act.label)} {where}"
+        where = f"{de(text_act.label)} {where}"
     name = f"Article {art.num}" if art.num else (art.title or art.id)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if not original:
-        sentence += f", dans sa rédaction issue {of(act.label)}"
+        sentence += f", dans sa rédaction issue {de(act.label)}"
     sentence += _extension_clause(art, act, day)
     exclusions = _exclusions(art.restrictions)
     if exclusions:
@@ -123,66 +95,3 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     if reserves:
         sentence += ", " + and_list(list(reserves))
     return Citation(art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence)
-
-
-def citation_text(c: Citation) -> str:
-    """The citation between French quotes, one line."""
-    return f"« {c.text} »\n"
-
-
-def _bibkey(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
-
-
-def _bib(value: str) -> str:
-    return "{" + value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}") + "}"
-
-
-def citation_bibtex(c: Citation) -> str:
-    """A BibTeX @misc entry (the citation is its note)."""
-    num = c.article.num or c.article.id
-    fields = {
-        "title": f"Article {num}, {c.convention}",
-        "howpublished": f"IDCC {c.idcc}, texte en vigueur au {format_french(c.at)}",
-        "year": str(c.act.signed.year),
-        "note": c.text,
-        "urldate": c.at.isoformat(),
-    }
-    key = _bibkey(f"idcc{c.idcc}-art{num}-{c.at.isoformat()}")
-    body = ",\n".join(f"  {k} = {_bib(v)}" for k, v in fields.items())
-    return f"@misc{{{key},\n{body}\n}}\n"
-
-
-def citation_json(c: Citation) -> dict[str, Any]:
-    """The citation and its parts, machine-readable."""
-    ext = c.article.extension
-    return {
-        "id": c.article.id,
-        "num": c.article.num,
-        "at": c.at.isoformat(),
-        "convention": {"idcc": c.idcc, "title": c.convention},
-        "state": c.article.state.value,
-        "act": {"id": c.act.id, "label": c.act.label, "signed": c.act.signed.isoformat()},
-        "original_wording": c.original,
-        "extension": None
-        if ext is None
-        else {
-            "arrete": ext.arrete.date.isoformat(),
-            "label": ext.arrete.label,
-            "published": ext.arrete.jo.isoformat() if ext.arrete.jo else None,
-        },
-        "exclusions": list(c.exclusions),
-        "reserves": list(c.reserves),
-        "citation": c.text,
-    }
-
-
-def citation_output(c: Citation, fmt: str) -> str:
-    """The citation in one of the formats of `cite`: text, bibtex or json."""
-    if fmt == "bibtex":
-        return citation_bibtex(c)
-    if fmt == "json":
-        from consolidator.render.json import dumps
-
-        return dumps(citation_json(c))
-    return citation_text(c)

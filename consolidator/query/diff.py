@@ -7,33 +7,22 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from diff_match_patch import diff_match_patch
 
-from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import Restriction
-from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
-from consolidator.render.filters import short_state
-from consolidator.render.json import (
-    convention_json,
-    extension_json,
-    restriction_json,
-    version_json,
+from consolidator.model import Restriction, View
+from consolidator.query.snapshot import (
+    ArticleAt,
+    Snapshot,
+    article_at,
+    as_view,
+    snapshot,
+    version_at,
 )
 
 KINDS = ("added", "repealed", "renumbered", "moved", "reworded", "state", "restrictions")
-KIND_LABELS = {
-    "added": "Articles ajoutés",
-    "repealed": "Articles abrogés ou sortis du texte",
-    "renumbered": "Articles renumérotés",
-    "moved": "Articles déplacés",
-    "reworded": "Rédaction modifiée",
-    "state": "État ou extension modifiés",
-    "restrictions": "Exclusions et réserves modifiées",
-}
 EQUAL, DELETE, INSERT = 0, -1, 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 REWRITE_COST = 3_000_000  # edit distance x length (in words) above which a block is "rewritten"
@@ -160,7 +149,7 @@ class Changelog:
 
     start: date
     end: date
-    view: str
+    view: View
     article: str | None
     changes: tuple[ArticleChange, ...]
 
@@ -183,8 +172,8 @@ def _state_line(before: ArticleAt, after: ArticleAt) -> str | None:
     )
     if before.state is after.state and same_ext:
         return None
-    left = short_state(before.state) + ("" if same_ext else _ext_label(before))
-    return f"{left} → {short_state(after.state)}{_ext_label(after)}"
+    left = before.state.short + ("" if same_ext else _ext_label(before))
+    return f"{left} → {after.state.short}{_ext_label(after)}"
 
 
 def _text(art: ArticleAt) -> str:
@@ -223,9 +212,9 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     return ArticleChange(aid, tuple(kinds), before, after, redline, state_line, added, removed)
 
 
-def _end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
+def _end_reason(index: VersionIndex, aid: str, day: date, view: View) -> str:
     if version_at(index, aid, day) is not None:
-        return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
+        return "non étendu (hors vue branche)" if view is View.BRANCHE else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
     last = ended[-1] if ended else None
     if last is None or last.end is None:
@@ -235,9 +224,14 @@ def _end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
 
 
 def changelog(
-    index: VersionIndex, start: date, end: date, view: str = "adherent", article: str | None = None
+    index: VersionIndex,
+    start: date,
+    end: date,
+    view: View = View.ADHERENT,
+    article: str | None = None,
 ) -> Changelog:
     """Compare the texts in force on `start` and on `end` (`article`: a stable id, or all)."""
+    view = as_view(view)
     if end < start:
         raise QueryError(
             f"--from {start} is after --to {end}", hint="give the earlier date to --from"
@@ -259,144 +253,6 @@ def changelog(
             reason = _end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
     return Changelog(start, end, view, article, tuple(changes))
-
-
-# --- text rendering --------------------------------------------------------------------------
-
-_ANSI = {"red": "\x1b[31m", "green": "\x1b[32m", "bold": "\x1b[1m", "yellow": "\x1b[33m"}
-_RESET = "\x1b[0m"
-
-
-def _style(text: str, style: str, color: bool) -> str:
-    return f"{_ANSI[style]}{text}{_RESET}" if color and text else text
-
-
-def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> str:
-    """A redline in wdiff notation: [-deleted-]{+inserted+}; coloured when `color`.
-
-    >>> redline_text(word_diff("20 jours", "10 jours"))
-    '[-20-]{+10+} jours'
-    """
-    out = []
-    for op, chunk in redline:
-        if op == DELETE:
-            out.append(_style(f"[-{chunk}-]", "red", color))
-        elif op == INSERT:
-            out.append(_style(f"{{+{chunk}+}}", "green", color))
-        else:
-            out.append(chunk)
-    return "".join(out)
-
-
-def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
-    words = f" « {r.words} »" if r.words else ""
-    label = "exclusion" if r.kind == "exclusion" else "réserve"
-    where = f", alinéa {r.alinea}" if r.alinea else ""
-    return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
-
-
-def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[str]:
-    title = c.side.title or ""
-    head = f"== Article {c.num}" + (f" — {title}" if title and c.side.num else "")
-    lines = ["", _style(head, "bold", color)]
-    if "added" in c.kinds:
-        lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
-    if "repealed" in c.kinds:
-        lines.append(f"  {c.end_reason}")
-    if "renumbered" in c.kinds and c.before and c.after:
-        lines.append(f"  renuméroté : {c.before.num} → {c.after.num}")
-    if "moved" in c.kinds and c.before and c.after:
-        lines.append(f"  déplacé : {' / '.join(c.before.path)} → {' / '.join(c.after.path)}")
-    if c.state_line:
-        lines.append(_style(f"  état : {c.state_line}", "yellow", color))
-    lines += [_restriction_line(index, "+", r) for r in c.restrictions_added]
-    lines += [_restriction_line(index, "-", r) for r in c.restrictions_removed]
-    if c.redline and c.after:
-        lines.append(f"  rédaction issue de : {index.corpus.acts[c.after.version.act].label}")
-        lines += ["", redline_text(c.redline, color)]
-    return lines
-
-
-def summary_label(c: ArticleChange, kind: str) -> str:
-    """How an article is named in a summary line: « 2.3 → 2.4 » when renumbered."""
-    if kind == "renumbered" and c.before and c.after:
-        return f"{c.before.num} → {c.after.num}"
-    return c.num
-
-
-def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> str:
-    """The changelog for a terminal: a summary by kind, then each article's changes."""
-    out = [
-        f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
-        "",
-    ]
-    if not log.changes:
-        return "\n".join([*out, "Aucune modification."]) + "\n"
-    for kind in KINDS:
-        found = log.of_kind(kind)
-        if found:
-            out.append(f"{KIND_LABELS[kind]} : {', '.join(summary_label(c, kind) for c in found)}")
-    for c in log.of_kind("state"):
-        out.append(f"  {c.num} : {c.state_line}")
-    for c in log.changes:
-        out += _article_text(index, c, color)
-    return "\n".join(out) + "\n"
-
-
-# --- JSON --------------------------------------------------------------------------------------
-
-_OPS = {EQUAL: "equal", DELETE: "delete", INSERT: "insert"}
-
-
-def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | None:
-    if art is None:
-        return None
-    return {
-        "num": art.num,
-        "title": art.title,
-        "path": list(art.path),
-        "state": art.state.value,
-        "version": version_json(index, art.version),
-        "extension": extension_json(art.extension),
-    }
-
-
-def _change_json(index: VersionIndex, c: ArticleChange) -> dict[str, Any]:
-    state = None
-    if c.state_line and c.before and c.after:
-        state = {
-            "before": c.before.state.value,
-            "after": c.after.state.value,
-            "arrete": c.after.extension.arrete.date.isoformat() if c.after.extension else None,
-            "line": c.state_line,
-        }
-    return {
-        "id": c.id,
-        "num": c.num,
-        "changes": list(c.kinds),
-        "before": _side_json(index, c.before),
-        "after": _side_json(index, c.after),
-        "ended": c.end_reason,
-        "state": state,
-        "wording": [{"op": _OPS[op], "text": text} for op, text in c.redline],
-        "restrictions": {
-            "added": [restriction_json(index, r) for r in c.restrictions_added],
-            "removed": [restriction_json(index, r) for r in c.restrictions_removed],
-        },
-    }
-
-
-def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
-    """The machine-readable changelog."""
-    return {
-        "convention": convention_json(index),
-        "from": log.start.isoformat(),
-        "to": log.end.isoformat(),
-        "view": log.view,
-        "article": log.article,
-        "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
-        "changes": [_change_json(index, c) for c in log.changes],
-    }
 
 
 def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:

@@ -12,7 +12,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import Act, Restriction, State, Version
+from consolidator.model import Act, Restriction, State, Version, View
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
@@ -22,8 +22,6 @@ from consolidator.query.states import (
     restrictions_at,
     version_state,
 )
-
-VIEWS = ("adherent", "branche")
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class Snapshot:
     """The consolidated convention in force on `at`, for one view."""
 
     at: date
-    view: str
+    view: View
     texts: tuple[TextAt, ...]
     last_change: date
     last_acts: tuple[Act, ...]
@@ -129,10 +127,22 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     )
 
 
-def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
+def as_view(view: str) -> View:
+    """The view a user named (QueryError when it is none).
+
+    >>> as_view("branche")
+    <View.BRANCHE: 'branche'>
+    """
+    try:
+        return View(view)
+    except ValueError:
+        names = ", ".join(View)
+        raise QueryError(f"unknown view {view!r}", hint=f"use one of {names}") from None
+
+
+def snapshot(index: VersionIndex, day: date, view: View = View.ADHERENT) -> Snapshot:
     """The consolidated text in force on `day`."""
-    if view not in VIEWS:
-        raise QueryError(f"unknown view {view!r}", hint=f"use one of {', '.join(VIEWS)}")
+    view = as_view(view)
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
     for entry in structure.entries:
@@ -140,7 +150,7 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
         art = ArticleAt(**{**art.__dict__, "path": entry.path})
-        if view == "branche":
+        if view is View.BRANCHE:
             branche = branche_text(index, art.version, day)
             if not branche.paragraphs and not branche.fallback_fragments:
                 continue

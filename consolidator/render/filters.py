@@ -62,15 +62,15 @@ def slug(ident: str) -> str:
     return _SLUG.sub("-", ident).strip("-") or "x"
 
 
-_BADGES = {
-    State.ETENDU: ("etendu", "étendu"),
-    State.NON_ETENDU: ("non-etendu", "non étendu"),
-    State.EN_VIGUEUR: ("en-vigueur", "en vigueur"),
-    State.A_VENIR: ("a-venir", "pas encore en vigueur"),
-    State.REMPLACE: ("remplace", "remplacé"),
-    State.ABROGE: ("abroge", "abrogé"),
-    State.PERIME: ("perime", "périmé"),
-    State.DENONCE: ("denonce", "dénoncé"),
+_BADGE_CLASSES = {
+    State.ETENDU: "etendu",
+    State.NON_ETENDU: "non-etendu",
+    State.EN_VIGUEUR: "en-vigueur",
+    State.A_VENIR: "a-venir",
+    State.REMPLACE: "remplace",
+    State.ABROGE: "abroge",
+    State.PERIME: "perime",
+    State.DENONCE: "denonce",
 }
 
 
@@ -80,7 +80,7 @@ def badge_class(state: State) -> str:
     >>> badge_class(State.NON_ETENDU)
     'etat-non-etendu'
     """
-    return "etat-" + _BADGES[state][0]
+    return "etat-" + _BADGE_CLASSES[state]
 
 
 def badge_label(state: State) -> str:
@@ -89,13 +89,4 @@ def badge_label(state: State) -> str:
     >>> badge_label(State.A_VENIR)
     'pas encore en vigueur'
     """
-    return _BADGES[state][1]
-
-
-def short_state(state: State) -> str:
-    """The state as said in a changelog line: étendu / non étendu / ...
-
-    >>> short_state(State.ETENDU)
-    'étendu'
-    """
-    return _BADGES[state][1]
+    return state.short

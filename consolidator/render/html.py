@@ -13,8 +13,8 @@ from markupsafe import Markup
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
-from consolidator.model import Act, Restriction
-from consolidator.query.citation import of
+from consolidator.french import de
+from consolidator.model import Act, Restriction, View
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 
@@ -46,7 +46,7 @@ def make_env(templates: Path | None = None) -> Environment:
         badge_class=badge_class,
         badge_label=badge_label,
         iso=lambda d: d.isoformat() if d else "",
-        de=of,
+        de=de,
     )
     env.globals.update(view_sentence=VIEW_SENTENCE)
     return env
@@ -101,9 +101,9 @@ def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
     labels = [index.corpus.acts[i].label for i in ids]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
-            labels.append(f"terme {of(act.label)} (périmé)")
+            labels.append(f"terme {de(act.label)} (périmé)")
         if act.denonce == day:
-            labels.append(f"dénonciation {of(act.label)}")
+            labels.append(f"dénonciation {de(act.label)}")
     return tuple(labels)
 
 
@@ -176,7 +176,7 @@ def _note(index: VersionIndex, r: Restriction, number: int) -> Note:
 
 
 def _segments(
-    text: str, spans: list[Any], notes: dict[Restriction, Note], view: str, called: set[int]
+    text: str, spans: list[Any], notes: dict[Restriction, Note], view: View, called: set[int]
 ) -> list[Segment]:
     out: list[Segment] = []
     pos = 0
@@ -189,7 +189,7 @@ def _segments(
         first = note is not None and note.number not in called
         if note is not None:
             called.add(note.number)
-        kind = "removed" if view == "branche" else "excluded"
+        kind = "removed" if view is View.BRANCHE else "excluded"
         out.append(Segment(text[span.start : span.end], kind, note, first))
         pos = span.end
     if pos < len(text) or not out:
@@ -198,7 +198,7 @@ def _segments(
 
 
 def article_view(
-    index: VersionIndex, art: ArticleAt, view: str, counter: NoteCounter, marks: dict[str, Marker]
+    index: VersionIndex, art: ArticleAt, view: View, counter: NoteCounter, marks: dict[str, Marker]
 ) -> ArticleView:
     """The view model of one article: alinéas cut at excluded spans, markers, numbered notes."""
     version = art.version
@@ -207,7 +207,7 @@ def article_view(
         if r.kind != "scope" and r not in notes:
             notes[r] = _note(index, r, counter.next())
     called: set[int] = set()
-    dropped = dict(art.branche.removed) if view == "branche" and art.branche else {}
+    dropped = dict(art.branche.removed) if view is View.BRANCHE and art.branche else {}
     alineas = []
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
@@ -239,10 +239,10 @@ def article_view(
 
 
 def _fallback(
-    index: VersionIndex, art: ArticleAt, view: str, marks: dict[str, Marker], counter: NoteCounter
+    index: VersionIndex, art: ArticleAt, view: View, marks: dict[str, Marker], counter: NoteCounter
 ) -> tuple[tuple[AlineaView, ...], Act | None]:
     """Branche view: the earlier extended wording that still binds employers outside signatories."""
-    if view != "branche" or art.branche is None or art.branche.fallback is None:
+    if view is not View.BRANCHE or art.branche is None or art.branche.fallback is None:
         return (), None
     old = art.branche.fallback
     counter.acts.add(old.act)

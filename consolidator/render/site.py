@@ -12,18 +12,12 @@ from markupsafe import Markup
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError, RenderError
-from consolidator.model import EndReason, State
+from consolidator.model import EndReason, State, View
 from consolidator.query.citation import citation
-from consolidator.query.diff import (
-    KIND_LABELS,
-    KINDS,
-    Changelog,
-    changelog,
-    summary_label,
-    version_change,
-)
+from consolidator.query.diff import KINDS, Changelog, changelog, version_change
 from consolidator.query.history import history
-from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
+from consolidator.query.snapshot import Snapshot, article_at, snapshot
+from consolidator.render.diff import KIND_LABELS, summary_label
 from consolidator.render.filters import date_fr, slug
 from consolidator.render.html import (
     NoteCounter,
@@ -164,7 +158,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
     except QueryError as exc:
         art, reason = None, str(exc.diagnostic.message)
     shown = art.version if art else (versions[0] if site.at < versions[0].since else versions[-1])
-    view = article_view(index, art, "adherent", counter, marks) if art else None
+    view = article_view(index, art, View.ADHERENT, counter, marks) if art else None
     heading = heading_of(shown.num, shown.title)
     return env.get_template("article.html").render(
         site=site,
@@ -207,7 +201,9 @@ def _version_page(
 ) -> str:
     change = version_change(index, article, n)
     v = index.versions[article][n]
-    log = Changelog(index.versions[article][n - 1].since, v.since, "adherent", article, (change,))
+    log = Changelog(
+        index.versions[article][n - 1].since, v.since, View.ADHERENT, article, (change,)
+    )
     num = v.num or v.title or article
     heading = f"Article {num} : rédaction du {date_fr(v.since)} comparée à la précédente"
     return changelog_page(env, index, log, site, heading)
@@ -249,10 +245,10 @@ def site_files(
     conv = index.corpus.convention
     site = SiteContext(conv.title, conv.idcc, day, "", None, pdf_name(day) if with_pdf else None)
     sub = replace(site, root="../")
-    snaps = {view: snapshot(index, day, view) for view in VIEWS}
+    snaps = {view: snapshot(index, day, view) for view in View}
     files: dict[str, str | bytes] = {
-        "index.html": convention_page(env, index, snaps["adherent"], site),
-        "branche.html": convention_page(env, index, snaps["branche"], site),
+        "index.html": convention_page(env, index, snaps[View.ADHERENT], site),
+        "branche.html": convention_page(env, index, snaps[View.BRANCHE], site),
     }
     for aid in sorted(index.versions):
         files[f"articles/{slug(aid)}.html"] = article_page(env, index, aid, sub)
@@ -281,7 +277,7 @@ def site_files(
     if with_pdf:
         from consolidator.render.pdf import snapshot_pdf
 
-        files[pdf_name(day)] = snapshot_pdf(index, snaps["adherent"], templates)
+        files[pdf_name(day)] = snapshot_pdf(index, snaps[View.ADHERENT], templates)
     return {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in sorted(files.items())}
 
 
@@ -312,7 +308,7 @@ def build_site(
     return BuiltSite(folder, folder / "index.html", pdf, tuple(files))
 
 
-def snapshot_document(
+def standalone_snapshot(
     index: VersionIndex, snap: Snapshot, fmt: str, templates: Path | None = None
 ) -> str | bytes:
     """The consolidated text as one standalone HTML page or as a PDF."""
@@ -323,7 +319,7 @@ def snapshot_document(
     return convention_page(make_env(templates), index, snap, standalone(index, snap.at, templates))
 
 
-def article_document(
+def standalone_article(
     index: VersionIndex, article: str, day: date, fmt: str, templates: Path | None = None
 ) -> str | bytes:
     """One article as a standalone HTML page (with its timeline) or as a PDF."""
@@ -336,13 +332,6 @@ def article_document(
     return article_page(make_env(templates), index, article, site)
 
 
-def changelog_document(index: VersionIndex, log: Changelog, fmt: str, color: bool = False) -> str:
-    """The changelog as text (coloured if asked), JSON or a standalone HTML page."""
-    from consolidator.query.diff import changelog_json, changelog_text
-    from consolidator.render.json import dumps
-
-    if fmt == "json":
-        return dumps(changelog_json(index, log))
-    if fmt == "html":
-        return changelog_page(make_env(), index, log, standalone(index, log.end))
-    return changelog_text(index, log, color)
+def standalone_changelog(index: VersionIndex, log: Changelog) -> str:
+    """The changelog as a standalone HTML page."""
+    return changelog_page(make_env(), index, log, standalone(index, log.end))

@@ -1,0 +1,171 @@
+"""The changelog of `diff` as text (wdiff notation, optional ANSI colours) and as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
+from consolidator.model import Restriction
+from consolidator.query.diff import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    KINDS,
+    ArticleChange,
+    Changelog,
+)
+from consolidator.query.snapshot import ArticleAt
+from consolidator.render.json import (
+    convention_json,
+    extension_json,
+    restriction_json,
+    version_json,
+)
+
+KIND_LABELS = {
+    "added": "Articles ajoutés",
+    "repealed": "Articles abrogés ou sortis du texte",
+    "renumbered": "Articles renumérotés",
+    "moved": "Articles déplacés",
+    "reworded": "Rédaction modifiée",
+    "state": "État ou extension modifiés",
+    "restrictions": "Exclusions et réserves modifiées",
+}
+
+# --- text --------------------------------------------------------------------------
+
+_ANSI = {"red": "\x1b[31m", "green": "\x1b[32m", "bold": "\x1b[1m", "yellow": "\x1b[33m"}
+_RESET = "\x1b[0m"
+
+
+def _style(text: str, style: str, color: bool) -> str:
+    return f"{_ANSI[style]}{text}{_RESET}" if color and text else text
+
+
+def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> str:
+    """A redline in wdiff notation: [-deleted-]{+inserted+}; coloured when `color`.
+
+    >>> redline_text(((1, "[") , (0, "a "), (-1, "20"), (1, "10"), (0, " jours")))
+    '{+[+}a [-20-]{+10+} jours'
+    """
+    out = []
+    for op, chunk in redline:
+        if op == DELETE:
+            out.append(_style(f"[-{chunk}-]", "red", color))
+        elif op == INSERT:
+            out.append(_style(f"{{+{chunk}+}}", "green", color))
+        else:
+            out.append(chunk)
+    return "".join(out)
+
+
+def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
+    words = f" « {r.words} »" if r.words else ""
+    label = "exclusion" if r.kind == "exclusion" else "réserve"
+    where = f", alinéa {r.alinea}" if r.alinea else ""
+    return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
+
+
+def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[str]:
+    title = c.side.title or ""
+    head = f"== Article {c.num}" + (f" — {title}" if title and c.side.num else "")
+    lines = ["", _style(head, "bold", color)]
+    if "added" in c.kinds:
+        lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
+    if "repealed" in c.kinds:
+        lines.append(f"  {c.end_reason}")
+    if "renumbered" in c.kinds and c.before and c.after:
+        lines.append(f"  renuméroté : {c.before.num} → {c.after.num}")
+    if "moved" in c.kinds and c.before and c.after:
+        lines.append(f"  déplacé : {' / '.join(c.before.path)} → {' / '.join(c.after.path)}")
+    if c.state_line:
+        lines.append(_style(f"  état : {c.state_line}", "yellow", color))
+    lines += [_restriction_line(index, "+", r) for r in c.restrictions_added]
+    lines += [_restriction_line(index, "-", r) for r in c.restrictions_removed]
+    if c.redline and c.after:
+        lines.append(f"  rédaction issue de : {index.corpus.acts[c.after.version.act].label}")
+        lines += ["", redline_text(c.redline, color)]
+    return lines
+
+
+def summary_label(c: ArticleChange, kind: str) -> str:
+    """How an article is named in a summary line: « 2.3 → 2.4 » when renumbered."""
+    if kind == "renumbered" and c.before and c.after:
+        return f"{c.before.num} → {c.after.num}"
+    return c.num
+
+
+def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> str:
+    """The changelog for a terminal: a summary by kind, then each article's changes."""
+    out = [
+        f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
+        "",
+    ]
+    if not log.changes:
+        return "\n".join([*out, "Aucune modification."]) + "\n"
+    for kind in KINDS:
+        found = log.of_kind(kind)
+        if found:
+            out.append(f"{KIND_LABELS[kind]} : {', '.join(summary_label(c, kind) for c in found)}")
+    for c in log.of_kind("state"):
+        out.append(f"  {c.num} : {c.state_line}")
+    for c in log.changes:
+        out += _article_text(index, c, color)
+    return "\n".join(out) + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+_OPS = {EQUAL: "equal", DELETE: "delete", INSERT: "insert"}
+
+
+def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | None:
+    if art is None:
+        return None
+    return {
+        "num": art.num,
+        "title": art.title,
+        "path": list(art.path),
+        "state": art.state.value,
+        "version": version_json(index, art.version),
+        "extension": extension_json(art.extension),
+    }
+
+
+def _change_json(index: VersionIndex, c: ArticleChange) -> dict[str, Any]:
+    state = None
+    if c.state_line and c.before and c.after:
+        state = {
+            "before": c.before.state.value,
+            "after": c.after.state.value,
+            "arrete": c.after.extension.arrete.date.isoformat() if c.after.extension else None,
+            "line": c.state_line,
+        }
+    return {
+        "id": c.id,
+        "num": c.num,
+        "changes": list(c.kinds),
+        "before": _side_json(index, c.before),
+        "after": _side_json(index, c.after),
+        "ended": c.end_reason,
+        "state": state,
+        "wording": [{"op": _OPS[op], "text": text} for op, text in c.redline],
+        "restrictions": {
+            "added": [restriction_json(index, r) for r in c.restrictions_added],
+            "removed": [restriction_json(index, r) for r in c.restrictions_removed],
+        },
+    }
+
+
+def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
+    """The machine-readable changelog."""
+    return {
+        "convention": convention_json(index),
+        "from": log.start.isoformat(),
+        "to": log.end.isoformat(),
+        "view": log.view,
+        "article": log.article,
+        "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
+        "changes": [_change_json(index, c) for c in log.changes],
+    }
