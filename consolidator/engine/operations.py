@@ -311,6 +311,17 @@ def _insert_section(tree: WorkTree, op: Operation, day: date) -> set[str]:
     return set()
 
 
+def _subtree(tree: WorkTree, sec: SectionState) -> list[SectionState | ArticleState]:
+    """A section and everything under it, nested subsections included, in document order."""
+    out: list[SectionState | ArticleState] = [sec]
+    for child in sec.children:
+        if child in tree.sections:
+            out += _subtree(tree, tree.sections[child])
+        else:
+            out.append(tree.articles[child])
+    return out
+
+
 def _section_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
     sec = _section(tree, op.target, op)
     changed: set[str] = set()
@@ -319,13 +330,13 @@ def _section_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
             raise _fail(
                 op, f"guard failed: section {sec.id!r} is titled {sec.title!r}, not {op.expect!r}"
             )
-        sec.alive = False
-        for child in sec.children:
-            art = tree.articles.get(child)
-            if art and art.alive:
-                art.alive = False
-                art.act, art.ops = op.act, (op.uid,)
-                changed.add(art.id)
+        for node in _subtree(tree, sec):
+            if isinstance(node, SectionState):
+                node.alive = False
+            elif node.alive:
+                node.alive = False
+                node.act, node.ops = op.act, (op.uid,)
+                changed.add(node.id)
     elif op.kind is OpKind.RENUMBER_SECTION:
         if normalize_text(sec.num or "") != normalize_text(op.expect_num or ""):
             raise _fail(
@@ -338,6 +349,8 @@ def _section_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
             raise _fail(
                 op, f"guard failed: section {sec.id!r} is in {sec.parent!r}, not {op.from_parent!r}"
             )
+        if op.parent in {n.id for n in _subtree(tree, sec)}:
+            raise _fail(op, f"section {sec.id!r} cannot be moved into itself ({op.parent!r})")
         _section(tree, sec.parent, op).children.remove(sec.id)
         _place(_section(tree, op.parent, op).children, sec.id, op)
         sec.parent = op.parent

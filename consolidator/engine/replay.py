@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
@@ -28,10 +29,19 @@ class Entry:
 
 @dataclass(frozen=True)
 class Structure:
-    """The ordered list of articles in force from `since` until the next structure."""
+    """The ordered list of articles in force from `since` until the next structure.
+
+    This is where an article's placement (its text and section path) is stored, once: every
+    output asks the structure in force on its date (`VersionIndex.entry_at`), so that a section
+    renumbered or moved after the article's last wording is named alike everywhere.
+    """
 
     since: date
     entries: tuple[Entry, ...]
+
+    @cached_property
+    def by_article(self) -> dict[str, Entry]:
+        return {e.article: e for e in self.entries}
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,16 @@ class VersionIndex:
 
     def extensions_of(self, act: str) -> tuple[ExtensionEvent, ...]:
         return self.timeline.extensions.get(act, ())
+
+    def structure_at(self, day: date) -> Structure | None:
+        """The tree in force on `day` (None before the first change)."""
+        at = bisect_right(self.change_dates, day) - 1
+        return self.structures[at] if at >= 0 else None
+
+    def entry_at(self, article: str, day: date) -> Entry | None:
+        """Where `article` stands on `day`: its text and section path (None if not in the tree)."""
+        structure = self.structure_at(day)
+        return structure.by_article.get(article) if structure else None
 
 
 def _label(num: str | None, title: str) -> str:
@@ -167,7 +187,6 @@ class _Builder:
                     text_id=art.text_id,
                     num=art.num,
                     title=art.title,
-                    path=_path(self.tree, art.parent),
                     fragments=art.fragments,
                     since=day,
                     until=None,

@@ -335,13 +335,16 @@ class Fragment:
 
 @dataclass(frozen=True)
 class Version:
-    """One wording of an article over [since, until), with the act and operations behind it."""
+    """One wording of an article over [since, until), with the act and operations behind it.
+
+    Its place in the tree (section path) is not part of the wording: it is held once, by the
+    dated structure of the index (`VersionIndex.entry_at`).
+    """
 
     article: str
     text_id: str
     num: str | None
     title: str | None
-    path: tuple[str, ...]
     fragments: tuple[Fragment, ...]
     since: date
     until: date | None

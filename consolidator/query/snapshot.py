@@ -91,6 +91,12 @@ def version_at(index: VersionIndex, article: str, day: date) -> Version | None:
     return None
 
 
+def path_at(index: VersionIndex, article: str, day: date) -> tuple[str, ...]:
+    """The section path of `article` on `day`, from the dated structure (the one placement)."""
+    entry = index.entry_at(article, day)
+    return entry.path if entry else ()
+
+
 def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     """The article `article` (a stable id) on `day`, or a QueryError if not in force then."""
     version = version_at(index, article, day)
@@ -116,7 +122,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         id=article,
         num=version.num,
         title=version.title,
-        path=version.path,
+        path=path_at(index, article, day),
         state=version_state(index, version, day),
         version=version,
         extension=extension_at(index, version, day),
@@ -149,7 +155,6 @@ def snapshot(index: VersionIndex, day: date, view: View = View.ADHERENT) -> Snap
         if index.corpus.acts[entry.text_id].level != "branche":
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
-        art = ArticleAt(**{**art.__dict__, "path": entry.path})
         if view is View.BRANCHE:
             branche = branche_text(index, art.version, day)
             if not branche.paragraphs and not branche.fallback_fragments:

@@ -12,11 +12,11 @@ from markupsafe import Markup
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError, RenderError
-from consolidator.model import EndReason, State, View
+from consolidator.model import EndReason, State, Version, View
 from consolidator.query.citation import citation
 from consolidator.query.diff import KINDS, Changelog, changelog, version_change
 from consolidator.query.history import history
-from consolidator.query.snapshot import Snapshot, article_at, snapshot
+from consolidator.query.snapshot import Snapshot, article_at, path_at, snapshot
 from consolidator.render.diff import KIND_LABELS, summary_label
 from consolidator.render.filters import date_fr, slug
 from consolidator.render.html import (
@@ -148,6 +148,11 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
     return rows
 
 
+def _last_day(version: Version) -> date:
+    """The last day `version` was in force (its first day when it still is, or is to come)."""
+    return version.until - timedelta(days=1) if version.until else version.since
+
+
 def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:
     """One article on `site.at` (if in force), its citation and its full timeline."""
     versions = index.versions[article]
@@ -165,7 +170,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         a=view,
         heading=heading,
         title=shown.title if shown.num else None,
-        path=shown.path,
+        path=art.path if art else path_at(index, article, _last_day(shown)),
         citation=citation(index, article, site.at).text if art else "",
         absent_reason=None if art else reason,
         timeline=_timeline(index, article, site),
