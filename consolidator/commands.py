@@ -146,7 +146,7 @@ def salaries_document(index: VersionIndex, day: date, fmt: str) -> Document:
     from consolidator.query.salaries import salaries_at
     from consolidator.render.salaries import answer_json, answer_text
 
-    answer = salaries_at(index.corpus, day)
+    answer = salaries_at(index, day)
     if fmt == "json":
         return jrender.dumps(answer_json(answer, index.corpus))
     return answer_text(answer)

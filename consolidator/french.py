@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 _VOWELS = "aeiouyhéèêàâîôûAEIOUYHÉÈÊÀÂÎÔÛ"
 _FEMININE = ("convention", "annexe", "lettre", "décision", "adhésion")
 
@@ -56,3 +58,19 @@ def quote_list(words: list[str]) -> str:
     '« au plan national » et « 5 »'
     """
     return and_list([f"« {w} »" for w in dict.fromkeys(words)])
+
+
+def euros(value: Decimal) -> str:
+    """French formatting of an amount.
+
+    >>> euros(Decimal("17282.48"))
+    '17 282,48 €'
+    >>> euros(Decimal("7.97"))
+    '7,97 €'
+    """
+    whole, _, cents = f"{value:.2f}".partition(".")
+    groups: list[str] = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"{' '.join(groups)},{cents} €"

@@ -11,22 +11,26 @@ from click.testing import CliRunner
 
 from consolidator.cli import main
 from consolidator.corpus.load import load_corpus
+from consolidator.engine.index import validate
+from consolidator.engine.replay import VersionIndex
 from consolidator.errors import CorpusError, QueryError
-from consolidator.model import Corpus, State
-from consolidator.query.salaries import CLASSES, load_grids, salaries_at
-from tests.conftest import seed_lines
+from consolidator.model import State
+from consolidator.query.salaries import salaries_at
+from tests.conftest import CONVENTION, seed_lines
+
+CLASSES = ("E1", "E2", "E3", "E4", "T1", "T2", "C1", "C2", "C3", "C4", "D")  # 004 l.15449-15459
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_corpus()
+def corpus(index: VersionIndex) -> VersionIndex:
+    return index
 
 
 def _amount(text: str) -> Decimal:
     return Decimal(text.replace(" ", "").replace(",", "."))
 
 
-def test_2013_grid_is_the_accord_of_5_december_2012(corpus: Corpus) -> None:
+def test_2013_grid_is_the_accord_of_5_december_2012(corpus: VersionIndex) -> None:
     answer = salaries_at(corpus, date(2013, 6, 1))
     assert answer.act.id == "accord-2012-12-05-salaires"
     assert answer.grid.point == Decimal("7.97")  # 004 l.15414
@@ -38,12 +42,13 @@ def test_2013_grid_is_the_accord_of_5_december_2012(corpus: Corpus) -> None:
         expected[classe] = _amount(" ".join(rest.split()[2:4]))
     assert {r.classe: r.montant for r in answer.grid.rmag} == expected
     assert [r.classe for r in answer.grid.rmag] == list(CLASSES)
+    assert corpus.corpus.convention.classes == CLASSES  # convention.xml, not the library
     assert answer.state is State.ETENDU  # arrêté du 16 avril 2013, JO 23 avril 2013 (l.15438)
     assert answer.extension is not None and answer.extension.arrete.id == "arrete-2013-04-16"
     assert answer.warnings == ()
 
 
-def test_before_its_extension_the_2013_grid_binds_members_only(corpus: Corpus) -> None:
+def test_before_its_extension_the_2013_grid_binds_members_only(corpus: VersionIndex) -> None:
     answer = salaries_at(corpus, date(2013, 2, 1))
     assert answer.grid.point == Decimal("7.97")
     assert answer.state is State.NON_ETENDU
@@ -59,13 +64,15 @@ def test_before_its_extension_the_2013_grid_binds_members_only(corpus: Corpus) -
         ("2012-06-01", "7.89", "17027.07"),  # 004 l.15364, l.15389
     ],
 )
-def test_each_year_takes_its_accord(corpus: Corpus, day: str, point: str, e1: str) -> None:
+def test_each_year_takes_its_accord(corpus: VersionIndex, day: str, point: str, e1: str) -> None:
     grid = salaries_at(corpus, date.fromisoformat(day)).grid
     assert grid.point == Decimal(point)
     assert grid.rmag[0].classe == "E1" and grid.rmag[0].montant == Decimal(e1)
 
 
-def test_2011_is_a_gap_answered_with_the_amounts_the_2012_accord_quotes(corpus: Corpus) -> None:
+def test_2011_is_a_gap_answered_with_the_amounts_the_2012_accord_quotes(
+    corpus: VersionIndex,
+) -> None:
     answer = salaries_at(corpus, date(2011, 6, 1))
     # 004 l.15387-15389: « Niveau Montant 2011 Montant 2012 ... E1 16 841,81 17 027,07 1,1 »
     assert answer.grid.cited and answer.grid.point is None
@@ -76,19 +83,19 @@ def test_2011_is_a_gap_answered_with_the_amounts_the_2012_accord_quotes(corpus: 
     assert any("7,76 €" in w for w in answer.warnings)  # the last known point, 004 l.15319
 
 
-def test_after_2013_the_answer_warns_that_later_accords_are_missing(corpus: Corpus) -> None:
+def test_after_2013_the_answer_warns_that_later_accords_are_missing(corpus: VersionIndex) -> None:
     answer = salaries_at(corpus, date(2016, 1, 1))
     assert answer.grid.point == Decimal("7.97")
     assert any("aucun accord salarial postérieur" in w for w in answer.warnings)
 
 
-def test_no_grid_before_2006_is_an_error(corpus: Corpus) -> None:
+def test_no_grid_before_2006_is_an_error(corpus: VersionIndex) -> None:
     with pytest.raises(QueryError, match="no salary grid known on 2005-06-01"):
         salaries_at(corpus, date(2005, 6, 1))
 
 
-def test_grids_are_sorted_and_one_per_date(corpus: Corpus) -> None:
-    days = [g.effective for g in load_grids(corpus)]
+def test_grids_are_sorted_and_one_per_date(corpus: VersionIndex) -> None:
+    days = [g.effective for g in corpus.corpus.grids]
     assert days == sorted(days) and len(days) == len(set(days))
     assert days[0] == date(2006, 1, 1) and days[-1] == date(2013, 1, 1)
 
@@ -103,11 +110,32 @@ BAD_GRID = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+WITH_CLASSES = CONVENTION.replace("/>", "><classes>E1 E2 D</classes></convention>")
+
+
 def test_a_grid_missing_classes_is_a_corpus_error(make_corpus) -> None:  # type: ignore[no-untyped-def]
-    root = make_corpus({"acts/sal.xml": BAD_GRID})
+    root = make_corpus({"acts/sal.xml": BAD_GRID, "convention.xml": WITH_CLASSES})
     with pytest.raises(CorpusError) as info:
-        load_grids(load_corpus(root))
+        load_corpus(root)
     assert "lists classes E1" in str(info.value.diagnostics[0])
+
+
+def test_validate_catches_a_grid_with_an_unknown_class(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    grid = BAD_GRID.replace(
+        '<rmag classe="E1" montant="17282.48"/>',
+        '<rmag classe="E1" montant="1.00"/><rmag classe="E9" montant="2.00"/><rmag classe="D" montant="3.00"/>',
+    )
+    root = make_corpus({"acts/sal.xml": grid, "convention.xml": WITH_CLASSES})
+    problems = [str(d) for d in validate(root)]
+    assert len(problems) == 1 and "(unknown: E9)" in problems[0]
+    assert problems[0].startswith("acts/sal.xml:4:")
+    out = CliRunner().invoke(main, ["validate", "--corpus", str(root)])
+    assert out.exit_code == 1 and "unknown: E9" in out.output
+
+
+def test_a_grid_needs_the_conventions_classes(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    root = make_corpus({"acts/sal.xml": BAD_GRID})
+    assert "convention.xml declares no classes" in str(validate(root)[0])
 
 
 def test_cli_text_and_json() -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from consolidator.corpus.salaries import check_grids, read_grids
+from consolidator.corpus.xml import parse_xml
 from consolidator.errors import CorpusError, Diagnostic
 from consolidator.model import (
     Act,
@@ -29,6 +31,7 @@ from consolidator.model import (
     Para,
     Restriction,
     RuleKind,
+    SalaryGrid,
     SectionDef,
     SourceRef,
 )
@@ -42,7 +45,7 @@ CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when 
 @cache
 def _schema() -> etree.RelaxNG:
     with resources.files("consolidator.corpus.schema").joinpath("corpus.rng").open("rb") as fh:
-        return etree.RelaxNG(etree.parse(fh))
+        return etree.RelaxNG(parse_xml(fh))
 
 
 class _Collector:
@@ -66,7 +69,7 @@ class _Collector:
 
 def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
     try:
-        tree = etree.parse(str(path), etree.XMLParser(remove_comments=True, resolve_entities=False))
+        tree = parse_xml(path)
     except etree.XMLSyntaxError as exc:
         out.add(
             f"malformed XML: {exc.msg}",
@@ -358,6 +361,7 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
     conv_el = _parse_file(conv_path, out)
     acts: dict[str, Act] = {}
     arretes: dict[str, Arrete] = {}
+    grids: list[SalaryGrid] = []
     for path in _files(base):
         el = _parse_file(path, out)
         if el is None:
@@ -377,6 +381,8 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
             out.add(f"duplicate id {item.id!r} (also in {other})", file, el.sourceline)
             continue
         table[item.id] = item
+        if isinstance(item, Act):
+            grids += read_grids(el, item.id, file)
     if out.items or conv_el is None:
         raise CorpusError(f"{len(out.items)} problem(s) in corpus {base}", out.items)
     convention = Convention(
@@ -386,9 +392,11 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
         container=conv_el.get("container"),
         short=conv_el.get("short"),
         sources={s.get("id"): s.get("path") for s in conv_el.findall("source-file")},
+        classes=tuple(conv_el.findtext("classes", "").split()),
     )
-    corpus = Corpus(str(base), convention, acts, arretes)
-    problems = check_references(corpus)
+    grids.sort(key=lambda g: (g.effective, acts[g.act].signed, g.act))
+    corpus = Corpus(str(base), convention, acts, arretes, tuple(grids))
+    problems = check_references(corpus) + check_grids(corpus)
     if problems:
         raise CorpusError(f"{len(problems)} problem(s) in corpus {base}", problems)
     log.debug("loaded %d acts and %d arrêtés from %s", len(acts), len(arretes), base)

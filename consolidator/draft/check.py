@@ -10,6 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from consolidator.corpus.load import DEFAULT_CORPUS, load_corpus
+from consolidator.corpus.xml import parse_xml
 from consolidator.engine.replay import replay
 from consolidator.errors import CorpusError, Diagnostic
 
@@ -30,7 +31,7 @@ class CheckResult:
 
 def _act_id(path: Path) -> str:
     try:
-        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False)).getroot()
+        root = parse_xml(path).getroot()
     except (etree.XMLSyntaxError, OSError) as exc:
         raise CorpusError(f"cannot read draft {path}: {exc}", file=str(path)) from None
     ident = root.get("id")

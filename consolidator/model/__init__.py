@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import Enum, StrEnum
 
 Day = date  # an alias for annotations in classes that have a field named `date`
@@ -303,16 +304,45 @@ class Convention:
     container: str | None = None
     short: str | None = None
     sources: dict[str, str] = field(default_factory=dict)
+    classes: tuple[str, ...] = ()  # the classification's classes, in the order of salary grids
+
+
+@dataclass(frozen=True)
+class Rmag:
+    """The rémunération minimale annuelle garantie of one class."""
+
+    classe: str
+    montant: Decimal
+    src: str | None = None
+
+
+@dataclass(frozen=True)
+class SalaryGrid:
+    """One <salaires> element: what an act sets (or quotes, when cited) from a date."""
+
+    act: str
+    effective: date
+    point: Decimal | None
+    rmag: tuple[Rmag, ...]
+    minimum: Decimal | None = None
+    cited: bool = False
+    of: str | None = None
+    approximate: bool = False
+    decision: str | None = None
+    notes: tuple[str, ...] = ()
+    file: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything loaded from a corpus folder."""
+    """Everything loaded from a corpus folder (salary grids by date of effect)."""
 
     root: str
     convention: Convention
     acts: dict[str, Act]
     arretes: dict[str, Arrete]
+    grids: tuple[SalaryGrid, ...] = ()
 
 
 class EndReason(Enum):

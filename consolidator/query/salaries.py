@@ -4,45 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from pathlib import Path
-
-from lxml import etree
 
 from consolidator.dates import format_french
-from consolidator.engine.timeline import ExtensionEvent, build_timeline
-from consolidator.errors import CorpusError, Diagnostic, QueryError
-from consolidator.model import Act, Corpus, State
-
-CLASSES = ("E1", "E2", "E3", "E4", "T1", "T2", "C1", "C2", "C3", "C4", "D")
-"""The classes of the convention's classification (annexe I), in the order of the grids."""
-
-
-@dataclass(frozen=True)
-class Rmag:
-    """The rémunération minimale annuelle garantie of one class."""
-
-    classe: str
-    montant: Decimal
-    src: str | None = None
-
-
-@dataclass(frozen=True)
-class SalaryGrid:
-    """One <salaires> element: what an act sets (or quotes, when cited) from a date."""
-
-    act: str
-    effective: date
-    point: Decimal | None
-    rmag: tuple[Rmag, ...]
-    minimum: Decimal | None = None
-    cited: bool = False
-    of: str | None = None
-    approximate: bool = False
-    decision: str | None = None
-    notes: tuple[str, ...] = ()
-    file: str | None = None
-    line: int | None = None
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
+from consolidator.errors import QueryError
+from consolidator.french import euros
+from consolidator.model import Act, Corpus, SalaryGrid, State
 
 
 @dataclass(frozen=True)
@@ -57,95 +25,8 @@ class SalaryAnswer:
     warnings: tuple[str, ...]
 
 
-def euros(value: Decimal) -> str:
-    """French formatting of an amount.
-
-    >>> euros(Decimal("17282.48"))
-    '17 282,48 €'
-    >>> euros(Decimal("7.97"))
-    '7,97 €'
-    """
-    whole, _, cents = f"{value:.2f}".partition(".")
-    groups: list[str] = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{' '.join(groups)},{cents} €"
-
-
-def _grid(el: etree._Element, act: str, file: str) -> SalaryGrid:
-    def dec(name: str) -> Decimal | None:
-        value = el.get(name)
-        return Decimal(value) if value is not None else None
-
-    return SalaryGrid(
-        act=act,
-        effective=date.fromisoformat(el.get("effective")),
-        point=dec("point"),
-        rmag=tuple(
-            Rmag(r.get("classe"), Decimal(r.get("montant")), r.get("src"))
-            for r in el.findall("rmag")
-        ),
-        minimum=dec("minimum"),
-        cited=el.get("cited") == "true",
-        of=el.get("of"),
-        approximate=el.get("approximate") == "true",
-        decision=el.get("decision"),
-        notes=tuple(" ".join((n.text or "").split()) for n in el.findall("note")),
-        file=file,
-        line=el.sourceline,
-    )
-
-
-def _check(grid: SalaryGrid, corpus: Corpus) -> list[Diagnostic]:
-    out = []
-    classes = tuple(r.classe for r in grid.rmag)
-    if classes != CLASSES:
-        out.append(
-            Diagnostic(
-                f"salary grid of {grid.effective} lists classes {', '.join(classes)}",
-                grid.file,
-                grid.line,
-                act=grid.act,
-                hint=f"give one <rmag> per class, in order: {', '.join(CLASSES)}",
-            )
-        )
-    if grid.of is not None and grid.of not in corpus.acts:
-        out.append(
-            Diagnostic(f"grid names unknown act {grid.of!r}", grid.file, grid.line, act=grid.act)
-        )
-    if not grid.cited and grid.point is None:
-        out.append(
-            Diagnostic(
-                "a grid the act sets itself must give the valeur du point",
-                grid.file,
-                grid.line,
-                act=grid.act,
-                hint='add point="..." or mark the grid cited="true"',
-            )
-        )
-    return out
-
-
-def load_grids(corpus: Corpus) -> tuple[SalaryGrid, ...]:
-    """Every salary grid of the corpus, by date of effect (raises CorpusError on a bad grid)."""
-    grids: list[SalaryGrid] = []
-    for act in sorted(corpus.acts.values(), key=lambda a: (a.signed, a.id)):
-        path = Path(corpus.root) / act.location.file
-        root = etree.parse(str(path), etree.XMLParser(remove_comments=True)).getroot()
-        grids += [_grid(el, act.id, act.location.file) for el in root.findall("salaires")]
-    problems = [d for g in grids for d in _check(g, corpus)]
-    days = [g.effective for g in grids]
-    for day in sorted({d for d in days if days.count(d) > 1}):
-        problems.append(Diagnostic(f"two salary grids take effect on {day}", hint="keep one"))
-    if problems:
-        raise CorpusError(f"{len(problems)} problem(s) in the salary grids", problems)
-    return tuple(sorted(grids, key=lambda g: g.effective))
-
-
-def _extension(corpus: Corpus, act: str, day: date) -> ExtensionEvent | None:
-    events = build_timeline(corpus).extensions.get(act, ())
-    done = [e for e in events if e.effective is not None and e.effective <= day]
+def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
+    done = [e for e in index.extensions_of(act) if e.effective is not None and e.effective <= day]
     return done[-1] if done else None
 
 
@@ -176,9 +57,14 @@ def _warnings(
     return out
 
 
-def salaries_at(corpus: Corpus, day: date) -> SalaryAnswer:
-    """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness)."""
-    grids = load_grids(corpus)
+def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
+    """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness).
+
+    The grids are read and checked with the corpus (`corpus/salaries.py`), so `validate` has
+    already refused what this query could not answer.
+    """
+    corpus = index.corpus
+    grids = corpus.grids
     current = [g for g in grids if g.effective <= day]
     if not current:
         first = grids[0].effective if grids else None
@@ -188,7 +74,7 @@ def salaries_at(corpus: Corpus, day: date) -> SalaryAnswer:
         )
     grid = current[-1]
     source = grid.of if grid.cited else grid.act
-    extension = _extension(corpus, source, day) if source else None
+    extension = _extension(index, source, day) if source else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
     return SalaryAnswer(
         day,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from consolidator.dates import format_french
+from consolidator.french import euros
 from consolidator.model import Corpus
-from consolidator.query.salaries import SalaryAnswer, euros
+from consolidator.query.salaries import SalaryAnswer
 
 
 def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
