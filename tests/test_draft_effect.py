@@ -43,7 +43,7 @@ def test_word_operations_and_a_rewritten_alinea_have_the_same_effect(index: Vers
     # avenant n° 7 item 8 (004 l.5101-5103) on 12.1: the curators wrote an insert-words and a
     # replace-words (12.1 alinéas 3 and 4, l.2129-2131); the draft, following the link,
     # rewrites alinéas 3 and 4: different operations, same resulting alinéas
-    curated = [op for op in index.corpus.acts["avenant-7"].ops if op.target == "a2000-12.1"]
+    curated = [op for op in index.corpus.acts["avenant-7"].ops if op.subject == "a2000-12.1"]
     drafted = _drafted(index, "a2000-12.1", ExportLinks.read(EXPORT))
     assert not {curated_key(op) for op in curated} & {drafted_key(op) for op in drafted}
     score = compare_effects(
@@ -55,7 +55,7 @@ def test_word_operations_and_a_rewritten_alinea_have_the_same_effect(index: Vers
 
 
 def test_a_placeholder_has_not_the_curated_effect(index: VersionIndex) -> None:
-    curated = [op for op in index.corpus.acts["avenant-7"].ops if op.target == "a2000-12.1"]
+    curated = [op for op in index.corpus.acts["avenant-7"].ops if op.subject == "a2000-12.1"]
     drafted = _drafted(index, "a2000-12.1", None)  # no export: « (voir cet article) » unread
     score = compare_effects(
         ConventionView(index, EVE_7), map(curated_step, curated), map(drafted_step, drafted)

@@ -15,11 +15,15 @@ from consolidator.model import (
     ArticleDef,
     Convention,
     Corpus,
+    DeleteAlinea,
     EffectRule,
+    InsertAlinea,
     Location,
     Operation,
-    OpKind,
     Para,
+    ReplaceAlinea,
+    ReplaceArticle,
+    ReplaceWords,
     RuleKind,
     SectionDef,
 )
@@ -73,14 +77,12 @@ def scenario(draw: st.DrawFn) -> tuple[list[str], list[list[Operation]], list[li
                 pos = draw(st.integers(1, len(model) + 1))
                 text = draw(SENTENCE)
                 ops.append(
-                    Operation(
-                        OpKind.INSERT_ALINEA,
-                        act,
-                        i + 1,
-                        LOC,
+                    InsertAlinea(
+                        act=act,
+                        index=i + 1,
+                        location=LOC,
                         target="a1",
-                        position=str(pos),
-                        alinea=pos,
+                        position=pos,
                         paragraphs=(Para(text),),
                     )
                 )
@@ -88,19 +90,13 @@ def scenario(draw: st.DrawFn) -> tuple[list[str], list[list[Operation]], list[li
             elif kind in ("replace", "delete"):
                 pos = draw(st.integers(1, len(model)))
                 text = draw(SENTENCE)
-                op_kind = OpKind.REPLACE_ALINEA if kind == "replace" else OpKind.DELETE_ALINEA
+                common = {"act": act, "index": i + 1, "location": LOC, "target": "a1"}
                 ops.append(
-                    Operation(
-                        op_kind,
-                        act,
-                        i + 1,
-                        LOC,
-                        target="a1",
-                        alinea=pos,
-                        position=str(pos),
-                        expect=model[pos - 1],
-                        paragraphs=(Para(text),) if kind == "replace" else (),
+                    ReplaceAlinea(
+                        **common, alinea=pos, expect=model[pos - 1], paragraphs=(Para(text),)
                     )
+                    if kind == "replace"
+                    else DeleteAlinea(**common, alinea=pos, expect=model[pos - 1])
                 )
                 if kind == "replace":
                     model[pos - 1] = text
@@ -109,11 +105,10 @@ def scenario(draw: st.DrawFn) -> tuple[list[str], list[list[Operation]], list[li
             else:
                 new = draw(st.lists(SENTENCE, min_size=1, max_size=3))
                 ops.append(
-                    Operation(
-                        OpKind.REPLACE_ARTICLE,
-                        act,
-                        i + 1,
-                        LOC,
+                    ReplaceArticle(
+                        act=act,
+                        index=i + 1,
+                        location=LOC,
                         target="a1",
                         expect=model[0],
                         paragraphs=tuple(Para(p) for p in new),
@@ -157,11 +152,11 @@ def test_replace_then_inverse_replace_restores_text(
     words = " ".join(paragraphs).rstrip(".").split()
     old = data.draw(st.sampled_from(words))
     new = "zzinverse"  # a token that never occurs in the generated text
-    forward = Operation(
-        OpKind.REPLACE_WORDS, "av1", 1, LOC, target="a1", old=old, new=new, occurrence="all"
+    forward = ReplaceWords(
+        act="av1", index=1, location=LOC, target="a1", old=old, new=new, occurrence="all"
     )
-    back = Operation(
-        OpKind.REPLACE_WORDS, "av2", 1, LOC, target="a1", old=new, new=old, occurrence="all"
+    back = ReplaceWords(
+        act="av2", index=1, location=LOC, target="a1", old=new, new=old, occurrence="all"
     )
     index = replay(corpus_with([[forward], [back]], paragraphs))
     assert index.problems == ()

@@ -27,12 +27,16 @@ from consolidator.model import (
     EffectRule,
     EndReason,
     Location,
+    MoveSection,
     Operation,
-    OpKind,
     Para,
+    Placement,
+    RenumberSection,
+    RepealSection,
     RuleKind,
     SectionDef,
     State,
+    Where,
 )
 from consolidator.query.history import history
 from consolidator.query.snapshot import article_at, snapshot, version_at
@@ -207,14 +211,8 @@ def _section_op(draw: st.DrawFn, model: TreeModel, act: str) -> Operation | None
     kind = draw(st.sampled_from(["renumber", "move", "repeal"]))
     if kind == "renumber":
         new = draw(st.sampled_from([*ROMAN, "1", "2", "B"]))
-        op = Operation(
-            OpKind.RENUMBER_SECTION,
-            act,
-            1,
-            LOC,
-            target=target,
-            expect_num=model.num[target],
-            num=new,
+        op: Operation = RenumberSection(
+            act=act, index=1, location=LOC, target=target, from_num=model.num[target], to_num=new
         )
         model.num[target] = new
         return op
@@ -223,21 +221,22 @@ def _section_op(draw: st.DrawFn, model: TreeModel, act: str) -> Operation | None
         parents = ["base", *[s for s in sections if s not in inside]]
         parent = draw(st.sampled_from(parents))
         first = draw(st.booleans())
-        op = Operation(
-            OpKind.MOVE_SECTION,
-            act,
-            1,
-            LOC,
+        op = MoveSection(
+            act=act,
+            index=1,
+            location=LOC,
             target=target,
             from_parent=model.parent[target],
             parent=parent,
-            position="first" if first else "last",
+            place=Placement(Where.FIRST if first else Where.LAST),
         )
         model.children[model.parent[target]].remove(target)
         model.children[parent].insert(0 if first else len(model.children[parent]), target)
         model.parent[target] = parent
         return op
-    op = Operation(OpKind.REPEAL_SECTION, act, 1, LOC, target=target, expect=model.title[target])
+    op = RepealSection(
+        act=act, index=1, location=LOC, target=target, expect_title=model.title[target]
+    )
     model.alive -= set(model.subtree(target))
     return op
 

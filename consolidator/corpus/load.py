@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from consolidator.corpus.acts import read_operation, read_paras
 from consolidator.corpus.salaries import check_grids, read_grids
 from consolidator.corpus.xml import parse_xml
 from consolidator.errors import CorpusError, Diagnostic
@@ -26,9 +27,6 @@ from consolidator.model import (
     Extension,
     ExtensionRule,
     Location,
-    Operation,
-    OpKind,
-    Para,
     Restriction,
     RuleKind,
     SalaryGrid,
@@ -131,20 +129,6 @@ def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
     )
 
 
-def _clean(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def _paras(el: etree._Element) -> tuple[Para, ...]:
-    out: list[Para] = []
-    for child in el:
-        if child.tag == "p":
-            out.append(Para(_clean(child.text)))
-        elif child.tag == "row":
-            out.append(Para.row(tuple((c.get("n"), _clean(c.text)) for c in child.findall("c"))))
-    return tuple(out)
-
-
 def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
     items: list[SectionDef | ArticleDef] = []
     for child in el:
@@ -155,7 +139,7 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                     child.get("id"),
                     child.get("num"),
                     child.get("title"),
-                    _paras(child),
+                    read_paras(child),
                     loc,
                     child.get("src"),
                 )
@@ -167,48 +151,6 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                 )
             )
     return tuple(items)
-
-
-def _text(el: etree._Element, tag: str) -> str | None:
-    found = el.find(tag)
-    return " ".join((found.text or "").split()) if found is not None else None
-
-
-def _operation(el: etree._Element, act: str, index: int, file: str) -> Operation:
-    kind = OpKind(el.tag)
-    is_insert = kind in (OpKind.INSERT_ARTICLE, OpKind.INSERT_SECTION)
-    renumber = kind in (OpKind.RENUMBER_ARTICLE, OpKind.RENUMBER_SECTION)
-    position = el.get("position")
-    alinea = el.get("alinea")
-    if kind in (OpKind.INSERT_ALINEA, OpKind.REPLACE_ALINEA, OpKind.DELETE_ALINEA):
-        alinea, position = (position if position != "end" else None), position
-    return Operation(
-        kind=kind,
-        act=act,
-        index=index,
-        location=Location(file, el.sourceline),
-        target=el.get("target"),
-        new_id=el.get("id") if is_insert else None,
-        num=el.get("to") if renumber else el.get("num"),
-        title=el.get("title"),
-        parent=el.get("parent"),
-        from_parent=el.get("from-parent"),
-        after=el.get("after"),
-        before=el.get("before"),
-        position=position,
-        expect=_text(el, "expect") or el.get("expect-title"),
-        expect_num=el.get("from"),
-        alinea=int(alinea) if alinea else None,
-        occurrence=el.get("occurrence", "1"),
-        old=_text(el, "old"),
-        new=_text(el, "new"),
-        anchor_after=_text(el, "after"),
-        anchor_before=_text(el, "before"),
-        paragraphs=_paras(el),
-        effect=el.get("effect"),
-        src=el.get("src"),
-        decision=el.get("decision"),
-    )
 
 
 def _sources(el: etree._Element) -> tuple[SourceRef, ...]:
@@ -247,7 +189,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
     ops_el = el.find("ops")
     act_id = el.get("id")
     ops = tuple(
-        _operation(op, act_id, i + 1, file)
+        read_operation(op, act_id, i + 1, file)
         for i, op in enumerate(ops_el if ops_el is not None else [])
     )
     return Act(

@@ -17,7 +17,21 @@ from difflib import SequenceMatcher
 from consolidator.draft.links import alinea_key
 from consolidator.draft.ops import DraftOp
 from consolidator.draft.view import ConventionView
-from consolidator.model import Operation
+from consolidator.model import (
+    DeleteAlinea,
+    DeleteWords,
+    InsertAlinea,
+    InsertArticle,
+    InsertSection,
+    InsertWords,
+    Operation,
+    Para,
+    RenumberArticle,
+    RenumberSection,
+    ReplaceAlinea,
+    ReplaceArticle,
+    ReplaceWords,
+)
 from consolidator.normalize import words_pattern
 
 Change = tuple[str, ...]
@@ -42,20 +56,39 @@ class Step:
 
 
 def curated_step(op: Operation) -> Step:
-    return Step(
-        op.kind.value,
-        op.new_id or op.target or "",
-        tuple(p.text for p in op.paragraphs),
-        op.position,
-        op.alinea,
-        op.occurrence,
-        op.old,
-        op.new,
-        op.anchor_after,
-        op.anchor_before,
-        op.num,
-        op.title,
-    )
+    """The step of a curated (typed) operation, in the drafter's string terms."""
+    step = Step(op.kind.value, op.subject)
+    match op:
+        case InsertArticle():
+            return replace(step, paras=_texts(op.paragraphs), num=op.num, title=op.title)
+        case ReplaceArticle():
+            return replace(step, paras=_texts(op.paragraphs), num=op.num, title=op.title)
+        case InsertSection():
+            return replace(step, num=op.num, title=op.title)
+        case RenumberArticle() | RenumberSection():
+            return replace(step, num=op.to_num, title=op.title)
+        case InsertAlinea():
+            where = str(op.position) if op.position is not None else "end"
+            return replace(step, paras=_texts(op.paragraphs), position=where, alinea=op.position)
+        case ReplaceAlinea() | DeleteAlinea():
+            paras = _texts(op.paragraphs) if isinstance(op, ReplaceAlinea) else ()
+            return replace(step, paras=paras, position=str(op.alinea), alinea=op.alinea)
+        case ReplaceWords() | InsertWords() | DeleteWords():
+            return _words_step(step, op)
+    return step
+
+
+def _texts(paragraphs: tuple[Para, ...]) -> tuple[str, ...]:
+    return tuple(p.text for p in paragraphs)
+
+
+def _words_step(step: Step, op: ReplaceWords | InsertWords | DeleteWords) -> Step:
+    step = replace(step, alinea=op.alinea, occurrence=str(op.occurrence))
+    if isinstance(op, InsertWords):
+        if op.before:
+            return replace(step, new=op.new, before=op.anchor)
+        return replace(step, new=op.new, after=op.anchor)
+    return replace(step, old=op.old, new=op.new if isinstance(op, ReplaceWords) else None)
 
 
 def drafted_step(op: DraftOp) -> Step:

@@ -20,7 +20,19 @@ from consolidator.draft.result import Draft
 from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.model import Act, ActKind, Operation
+from consolidator.model import (
+    Act,
+    ActKind,
+    DeleteAlinea,
+    DeleteWords,
+    InsertAlinea,
+    InsertArticle,
+    InsertSection,
+    InsertWords,
+    Operation,
+    ReplaceAlinea,
+    ReplaceWords,
+)
 from consolidator.normalize import normalize_text
 from consolidator.sources.legifrance.lines import PART_TITLES
 
@@ -32,17 +44,18 @@ _ALINEA = ("insert-alinea", "replace-alinea", "delete-alinea")
 def curated_key(op: Operation) -> Key:
     """Matching key of a curated operation."""
     kind = op.kind.value
-    if kind in ("insert-article", "insert-section"):
-        return (kind, op.parent or "", normalize_text(op.num or ""))
-    if kind in _ALINEA:
-        return (kind, op.target or "", op.position or "end")
-    if kind in _WORDS:
-        return (
-            kind,
-            op.target or "",
-            normalize_text(op.old or op.anchor_after or op.anchor_before or ""),
-        )
-    return (kind, op.target or "")
+    match op:
+        case InsertArticle() | InsertSection():
+            return (kind, op.parent, normalize_text(op.num or ""))
+        case InsertAlinea():
+            return (kind, op.target, str(op.position) if op.position is not None else "end")
+        case ReplaceAlinea() | DeleteAlinea():
+            return (kind, op.target, str(op.alinea))
+        case ReplaceWords() | DeleteWords():
+            return (kind, op.target, normalize_text(op.old))
+        case InsertWords():
+            return (kind, op.target, normalize_text(op.anchor))
+    return (kind, op.subject)
 
 
 def drafted_key(op: DraftOp) -> Key:
@@ -181,7 +194,7 @@ def amending_acts(index: VersionIndex) -> list[Act]:
 
 
 def _on_base(index: VersionIndex, op: Operation, base: str) -> bool:
-    ident = op.target or op.new_id or ""
+    ident = op.subject
     versions = index.versions.get(ident, ())
     return any(v.text_id == base for v in versions)
 

@@ -10,7 +10,16 @@ from functools import cached_property
 from consolidator.draft.formulas import clean_num
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import ArticleDef, Operation, OpKind, SectionDef, Version
+from consolidator.model import (
+    ArticleDef,
+    InsertArticle,
+    InsertSection,
+    MoveArticle,
+    MoveSection,
+    Operation,
+    SectionDef,
+    Version,
+)
 from consolidator.normalize import normalize_text
 from consolidator.query.snapshot import resolve_article, version_at
 
@@ -107,14 +116,10 @@ class ConventionView:
             walk(act.body, act.id)
         ops: list[Operation] = [op for act in self.index.corpus.acts.values() for op in act.ops]
         for op in ops:
-            if (
-                op.kind in (OpKind.INSERT_ARTICLE, OpKind.INSERT_SECTION)
-                and op.new_id
-                and op.parent
-            ):
-                out[op.new_id] = op.parent
+            if isinstance(op, InsertArticle | InsertSection):
+                out[op.id] = op.parent
         for op in ops:
-            if op.kind in (OpKind.MOVE_ARTICLE, OpKind.MOVE_SECTION) and op.target and op.parent:
+            if isinstance(op, MoveArticle | MoveSection):
                 out[op.target] = op.parent
         return out
 

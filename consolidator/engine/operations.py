@@ -3,10 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from consolidator.errors import OperationError
-from consolidator.model import Act, ArticleDef, Fragment, Operation, OpKind, Para, SectionDef
+from consolidator.model import (
+    Act,
+    ArticleDef,
+    DeleteAlinea,
+    DeleteWords,
+    Fragment,
+    InsertAlinea,
+    InsertArticle,
+    InsertSection,
+    InsertWords,
+    MoveArticle,
+    MoveSection,
+    Op,
+    Operation,
+    Para,
+    Placement,
+    RenumberArticle,
+    RenumberSection,
+    RepealArticle,
+    RepealSection,
+    ReplaceAlinea,
+    ReplaceArticle,
+    ReplaceWords,
+    SectionDef,
+    Where,
+)
 from consolidator.normalize import normalize_text, words_pattern
 
 
@@ -48,7 +72,7 @@ class WorkTree:
     sections: dict[str, SectionState] = field(default_factory=dict)
 
 
-def _fail(op: Operation, message: str, hint: str | None = None) -> OperationError:
+def _fail(op: Op, message: str, hint: str | None = None) -> OperationError:
     return OperationError(
         message,
         file=op.location.file,
@@ -98,42 +122,39 @@ def _add_items(
     return changed
 
 
-def _article(tree: WorkTree, op: Operation) -> ArticleState:
-    art = tree.articles.get(op.target or "")
+def _article(tree: WorkTree, op: Operation, target: str) -> ArticleState:
+    art = tree.articles.get(target)
     if art is None:
-        raise _fail(op, f"target article {op.target!r} does not exist (yet) on this date")
+        raise _fail(op, f"target article {target!r} does not exist (yet) on this date")
     if not art.alive:
-        raise _fail(op, f"target article {op.target!r} has been repealed")
+        raise _fail(op, f"target article {target!r} has been repealed")
     return art
 
 
-def _section(tree: WorkTree, ident: str | None, op: Operation) -> SectionState:
-    sec = tree.sections.get(ident or "")
+def _section(tree: WorkTree, ident: str, op: Operation) -> SectionState:
+    sec = tree.sections.get(ident)
     if sec is None or not sec.alive:
         raise _fail(op, f"section {ident!r} does not exist on this date")
     return sec
 
 
-def _check_contains(op: Operation, haystack: str, what: str) -> None:
-    expected = normalize_text(op.expect or "")
+def _check_contains(op: Operation, expect: str, haystack: str, what: str) -> None:
+    expected = normalize_text(expect)
     if expected and expected not in normalize_text(haystack):
         raise _fail(
             op,
-            f"guard failed: {what} does not contain the expected text {op.expect!r}",
+            f"guard failed: {what} does not contain the expected text {expect!r}",
             hint=f"the {what} reads: {haystack[:160]!r}",
         )
 
 
-def _place(children: list[str], ident: str, op: Operation) -> None:
-    if op.after:
-        if op.after not in children:
-            raise _fail(op, f"anchor {op.after!r} is not in the parent")
-        children.insert(children.index(op.after) + 1, ident)
-    elif op.before:
-        if op.before not in children:
-            raise _fail(op, f"anchor {op.before!r} is not in the parent")
-        children.insert(children.index(op.before), ident)
-    elif op.position == "first":
+def _place(children: list[str], ident: str, place: Placement, op: Operation) -> None:
+    if place.where in (Where.AFTER, Where.BEFORE):
+        if place.anchor not in children:
+            raise _fail(op, f"anchor {place.anchor!r} is not in the parent")
+        at = children.index(place.anchor) + (place.where is Where.AFTER)
+        children.insert(at, ident)
+    elif place.where is Where.FIRST:
         children.insert(0, ident)
     else:
         children.append(ident)
@@ -146,10 +167,9 @@ def _stamp(art: ArticleState, op: Operation) -> None:
     art.act = op.act
 
 
-def _insert_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    assert op.new_id
-    if op.new_id in tree.articles:
-        raise _fail(op, f"article {op.new_id!r} already exists")
+def _insert_article(tree: WorkTree, op: InsertArticle) -> set[str]:
+    if op.id in tree.articles:
+        raise _fail(op, f"article {op.id!r} already exists")
     parent = _section(tree, op.parent, op)
     for other in tree.articles.values():
         if other.alive and other.text_id == parent.text_id and op.num and other.num == op.num:
@@ -158,9 +178,9 @@ def _insert_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
                 f"collision: article number {op.num} is already borne by {other.id!r}",
                 hint="renumber or repeal the other article first (in an earlier operation)",
             )
-    _place(parent.children, op.new_id, op)
-    tree.articles[op.new_id] = ArticleState(
-        op.new_id,
+    _place(parent.children, op.id, op.place, op)
+    tree.articles[op.id] = ArticleState(
+        op.id,
         parent.text_id,
         op.num,
         op.title,
@@ -169,12 +189,16 @@ def _insert_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
         op.act,
         (op.uid,),
     )
-    return {op.new_id}
+    return {op.id}
 
 
-def _replace_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    art = _article(tree, op)
-    _check_contains(op, "\n".join(f.text for f in art.fragments), f"article {art.num or art.id}")
+def _text_of(art: ArticleState) -> str:
+    return "\n".join(f.text for f in art.fragments)
+
+
+def _replace_article(tree: WorkTree, op: ReplaceArticle) -> set[str]:
+    art = _article(tree, op, op.target)
+    _check_contains(op, op.expect, _text_of(art), f"article {art.num or art.id}")
     art.fragments = _fragments(op.act, f"{op.index}", op.paragraphs)
     art.lineage += 1
     art.num = op.num or art.num
@@ -183,40 +207,40 @@ def _replace_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     return {art.id}
 
 
-def _repeal_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    art = _article(tree, op)
-    _check_contains(op, "\n".join(f.text for f in art.fragments), f"article {art.num or art.id}")
+def _repeal_article(tree: WorkTree, op: RepealArticle) -> set[str]:
+    art = _article(tree, op, op.target)
+    _check_contains(op, op.expect, _text_of(art), f"article {art.num or art.id}")
     art.alive = False
     art.act, art.ops = op.act, (op.uid,)
     return {art.id}
 
 
-def _renumber_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    art = _article(tree, op)
-    if normalize_text(art.num or "") != normalize_text(op.expect_num or ""):
+def _renumber_article(tree: WorkTree, op: RenumberArticle) -> set[str]:
+    art = _article(tree, op, op.target)
+    if normalize_text(art.num or "") != normalize_text(op.from_num):
         raise _fail(
-            op, f"guard failed: article {art.id!r} is numbered {art.num!r}, not {op.expect_num!r}"
+            op, f"guard failed: article {art.id!r} is numbered {art.num!r}, not {op.from_num!r}"
         )
     for other in tree.articles.values():
         if (
             other.alive
             and other.id != art.id
             and other.text_id == art.text_id
-            and other.num == op.num
+            and other.num == op.to_num
         ):
             raise _fail(
                 op,
-                f"collision: number {op.num} is already borne by {other.id!r}",
+                f"collision: number {op.to_num} is already borne by {other.id!r}",
                 hint="renumber the other article first, or order the operations",
             )
-    art.num = op.num
+    art.num = op.to_num
     art.title = op.title or art.title
     _stamp(art, op)
     return {art.id}
 
 
-def _move_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    art = _article(tree, op)
+def _move_article(tree: WorkTree, op: MoveArticle) -> set[str]:
+    art = _article(tree, op, op.target)
     if art.parent != op.from_parent:
         raise _fail(
             op, f"guard failed: article {art.id!r} is in {art.parent!r}, not {op.from_parent!r}"
@@ -224,7 +248,7 @@ def _move_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     old = _section(tree, art.parent, op)
     new = _section(tree, op.parent, op)
     old.children.remove(art.id)
-    _place(new.children, art.id, op)
+    _place(new.children, art.id, op.place, op)
     art.parent = new.id
     _stamp(art, op)
     return {art.id}
@@ -243,37 +267,47 @@ def _fragment_index(
     return position - 1
 
 
-def _alinea_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    art = _article(tree, op)
+def _alinea_op(tree: WorkTree, op: InsertAlinea | ReplaceAlinea | DeleteAlinea) -> set[str]:
+    art = _article(tree, op, op.target)
     frags = list(art.fragments)
-    new = _fragments(op.act, f"{op.index}", op.paragraphs)
-    if op.kind is OpKind.INSERT_ALINEA:
-        index = (
-            len(frags)
-            if op.position == "end"
-            else _fragment_index(art, op, int(op.position or 0), True)
-        )
-        frags[index:index] = new
+    if isinstance(op, InsertAlinea):
+        new = _fragments(op.act, f"{op.index}", op.paragraphs)
+        at = len(frags) if op.position is None else _fragment_index(art, op, op.position, True)
+        frags[at:at] = new
     else:
-        index = _fragment_index(art, op, op.alinea or 0)
-        _check_contains(op, frags[index].text, f"alinéa {op.alinea} of article {art.num or art.id}")
-        frags[index : index + 1] = new if op.kind is OpKind.REPLACE_ALINEA else ()
+        at = _fragment_index(art, op, op.alinea)
+        what = f"alinéa {op.alinea} of article {art.num or art.id}"
+        _check_contains(op, op.expect, frags[at].text, what)
+        replaced = op.paragraphs if isinstance(op, ReplaceAlinea) else ()
+        frags[at : at + 1] = _fragments(op.act, f"{op.index}", replaced)
     art.fragments = tuple(frags)
     _stamp(art, op)
     return {art.id}
 
 
-def _words_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    art = _article(tree, op)
+def _edit(text: str, start: int, end: int, op: ReplaceWords | InsertWords | DeleteWords) -> str:
+    """`text` with the words matched at [start, end) replaced, deleted or given a neighbour."""
+    if isinstance(op, ReplaceWords):
+        text = text[:start] + op.new + text[end:]
+    elif isinstance(op, DeleteWords):
+        text = text[:start] + text[end:]
+    elif op.before:
+        text = text[:start] + op.new + " " + text[start:]
+    else:
+        text = text[:end] + " " + op.new + text[end:]
+    return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
+
+
+def _words_op(tree: WorkTree, op: ReplaceWords | InsertWords | DeleteWords) -> set[str]:
+    art = _article(tree, op, op.target)
     frags = list(art.fragments)
     scope = [op.alinea - 1] if op.alinea else list(range(len(frags)))
     if op.alinea:
         _fragment_index(art, op, op.alinea)
-    needle = op.old if op.kind is not OpKind.INSERT_WORDS else (op.anchor_after or op.anchor_before)
-    assert needle
+    needle = op.anchor if isinstance(op, InsertWords) else op.old
     pattern = words_pattern(needle)
     found = [(i, m) for i in scope for m in pattern.finditer(frags[i].text)]
-    wanted = len(found) if op.occurrence == "all" else int(op.occurrence)
+    wanted = len(found) if op.occurrence == "all" else op.occurrence
     if not found or wanted > len(found):
         raise _fail(
             op,
@@ -283,31 +317,19 @@ def _words_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
         )
     chosen = found if op.occurrence == "all" else [found[wanted - 1]]
     for i, match in reversed(chosen):
-        text = frags[i].text
-        if op.kind is OpKind.REPLACE_WORDS:
-            text = text[: match.start()] + (op.new or "") + text[match.end() :]
-        elif op.kind is OpKind.DELETE_WORDS:
-            text = text[: match.start()] + text[match.end() :]
-        elif op.anchor_after:
-            text = text[: match.end()] + " " + (op.new or "") + text[match.end() :]
-        else:
-            text = text[: match.start()] + (op.new or "") + " " + text[match.start() :]
-        text = " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
+        text = _edit(frags[i].text, match.start(), match.end(), op)
         frags[i] = replace(frags[i], text=text, amended_by=(*frags[i].amended_by, op.act))
     art.fragments = tuple(frags)
     _stamp(art, op)
     return {art.id}
 
 
-def _insert_section(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    assert op.new_id
-    if op.new_id in tree.sections:
-        raise _fail(op, f"section {op.new_id!r} already exists")
+def _insert_section(tree: WorkTree, op: InsertSection) -> set[str]:
+    if op.id in tree.sections:
+        raise _fail(op, f"section {op.id!r} already exists")
     parent = _section(tree, op.parent, op)
-    _place(parent.children, op.new_id, op)
-    tree.sections[op.new_id] = SectionState(
-        op.new_id, parent.text_id, op.num, op.title or "", parent.id
-    )
+    _place(parent.children, op.id, op.place, op)
+    tree.sections[op.id] = SectionState(op.id, parent.text_id, op.num, op.title, parent.id)
     return set()
 
 
@@ -322,60 +344,68 @@ def _subtree(tree: WorkTree, sec: SectionState) -> list[SectionState | ArticleSt
     return out
 
 
-def _section_op(tree: WorkTree, op: Operation, day: date) -> set[str]:
+def _repeal_section(tree: WorkTree, op: RepealSection) -> set[str]:
     sec = _section(tree, op.target, op)
+    if normalize_text(sec.title) != normalize_text(op.expect_title):
+        raise _fail(
+            op, f"guard failed: section {sec.id!r} is titled {sec.title!r}, not {op.expect_title!r}"
+        )
     changed: set[str] = set()
-    if op.kind is OpKind.REPEAL_SECTION:
-        if normalize_text(sec.title) != normalize_text(op.expect or ""):
-            raise _fail(
-                op, f"guard failed: section {sec.id!r} is titled {sec.title!r}, not {op.expect!r}"
-            )
-        for node in _subtree(tree, sec):
-            if isinstance(node, SectionState):
-                node.alive = False
-            elif node.alive:
-                node.alive = False
-                node.act, node.ops = op.act, (op.uid,)
-                changed.add(node.id)
-    elif op.kind is OpKind.RENUMBER_SECTION:
-        if normalize_text(sec.num or "") != normalize_text(op.expect_num or ""):
-            raise _fail(
-                op,
-                f"guard failed: section {sec.id!r} is numbered {sec.num!r}, not {op.expect_num!r}",
-            )
-        sec.num, sec.title = op.num, op.title or sec.title
-    else:
-        if sec.parent != op.from_parent:
-            raise _fail(
-                op, f"guard failed: section {sec.id!r} is in {sec.parent!r}, not {op.from_parent!r}"
-            )
-        if op.parent in {n.id for n in _subtree(tree, sec)}:
-            raise _fail(op, f"section {sec.id!r} cannot be moved into itself ({op.parent!r})")
-        _section(tree, sec.parent, op).children.remove(sec.id)
-        _place(_section(tree, op.parent, op).children, sec.id, op)
-        sec.parent = op.parent
+    for node in _subtree(tree, sec):
+        if isinstance(node, SectionState):
+            node.alive = False
+        elif node.alive:
+            node.alive = False
+            node.act, node.ops = op.act, (op.uid,)
+            changed.add(node.id)
     return changed
 
 
-APPLY = {
-    OpKind.INSERT_ARTICLE: _insert_article,
-    OpKind.REPLACE_ARTICLE: _replace_article,
-    OpKind.REPEAL_ARTICLE: _repeal_article,
-    OpKind.RENUMBER_ARTICLE: _renumber_article,
-    OpKind.MOVE_ARTICLE: _move_article,
-    OpKind.INSERT_SECTION: _insert_section,
-    OpKind.REPEAL_SECTION: _section_op,
-    OpKind.RENUMBER_SECTION: _section_op,
-    OpKind.MOVE_SECTION: _section_op,
-    OpKind.INSERT_ALINEA: _alinea_op,
-    OpKind.REPLACE_ALINEA: _alinea_op,
-    OpKind.DELETE_ALINEA: _alinea_op,
-    OpKind.REPLACE_WORDS: _words_op,
-    OpKind.INSERT_WORDS: _words_op,
-    OpKind.DELETE_WORDS: _words_op,
-}
+def _renumber_section(tree: WorkTree, op: RenumberSection) -> set[str]:
+    sec = _section(tree, op.target, op)
+    if normalize_text(sec.num or "") != normalize_text(op.from_num):
+        raise _fail(
+            op, f"guard failed: section {sec.id!r} is numbered {sec.num!r}, not {op.from_num!r}"
+        )
+    sec.num, sec.title = op.to_num, op.title or sec.title
+    return set()
 
 
-def apply_operation(tree: WorkTree, op: Operation, day: date) -> set[str]:
-    """Apply `op` (taking effect on `day`) to `tree`; return the ids of the articles it changed."""
-    return APPLY[op.kind](tree, op, day)
+def _move_section(tree: WorkTree, op: MoveSection) -> set[str]:
+    sec = _section(tree, op.target, op)
+    if sec.parent != op.from_parent:
+        raise _fail(
+            op, f"guard failed: section {sec.id!r} is in {sec.parent!r}, not {op.from_parent!r}"
+        )
+    if op.parent in {n.id for n in _subtree(tree, sec)}:
+        raise _fail(op, f"section {sec.id!r} cannot be moved into itself ({op.parent!r})")
+    _section(tree, sec.parent, op).children.remove(sec.id)
+    _place(_section(tree, op.parent, op).children, sec.id, op.place, op)
+    sec.parent = op.parent
+    return set()
+
+
+def apply_operation(tree: WorkTree, op: Operation) -> set[str]:
+    """Apply `op` to `tree` after checking its guard; return the ids of the articles it changed."""
+    match op:
+        case InsertArticle():
+            return _insert_article(tree, op)
+        case ReplaceArticle():
+            return _replace_article(tree, op)
+        case RepealArticle():
+            return _repeal_article(tree, op)
+        case RenumberArticle():
+            return _renumber_article(tree, op)
+        case MoveArticle():
+            return _move_article(tree, op)
+        case InsertSection():
+            return _insert_section(tree, op)
+        case RepealSection():
+            return _repeal_section(tree, op)
+        case RenumberSection():
+            return _renumber_section(tree, op)
+        case MoveSection():
+            return _move_section(tree, op)
+        case InsertAlinea() | ReplaceAlinea() | DeleteAlinea():
+            return _alinea_op(tree, op)
+    return _words_op(tree, op)

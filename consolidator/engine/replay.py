@@ -157,7 +157,7 @@ class _Builder:
         try:
             if change.op is None:
                 return add_body(self.tree, change.act)
-            return apply_operation(self.tree, change.op, change.date)
+            return apply_operation(self.tree, change.op)
         except OperationError as exc:
             self.problems.append(exc.diagnostic)
             return set()

@@ -18,12 +18,9 @@ from consolidator.model import (
     Extension,
     ExtensionRule,
     Operation,
-    OpKind,
     RuleKind,
     SectionDef,
 )
-
-CREATING = (OpKind.INSERT_ARTICLE, OpKind.INSERT_SECTION)
 
 
 @dataclass(frozen=True)
@@ -114,8 +111,7 @@ def _created_in_body(items: tuple[SectionDef | ArticleDef, ...]) -> list[str]:
 
 
 def _op_refs(op: Operation) -> list[str]:
-    refs = [op.target, op.parent, op.after, op.before]
-    return [r for r in refs if r]
+    return list(op.refs())
 
 
 def build_timeline(corpus: Corpus) -> Timeline:
@@ -133,18 +129,18 @@ def build_timeline(corpus: Corpus) -> Timeline:
         for ident in _created_in_body(act.body):
             creator.setdefault(ident, (act, None))
         for op in act.ops:
-            if op.kind in CREATING and op.new_id:
-                if op.new_id in creator:
+            if op.created:
+                if op.created in creator:
                     problems.append(
                         Diagnostic(
-                            f"id {op.new_id!r} is created twice (also by {creator[op.new_id][0].id})",
+                            f"id {op.created!r} is created twice (also by {creator[op.created][0].id})",
                             op.location.file,
                             op.location.line,
                             act=act.id,
-                            target=op.new_id,
+                            target=op.created,
                         )
                     )
-                creator.setdefault(op.new_id, (act, op))
+                creator.setdefault(op.created, (act, op))
     for arrete in corpus.arretes.values():
         graph.add_node(arrete.id, kind="arrete", date=arrete.date)
         graph.add_edge(arrete.id, f"jo:{arrete.id}", why="published")
@@ -253,8 +249,8 @@ def _check_dates(
         if ch.op is None:
             for ident in _created_in_body(ch.act.body):
                 created_on.setdefault(ident, ch.date)
-        elif ch.op.new_id:
-            created_on.setdefault(ch.op.new_id, ch.date)
+        elif ch.op.created:
+            created_on.setdefault(ch.op.created, ch.date)
     for ch in changes:
         if ch.op is None:
             continue

@@ -7,6 +7,32 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
 
+from consolidator.model.operations import (  # noqa: F401  (re-exported)
+    OP_CLASSES,
+    DeleteAlinea,
+    DeleteWords,
+    InsertAlinea,
+    InsertArticle,
+    InsertSection,
+    InsertWords,
+    MoveArticle,
+    MoveSection,
+    Occurrence,
+    Op,
+    Operation,
+    OpKind,
+    Placement,
+    RenumberArticle,
+    RenumberSection,
+    RepealArticle,
+    RepealSection,
+    ReplaceAlinea,
+    ReplaceArticle,
+    ReplaceWords,
+    Where,
+)
+from consolidator.model.text import Location, Para
+
 Day = date  # an alias for annotations in classes that have a field named `date`
 
 
@@ -64,28 +90,6 @@ class ActKind(StrEnum):
     ADHESION = "adhesion"
 
 
-class OpKind(StrEnum):
-    INSERT_ARTICLE = "insert-article"
-    REPLACE_ARTICLE = "replace-article"
-    REPEAL_ARTICLE = "repeal-article"
-    RENUMBER_ARTICLE = "renumber-article"
-    MOVE_ARTICLE = "move-article"
-    INSERT_SECTION = "insert-section"
-    REPEAL_SECTION = "repeal-section"
-    RENUMBER_SECTION = "renumber-section"
-    MOVE_SECTION = "move-section"
-    INSERT_ALINEA = "insert-alinea"
-    REPLACE_ALINEA = "replace-alinea"
-    DELETE_ALINEA = "delete-alinea"
-    REPLACE_WORDS = "replace-words"
-    INSERT_WORDS = "insert-words"
-    DELETE_WORDS = "delete-words"
-
-    @property
-    def on_section(self) -> bool:
-        return self.value.endswith("-section")
-
-
 class RuleKind(StrEnum):
     FIXED = "fixed"
     SIGNATURE = "at-signature"
@@ -100,17 +104,6 @@ class ExtensionRule(StrEnum):
     MOIS_SUIVANT = "1er-mois-suivant"
     TRIMESTRE_SUIVANT = "1er-trimestre-suivant"
     JANVIER_SUIVANT = "1er-janvier-suivant"
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a corpus element is written: file and line."""
-
-    file: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
 
 
 @dataclass(frozen=True)
@@ -144,18 +137,6 @@ class EffectRule:
 
 
 @dataclass(frozen=True)
-class Para:
-    """An alinéa as written, or a table row (then `cells` holds (column, value) pairs)."""
-
-    text: str
-    cells: tuple[tuple[str, str], ...] = ()
-
-    @staticmethod
-    def row(cells: tuple[tuple[str, str], ...]) -> Para:
-        return Para(" — ".join(v for _, v in cells if v), cells)
-
-
-@dataclass(frozen=True)
 class ArticleDef:
     """An article as written in an act's own body (as signed)."""
 
@@ -176,46 +157,6 @@ class SectionDef:
     title: str
     children: tuple[SectionDef | ArticleDef, ...]
     location: Location
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One amendment operation with its guard, placement and optional own date rule."""
-
-    kind: OpKind
-    act: str
-    index: int
-    location: Location
-    target: str | None = None
-    new_id: str | None = None
-    num: str | None = None
-    title: str | None = None
-    parent: str | None = None
-    from_parent: str | None = None
-    after: str | None = None
-    before: str | None = None
-    position: str | None = None
-    expect: str | None = None
-    expect_num: str | None = None
-    alinea: int | None = None
-    occurrence: str = "1"
-    old: str | None = None
-    new: str | None = None
-    anchor_after: str | None = None
-    anchor_before: str | None = None
-    paragraphs: tuple[Para, ...] = ()
-    effect: str | None = None
-    src: str | None = None
-    decision: str | None = None
-
-    @property
-    def uid(self) -> str:
-        return f"{self.act}#{self.index}"
-
-    @property
-    def subject(self) -> str:
-        """The unit the operation creates or changes."""
-        return self.new_id or self.target or ""
 
 
 @dataclass(frozen=True)
