@@ -28,6 +28,7 @@ from consolidator.model import (
     ExtensionRule,
     Location,
     Restriction,
+    RestrictionKind,
     RuleKind,
     SalaryGrid,
     SectionDef,
@@ -214,6 +215,13 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
     )
 
 
+_RESTRICTION_KINDS = {
+    "scope": RestrictionKind.SCOPE,
+    "exclude": RestrictionKind.EXCLUSION,
+    "reserve": RestrictionKind.RESERVE,
+}
+
+
 def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
     loc = Location(file, el.sourceline)
     day = _date(el.get("date"), out, loc)
@@ -225,7 +233,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
         act = ext.get("act")
         restrictions = []
         for r in ext:
-            kind = {"scope": "scope", "exclude": "exclusion", "reserve": "reserve"}[r.tag]
+            kind = _RESTRICTION_KINDS[r.tag]
             restrictions.append(
                 Restriction(
                     kind=kind,
@@ -243,7 +251,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
             Extension(
                 arrete_id,
                 act,
-                ext.get("effective-rule", "publication"),
+                ExtensionRule(ext.get("effective-rule", "publication")),
                 _date(ext.get("effective"), out, loc),
                 tuple(restrictions),
             )

@@ -45,14 +45,14 @@ class ArticleState:
     parent: str
     fragments: tuple[Fragment, ...]
     act: str
-    ops: tuple[str, ...]
+    ops: tuple[Operation, ...]  # what wrote the current wording; (): the act's body
     lineage: int = 0
     alive: bool = True
 
 
 @dataclass
 class SectionState:
-    """A section, or a text's root (kind "text"), while replay runs."""
+    """A section, or a text's root (is_text), while replay runs."""
 
     id: str
     text_id: str
@@ -60,7 +60,7 @@ class SectionState:
     title: str
     parent: str | None
     children: list[str] = field(default_factory=list)
-    kind: str = "section"
+    is_text: bool = False  # the root of a text (its articles and sections hang below it)
     alive: bool = True
 
 
@@ -92,7 +92,7 @@ def _fragments(act: str, key: str, paragraphs: tuple[Para, ...]) -> tuple[Fragme
 
 def add_body(tree: WorkTree, act: Act) -> set[str]:
     """Create the sections and articles of an act's own body (its text as signed)."""
-    root = SectionState(act.id, act.id, None, act.title, None, kind="text")
+    root = SectionState(act.id, act.id, None, act.title, None, is_text=True)
     tree.sections[act.id] = root
     return _add_items(tree, act, root, act.body)
 
@@ -116,7 +116,7 @@ def _add_items(
                 parent.id,
                 _fragments(act.id, item.id, item.paragraphs),
                 act.id,
-                (f"{act.id}#body",),
+                (),
             )
             changed.add(item.id)
     return changed
@@ -162,8 +162,8 @@ def _place(children: list[str], ident: str, place: Placement, op: Operation) -> 
 
 def _stamp(art: ArticleState, op: Operation) -> None:
     """Record that `op` wrote the article's next version (ops of one act accumulate)."""
-    same_act = art.act == op.act and not art.ops[-1].endswith("#body")
-    art.ops = (*art.ops, op.uid) if same_act else (op.uid,)
+    same_act = art.act == op.act and bool(art.ops)  # () : the act's body wrote it
+    art.ops = (*art.ops, op) if same_act else (op,)
     art.act = op.act
 
 
@@ -187,7 +187,7 @@ def _insert_article(tree: WorkTree, op: InsertArticle) -> set[str]:
         parent.id,
         _fragments(op.act, f"{op.index}", op.paragraphs),
         op.act,
-        (op.uid,),
+        (op,),
     )
     return {op.id}
 
@@ -203,7 +203,7 @@ def _replace_article(tree: WorkTree, op: ReplaceArticle) -> set[str]:
     art.lineage += 1
     art.num = op.num or art.num
     art.title = op.title or art.title
-    art.act, art.ops = op.act, (op.uid,)
+    art.act, art.ops = op.act, (op,)
     return {art.id}
 
 
@@ -211,7 +211,7 @@ def _repeal_article(tree: WorkTree, op: RepealArticle) -> set[str]:
     art = _article(tree, op, op.target)
     _check_contains(op, op.expect, _text_of(art), f"article {art.num or art.id}")
     art.alive = False
-    art.act, art.ops = op.act, (op.uid,)
+    art.act, art.ops = op.act, (op,)
     return {art.id}
 
 
@@ -356,7 +356,7 @@ def _repeal_section(tree: WorkTree, op: RepealSection) -> set[str]:
             node.alive = False
         elif node.alive:
             node.alive = False
-            node.act, node.ops = op.act, (op.uid,)
+            node.act, node.ops = op.act, (op,)
             changed.add(node.id)
     return changed
 

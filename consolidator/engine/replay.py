@@ -12,7 +12,7 @@ from itertools import groupby
 from consolidator.engine.operations import WorkTree, add_body, apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
-from consolidator.model import Corpus, EndReason, Restriction, Version
+from consolidator.model import Corpus, EndReason, Restriction, RestrictionKind, Version
 from consolidator.normalize import words_pattern
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ def _label(num: str | None, title: str) -> str:
 def _path(tree: WorkTree, parent: str) -> tuple[str, ...]:
     labels: list[str] = []
     node = tree.sections.get(parent)
-    while node is not None and node.kind != "text":
+    while node is not None and not node.is_text:
         labels.append(_label(node.num, node.title))
         node = tree.sections.get(node.parent or "")
     return tuple(reversed(labels))
@@ -125,7 +125,7 @@ def _walk(tree: WorkTree, section_id: str, text_id: str) -> list[Entry]:
 
 def _structure(tree: WorkTree, corpus: Corpus, day: date) -> Structure:
     entries: list[Entry] = []
-    roots = [s for s in tree.sections.values() if s.kind == "text" and s.alive]
+    roots = [s for s in tree.sections.values() if s.is_text and s.alive]
     roots.sort(key=lambda s: (s.id != corpus.convention.base, corpus.acts[s.id].signed, s.id))
     for root in roots:
         entries += _walk(tree, root.id, root.id)
@@ -240,7 +240,7 @@ def _bind(
     for act_id, events in timeline.extensions.items():
         for event in events:
             for r in event.extension.restrictions:
-                if r.kind == "scope" or r.target is None:
+                if r.kind is RestrictionKind.SCOPE or r.target is None:
                     continue
                 binding = _bind_one(r, event, versions.get(r.target, ()))
                 if binding is None:

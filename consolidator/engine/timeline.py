@@ -16,7 +16,6 @@ from consolidator.model import (
     Corpus,
     EffectRule,
     Extension,
-    ExtensionRule,
     Operation,
     RuleKind,
     SectionDef,
@@ -73,7 +72,7 @@ def _extension_events(corpus: Corpus) -> dict[str, tuple[ExtensionEvent, ...]]:
             elif arrete.jo is None:
                 when = None
             else:
-                when = apply_extension_rule(arrete.jo, ExtensionRule(ext.effective_rule))
+                when = apply_extension_rule(arrete.jo, ext.effective_rule)
             events.setdefault(ext.act, []).append(ExtensionEvent(arrete, ext, when))
     return {
         act: tuple(sorted(evs, key=lambda e: (e.effective or date.max, e.arrete.date)))

@@ -188,11 +188,17 @@ class Act:
         return self.short or self.title
 
 
+class RestrictionKind(StrEnum):
+    EXCLUSION = "exclusion"  # words, alinéas or an article left out of the extension
+    RESERVE = "reserve"  # extended subject to a statute (« sous réserve de ... »)
+    SCOPE = "scope"  # employers left out of the extension's field
+
+
 @dataclass(frozen=True)
 class Restriction:
     """An exclusion, a reservation or a scope exclusion stated by an arrêté d'extension."""
 
-    kind: str  # "exclusion" | "reserve" | "scope"
+    kind: RestrictionKind
     text: str
     arrete: str
     act: str
@@ -209,7 +215,7 @@ class Extension:
 
     arrete: str
     act: str
-    effective_rule: str = "publication"
+    effective_rule: ExtensionRule = ExtensionRule.PUBLICATION
     effective: date | None = None
     restrictions: tuple[Restriction, ...] = ()
 
@@ -320,7 +326,7 @@ class Version:
     since: date
     until: date | None
     act: str
-    ops: tuple[str, ...]
+    ops: tuple[Operation, ...]  # the operations that wrote this wording; (): the act's body
     lineage: int
     end: EndReason | None = None
     ended_by: str | None = None

@@ -8,7 +8,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.french import alineas, de, quote_list
-from consolidator.model import EffectRule, Restriction, RuleKind, Version
+from consolidator.model import EffectRule, Restriction, RestrictionKind, RuleKind, Version
 from consolidator.query.scope import FragmentScope, Scope, branche_text
 from consolidator.query.snapshot import ArticleAt, article_at
 
@@ -58,17 +58,14 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
 
 
 def _outside(ext: ExtensionEvent) -> str:
-    scope = [r for r in ext.extension.restrictions if r.kind == "scope"]
+    scope = [r for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE]
     return f", à l'exclusion des {scope[0].text}" if scope else ""
 
 
 def effect_rule_of(index: VersionIndex, version: Version) -> EffectRule | None:
     """The date-of-effect rule of the operation that wrote `version` (None for a body)."""
-    act_id, _, number = version.ops[-1].partition("#")
-    act = index.corpus.acts[act_id]
-    if not number.isdigit():
-        return act.effects.get(None)
-    return act.effects.get(act.ops[int(number) - 1].effect)
+    act = index.corpus.acts[version.act]
+    return act.effects.get(version.ops[-1].effect if version.ops else None)
 
 
 def _row_sentence(index: VersionIndex, art: ArticleAt) -> list[str]:
@@ -90,7 +87,9 @@ def _restriction_sentences(
     rows: frozenset[Restriction] = frozenset(),
 ) -> list[str]:
     out = []
-    words = [r for r in restrictions if r.kind == "exclusion" and r.words and r not in rows]
+    words = [
+        r for r in restrictions if r.kind is RestrictionKind.EXCLUSION and r.words and r not in rows
+    ]
     if words:
         arretes = sorted({index.corpus.arretes[r.arrete].label for r in words})
         out.append(
@@ -99,9 +98,9 @@ def _restriction_sentences(
         )
     for r in restrictions:
         label = index.corpus.arretes[r.arrete].label
-        if r.kind == "exclusion" and not r.words:
+        if r.kind is RestrictionKind.EXCLUSION and not r.words:
             out.append(f"Exclusion de l'extension ({label}) : {r.text}")
-        elif r.kind == "reserve":
+        elif r.kind is RestrictionKind.RESERVE:
             where = f" (alinéa {r.alinea})" if r.alinea else ""
             out.append(f"Réserve de l'{label}{where} : {r.text}")
     return out

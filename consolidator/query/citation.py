@@ -9,7 +9,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, Restriction, State
+from consolidator.model import Act, ActKind, Restriction, RestrictionKind, State
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -42,11 +42,19 @@ class Citation:
 
 def _exclusions(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
     words = list(
-        dict.fromkeys(f"« {r.words} »" for r in restrictions if r.kind == "exclusion" and r.words)
+        dict.fromkeys(
+            f"« {r.words} »"
+            for r in restrictions
+            if r.kind is RestrictionKind.EXCLUSION and r.words
+        )
     )
     out = [f"des termes {and_list(words)}"] if words else []
     alineas = sorted(
-        {r.alinea for r in restrictions if r.kind == "exclusion" and not r.words and r.alinea}
+        {
+            r.alinea
+            for r in restrictions
+            if r.kind is RestrictionKind.EXCLUSION and not r.words and r.alinea
+        }
     )
     out += [f"du {ordinal(a)} alinéa" for a in alineas]
     return tuple(out)
@@ -55,7 +63,7 @@ def _exclusions(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
 def _reserves(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
     out = []
     for r in restrictions:
-        if r.kind == "reserve":
+        if r.kind is RestrictionKind.RESERVE:
             m = _RESERVE.search(r.text)
             out.append(m.group(1) if m else f"sous la réserve suivante : {r.text.rstrip('.')}")
     return tuple(dict.fromkeys(out))

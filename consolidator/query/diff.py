@@ -12,7 +12,7 @@ from diff_match_patch import diff_match_patch
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import Restriction, View
+from consolidator.model import Restriction, RestrictionKind, View
 from consolidator.query.snapshot import (
     ArticleAt,
     Snapshot,
@@ -201,8 +201,8 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     state_line = _state_line(before, after)
     if state_line:
         kinds.append("state")
-    old = {_key(r): r for r in before.restrictions if r.kind != "scope"}
-    new = {_key(r): r for r in after.restrictions if r.kind != "scope"}
+    old = {_key(r): r for r in before.restrictions if r.kind is not RestrictionKind.SCOPE}
+    new = {_key(r): r for r in after.restrictions if r.kind is not RestrictionKind.SCOPE}
     added = tuple(new[k] for k in sorted(set(new) - set(old)))
     removed = tuple(old[k] for k in sorted(set(old) - set(new)))
     if added or removed:

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Fragment, Restriction, Version
+from consolidator.model import Fragment, Restriction, RestrictionKind, Version
 from consolidator.query.states import Span, excluded_spans, extension_at_act_id, restrictions_at
 
 
@@ -62,7 +62,7 @@ def fragment_scopes(index: VersionIndex, version: Version, day: date) -> tuple[F
         notes = notes_by_fragment[i]
         if not extended or whole:
             scope = Scope.ADHERENTS
-        elif any(r.kind == "reserve" for r in notes):
+        elif any(r.kind is RestrictionKind.RESERVE for r in notes):
             scope = Scope.RESERVE
         else:
             scope = Scope.BRANCHE
@@ -79,7 +79,7 @@ def _notes_by_fragment(
     for r in restrictions:
         binding = bound.get(r)
         for i, fragment in enumerate(version.fragments):
-            if r.kind == "scope":
+            if r.kind is RestrictionKind.SCOPE:
                 hit = r.act in _fragment_acts(fragment)
             else:
                 hit = binding is not None and (

@@ -7,7 +7,7 @@ from datetime import date
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import EndReason, Restriction, State, Version
+from consolidator.model import EndReason, Restriction, RestrictionKind, State, Version
 from consolidator.normalize import words_pattern
 
 _ENDED = {
@@ -53,7 +53,7 @@ def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[R
             found.append(binding.restriction)
     ext = extension_at(index, version, day)
     if ext is not None:
-        found += [r for r in ext.extension.restrictions if r.kind == "scope"]
+        found += [r for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE]
     unique = list(dict.fromkeys(found))
     return tuple(unique)
 
@@ -73,7 +73,11 @@ def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Sp
     spans: list[Span] = []
     for binding in index.bindings_of(version.article):
         r = binding.restriction
-        if r.kind != "exclusion" or binding.effective is None or binding.effective > day:
+        if (
+            r.kind is not RestrictionKind.EXCLUSION
+            or binding.effective is None
+            or binding.effective > day
+        ):
             continue
         if not binding.applies_to(version):
             continue

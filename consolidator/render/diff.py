@@ -6,7 +6,7 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Restriction
+from consolidator.model import Restriction, RestrictionKind
 from consolidator.query.diff import (
     DELETE,
     EQUAL,
@@ -62,7 +62,7 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
 
 def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
     words = f" « {r.words} »" if r.words else ""
-    label = "exclusion" if r.kind == "exclusion" else "réserve"
+    label = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
     where = f", alinéa {r.alinea}" if r.alinea else ""
     return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
 

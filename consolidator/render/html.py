@@ -14,7 +14,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.french import de
-from consolidator.model import Act, Restriction, View
+from consolidator.model import Act, Restriction, RestrictionKind, View
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 
@@ -204,7 +204,7 @@ def article_view(
     version = art.version
     notes: dict[Restriction, Note] = {}
     for r in art.restrictions:
-        if r.kind != "scope" and r not in notes:
+        if r.kind is not RestrictionKind.SCOPE and r not in notes:
             notes[r] = _note(index, r, counter.next())
     called: set[int] = set()
     dropped = dict(art.branche.removed) if view is View.BRANCHE and art.branche else {}
@@ -230,7 +230,7 @@ def article_view(
         marks[version.act],
         tuple(alineas),
         tuple(notes.values()),
-        tuple(r for r in art.restrictions if r.kind == "scope"),
+        tuple(r for r in art.restrictions if r.kind is RestrictionKind.SCOPE),
         upcoming,
         tuple(n for n in notes.values() if n.number not in called),
         fallback,

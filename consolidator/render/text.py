@@ -6,7 +6,7 @@ import textwrap
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Restriction
+from consolidator.model import Restriction, RestrictionKind
 from consolidator.query.events import Event
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -20,9 +20,9 @@ def _para(text: str, indent: str = "") -> str:
 
 def restriction_sentence(r: Restriction) -> str:
     """One restriction as a sentence a reader understands."""
-    if r.kind == "scope":
+    if r.kind is RestrictionKind.SCOPE:
         return f"Étendu à l'exclusion des {r.text}"
-    label = "Exclu de l'extension" if r.kind == "exclusion" else "Étendu sous réserve"
+    label = "Exclu de l'extension" if r.kind is RestrictionKind.EXCLUSION else "Étendu sous réserve"
     words = f" (termes « {r.words} »)" if r.words else ""
     return f"{label}{words} : {r.text}"
 
@@ -109,7 +109,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
         ext = f", {p.extension.arrete.label}" if p.extension else ""
         lines.append(f"    {format_french(p.since)}{end} : {p.state.value}{ext}")
         for r in p.restrictions:
-            if r.kind != "scope":
+            if r.kind is not RestrictionKind.SCOPE:
                 words = f" « {r.words} »" if r.words else ""
                 lines.append(f"      {r.kind}{words} ({index.corpus.arretes[r.arrete].label})")
     return lines
