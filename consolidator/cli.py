@@ -11,7 +11,7 @@ import click
 
 from consolidator import commands as documents
 from consolidator.dates import parse_iso
-from consolidator.errors import ConsolidatorError, CorpusError
+from consolidator.errors import ConsolidatorError, Severity
 from consolidator.model import View
 
 SEED_004 = (
@@ -194,14 +194,22 @@ def timeline(corpus: Path | None, at: date | None, fmt: str, output: Path | None
 
 @main.command(name="validate")
 @corpus_option
-def validate_cmd(corpus: Path | None) -> None:
-    """Run every check on the corpus; list all problems; exit 1 on any."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail on warnings too (approximate dates without a decision ...).",
+)
+def validate_cmd(corpus: Path | None, strict: bool) -> None:
+    """Run every check on the corpus; list all problems once; exit 1 on any error."""
     problems = documents.validate(corpus)
     for problem in problems:
         click.echo(str(problem), err=True)
-    if problems:
-        raise CorpusError(f"{len(problems)} problem(s) found", problems)
-    click.echo("corpus valid")
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if errors or (strict and warnings):
+        counted = f"{errors} error(s)" + (f" and {warnings} warning(s)" if warnings else "")
+        raise ConsolidatorError(f"{counted} found (listed above)")
+    click.echo("corpus valid" + (f" ({warnings} warning(s), listed above)" if warnings else ""))
 
 
 @main.command(name="applicability")

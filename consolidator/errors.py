@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the corpus cannot be trusted: the library refuses to answer from it
+    WARNING = "warning"  # the answers stand, but a curator should look (`validate --strict` fails)
 
 
 @dataclass(frozen=True)
@@ -15,7 +21,7 @@ class Diagnostic:
     act: str | None = None
     target: str | None = None
     hint: str | None = None
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
         where = self.file or ""
@@ -71,10 +77,6 @@ class CorpusError(ConsolidatorError):
 
 class OperationError(ConsolidatorError):
     """An amendment operation cannot be applied: missing target, guard mismatch, collision."""
-
-
-class DateRuleError(ConsolidatorError):
-    """A date or a date-of-effect rule is impossible or cannot be resolved."""
 
 
 class QueryError(ConsolidatorError):
