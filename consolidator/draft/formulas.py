@@ -242,12 +242,6 @@ def ordinal(word: str | None) -> int | None:
     return int(m[1]) if m else None
 
 
-def _takes_text(rest: str) -> bool:
-    return bool(
-        re.search(r"(?:suit|suivante?s?|ainsi|rédigée?s?|libellée?s?)\s*:?\s*$|:\s*$", rest.strip())
-    )
-
-
 def _rewrite(m: re.Match[str]) -> Instruction:
     verb, rest = m["verb"].lower(), m["rest"]
     num = clean_num(m[1])

@@ -25,11 +25,11 @@ from consolidator.normalize import normalize_text
 from consolidator.sources.legifrance.audit import block_key, same_wording, version_key
 from consolidator.sources.legifrance.export import Block as ExportBlock
 from consolidator.sources.legifrance.export import Export, Unit, parse_export
+from consolidator.sources.legifrance.lines import strip_calls
 
 LINK = re.compile(
     r"^\(\s*voir (?:cet article|ce tableau|ce chapitre|ces dispositions)\s*\)\.?$", re.IGNORECASE
 )
-_CALL = re.compile(r"\s*\((?:\d{1,2}|\*)\)(?=[\s.,;:»]|$)")
 _CONFIDENCE = 0.5
 Builder = Callable[[ConventionView, Passage, int], list[DraftOp]]
 
@@ -48,7 +48,7 @@ def alinea_key(text: str) -> str:
     >>> alinea_key("-mariage du salarié (1) : 1 semaine")
     '-mariage du salarié : 1 semaine'
     """
-    return normalize_text(_CALL.sub("", text))
+    return normalize_text(strip_calls(text))
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class LinkedWording:
 
     @property
     def paras(self) -> tuple[Para, ...]:
-        return tuple(Para(_CALL.sub("", p.text), p.cells) for p in paras_of(list(self.blocks)))
+        return tuple(Para(strip_calls(p.text), p.cells) for p in paras_of(list(self.blocks)))
 
     @property
     def src(self) -> str:

@@ -22,8 +22,7 @@ from consolidator.model import (
 )
 from consolidator.normalize import normalize_text
 from consolidator.query.snapshot import resolve_article, version_at
-
-_FOOTNOTE = re.compile(r"\s*\(\d\)")
+from consolidator.sources.legifrance.lines import strip_calls
 
 
 def expect_of(text: str, limit: int = 60) -> str:
@@ -32,7 +31,7 @@ def expect_of(text: str, limit: int = 60) -> str:
     >>> expect_of("Un crédit mensuel de 3 h 30 est accordé à tout délégué du personnel titulaire ayant")
     'Un crédit mensuel de 3 h 30 est accordé à tout délégué du'
     """
-    text = _FOOTNOTE.sub("", text).strip()
+    text = strip_calls(text).strip()
     text = re.split(r"(?<=[a-zé])[.;:](?:\s|$)", text)[0].strip()
     if len(text) <= limit:
         return text.rstrip(" ,")

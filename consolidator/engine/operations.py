@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from consolidator.engine.tree import ArticleState, SectionState, WorkTree, fragments
 from consolidator.errors import OperationError
 from consolidator.model import (
-    Act,
-    ArticleDef,
     DeleteAlinea,
     DeleteWords,
-    Fragment,
     InsertAlinea,
     InsertArticle,
     InsertSection,
@@ -19,7 +17,6 @@ from consolidator.model import (
     MoveSection,
     Op,
     Operation,
-    Para,
     Placement,
     RenumberArticle,
     RenumberSection,
@@ -28,48 +25,9 @@ from consolidator.model import (
     ReplaceAlinea,
     ReplaceArticle,
     ReplaceWords,
-    SectionDef,
     Where,
 )
 from consolidator.normalize import normalize_text, words_pattern
-
-
-@dataclass
-class ArticleState:
-    """An article while replay runs (mutable, internal to replay)."""
-
-    id: str
-    text_id: str
-    num: str | None
-    title: str | None
-    parent: str
-    fragments: tuple[Fragment, ...]
-    act: str
-    ops: tuple[Operation, ...]  # what wrote the current wording; (): the act's body
-    lineage: int = 0
-    alive: bool = True
-
-
-@dataclass
-class SectionState:
-    """A section, or a text's root (is_text), while replay runs."""
-
-    id: str
-    text_id: str
-    num: str | None
-    title: str
-    parent: str | None
-    children: list[str] = field(default_factory=list)
-    is_text: bool = False  # the root of a text (its articles and sections hang below it)
-    alive: bool = True
-
-
-@dataclass
-class WorkTree:
-    """Everything replay has built so far: texts, sections and articles by stable id."""
-
-    articles: dict[str, ArticleState] = field(default_factory=dict)
-    sections: dict[str, SectionState] = field(default_factory=dict)
 
 
 def _fail(op: Op, message: str, hint: str | None = None) -> OperationError:
@@ -81,45 +39,6 @@ def _fail(op: Op, message: str, hint: str | None = None) -> OperationError:
         target=op.subject,
         hint=hint,
     )
-
-
-def _fragments(act: str, key: str, paragraphs: tuple[Para, ...]) -> tuple[Fragment, ...]:
-    return tuple(
-        Fragment(f"{act}/{key}/{i + 1}", p.text, act, cells=p.cells)
-        for i, p in enumerate(paragraphs)
-    )
-
-
-def add_body(tree: WorkTree, act: Act) -> set[str]:
-    """Create the sections and articles of an act's own body (its text as signed)."""
-    root = SectionState(act.id, act.id, None, act.title, None, is_text=True)
-    tree.sections[act.id] = root
-    return _add_items(tree, act, root, act.body)
-
-
-def _add_items(
-    tree: WorkTree, act: Act, parent: SectionState, items: tuple[SectionDef | ArticleDef, ...]
-) -> set[str]:
-    changed: set[str] = set()
-    for item in items:
-        parent.children.append(item.id)
-        if isinstance(item, SectionDef):
-            section = SectionState(item.id, act.id, item.num, item.title, parent.id)
-            tree.sections[item.id] = section
-            changed |= _add_items(tree, act, section, item.children)
-        else:
-            tree.articles[item.id] = ArticleState(
-                item.id,
-                act.id,
-                item.num,
-                item.title,
-                parent.id,
-                _fragments(act.id, item.id, item.paragraphs),
-                act.id,
-                (),
-            )
-            changed.add(item.id)
-    return changed
 
 
 def _article(tree: WorkTree, op: Operation, target: str) -> ArticleState:
@@ -185,7 +104,7 @@ def _insert_article(tree: WorkTree, op: InsertArticle) -> set[str]:
         op.num,
         op.title,
         parent.id,
-        _fragments(op.act, f"{op.index}", op.paragraphs),
+        fragments(op.act, f"{op.index}", op.paragraphs),
         op.act,
         (op,),
     )
@@ -199,7 +118,7 @@ def _text_of(art: ArticleState) -> str:
 def _replace_article(tree: WorkTree, op: ReplaceArticle) -> set[str]:
     art = _article(tree, op, op.target)
     _check_contains(op, op.expect, _text_of(art), f"article {art.num or art.id}")
-    art.fragments = _fragments(op.act, f"{op.index}", op.paragraphs)
+    art.fragments = fragments(op.act, f"{op.index}", op.paragraphs)
     art.lineage += 1
     art.num = op.num or art.num
     art.title = op.title or art.title
@@ -271,7 +190,7 @@ def _alinea_op(tree: WorkTree, op: InsertAlinea | ReplaceAlinea | DeleteAlinea) 
     art = _article(tree, op, op.target)
     frags = list(art.fragments)
     if isinstance(op, InsertAlinea):
-        new = _fragments(op.act, f"{op.index}", op.paragraphs)
+        new = fragments(op.act, f"{op.index}", op.paragraphs)
         at = len(frags) if op.position is None else _fragment_index(art, op, op.position, True)
         frags[at:at] = new
     else:
@@ -279,7 +198,7 @@ def _alinea_op(tree: WorkTree, op: InsertAlinea | ReplaceAlinea | DeleteAlinea) 
         what = f"alinéa {op.alinea} of article {art.num or art.id}"
         _check_contains(op, op.expect, frags[at].text, what)
         replaced = op.paragraphs if isinstance(op, ReplaceAlinea) else ()
-        frags[at : at + 1] = _fragments(op.act, f"{op.index}", replaced)
+        frags[at : at + 1] = fragments(op.act, f"{op.index}", replaced)
     art.fragments = tuple(frags)
     _stamp(art, op)
     return {art.id}

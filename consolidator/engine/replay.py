@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import groupby
 
-from consolidator.engine.operations import WorkTree, add_body, apply_operation
+from consolidator.engine.operations import apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
+from consolidator.engine.tree import WorkTree, add_body
 from consolidator.errors import CorpusError, Diagnostic, OperationError
 from consolidator.model import Corpus, EndReason, Restriction, RestrictionKind, Version
 from consolidator.normalize import words_pattern

@@ -109,16 +109,13 @@ def _created_in_body(items: tuple[SectionDef | ArticleDef, ...]) -> list[str]:
     return ids
 
 
-def _op_refs(op: Operation) -> list[str]:
-    return list(op.refs())
+Creators = dict[str, tuple[Act, Operation | None]]
+"""Every unit id, with the act (and operation, None for a body) that creates it."""
 
 
-def build_timeline(corpus: Corpus) -> Timeline:
-    """Resolve every date, order every change, and check the act graph."""
-    problems: list[Diagnostic] = []
-    extensions = _extension_events(corpus)
-    graph = nx.DiGraph()
-    creator: dict[str, tuple[Act, Operation | None]] = {}
+def _creators(corpus: Corpus, graph: nx.DiGraph, problems: list[Diagnostic]) -> Creators:
+    """Signature and act nodes of the graph; who creates each id (an id created twice is wrong)."""
+    creator: Creators = {}
     for act in sorted(corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         graph.add_node(f"sig:{act.id}", kind="signature", date=act.signed)
         graph.add_edge(f"sig:{act.id}", act.id, why="effect follows signature")
@@ -140,6 +137,13 @@ def build_timeline(corpus: Corpus) -> Timeline:
                         )
                     )
                 creator.setdefault(op.created, (act, op))
+    return creator
+
+
+def _arrete_edges(
+    corpus: Corpus, graph: nx.DiGraph, creator: Creators, problems: list[Diagnostic]
+) -> None:
+    """Each arrêté follows the signature of what it extends; its restrictions name known units."""
     for arrete in corpus.arretes.values():
         graph.add_node(arrete.id, kind="arrete", date=arrete.date)
         graph.add_edge(arrete.id, f"jo:{arrete.id}", why="published")
@@ -156,6 +160,16 @@ def build_timeline(corpus: Corpus) -> Timeline:
                             hint=_closest_hint(r.target, creator),
                         )
                     )
+
+
+def _act_edges(
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    creator: Creators,
+    extensions: dict[str, tuple[ExtensionEvent, ...]],
+    problems: list[Diagnostic],
+) -> None:
+    """An act waits for the extension its rules name, and for the acts creating what it amends."""
     for act in corpus.acts.values():
         for rule in act.effects.values():
             if rule.kind is RuleKind.EXTENSION:
@@ -165,7 +179,7 @@ def build_timeline(corpus: Corpus) -> Timeline:
                             f"jo:{ev.arrete.id}", act.id, why="effect waits for extension"
                         )
         for op in act.ops:
-            for ref in _op_refs(op):
+            for ref in op.refs():
                 if ref not in creator:
                     problems.append(
                         Diagnostic(
@@ -179,11 +193,15 @@ def build_timeline(corpus: Corpus) -> Timeline:
                     )
                 elif creator[ref][0].id != act.id:
                     graph.add_edge(creator[ref][0].id, act.id, why=f"{op.kind} {ref}")
+
+
+def _cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Diagnostic]:
+    out = []
     for cycle in sorted(nx.simple_cycles(graph)):
         acts_in = [n for n in cycle if n in corpus.acts]
         names = " -> ".join([*cycle, cycle[0]])
         where = corpus.acts[acts_in[0]].location if acts_in else None
-        problems.append(
+        out.append(
             Diagnostic(
                 f"cycle in the act graph: {names}",
                 where.file if where else None,
@@ -191,9 +209,21 @@ def build_timeline(corpus: Corpus) -> Timeline:
                 hint="an act cannot depend on an act that depends on it",
             )
         )
+    return out
+
+
+def build_timeline(corpus: Corpus) -> Timeline:
+    """Resolve every date, order every change, and check the act graph."""
+    problems: list[Diagnostic] = []
+    extensions = _extension_events(corpus)
+    graph = nx.DiGraph()
+    creator = _creators(corpus, graph, problems)
+    _arrete_edges(corpus, graph, creator, problems)
+    _act_edges(corpus, graph, creator, extensions, problems)
+    problems += _cycles(corpus, graph)
     rank = _ranks(graph, corpus)
     changes, pending = _changes(corpus, extensions, rank, problems)
-    changes = [c for c in changes if c.op is None or all(r in creator for r in _op_refs(c.op))]
+    changes = [c for c in changes if c.op is None or all(r in creator for r in c.op.refs())]
     _check_dates(changes, creator, extensions, corpus, problems)
     return Timeline(tuple(changes), tuple(pending), extensions, graph, tuple(problems))
 
@@ -253,7 +283,7 @@ def _check_dates(
     for ch in changes:
         if ch.op is None:
             continue
-        for ref in _op_refs(ch.op):
+        for ref in ch.op.refs():
             born = created_on.get(ref)
             if ref in creator and born is not None and born > ch.date:
                 problems.append(

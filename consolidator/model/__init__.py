@@ -298,6 +298,20 @@ class EndReason(Enum):
     LAPSED = "périmé"
     DENOUNCED = "dénoncé"
 
+    @property
+    def state(self) -> State:
+        """The state of a version that ended for this reason.
+
+        >>> EndReason.LAPSED.state
+        <State.PERIME: 'périmé'>
+        """
+        return {
+            EndReason.REPLACED: State.REMPLACE,
+            EndReason.REPEALED: State.ABROGE,
+            EndReason.LAPSED: State.PERIME,
+            EndReason.DENOUNCED: State.DENONCE,
+        }[self]
+
 
 @dataclass(frozen=True)
 class Fragment:

@@ -10,13 +10,6 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Restriction, RestrictionKind, State, Version
 from consolidator.normalize import words_pattern
 
-_ENDED = {
-    EndReason.REPLACED: State.REMPLACE,
-    EndReason.REPEALED: State.ABROGE,
-    EndReason.LAPSED: State.PERIME,
-    EndReason.DENOUNCED: State.DENONCE,
-}
-
 
 def extension_at_act_id(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
     """The latest extension of `act` in effect on `day`, if any."""
@@ -34,7 +27,7 @@ def version_state(index: VersionIndex, version: Version, day: date) -> State:
     if day < version.since:
         return State.A_VENIR
     if version.until is not None and day >= version.until:
-        return _ENDED[version.end or EndReason.REPLACED]
+        return (version.end or EndReason.REPLACED).state
     act = index.corpus.acts[version.act]
     if not act.extensible:
         return State.EN_VIGUEUR

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError, RenderError
-from consolidator.model import EndReason, State, Version, View
+from consolidator.model import Version, View
 from consolidator.query.citation import citation
 from consolidator.query.diff import KINDS, Changelog, changelog, version_change
 from consolidator.query.history import history
@@ -29,13 +29,6 @@ from consolidator.render.html import (
     snapshot_views,
     stylesheet,
 )
-
-_END_STATE = {
-    EndReason.REPLACED: State.REMPLACE,
-    EndReason.REPEALED: State.ABROGE,
-    EndReason.LAPSED: State.PERIME,
-    EndReason.DENOUNCED: State.DENONCE,
-}
 
 
 @dataclass(frozen=True)
@@ -140,7 +133,7 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
                 "until": v.until,
                 "marker": marks[v.act],
                 "periods": vh.periods,
-                "end": _END_STATE[v.end] if v.end else None,
+                "end": v.end.state if v.end else None,
                 "diff": diff,
                 "current": v.covers(site.at),
             }

@@ -15,12 +15,12 @@ from consolidator.model import Fragment, State, Version
 from consolidator.normalize import normalize_text
 from consolidator.query.states import version_state
 from consolidator.sources.legifrance.export import Block, Export, Unit
+from consolidator.sources.legifrance.lines import strip_calls
 
 # The export holds the accord de méthode of 15 June 2023 (BOCC 2023/33, 004 l.15134) and nothing
 # later: its states are read as of 1 January 2024.
 SEED_DATE = date(2024, 1, 1)
 TABLE = "⟨tableau⟩"
-_CALL = re.compile(r"\s*\((?:\d{1,2}|\*)\)(?=[\s.,;:»]|$)")
 _PLACEHOLDER = re.compile(
     r"^\((?:Tableau|Tableaux|Formulaire|Clichés?) non reproduits?", re.IGNORECASE
 )
@@ -33,7 +33,7 @@ _MARKER_STATE = {
 
 
 def _fold(parts: Iterable[str]) -> str:
-    text = " ".join(_CALL.sub("", p) for p in parts)
+    text = " ".join(strip_calls(p) for p in parts)
     return normalize_text(text)
 
 

@@ -23,8 +23,12 @@ _ARRETE_CITED = re.compile(
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _ARTICLE_LINE = re.compile(r"^ARTICLE(?:\s+(.*?))?\s*$")
-_FOOTNOTE = re.compile(r"^\((\d+|\*+)\)\s*|^(\*+)\s*(?=\S)")
-_MERGED_CALL = re.compile(r"(?<=[.)])\s+(?=\((?:\d+|\*)\)\s+[A-ZÀ-Ý])")
+_CALL = r"\d{1,2}|\*+"  # what a footnote call holds between its brackets: (1), (12), (*), (**)
+_FOOTNOTE = re.compile(rf"^\(({_CALL})\)\s*|^(\*+)\s*(?=\S)")  # a note line starting with its call
+_MERGED_CALL = re.compile(
+    rf"(?<=[.)])\s+(?=\((?:{_CALL})\)\s+[A-ZÀ-Ý])"
+)  # a note run into the text
+_INLINE_CALL = re.compile(rf"\s*\((?:{_CALL})\)(?=[\s.,;:»]|$)")  # a call in the text
 _NOTE_STARTS = (
     ("nota", re.compile(r"^(?:NOTA|Nota)\s*(?:[:.]|-|$)")),
     ("note", re.compile(r"^NOTE\s*:")),
@@ -184,6 +188,15 @@ def article_label(line: str) -> str | None:
         return None
     label = re.sub(r"\s*\.\s*", ".", normalize_text(match.group(1) or ""))
     return label.rstrip(".")
+
+
+def strip_calls(text: str) -> str:
+    """The text without its footnote calls (the one pattern of a call, with `footnote_call`).
+
+    >>> strip_calls("dans la limite de 13 jours (1). Les salariés (*) en bénéficient (2000)")
+    'dans la limite de 13 jours. Les salariés en bénéficient (2000)'
+    """
+    return _INLINE_CALL.sub("", text)
 
 
 def footnote_call(line: str) -> str | None:

@@ -1,0 +1,60 @@
+"""Cross-file checks that need the whole corpus (all problems at once)."""
+
+from __future__ import annotations
+
+from consolidator.errors import Diagnostic
+from consolidator.model import Corpus
+
+
+def check_references(corpus: Corpus) -> list[Diagnostic]:
+    """Cross-file checks that need the whole corpus: effect ids, arrêtés' acts, base act."""
+    out: list[Diagnostic] = []
+    if corpus.convention.base not in corpus.acts:
+        out.append(
+            Diagnostic(
+                f"convention.xml names base act {corpus.convention.base!r}, which does not exist",
+                "convention.xml",
+            )
+        )
+    for act in corpus.acts.values():
+        for op in act.ops:
+            if op.effect is not None and op.effect not in act.effects:
+                out.append(
+                    Diagnostic(
+                        f"operation names effect rule {op.effect!r}, not declared in the act",
+                        op.location.file,
+                        op.location.line,
+                        act=act.id,
+                        target=op.subject,
+                    )
+                )
+        for rule in act.effects.values():
+            if rule.arrete and rule.arrete not in corpus.arretes:
+                out.append(
+                    Diagnostic(
+                        f"effect rule names unknown arrêté {rule.arrete!r}",
+                        act.location.file,
+                        act.location.line,
+                        act=act.id,
+                    )
+                )
+    for arrete in corpus.arretes.values():
+        for ext in arrete.extends:
+            if ext.act not in corpus.acts:
+                out.append(
+                    Diagnostic(
+                        f"arrêté extends unknown act {ext.act!r}",
+                        arrete.location.file,
+                        arrete.location.line,
+                        hint=f"known acts: {', '.join(sorted(corpus.acts)[:8])} ...",
+                    )
+                )
+            elif corpus.acts[ext.act].signed > arrete.date:
+                out.append(
+                    Diagnostic(
+                        f"arrêté of {arrete.date} extends {ext.act}, signed later ({corpus.acts[ext.act].signed})",
+                        arrete.location.file,
+                        arrete.location.line,
+                    )
+                )
+    return out

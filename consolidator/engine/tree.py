@@ -1,0 +1,84 @@
+"""The working tree replay builds: texts, sections and articles by stable id (mutable, internal)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from consolidator.model import Act, ArticleDef, Fragment, Operation, Para, SectionDef
+
+
+@dataclass
+class ArticleState:
+    """An article while replay runs (mutable, internal to replay)."""
+
+    id: str
+    text_id: str
+    num: str | None
+    title: str | None
+    parent: str
+    fragments: tuple[Fragment, ...]
+    act: str
+    ops: tuple[Operation, ...]  # what wrote the current wording; (): the act's body
+    lineage: int = 0
+    alive: bool = True
+
+
+@dataclass
+class SectionState:
+    """A section, or a text's root (is_text), while replay runs."""
+
+    id: str
+    text_id: str
+    num: str | None
+    title: str
+    parent: str | None
+    children: list[str] = field(default_factory=list)
+    is_text: bool = False  # the root of a text (its articles and sections hang below it)
+    alive: bool = True
+
+
+@dataclass
+class WorkTree:
+    """Everything replay has built so far: texts, sections and articles by stable id."""
+
+    articles: dict[str, ArticleState] = field(default_factory=dict)
+    sections: dict[str, SectionState] = field(default_factory=dict)
+
+
+def fragments(act: str, key: str, paragraphs: tuple[Para, ...]) -> tuple[Fragment, ...]:
+    return tuple(
+        Fragment(f"{act}/{key}/{i + 1}", p.text, act, cells=p.cells)
+        for i, p in enumerate(paragraphs)
+    )
+
+
+def add_body(tree: WorkTree, act: Act) -> set[str]:
+    """Create the sections and articles of an act's own body (its text as signed)."""
+    root = SectionState(act.id, act.id, None, act.title, None, is_text=True)
+    tree.sections[act.id] = root
+    return _add_items(tree, act, root, act.body)
+
+
+def _add_items(
+    tree: WorkTree, act: Act, parent: SectionState, items: tuple[SectionDef | ArticleDef, ...]
+) -> set[str]:
+    changed: set[str] = set()
+    for item in items:
+        parent.children.append(item.id)
+        if isinstance(item, SectionDef):
+            section = SectionState(item.id, act.id, item.num, item.title, parent.id)
+            tree.sections[item.id] = section
+            changed |= _add_items(tree, act, section, item.children)
+        else:
+            tree.articles[item.id] = ArticleState(
+                item.id,
+                act.id,
+                item.num,
+                item.title,
+                parent.id,
+                fragments(act.id, item.id, item.paragraphs),
+                act.id,
+                (),
+            )
+            changed.add(item.id)
+    return changed
