@@ -20,181 +20,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUM = r"(\d+(?:\.\s?\d+)*(?:\s?(?:bis|ter|quater))?)"
-_TITLE = (  # « 15.2.4 " Institutions " » or « 15.2.4. - Institutions gestionnaires » (004 l.4899)
-    r"(?:\s*,?\s*(?:intitulée? )?[«\"“]\s*(?P<title>[^»\"”]+?)\s*[»\"”]"
-    r"|\.?\s+[-–]\s+[A-ZÉ][^,«»\"”:]+?)?"
-)
-_CONV = (
-    r"(?:\s*,?\s*(?:du texte de base )?(?:de la|du) (?:présente )?convention(?: collective)?"
-    r"(?: nationale)?(?: de la mutualité)?(?: du 31 janvier 2000)?)?"
-)
-_PARA = r"(?:\s*,?\s*(?:(?P<sub>[a-z])\s*\)?|paragraphe\s+(?P<sub2>[a-z])|(?P<ord2>\d+)e\s+(?:paragraphe|alinéa)),?)?"
-_ORDINALS = {
-    "premier": 1,
-    "1er": 1,
-    "première": 1,
-    "1re": 1,
-    "deuxième": 2,
-    "second": 2,
-    "seconde": 2,
-    "troisième": 3,
-    "quatrième": 4,
-    "cinquième": 5,
-    "sixième": 6,
-    "septième": 7,
-    "huitième": 8,
-    "neuvième": 9,
-    "dixième": 10,
-    "dernier": -1,
-}
-_ORD = r"(?P<ord>premier|1er|première|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|dernier|\d+e|\d+ème)"
-
-_BARE_TITLE = (
-    r"(?:\s+(?P<bare>(?-i:[A-ZÉÈ])[^«»\"“.,:;]{2,80}?)(?=\s*,?\s*(?:de la|du|est|sont)\b))?"
-)
-_REWRITE = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?(?:(?:l'intégralité|le contenu|les dispositions) (?:de l'|du (?:nouvel )?)article|l'article) "
-    + NUM
-    + r"\.?"
-    + _CONV
-    + r",?"
-    + _TITLE
-    + r",?"
-    + _BARE_TITLE
-    + _CONV
-    + _PARA
-    + r"\s*(?:est|sont)\s+(?:intégralement |entièrement |ainsi |désormais )?"
-    r"(?P<verb>remplacée?s?|réécrite?s?|rédigée?s?|modifiée?s?|complétée?s?|supprimée?s?|abrogée?s?)"
-    r"(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_ALINEA = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?(?:le|la) "
-    + _ORD
-    + r"\s+(?:alinéa|paragraphe|phrase) de l'article "
-    + NUM
-    + _TITLE
-    + _CONV
-    + r"\s*(?:est|sont)\s+(?:ainsi |désormais |intégralement )?"
-    r"(?P<verb>remplacée?|réécrite?|rédigée?|modifiée?|supprimée?|abrogée?|complétée?)(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_ALINEA_N = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?l'alinéa (?P<pos>\d+) de l'article "
-    + NUM
-    + r"(?:\s+(?P<sub>[a-z])\b)?"
-    + _TITLE
-    + _CONV
-    + r"\s*(?:est|sont)\s+(?:ainsi |désormais |intégralement )?"
-    r"(?P<verb>remplacée?|réécrite?|rédigée?|modifiée?|supprimée?|abrogée?)(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_ADD_ALINEA_N = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?un (?:nouvel )?alinéa (?P<pos>\d+)? ?est (?:rajouté|ajouté|inséré)e? (?:à|dans) l'article "
-    + NUM,
-    re.IGNORECASE,
-)
-_AFTER_ALINEA = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?(?:à|a) la suite du "
-    + _ORD
-    + r" (?:alinéa|paragraphe),? (?:est|sont) (?:insérée?s?|ajoutée?s?),? "
-    r"(?:dans|à) l'article " + NUM,
-    re.IGNORECASE,
-)
-_INSERT = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?(?:[^.]*?\bd')?(?:il est |est )?(?:inséré|créé|ajouté|institué|insérer|créer|ajouter)e?,?\s+(?:[^.]*?\s)?"
-    r"un (?:nouvel |nouveau )?article "
-    + NUM
-    + r"(?:\s+(?:intitulé|ainsi intitulé))?"
-    + _TITLE
-    + r"(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_ADD_ALINEA = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?(?:il est |sont |est )?(?:ajouté|inséré)e?s?,?\s+(?:à|dans) l'article "
-    + NUM
-    + _TITLE
-    + _CONV
-    + r",?\s+(?:un|le|les|deux) (?:nouvel |nouveaux )?(?:alinéas?|paragraphes?)"
-    r"(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_WORDS_CONTEXT = re.compile(
-    r"(?:(?:au|dans le) " + _ORD + r" (?:alinéa|paragraphe) de |à |dans )l'article " + NUM,
-    re.IGNORECASE,
-)
-_QUOTED = r"[«\"“]\s*(?P<{}>[^»\"”]+?)\s*[»\"”]"
-_WORD = (
-    r"(?:les mots|le mot|les termes|le terme|l'adjectif|l'expression|la mention|la phrase|les phrases)"
-    r"\s*:?\s*"
-)
-_REPLACE_WORDS = re.compile(
-    _WORD
-    + _QUOTED.format("old")
-    + r",?\s+(?:sont|est) remplacée?s? par\s*(?:"
-    + _WORD
-    + r")?:?\s*"
-    + _QUOTED.format("new"),
-    re.IGNORECASE,
-)
-_DELETE_WORDS = re.compile(_WORD + _QUOTED.format("old") + r",?\s+(?:sont|est) supprimée?s?", re.I)
-_INSERT_WORDS = re.compile(
-    r"(?P<side>après|avant)\s+(?:"
-    + _WORD
-    + r")?"
-    + _QUOTED.format("anchor")
-    + r",?\s+(?:sont|est) (?:insérés|ajoutés|inséré|ajouté)e?s?(?: les mots)?\s*:?\s*"
-    + _QUOTED.format("new"),
-    re.IGNORECASE,
-)
-WORD_KINDS = ("replace-words", "delete-words", "insert-words")
-_RENUMBER_RANGE = re.compile(
-    r"les articles "
-    + NUM
-    + r" à "
-    + NUM
-    + r" (?:de la convention collective )?deviennent (?:respectivement )?les articles "
-    + NUM
-    + r" à "
-    + NUM,
-    re.IGNORECASE,
-)
-_RENUMBER_ONE = re.compile(
-    r"l'article "
-    + NUM
-    + _CONV
-    + _TITLE
-    + r" (?:de la convention collective )?(?:devient|est renuméroté(?: en)?) (?:l'article |article )?"
-    + NUM,
-    re.IGNORECASE,
-)
-_REPEAL_MANY = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?les articles "
-    + NUM
-    + r"((?:\s*,\s*"
-    + NUM
-    + r")*)\s+et\s+"
-    + NUM
-    + r"[^.]*?sont (?:supprimés|abrogés)",
-    re.IGNORECASE,
-)
-_REPEAL_PAIR = re.compile(
-    r"^(?:\d+\s*[.)°-]\s*)?l'article "
-    + NUM
-    + r"\b[^.]*? et l'article "
-    + NUM
-    + r"\b[^.]*?sont (?:supprimés|abrogés)",
-    re.IGNORECASE,
-)
-_CHAPTER = re.compile(
-    r"(?:les dispositions[^.]*?|\ble )chapitres?\s+(?P<ch>[IVXL]+)\b[^.]*?"
-    r"(?:sont|est) (?:désormais |ainsi )?(?:abrogée?s? et )?(?P<verb>remplacée?s?|réécrite?s?|modifiée?s?|rédigée?s?)",
-    re.IGNORECASE,
-)
-NO_WORDING = re.compile(
-    r"^\(?\s*voir (?:cet|ces|ce|l')\s*(?:articles?|tableau|chapitre|dispositions)\s*\)?\.?$",
-    re.IGNORECASE,
+from consolidator.draft.patterns import (  # noqa: F401  (NUM, NO_WORDING, WORD_KINDS re-exported)
+    ADD_ALINEA,
+    ADD_ALINEA_N,
+    AFTER_ALINEA,
+    ALINEA,
+    ALINEA_N,
+    CHAPTER,
+    DELETE_WORDS,
+    INSERT,
+    INSERT_WORDS,
+    NO_WORDING,
+    NUM,
+    ORDINALS,
+    RENUMBER_ONE,
+    RENUMBER_RANGE,
+    REPEAL_MANY,
+    REPEAL_PAIR,
+    REPLACE_WORDS,
+    REWRITE,
+    WORD_KINDS,
+    WORDS_CONTEXT,
 )
 
 
@@ -236,8 +82,8 @@ def ordinal(word: str | None) -> int | None:
     if not word:
         return None
     w = word.lower()
-    if w in _ORDINALS:
-        return _ORDINALS[w]
+    if w in ORDINALS:
+        return ORDINALS[w]
     m = re.match(r"(\d+)", w)
     return int(m[1]) if m else None
 
@@ -277,17 +123,17 @@ def _rewrite(m: re.Match[str]) -> Instruction:
 
 
 def _words(text: str) -> Instruction | None:
-    ctx = _WORDS_CONTEXT.search(text)
+    ctx = WORDS_CONTEXT.search(text)
     nums = (clean_num(ctx[2]),) if ctx else ()
     pos = ordinal(ctx["ord"]) if ctx else None
     conf = 0.85 if nums else 0.4
-    if m := _REPLACE_WORDS.search(text):
+    if m := REPLACE_WORDS.search(text):
         return Instruction(
             "replace-words", nums, position=pos, old=m["old"], new=m["new"], confidence=conf
         )
-    if m := _DELETE_WORDS.search(text):
+    if m := DELETE_WORDS.search(text):
         return Instruction("delete-words", nums, position=pos, old=m["old"], confidence=conf)
-    if m := _INSERT_WORDS.search(text):
+    if m := INSERT_WORDS.search(text):
         after = m["side"].lower() == "après"
         return Instruction(
             "insert-words",
@@ -307,7 +153,7 @@ def _split_num(num: str) -> tuple[str, int]:
 
 
 def _renumber(text: str) -> Instruction | None:
-    if m := _RENUMBER_RANGE.search(text):
+    if m := RENUMBER_RANGE.search(text):
         a, b, c, d = (clean_num(x) for x in m.groups())
         (ha, na), (hb, nb), (hc, nc), (hd, nd) = map(_split_num, (a, b, c, d))
         if ha == hb and hc == hd and nb - na == nd - nc and nb >= na:
@@ -318,7 +164,7 @@ def _renumber(text: str) -> Instruction | None:
             return Instruction(
                 "renumber-article", tuple(p[0] for p in pairs), renumber=pairs, confidence=0.85
             )
-    if m := _RENUMBER_ONE.search(text):
+    if m := RENUMBER_ONE.search(text):
         a, b = clean_num(m[1]), clean_num(m[3])
         return Instruction(
             "renumber-article", (a,), m["title"], renumber=((a, b),), confidence=0.85
@@ -344,7 +190,7 @@ def read_formula(text: str) -> Instruction | None:
             new=m["new"],
             confidence=0.7,
         )
-    if m := _ALINEA.match(t):
+    if m := ALINEA.match(t):
         pos = ordinal(m["ord"])
         verb = m["verb"].lower()
         kind = "delete-alinea" if verb.startswith(("supprim", "abrog")) else "replace-alinea"
@@ -356,7 +202,7 @@ def read_formula(text: str) -> Instruction | None:
             takes_text=kind == "replace-alinea",
             confidence=0.85,
         )
-    if m := _ALINEA_N.match(t):
+    if m := ALINEA_N.match(t):
         verb = m["verb"].lower()
         replaced = re.search(r"\bremplac", m["rest"]) or not verb.startswith(("supprim", "abrog"))
         kind = "replace-alinea" if replaced else "delete-alinea"
@@ -369,9 +215,9 @@ def read_formula(text: str) -> Instruction | None:
             takes_text=kind == "replace-alinea",
             confidence=0.8,
         )
-    if m := _ADD_ALINEA_N.match(t):
+    if m := ADD_ALINEA_N.match(t):
         return Instruction("insert-alinea", (clean_num(m[2]),), takes_text=True, confidence=0.75)
-    if m := _AFTER_ALINEA.match(t):
+    if m := AFTER_ALINEA.match(t):
         pos = ordinal(m["ord"])
         return Instruction(
             "insert-alinea",
@@ -380,11 +226,11 @@ def read_formula(text: str) -> Instruction | None:
             takes_text=True,
             confidence=0.75,
         )
-    if m := _INSERT.match(t):
+    if m := INSERT.match(t):
         return Instruction(
             "insert-article", (clean_num(m[1]),), m["title"], takes_text=True, confidence=0.85
         )
-    if m := _ADD_ALINEA.match(t):
+    if m := ADD_ALINEA.match(t):
         return Instruction(
             "insert-alinea", (clean_num(m[1]),), m["title"], takes_text=True, confidence=0.8
         )
@@ -392,14 +238,14 @@ def read_formula(text: str) -> Instruction | None:
         return w
     if r := _renumber(t):
         return r
-    if m := _REPEAL_PAIR.match(t):
+    if m := REPEAL_PAIR.match(t):
         return Instruction("repeal-article", (clean_num(m[1]), clean_num(m[2])), confidence=0.75)
-    if m := _REPEAL_MANY.match(t):
+    if m := REPEAL_MANY.match(t):
         nums = [m[1], *re.findall(NUM, m[2] or ""), m[m.lastindex or 0]]
         return Instruction("repeal-article", tuple(clean_num(n) for n in nums if n), confidence=0.8)
-    if m := _REWRITE.match(t):
+    if m := REWRITE.match(t):
         return _rewrite(m)
-    if m := _CHAPTER.search(t):
+    if m := CHAPTER.search(t):
         repealed = bool(re.search(r"abrog", m[0], re.IGNORECASE))
         return Instruction(
             "rewrite-chapter",

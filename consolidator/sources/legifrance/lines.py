@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from consolidator.dates import french_month
+from consolidator.dates import french_month, parse_french, parse_iso
 from consolidator.normalize import normalize_text
 
 MARKERS = ("en vigueur étendue", "en vigueur non-étendue", "REMPLACE", "MODIFIE", "VIGUEUR")
@@ -13,7 +13,6 @@ PART_TITLES = ("Texte de base", "Textes Attachés", "Textes Salaires", "Textes E
 PREAMBLE = "Préambule"
 FIRST_LABELS = frozenset({"1", "1er"})
 
-_DATE_WORDS = re.compile(r"^(1er|\d{1,2})\s+([^\W\d_]+)\s+(\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_IN_TEXT = r"(?:(\d{4})-(\d{2})-(\d{2})|(1er|\d{1,2})\s+([^\W\d_]+)\s+(\d{4}))"
 _ARRETE_HEADER = re.compile(r"^(?:arrêté|arrete|arrête|arreté)\s+du\s+(.+?)\s*$", re.IGNORECASE)
@@ -48,33 +47,25 @@ def _make_date(year: str, month: str | int, day: str) -> date:
 
 
 def parse_french_date(text: str) -> date:
-    """Parse a French date as printed in the export.
+    """Parse a date as printed in the export: French (`dates.parse_french`) or ISO.
 
     >>> parse_french_date("23 décembre 2010")
     datetime.date(2010, 12, 23)
-    >>> parse_french_date("1er  janvier 2020")
+    >>> parse_french_date("1er  janvier 2020.")
     datetime.date(2020, 1, 1)
     >>> parse_french_date("2003-07-07")
     datetime.date(2003, 7, 7)
     >>> parse_french_date("31 février 2020")
     Traceback (most recent call last):
     ...
-    ValueError: not a valid date: '31 février 2020'
+    ValueError: impossible date '31 février 2020': day is out of range for month
     >>> parse_french_date("le 3 brumaire an II")
     Traceback (most recent call last):
     ...
     ValueError: not a French date: 'le 3 brumaire an II'
     """
     clean = normalize_text(text).rstrip(".")
-    words, iso = _DATE_WORDS.match(clean), _DATE_ISO.match(clean)
-    try:
-        if words:
-            return _make_date(words.group(3), words.group(2), words.group(1))
-        if iso:
-            return _make_date(iso.group(1), int(iso.group(2)), iso.group(3))
-    except ValueError:
-        raise ValueError(f"not a valid date: {text!r}") from None
-    raise ValueError(f"not a French date: {text!r}")
+    return parse_iso(clean) if _DATE_ISO.match(clean) else parse_french(clean)
 
 
 def parse_arrete_header(line: str) -> date:
