@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
+from consolidator.sources.legifrance.export import Export, parse_export
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
@@ -34,6 +36,18 @@ def seed_lines(start: int, end: int) -> list[str]:
     """Lines start..end (1-based, inclusive) of the Legifrance export, for citing the seed in tests."""
     lines = SEED.read_text(encoding="utf-8").split("\n")
     return lines[start - 1 : end]
+
+
+@functools.cache
+def seed_export() -> Export:
+    """The Legifrance export (seed 004), parsed once per test run (also at collection time)."""
+    return parse_export(SEED)
+
+
+@pytest.fixture(scope="session")
+def export() -> Export:
+    """The Legifrance export (seed 004), parsed once for the whole test session."""
+    return seed_export()
 
 
 @pytest.fixture(scope="session")

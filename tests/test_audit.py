@@ -17,15 +17,10 @@ from consolidator.sources.legifrance.audit import (
     same_wording,
     version_key,
 )
-from consolidator.sources.legifrance.export import Export, parse_export
-from tests.conftest import ROOT, SEED
+from consolidator.sources.legifrance.export import Export
+from tests.conftest import ROOT
 
 DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def export() -> Export:
-    return parse_export(SEED)
 
 
 @pytest.fixture(scope="module")

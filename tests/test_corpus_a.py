@@ -13,8 +13,7 @@ from consolidator.normalize import normalize_text
 from consolidator.query.history import history
 from consolidator.query.snapshot import article_at, resolve_article
 from consolidator.query.states import restrictions_at, version_state
-from consolidator.sources.legifrance.export import parse_export
-from tests.conftest import SEED, seed_lines
+from tests.conftest import seed_export, seed_lines
 
 CHAPTERS = ("III", "IV", "V", "VI", "VII", "VIII", "X", "XI", "XII", "XIII", "XIV")
 # units whose stable id is not a2000-<number> (DECISIONS D-100, D-102, D-106)
@@ -39,7 +38,7 @@ def _norm(paragraphs: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _blocks() -> list[tuple[str, int, str, list[str]]]:
-    export = parse_export(str(SEED))
+    export = seed_export()
     out = []
     for unit in export.base:
         if not unit.chapter or unit.chapter[0] not in CHAPTERS:

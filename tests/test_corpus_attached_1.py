@@ -10,8 +10,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
 from consolidator.query.states import version_state
 from consolidator.sources.legifrance.audit import SEED_DATE, TextAudit, audit_attached
-from consolidator.sources.legifrance.export import parse_export
-from tests.conftest import ROOT, SEED, seed_lines
+from tests.conftest import ROOT, seed_lines
 
 DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")
 FIRST, LAST = 3465, 8999  # this range: the annexes (l.3467) to the alternance accord (l.8962)
@@ -39,8 +38,7 @@ def cited(line: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def texts(index: VersionIndex) -> tuple[TextAudit, ...]:
-    export = parse_export(SEED)
+def texts(index: VersionIndex, export) -> tuple[TextAudit, ...]:  # type: ignore[no-untyped-def]
     return tuple(t for t in audit_attached(index, export) if FIRST <= t.line <= LAST)
 
 

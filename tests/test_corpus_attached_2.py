@@ -16,16 +16,11 @@ from consolidator.sources.legifrance.audit import (
     block_key,
     version_key,
 )
-from consolidator.sources.legifrance.export import AttachedText, Block, Export, parse_export
-from tests.conftest import ROOT, SEED, seed_lines
+from consolidator.sources.legifrance.export import AttachedText, Block, Export
+from tests.conftest import ROOT, seed_lines
 
 DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")
 FIRST_LINE = 9000  # this module's share of the export: texts starting at l.9000 or later
-
-
-@pytest.fixture(scope="module")
-def export() -> Export:
-    return parse_export(SEED)
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
 from consolidator.normalize import normalize_text
 from consolidator.query.history import history
 from consolidator.query.snapshot import article_at, resolve_article, snapshot
 from consolidator.query.states import excluded_spans, restrictions_at, version_state
-from consolidator.sources.legifrance.export import parse_export
-from tests.conftest import ROOT, SEED, seed_lines
+from tests.conftest import ROOT, seed_lines
 
 CALL = re.compile(r"\s*\((?:\d|\*)\)(?=[\s.,;:»]|$)")
 TODAY = date(2026, 1, 1)
@@ -44,11 +41,6 @@ def _key(paragraphs: list[str], rows: list[bool]) -> list[str]:
 
 def _line_000(n: int) -> str:
     return SEED_000.read_text(encoding="utf-8").split("\n")[n - 1]
-
-
-@pytest.fixture(scope="module")
-def export():  # type: ignore[no-untyped-def]
-    return parse_export(SEED)
 
 
 def _blocks(export):  # type: ignore[no-untyped-def]

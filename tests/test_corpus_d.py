@@ -12,8 +12,7 @@ from consolidator.model import State
 from consolidator.normalize import normalize_text
 from consolidator.query.snapshot import article_at, snapshot
 from consolidator.query.states import version_state
-from consolidator.sources.legifrance.export import parse_export
-from tests.conftest import SEED, seed_lines
+from tests.conftest import seed_lines
 
 # the first line of each standalone or salary text of 004 encoded by the corpus (D-400)
 # fmt: off
@@ -39,9 +38,8 @@ def _state(index: VersionIndex, article: str, day: str) -> State:
     return version_state(index, version, when)
 
 
-def test_every_block_of_the_standalone_texts_is_a_version(index: VersionIndex) -> None:
+def test_every_block_of_the_standalone_texts_is_a_version(index: VersionIndex, export) -> None:  # type: ignore[no-untyped-def]
     """Each block's wording (footnote calls removed) is in one version of its text (D-400)."""
-    export = parse_export(SEED)
     texts = {t.start_line: t for t in export.attached + export.salaries}
     wordings = [
         normalize_text(" ".join(v.paragraphs))

@@ -35,11 +35,6 @@ SEED = Path(__file__).parent.parent / "corpus/sources/004_cb251bc3192fed7a.txt"
 PARTS = ["Texte de base", "Textes Attachés", "Textes Salaires", "Textes Extensions"]
 
 
-@pytest.fixture(scope="module")
-def export() -> Export:
-    return parse_export(SEED)
-
-
 def unit(export: Export, num: str) -> Unit:
     return next(u for u in export.base if u.num == num)
 
