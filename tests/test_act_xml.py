@@ -128,13 +128,13 @@ OPERATIONS = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(OPERATIONS)
 def test_write_then_read_is_identity(op: Operation) -> None:
     assert _roundtrip(op) == op
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(OPERATIONS, min_size=1, max_size=5))
 def test_written_operations_are_schema_valid(ops: list[Operation]) -> None:
     schema = _schema()

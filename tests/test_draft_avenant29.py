@@ -11,18 +11,12 @@ from lxml import etree
 from consolidator.cli import main
 from consolidator.draft import check_draft, draft_act, write_act
 from consolidator.draft.result import Draft
-from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "corpus" / "sources" / "000_5fd5759f96aa2236.txt"
 CURATED = ROOT / "corpus" / "idcc-2128" / "acts" / "2019-12-13-avenant-29.xml"
-
-
-@pytest.fixture(scope="module")
-def index() -> VersionIndex:
-    return open_index()
 
 
 @pytest.fixture(scope="module")

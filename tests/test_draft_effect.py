@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from consolidator.draft.draft import draft_act
 from consolidator.draft.effect import (
     Article,
@@ -20,17 +18,11 @@ from consolidator.draft.effect import (
 from consolidator.draft.evaluate import curated_key, drafted_key, no_amending_text
 from consolidator.draft.links import ExportLinks
 from consolidator.draft.view import ConventionView
-from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 
 EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")
 EVE_7 = date(2003, 12, 16)  # avenant n° 7 is signed on 17 December 2003 (004 l.5121)
-
-
-@pytest.fixture(scope="module")
-def index() -> VersionIndex:
-    return open_index()
 
 
 def _drafted(index: VersionIndex, target: str, links: ExportLinks | None) -> list:

@@ -9,16 +9,10 @@ from pathlib import Path
 import pytest
 
 from consolidator.draft.evaluate import Evaluation, amending_acts, evaluate, evaluation_report
-from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
-
-
-@pytest.fixture(scope="module")
-def index() -> VersionIndex:
-    return open_index()
 
 
 @pytest.fixture(scope="module")

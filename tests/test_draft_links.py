@@ -15,17 +15,11 @@ from consolidator.draft.formulas import read_formula
 from consolidator.draft.links import ExportLinks, alinea_ops, fit_tables, is_link
 from consolidator.draft.result import Draft
 from consolidator.draft.view import ConventionView
-from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Para
 
 EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")
-
-
-@pytest.fixture(scope="module")
-def index() -> VersionIndex:
-    return open_index()
 
 
 @pytest.fixture(scope="module")

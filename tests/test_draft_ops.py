@@ -9,17 +9,11 @@ import pytest
 
 from consolidator.draft import draft_act
 from consolidator.draft.ops import DraftOp
-from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 
 SEED_004 = (
     Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 )
-
-
-@pytest.fixture(scope="module")
-def index() -> VersionIndex:
-    return open_index()
 
 
 @pytest.fixture(scope="module")

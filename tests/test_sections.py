@@ -275,7 +275,7 @@ def section_scenarios(draw: st.DrawFn) -> tuple[Corpus, list[TreeModel]]:
     return Corpus("memory", Convention("0", "Test", "base"), acts, {}), states
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(section_scenarios())
 def test_section_operations_agree_with_a_tree_model(case: tuple[Corpus, list[TreeModel]]) -> None:
     corpus, states = case
