@@ -51,7 +51,7 @@ def rewrite_chapter(view: ConventionView, p: Passage, year: int) -> list[DraftOp
             continue
         current = [v for v in view.articles() if view.parents.get(v.article) == section]
         if not current or (p.instruction.sub == "abroge" and _wholesale(view, current)):
-            out += _replace_chapter(view, p, year, section, current, items)
+            out += _replace_chapter(p, year, section, current, items)
         else:
             out += _match_chapter(view, p, year, section, current, items)
     return out
@@ -66,7 +66,6 @@ def _wholesale(view: ConventionView, current: list[Version]) -> bool:
 
 
 def _replace_chapter(
-    view: ConventionView,
     p: Passage,
     year: int,
     section: str,

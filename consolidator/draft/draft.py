@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from consolidator.dates import format_french
 from consolidator.draft.build import build_ops
 from consolidator.draft.links import ExportLinks
-from consolidator.draft.metadata import Rule, read_metadata
+from consolidator.draft.metadata import Metadata, Rule, read_metadata
 from consolidator.draft.ops import DraftOp
 from consolidator.draft.pdftext import Block
-from consolidator.draft.reader import read_act
+from consolidator.draft.reader import Reading, read_act
 from consolidator.draft.result import Draft, DraftEffect
 from consolidator.draft.split import split_scoped
 from consolidator.draft.view import ConventionView
@@ -122,6 +122,42 @@ def _kind(title: str) -> str:
     return "avenant"
 
 
+def _drafted_ops(
+    view: ConventionView,
+    reading: Reading,
+    year: int,
+    links: ExportLinks | None,
+    scoped: dict[str, Rule],
+    doubts: list[str],
+) -> list[tuple[DraftOp, str | None]]:
+    """Each passage's operations with their effect rule; a rewrite quoted twice is kept once."""
+    ops: list[tuple[DraftOp, str | None]] = []
+    seen: dict[tuple[str, tuple[tuple[str, str], ...]], DraftOp] = {}
+    for passage, op in build_ops(view, reading.passages, year, links):
+        key = (op.kind, op.attrs + op.children)
+        if key in seen:
+            doubts.append(
+                f"l.{op.src}: repeats the operation of l.{seen[key].src} ({op.kind} {op.target}): kept once"
+            )
+            continue
+        seen[key] = op
+        ops += _with_effects(op, passage.own, scoped, view)
+    return ops
+
+
+def _notes(meta: Metadata, signed: date) -> list[str]:
+    """The act's notes: its signature (and where it was read), its term, its signatories."""
+    notes = [
+        f"Signature: {format_french(signed)}"
+        + (f" — {meta.signed_quote}" if meta.signed_quote else " (from --at)")
+    ]
+    if meta.indeterminate:
+        notes.append("Conclu pour une durée indéterminée.")
+    if meta.signatories:
+        notes.append("Signataires : " + " ; ".join(meta.signatories))
+    return notes
+
+
 def draft_act(
     text: str,
     index: VersionIndex,
@@ -153,25 +189,8 @@ def draft_act(
     )  # before the act's first date (retroactive effects too)
     view = ConventionView(index, day)
     effects, doubts, scoped = _effects(meta.rules)
-    ops: list[tuple[DraftOp, str | None]] = []
-    seen: dict[tuple[str, tuple[tuple[str, str], ...]], DraftOp] = {}
-    for passage, op in build_ops(view, reading.passages, signed.year, links):
-        key = (op.kind, op.attrs + op.children)  # a rewrite quoted twice is one operation
-        if key in seen:
-            doubts.append(
-                f"l.{op.src}: repeats the operation of l.{seen[key].src} ({op.kind} {op.target}): kept once"
-            )
-            continue
-        seen[key] = op
-        ops += _with_effects(op, passage.own, scoped, view)
-    notes = [
-        f"Signature: {format_french(signed)}"
-        + (f" — {meta.signed_quote}" if meta.signed_quote else " (from --at)")
-    ]
-    if meta.indeterminate:
-        notes.append("Conclu pour une durée indéterminée.")
-    if meta.signatories:
-        notes.append("Signataires : " + " ; ".join(meta.signatories))
+    ops = _drafted_ops(view, reading, signed.year, links, scoped, doubts)
+    notes = _notes(meta, signed)
     unread = [b for b in reading.unread if b is not reading.blocks[0]] + [
         b for b in reading.own if not _METADATA_WORDS.search(b.text)
     ]

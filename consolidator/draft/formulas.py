@@ -179,9 +179,8 @@ _SENTENCE = re.compile(  # 004 l.10031: « La première phrase de cet article es
 )
 
 
-def read_formula(text: str) -> Instruction | None:
-    """The instruction of one sentence or paragraph, or None if it holds no known formula."""
-    t = fold(text).strip()
+def _alineas(t: str) -> Instruction | None:
+    """Formulas on alinéas: a sentence, the n-th alinéa rewritten, deleted or added."""
     if m := _SENTENCE.match(t):  # no nums = « cet article »: the act's own heading names it
         return Instruction(
             "replace-sentence",
@@ -226,6 +225,14 @@ def read_formula(text: str) -> Instruction | None:
             takes_text=True,
             confidence=0.75,
         )
+    return None
+
+
+def read_formula(text: str) -> Instruction | None:
+    """The instruction of one sentence or paragraph, or None if it holds no known formula."""
+    t = fold(text).strip()
+    if a := _alineas(t):
+        return a
     if m := INSERT.match(t):
         return Instruction(
             "insert-article", (clean_num(m[1]),), m["title"], takes_text=True, confidence=0.85

@@ -126,16 +126,10 @@ class ExportLinks:
         return tuple(blocks)
 
 
-def alinea_ops(
-    ident: str, num: str, eve: tuple[str, ...], new: tuple[Para, ...], src: str, doubt: str
-) -> list[DraftOp]:
-    """Operations turning the eve wording `eve` into `new`: replaced alinéas first (eve
-    positions), then deleted ones (last first), then inserted ones (final positions).
-
-    >>> ops = alinea_ops("a", "1.1", ("A", "B", "C"), (Para("A"), Para("B2"), Para("C"), Para("D")), "1-4", "")
-    >>> [(o.kind, dict(o.attrs)["position"]) for o in ops]
-    [('replace-alinea', '2'), ('insert-alinea', 'end')]
-    """
+def _alinea_changes(
+    eve: tuple[str, ...], new: tuple[Para, ...]
+) -> tuple[list[tuple[int, Para]], list[int], list[int]]:
+    """Alinéas replaced (eve position, new alinéa), deleted (eve positions), inserted (new ones)."""
     old = [alinea_key(t) for t in eve]
     codes = SequenceMatcher(None, old, [alinea_key(p.text) for p in new], autojunk=False)
     replaced: list[tuple[int, Para]] = []
@@ -148,6 +142,20 @@ def alinea_ops(
         replaced += [(i1 + k, new[j1 + k]) for k in range(pairs)]
         deleted += list(range(i1 + pairs, i2))
         inserted += list(range(j1 + pairs, j2))
+    return replaced, deleted, inserted
+
+
+def alinea_ops(
+    ident: str, num: str, eve: tuple[str, ...], new: tuple[Para, ...], src: str, doubt: str
+) -> list[DraftOp]:
+    """Operations turning the eve wording `eve` into `new`: replaced alinéas first (eve
+    positions), then deleted ones (last first), then inserted ones (final positions).
+
+    >>> ops = alinea_ops("a", "1.1", ("A", "B", "C"), (Para("A"), Para("B2"), Para("C"), Para("D")), "1-4", "")
+    >>> [(o.kind, dict(o.attrs)["position"]) for o in ops]
+    [('replace-alinea', '2'), ('insert-alinea', 'end')]
+    """
+    replaced, deleted, inserted = _alinea_changes(eve, new)
     touched = len(replaced) + len(deleted)
     doubts = (doubt,)
     if eve and touched == len(eve):
@@ -185,18 +193,9 @@ def alinea_ops(
     size = len(eve) - len(deleted)
     for run in _runs(sorted(inserted)):
         position = "end" if run[0] >= size else str(run[0] + 1)
-        ops.append(
-            DraftOp(
-                "insert-alinea",
-                (("target", ident), ("position", position)),
-                src,
-                _CONFIDENCE,
-                None,
-                tuple(new[j] for j in run),
-                doubts=doubts,
-                num=num,
-            )
-        )
+        paras = tuple(new[j] for j in run)
+        where = (("target", ident), ("position", position))
+        ops.append(DraftOp("insert-alinea", where, src, _CONFIDENCE, None, paras, (), doubts, num))
         size += len(run)
     return ops
 

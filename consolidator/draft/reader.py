@@ -148,14 +148,7 @@ def read_act(text: str) -> Reading:
                 continue
         formula = read_formula(t)
         if formula is not None and own != "preambule":
-            last = reading.passages[-1] if reading.passages else None
-            formula = _in_context(reading, last if last and last.own == own else None, formula)
-            if sub and formula.kind in WORD_KINDS and not formula.sub:
-                formula = replace(formula, sub=sub)
-            if formula.kind == "replace-sentence" and not formula.nums:  # « cet article »
-                named = _NAMED.search(reading.own_titles.get(own or "", ""))
-                formula = replace(formula, nums=(clean_num(named[1]),)) if named else formula
-            current = Passage(formula, block, own=own)
+            current = Passage(_situated(reading, own, sub, formula), block, own=own)
             reading.passages.append(current)
             continue
         current = None
@@ -169,6 +162,21 @@ def read_act(text: str) -> Reading:
             reading.owner[block.start] = own
     _implicit(reading)
     return reading
+
+
+def _situated(
+    reading: Reading, own: str | None, sub: str | None, formula: Instruction
+) -> Instruction:
+    """The formula completed from where it stands: the passage before it in the same article
+    of the act, the « paragraphe » it is under, the act article's own title (« cet article »)."""
+    last = reading.passages[-1] if reading.passages else None
+    formula = _in_context(reading, last if last and last.own == own else None, formula)
+    if sub and formula.kind in WORD_KINDS and not formula.sub:
+        formula = replace(formula, sub=sub)
+    if formula.kind == "replace-sentence" and not formula.nums:  # « cet article »
+        named = _NAMED.search(reading.own_titles.get(own or "", ""))
+        formula = replace(formula, nums=(clean_num(named[1]),)) if named else formula
+    return formula
 
 
 def _in_context(reading: Reading, current: Passage | None, formula: Instruction) -> Instruction:

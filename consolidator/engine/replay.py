@@ -163,7 +163,7 @@ class _Builder:
             self.problems.append(exc.diagnostic)
             return set()
 
-    def lapse(self, text_id: str, reason: EndReason) -> set[str]:
+    def lapse(self, text_id: str) -> set[str]:
         changed = set()
         root = self.tree.sections.get(text_id)
         if root is not None:
@@ -210,7 +210,7 @@ def replay(corpus: Corpus) -> VersionIndex:
         changed: set[str] = set()
         reasons: dict[str, EndReason] = {}
         for text_id, reason in lapses.get(day, ()):
-            ended = builder.lapse(text_id, reason)
+            ended = builder.lapse(text_id)
             reasons.update(dict.fromkeys(ended, reason))
             changed |= ended
         for change in by_day.get(day, ()):

@@ -222,9 +222,9 @@ def build_timeline(corpus: Corpus) -> Timeline:
     _act_edges(corpus, graph, creator, extensions, problems)
     problems += _cycles(corpus, graph)
     rank = _ranks(graph, corpus)
-    changes, pending = _changes(corpus, extensions, rank, problems)
+    changes, pending = _changes(corpus, extensions, rank)
     changes = [c for c in changes if c.op is None or all(r in creator for r in c.op.refs())]
-    _check_dates(changes, creator, extensions, corpus, problems)
+    _check_dates(changes, creator, problems)
     return Timeline(tuple(changes), tuple(pending), extensions, graph, tuple(problems))
 
 
@@ -241,7 +241,7 @@ def _ranks(graph: nx.DiGraph, corpus: Corpus) -> dict[str, int]:
 
 
 def _changes(
-    corpus: Corpus, extensions: dict, rank: dict[str, int], problems: list[Diagnostic]
+    corpus: Corpus, extensions: dict, rank: dict[str, int]
 ) -> tuple[list[Change], list[Pending]]:
     changes: list[Change] = []
     pending: list[Pending] = []
@@ -266,13 +266,7 @@ def _changes(
     return changes, pending
 
 
-def _check_dates(
-    changes: list[Change],
-    creator: dict,
-    extensions: dict,
-    corpus: Corpus,
-    problems: list[Diagnostic],
-) -> None:
+def _check_dates(changes: list[Change], creator: Creators, problems: list[Diagnostic]) -> None:
     created_on: dict[str, date] = {}
     for ch in changes:
         if ch.op is None:

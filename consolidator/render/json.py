@@ -37,9 +37,7 @@ def extension_json(event: ExtensionEvent | None) -> dict[str, Any] | None:
     }
 
 
-def restriction_json(
-    index: VersionIndex, r: Restriction, version: Version | None = None
-) -> dict[str, Any]:
+def restriction_json(index: VersionIndex, r: Restriction) -> dict[str, Any]:
     arrete = index.corpus.arretes[r.arrete]
     out: dict[str, Any] = {
         "kind": r.kind,
