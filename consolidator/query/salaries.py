@@ -10,6 +10,7 @@ from typing import Any
 
 from lxml import etree
 
+from consolidator.corpus.xml import parse_xml
 from consolidator.dates import format_french
 from consolidator.engine.timeline import ExtensionEvent, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, QueryError
@@ -133,7 +134,7 @@ def load_grids(corpus: Corpus) -> tuple[SalaryGrid, ...]:
     grids: list[SalaryGrid] = []
     for act in sorted(corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         path = Path(corpus.root) / act.location.file
-        root = etree.parse(str(path), etree.XMLParser(remove_comments=True)).getroot()
+        root = parse_xml(path, act.location.file).getroot()
         grids += [_grid(el, act.id, act.location.file) for el in root.findall("salaires")]
     problems = [d for g in grids for d in _check(g, corpus)]
     days = [g.effective for g in grids]
