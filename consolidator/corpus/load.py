@@ -16,6 +16,7 @@ from lxml import etree
 from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.ids import check_ids
 from consolidator.corpus.xml import parse_xml
+from consolidator.dates import DATE_MAX, DATE_RANGE, parse_iso
 from consolidator.errors import CorpusError, Diagnostic
 from consolidator.model import (
     Act,
@@ -103,13 +104,13 @@ def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return parse_iso(value)
+    except ValueError as exc:
         out.add(
-            f"impossible date {value!r}",
+            str(exc),
             loc.file,
             loc.line,
-            hint="use a real calendar date YYYY-MM-DD",
+            hint=f"use a real calendar date YYYY-MM-DD from {DATE_RANGE}",
         )
         return None
 
@@ -240,6 +241,15 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
                 act=el.get("id"),
             )
         effects[key] = _effect(eff, out, Location(file, eff.sourceline))
+        offset = effects[key].offset_days
+        if offset and (DATE_MAX - signed).days < offset:
+            out.add(
+                f"signature {signed} plus {offset} days falls after {DATE_MAX}",
+                file,
+                eff.sourceline,
+                act=el.get("id"),
+                hint=f"dates go from {DATE_RANGE}",
+            )
     if None not in effects:
         out.add(
             "the act has no default effect rule (an <effect> without id)",
