@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 AT ?= today
 
-.PHONY: run test lint bench validate clean system-deps
+.PHONY: run test lint bench bench-scale validate clean system-deps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
@@ -21,11 +21,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 run: $(STAMP) system-deps
 	$(BIN)/consolidator validate
+	$(BIN)/consolidator build --at $(AT) -o output
+	@echo "Open the site: file://$(CURDIR)/output/index.html (PDF beside it: output/convention-*.pdf)"
 	$(BIN)/consolidator text --at $(AT) -o output/texte.txt
 	$(BIN)/consolidator text --at $(AT) --format json -o output/texte.json
 	@echo "Consolidated text written to output/texte.txt and output/texte.json"
-	$(BIN)/consolidator build --at $(AT) -o output
-	@echo "Open the site: file://$(CURDIR)/output/index.html (PDF beside it: output/convention-*.pdf)"
 
 # WeasyPrint (PDF) needs pango and a font; install them with apt-get when they are missing.
 system-deps:
@@ -44,6 +44,10 @@ test: lint system-deps
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py 1 10 50
 
 validate: $(STAMP)
 	$(BIN)/consolidator validate
