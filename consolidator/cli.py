@@ -118,6 +118,8 @@ class Cli(click.Group):
             return super().invoke(ctx)
         except ConsolidatorError as exc:
             _fail(ctx, str(exc), EXIT_BAD_INPUT)
+        except BrokenPipeError:
+            raise  # handled quietly in main()
         except OSError as exc:  # a file the library did not turn into a ConsolidatorError
             where = f" {exc.filename}" if exc.filename else ""
             _fail(ctx, f"cannot read or write{where}: {exc.strerror or exc}", EXIT_BAD_INPUT)

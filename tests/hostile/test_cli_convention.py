@@ -102,3 +102,32 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     outcome = cli_process("text", "--at", "2012-02-30", "-o", str(tmp_path / "x.txt"))
     assert_clean_error(outcome, "impossible date")
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_import_refuses_compressed_export(tmp_path: Path) -> None:
+    source = tmp_path / "export.txt"
+    source.write_bytes(gzip.compress(SEED.read_bytes()[:20000]))
+    assert_clean_error(cli("import", "legifrance", str(source)), "gzip-compressed")
+
+
+def test_closed_standard_output_is_quiet() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.hostile.helpers import ROOT
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    read, write = os.pipe()
+    os.close(read)  # the reader went away, as with `| head -0`
+    proc = subprocess.run(
+        [sys.executable, "-m", "consolidator", "text", "--at", "2012-06-01"],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    os.close(write)
+    assert proc.returncode == 1
+    assert b"Traceback" not in proc.stderr and b"Exception ignored" not in proc.stderr
