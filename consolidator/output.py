@@ -88,6 +88,13 @@ def write_file_atomic(path: str | Path, content: str | bytes) -> Path:
     if _is_stream(path):
         write_stream(path, data)
         return path
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            pass  # a dangling link: the file it names is created
+        except OSError as exc:  # a loop of symlinks: nothing to follow, nothing replaced
+            raise _fail("write", path, exc) from None
     real = Path(os.path.realpath(path))
     if real.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", hint="give a file name")

@@ -21,6 +21,7 @@ OPTIONAL = {f"{RNG}optional", f"{RNG}zeroOrMore", f"{RNG}choice"}
 @dataclass
 class ElementRule:
     required: set[str] = field(default_factory=set)
+    one_of: list[set[str]] = field(default_factory=list)  # a required <choice> of attributes
     types: dict[str, etree._Element | None] = field(default_factory=dict)
 
 
@@ -45,6 +46,11 @@ def _collect(
             target = defines[child.get("name")]
             if target.find(f"{RNG}element") is None:  # a group of attributes, not an element
                 _collect(target, defines, rule, optional, seen | {child.get("name")})
+        elif child.tag == f"{RNG}choice" and not optional:
+            before = set(rule.types)
+            _collect(child, defines, rule, True, seen)
+            if set(rule.types) - before:
+                rule.one_of.append(set(rule.types) - before)
         elif child.tag != f"{RNG}element":
             _collect(child, defines, rule, optional or child.tag in OPTIONAL, seen)
 
@@ -92,6 +98,9 @@ def _faults(el: etree._Element, rule: ElementRule) -> list[str]:
     faults = [
         f"lacks the required attribute '{name}'" for name in sorted(rule.required - set(el.attrib))
     ]
+    for names in rule.one_of:
+        if not names & set(el.attrib):
+            faults.append(f"lacks one of the attributes {', '.join(map(repr, sorted(names)))}")
     for name, value in el.attrib.items():
         if name not in rule.types:
             faults.append(f"has an attribute '{name}' the schema does not allow")

@@ -214,3 +214,16 @@ def test_interrupt_in_the_write_phase_leaves_the_previous_site(
         build_dir_atomic(site, {f"{i}.html": b"new" for i in range(4)})
     assert tree(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_symlink_loop_is_refused_and_kept(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    assert_clean_error(cli(*TEXT, "-o", str(tmp_path / "a")), "symbolic links")
+    assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+
+
+def test_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
+    (tmp_path / "link.json").symlink_to(tmp_path / "made.json")
+    assert cli(*TEXT, "-o", str(tmp_path / "link.json")).code == 0
+    assert (tmp_path / "link.json").is_symlink() and (tmp_path / "made.json").is_file()

@@ -140,3 +140,16 @@ def test_missing_acts_folder_is_one_error(make_corpus) -> None:
     problems = validate(root)
     assert len(problems) == 1, problems
     assert "no acts/ folder" in str(problems[0])
+
+
+def test_insert_without_its_place_names_the_choice(make_corpus) -> None:
+    bad = avenant('    <insert-article id="n1" num="1.3" parent="ch-I"><p>N.</p></insert-article>')
+    text = messages(make_corpus({"acts/av1.xml": bad}))
+    assert "acts/av1.xml:5: error: schema: <insert-article> lacks one of the attributes" in text
+    assert "'after'" in text and "'position'" in text
+
+
+def test_malformed_attribute_value_names_attribute_and_line(make_corpus) -> None:
+    bad = avenant("", effect='<at-signature offset-days="dix"/>').replace("<ops>\n\n  </ops>", "")
+    text = messages(make_corpus({"acts/av1.xml": bad}))
+    assert "acts/av1.xml:3: error: schema:" in text and "offset-days" in text
