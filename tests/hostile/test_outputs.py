@@ -227,3 +227,10 @@ def test_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
     (tmp_path / "link.json").symlink_to(tmp_path / "made.json")
     assert cli(*TEXT, "-o", str(tmp_path / "link.json")).code == 0
     assert (tmp_path / "link.json").is_symlink() and (tmp_path / "made.json").is_file()
+
+
+def test_dev_and_proc_paths_are_streams() -> None:
+    # checked without writing: a regression must never be able to replace a file of /dev
+    assert output._is_stream(Path("/dev/stdout")) and output._is_stream(Path("/dev/null"))
+    assert output._is_stream(Path("/proc/self/fd/1")) and output._is_stream(Path("-"))
+    assert not output._is_stream(Path("/tmp/x.json"))
