@@ -234,3 +234,12 @@ def test_dev_and_proc_paths_are_streams() -> None:
     assert output._is_stream(Path("/dev/stdout")) and output._is_stream(Path("/dev/null"))
     assert output._is_stream(Path("/proc/self/fd/1")) and output._is_stream(Path("-"))
     assert not output._is_stream(Path("/tmp/x.json"))
+
+
+def test_site_of_an_earlier_version_is_replaced_whole(tmp_path: Path) -> None:
+    site = tmp_path / "output"
+    (site / "articles").mkdir(parents=True)
+    (site / "index.html").write_text("old site")
+    (site / "articles" / "gone.html.part").write_text("half")
+    build_dir_atomic(site, {"index.html": b"new"})
+    assert sorted(tree(site)) == [MARKER, "index.html"]
