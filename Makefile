@@ -45,8 +45,8 @@ $(UV): requirements-uv.txt
 
 # The venv is exactly uv.lock: packages missing or at another version are installed, others removed.
 install: $(UV)
-	@$(UV) lock --check --quiet 2>/dev/null || { \
-		echo "error: uv.lock does not match pyproject.toml (dependencies changed)."; \
+	@$(UV) lock --check --quiet || { \
+		echo "error: uv.lock does not match pyproject.toml (its dependencies changed since the lock):"; \
 		echo "  run 'make lock', then commit uv.lock with pyproject.toml"; exit 1; }
 	$(UV) sync --locked --extra dev --quiet
 
