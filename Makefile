@@ -10,6 +10,8 @@ TOOLS ?= .tools
 BIN := $(VENV)/bin
 UV := $(TOOLS)/bin/uv
 AT ?= today
+# Targets written before uv.lock depended on $(STAMP): the same as depending on install.
+STAMP := install
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # uv: the project's venv, this machine's Python (never a downloaded one), files copied from the cache.
