@@ -19,10 +19,8 @@ from consolidator.engine import index as api
 from consolidator.errors import ConsolidatorError, CorpusError, DateRuleError
 from consolidator.output import write_file_atomic
 from consolidator.query.snapshot import VIEWS
+from consolidator.resources import SEED_004
 
-SEED_004 = (
-    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
-)
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
