@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from consolidator.corpus.xml import parse_xml
-from consolidator.dates import format_french
+from consolidator.dates import check_range, format_french
 from consolidator.engine.timeline import ExtensionEvent, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, QueryError
 from consolidator.model import Act, Corpus, State
@@ -101,6 +101,10 @@ def _grid(el: etree._Element, act: str, file: str) -> SalaryGrid:
 
 def _check(grid: SalaryGrid, corpus: Corpus) -> list[Diagnostic]:
     out = []
+    try:
+        check_range(grid.effective)
+    except ValueError as exc:
+        out.append(Diagnostic(str(exc), grid.file, grid.line, act=grid.act))
     classes = tuple(r.classe for r in grid.rmag)
     if classes != CLASSES:
         out.append(

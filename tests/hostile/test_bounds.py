@@ -73,3 +73,17 @@ def test_cli_dates_out_of_range() -> None:
     assert_clean_error(
         cli("diff", "--from", "0001-01-01"), "--from: date '0001-01-01' out of range"
     )
+
+
+def test_salary_grid_out_of_range_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from consolidator.resources import DEFAULT_CORPUS
+
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, root)
+    path = root / "acts" / "2012-12-05-accord-salaires.xml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('effective="2013-01-01"', 'effective="0001-01-01"', 1), "utf-8")
+    outcome = cli("salaries", "--corpus", str(root), "--at", "2013-06-01")
+    assert_clean_error(outcome, "acts/2012-12-05-accord-salaires.xml", "'0001-01-01' out of range")
