@@ -36,9 +36,44 @@ def declared_ids(corpus: Corpus) -> Iterator[tuple[str, Location, str]]:
                 yield op.new_id, op.location, act.id
 
 
+def _sibling_numbers(
+    items: tuple[SectionDef | ArticleDef, ...], act: str, out: list[Diagnostic]
+) -> None:
+    seen: dict[str, ArticleDef] = {}
+    for item in items:
+        if isinstance(item, SectionDef):
+            _sibling_numbers(item.children, act, out)
+            continue
+        key = " ".join((item.num or "").split()).casefold()
+        if not key:
+            continue
+        if key in seen:
+            out.append(
+                Diagnostic(
+                    f"article number {item.num!r} is borne twice in one section "
+                    f"({seen[key].id!r} at {seen[key].location}, and {item.id!r})",
+                    item.location.file,
+                    item.location.line,
+                    act=act,
+                    target=item.id,
+                    hint="check the numbers against the source: « article N » would name either",
+                )
+            )
+        else:
+            seen[key] = item
+
+
+def check_numbers(corpus: Corpus) -> list[Diagnostic]:
+    """Two sibling articles of one act's body bearing one number."""
+    out: list[Diagnostic] = []
+    for act in corpus.acts.values():
+        _sibling_numbers(act.body, act.id, out)
+    return out
+
+
 def check_ids(corpus: Corpus) -> list[Diagnostic]:
     """Ids declared twice, and distinct ids that collide once normalised for the site."""
-    out: list[Diagnostic] = []
+    out: list[Diagnostic] = check_numbers(corpus)
     first: dict[str, tuple[Location, str]] = {}
     by_key: dict[str, str] = {}
     for ident, loc, act in declared_ids(corpus):

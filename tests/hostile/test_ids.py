@@ -66,3 +66,9 @@ def test_ids_differing_by_case_collide(make_corpus) -> None:
     other = texte("acc1", '    <article id="A1" num="1" title="Un"><p>Un.</p></article>')
     text = messages(make_corpus({"acts/acc1.xml": other}))
     assert "id 'A1' and id 'a1'" in text
+
+
+def test_two_sibling_articles_with_one_number(make_corpus) -> None:
+    body = BASE.replace('num="1.2" title="Durée"', 'num="1.1" title="Durée"')
+    text = messages(make_corpus({"acts/base.xml": body}))
+    assert "acts/base.xml:7: error: article number '1.1' is borne twice in one section" in text
