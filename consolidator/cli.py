@@ -272,6 +272,25 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
     _emit(documents.cite_document(api.open_index(corpus), ident, at, fmt), output)
 
 
+@main.command(name="changes")
+@corpus_option
+@click.option("--since", type=DATE, required=True, help="First date of effect (ISO or 'today').")
+@click.option("--until", type=DATE, default=None, help="Last date of effect (default: no limit).")
+@view_option
+@format_option("atom", "json")
+@output_option
+def changes_cmd(
+    corpus: Path | None,
+    since: date,
+    until: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Legal events (entries into force, extensions, terms) with the articles they changed."""
+    _emit(documents.changes_document(api.open_index(corpus), since, until, view, fmt), output)
+
+
 @main.command(name="build")
 @corpus_option
 @at_option
