@@ -291,6 +291,39 @@ def changes_cmd(
     _emit(documents.changes_document(api.open_index(corpus), since, until, view, fmt), output)
 
 
+@main.group(name="export")
+def export_group() -> None:
+    """Open exchange formats: a git history of legal events, Akoma Ntoso."""
+
+
+def _views(view: str | None) -> tuple[str, ...]:
+    return (view,) if view else VIEWS
+
+
+@export_group.command(name="git")
+@corpus_option
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default=None,
+    help="Only this view's branch (default: a branch per view, adherent checked out).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="New folder of the repository (refused if it exists and is not empty).",
+)
+def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
+    """A git repository with one commit per legal event (author date = date of effect)."""
+    from consolidator.export.git import export_git
+
+    done = export_git(api.open_index(corpus), output, _views(view))
+    heads = ", ".join(f"{v} {sha[:12]}" for v, sha in done.heads.items())
+    click.echo(f"git: {done.folder} ({done.commits} commits, {done.tags} tags; {heads})")
+
+
 @main.command(name="build")
 @corpus_option
 @at_option
