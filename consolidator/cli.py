@@ -324,6 +324,25 @@ def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
     click.echo(f"git: {done.folder} ({done.commits} commits, {done.tags} tags; {heads})")
 
 
+@export_group.command(name="akn")
+@corpus_option
+@at_option
+@view_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the documents (created; each file written when complete).",
+)
+def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
+    """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""
+    from consolidator.export.akn import export_akn
+
+    written = export_akn(api.open_index(corpus), at, output, view)
+    click.echo(f"akn: {output} ({len(written)} documents, valid against akomantoso30.xsd)")
+
+
 @main.command(name="build")
 @corpus_option
 @at_option
