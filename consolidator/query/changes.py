@@ -149,7 +149,7 @@ def _extension_events(index: VersionIndex) -> list[LegalEvent]:
         for ev in events:
             if ev.effective is None:
                 continue
-            notes = [] if ev.arrete.jo else ["Publication JO: date inconnue"]
+            notes = [] if ev.arrete.jo else ["JO: date inconnue"]
             known = ev.arrete.jo or ev.arrete.date
             out.append(
                 LegalEvent(
@@ -192,7 +192,7 @@ def _end_events(index: VersionIndex) -> list[LegalEvent]:
                     None,
                     None,
                     None,
-                    ("Connue: date inconnue",),
+                    (),
                     act.sources,
                 )
             )
