@@ -72,6 +72,8 @@ def test_identity_and_lifecycle(index: VersionIndex) -> None:
     root = _root(index, date(2017, 4, 2), "convention.xml")
     expr = root.find(".//a:FRBRExpression/a:FRBRuri", NS).get("value")
     assert expr == "/akn/fr/act/convention-collective/2000-01-31/idcc-2128/fra@2017-04-02"
+    assert root.find(".//a:FRBRversionNumber", NS).get("value") == "adherent"
+    assert root.find(".//a:FRBRauthoritative", NS).get("value") == "false"
     events = {e.get("eId") for e in root.iterfind(".//a:lifecycle/a:eventRef", NS)}
     assert {
         "e_2000-01-31_signature_base",

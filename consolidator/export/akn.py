@@ -70,8 +70,14 @@ def _paragraphs(art: ArticleAt) -> list[tuple[str, str, str | None]]:
     v = art.version
     if art.branche is None:
         return [(m.frag_eid(art.id, f.uid), f.text, None) for f in v.fragments]
+    removed = {i for i, _ in art.branche.removed}
+    kept = [f for i, f in enumerate(v.fragments) if i not in removed]
+    if len(kept) == len(art.branche.paragraphs):  # alinéa by alinéa: the fragments' own eIds
+        eids = [m.frag_eid(art.id, f.uid) for f in kept]
+    else:
+        eids = [f"{m.art_eid(art.id)}__vb_{i + 1}" for i in range(len(art.branche.paragraphs))]
     shown: list[tuple[str, str, str | None]] = [
-        (f"{m.art_eid(art.id)}__vb_{i + 1}", p, None) for i, p in enumerate(art.branche.paragraphs)
+        (eid, p, None) for eid, p in zip(eids, art.branche.paragraphs, strict=True)
     ]
     fallback: list[tuple[str, str, str | None]] = [
         (m.frag_eid(art.id, f.uid) + "__anterieur", f.text, "redaction-anterieure-etendue")
@@ -104,7 +110,13 @@ def text_document(index: VersionIndex, snap: Snapshot, text: TextAt, mods: Mods)
     meta = m.sub(doc, "meta")
     work = m.work_uri(index, act)
     m.identification(
-        meta, work, m.expression_uri(index, act, snap.at), act.signed, snap.at, "#signataires"
+        meta,
+        work,
+        m.expression_uri(index, act, snap.at),
+        act.signed,
+        snap.at,
+        "#signataires",
+        snap.view,
     )
     events = m.Events()
     events.add(act.signed, "signature", act.id, "generation")
@@ -166,7 +178,13 @@ def amending_document(index: VersionIndex, mods: Mods, act_id: str) -> Document:
     meta = m.sub(doc, "meta")
     work = m.work_uri(index, act)
     m.identification(
-        meta, work, m.expression_uri(index, act, act.signed), act.signed, act.signed, "#signataires"
+        meta,
+        work,
+        m.expression_uri(index, act, act.signed),
+        act.signed,
+        act.signed,
+        "#signataires",
+        "signé",
     )
     events = m.Events()
     events.add(act.signed, "signature", act.id, "generation")

@@ -123,9 +123,13 @@ class Events:
 
 
 def identification(
-    meta: etree._Element, work: str, expr: str, signed: date, day: date, author: str
+    meta: etree._Element, work: str, expr: str, signed: date, day: date, author: str, view: str
 ) -> None:
-    """FRBRWork / Expression / Manifestation; the manifestation dated by the expression date."""
+    """FRBRWork / Expression / Manifestation; the manifestation dated by the expression date.
+
+    The expression's version number names the view (`adherent`, `branche`, or `signé` for an
+    act as signed); it is never authoritative: the official texts are the JO and the BOCC.
+    """
     ident = sub(meta, "identification", source=SOURCE)
     parts = work.strip("/").split("/")
     for level, this, uri, when, name in (
@@ -143,6 +147,8 @@ def identification(
             sub(el, "FRBRsubtype", value=parts[3])
             sub(el, "FRBRnumber", value=parts[-1])
         if level == "FRBRExpression":
+            sub(el, "FRBRversionNumber", value=view)
+            sub(el, "FRBRauthoritative", value="false")
             sub(el, "FRBRlanguage", language="fra")
 
 
