@@ -102,3 +102,26 @@ def test_cli(index: VersionIndex) -> None:
     assert json.loads(out.output)["since"] == "2017-04-02"
     out = runner.invoke(main, ["changes", "--since", "2018-01-01", "--until", "2017-01-01"])
     assert out.exit_code == 1 and "error:" in out.output
+
+
+def test_site_feeds(make_corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`build` writes the convention's feed and one feed per article (a small corpus)."""
+    from consolidator.engine.index import open_index
+    from consolidator.render.atom import site_feeds
+    from tests.conftest import avenant
+
+    ops = """<replace-words target="a2"><old>deux ans</old><new>trois ans</new></replace-words>"""
+    small = open_index(make_corpus({"acts/av1.xml": avenant(ops)}))
+    files = site_feeds(small, date(2010, 1, 1))
+    assert sorted(files) == [
+        "feeds/articles/a1.atom",
+        "feeds/articles/a2.atom",
+        "feeds/convention.atom",
+    ]
+    feed = feedparser.parse(files["feeds/articles/a2.atom"])
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == [
+        "Avenant av1 — entrée en vigueur",
+        "Convention de test — entrée en vigueur",
+    ]
+    assert "<del>deux</del><ins>trois</ins>" in feed.entries[0].content[0].value
