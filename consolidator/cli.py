@@ -319,6 +319,77 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
     _emit(documents.cite_document(api.open_index(corpus), ident, at, fmt), output)
 
 
+@main.command(name="changes")
+@corpus_option
+@click.option("--since", type=DATE, required=True, help="First date of effect (ISO or 'today').")
+@click.option("--until", type=DATE, default=None, help="Last date of effect (default: no limit).")
+@view_option
+@format_option("atom", "json")
+@output_option
+def changes_cmd(
+    corpus: Path | None,
+    since: date,
+    until: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Legal events (entries into force, extensions, terms) with the articles they changed."""
+    _emit(documents.changes_document(api.open_index(corpus), since, until, view, fmt), output)
+
+
+@main.group(name="export")
+def export_group() -> None:
+    """Open exchange formats: a git history of legal events, Akoma Ntoso."""
+
+
+def _views(view: str | None) -> tuple[str, ...]:
+    return (view,) if view else VIEWS
+
+
+@export_group.command(name="git")
+@corpus_option
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default=None,
+    help="Only this view's branch (default: a branch per view, adherent checked out).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="New folder of the repository (refused if it exists and is not empty).",
+)
+def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
+    """A git repository with one commit per legal event (author date = date of effect)."""
+    from consolidator.export.git import export_git
+
+    done = export_git(api.open_index(corpus), output, _views(view))
+    heads = ", ".join(f"{v} {sha[:12]}" for v, sha in done.heads.items())
+    click.echo(f"git: {done.folder} ({done.commits} commits, {done.tags} tags; {heads})")
+
+
+@export_group.command(name="akn")
+@corpus_option
+@at_option
+@view_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the documents (created; each file written when complete).",
+)
+def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
+    """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""
+    from consolidator.export.akn import export_akn
+
+    written = export_akn(api.open_index(corpus), at, output, view)
+    click.echo(f"akn: {output} ({len(written)} documents, valid against akomantoso30.xsd)")
+
+
 @main.command(name="build")
 @corpus_option
 @at_option

@@ -277,6 +277,9 @@ def site_files(
         site=site, rows=_history_rows(index, site, counts), legend=list(markers(index).values())
     )
     files["style.css"] = stylesheet("style.css", templates)
+    from consolidator.render.atom import site_feeds
+
+    files.update(site_feeds(index, day))
     if with_pdf:
         from consolidator.render.pdf import snapshot_pdf
 
