@@ -292,6 +292,8 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                     words=r.get("words"),
                     occurrence=r.get("occurrence", "all"),
                     src=r.get("src"),
+                    answered_by=r.get("answered-by"),
+                    decision=r.get("decision"),
                 )
             )
         extends.append(
@@ -301,6 +303,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                 ext.get("effective-rule", "publication"),
                 _date(ext.get("effective"), out, loc),
                 tuple(restrictions),
+                ext.get("named"),
             )
         )
     jo = _date(el.get("jo"), out, loc)

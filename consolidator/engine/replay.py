@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import groupby
@@ -42,8 +42,11 @@ class Binding:
     effective: date | None
     fragments: frozenset[str]
     lineage: tuple[str, int] | None
+    until: date | None = None  # an answered reservation binds no version from this date on
 
     def applies_to(self, version: Version) -> bool:
+        if self.until is not None and version.since >= self.until:
+            return False
         if self.lineage is not None:
             return self.lineage == (version.article, version.lineage)
         return any(f.uid in self.fragments for f in version.fragments)
@@ -236,9 +239,36 @@ def _bind(
                             hint="check the restriction's target, alinéa and words against the act's text",
                         )
                     )
+                elif r.answered_by is not None:
+                    out.append(_answered(binding, versions.get(r.target, ()), event, problems))
                 else:
                     out.append(binding)
     return tuple(out)
+
+
+def _answered(
+    binding: Binding,
+    versions: tuple[Version, ...],
+    event: ExtensionEvent,
+    problems: list[Diagnostic],
+) -> Binding:
+    """End a reservation with the first version of its target that the answering act wrote."""
+    act = binding.restriction.answered_by
+    prefix = f"{act}#"
+    days = [v.since for v in versions if any(op.startswith(prefix) for op in v.ops)]
+    if not days:
+        problems.append(
+            Diagnostic(
+                f"reserve of {event.arrete.id} on {binding.restriction.target!r} is answered by "
+                f"{act!r}, which changes no version of it",
+                event.arrete.location.file,
+                event.arrete.location.line,
+                target=binding.restriction.target,
+                hint="answered-by names the act whose operations on the target answered the reservation",
+            )
+        )
+        return binding
+    return replace(binding, until=min(days))
 
 
 def _bind_one(

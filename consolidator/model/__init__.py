@@ -231,6 +231,8 @@ class Restriction:
     words: str | None = None
     occurrence: str = "all"
     src: str | None = None
+    answered_by: str | None = None  # a reservation answered by a later act (no longer binds)
+    decision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ class Extension:
     effective_rule: str = "publication"
     effective: date | None = None
     restrictions: tuple[Restriction, ...] = ()
+    named: str | None = None  # the arrêté's words designating the extended text
 
 
 @dataclass(frozen=True)
