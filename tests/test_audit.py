@@ -122,9 +122,9 @@ def test_attached_texts(index, export: Export) -> None:
     interessement = by_act["accord-2021-11-22-interessement"]  # 004 l.14152-14703
     assert interessement.how == "texte" and len(interessement.matches) == 28
     assert all(m.version is not None and not m.problem for m in interessement.matches)
-    moyens = by_act["accord-2000-01-31-moyens"]  # term 31 Dec 2000 (004 l.4582): périmé, D-402
+    moyens = by_act["accord-2000-01-31-moyens"]  # no arrêté names it (004 l.15469): D-402
     assert {m.problem for m in moyens.matches} == {
-        "the seed says en vigueur étendue, replay says périmé"
+        "the seed says en vigueur étendue, replay says en vigueur non-étendue"
     }
 
 
