@@ -21,6 +21,7 @@ from consolidator.model import (
     Convention,
     Corpus,
     EffectRule,
+    Evidence,
     Extension,
     ExtensionRule,
     Location,
@@ -142,6 +143,10 @@ def _paras(el: etree._Element) -> tuple[Para, ...]:
     return tuple(out)
 
 
+def _evidence(el: etree._Element) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e.get("src"), _clean(e.text)) for e in el.findall("evidence"))
+
+
 def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
     items: list[SectionDef | ArticleDef] = []
     for child in el:
@@ -155,6 +160,7 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                     _paras(child),
                     loc,
                     child.get("src"),
+                    _evidence(child),
                 )
             )
         elif child.tag == "section":
@@ -205,6 +211,7 @@ def _operation(el: etree._Element, act: str, index: int, file: str) -> Operation
         effect=el.get("effect"),
         src=el.get("src"),
         decision=el.get("decision"),
+        evidence=_evidence(el),
     )
 
 

@@ -177,6 +177,7 @@ class _Builder:
                     act=art.act,
                     ops=art.ops,
                     lineage=art.lineage,
+                    evidence=art.evidence,
                 )
         self.structures.append(_structure(self.tree, self.corpus, day))
 

@@ -8,6 +8,9 @@ from enum import Enum, StrEnum
 
 Day = date  # an alias for annotations in classes that have a field named `date`
 
+# what every output says of an article the sources prove existed without giving its wording
+WORDING_UNKNOWN = "texte non disponible dans les sources"
+
 
 class State(StrEnum):
     """The state of a version on a date, in Legifrance's words."""
@@ -127,8 +130,17 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A passage of the seed proving that an article existed, where the sources lack its wording."""
+
+    src: str  # lines of 004
+    text: str
+
+
+@dataclass(frozen=True)
 class ArticleDef:
-    """An article as written in an act's own body (as signed)."""
+    """An article as written in an act's own body (as signed); `evidence` when its wording is
+    not in the sources (then it has no paragraphs)."""
 
     id: str
     num: str | None
@@ -136,6 +148,7 @@ class ArticleDef:
     paragraphs: tuple[Para, ...]
     location: Location
     src: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,7 @@ class Operation:
     effect: str | None = None
     src: str | None = None
     decision: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # insert-article of an article whose wording is unknown
 
     @property
     def uid(self) -> str:
@@ -325,6 +339,12 @@ class Version:
     lineage: int
     end: EndReason | None = None
     ended_by: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # the wording is not in the sources: what proves it existed
+
+    @property
+    def wording_known(self) -> bool:
+        """False for an article the sources prove existed without giving its wording."""
+        return not self.evidence
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

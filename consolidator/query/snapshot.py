@@ -142,7 +142,11 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
         art = ArticleAt(**{**art.__dict__, "path": entry.path})
         if view == "branche":
             branche = branche_text(index, art.version, day)
-            if not branche.paragraphs and not branche.fallback_fragments:
+            if (
+                not branche.paragraphs
+                and not branche.fallback_fragments
+                and art.version.wording_known
+            ):
                 continue
             art = replace(art, branche=branche)
         by_text.setdefault(entry.text_id, []).append(art)
