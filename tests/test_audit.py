@@ -138,3 +138,56 @@ def test_every_attached_block_is_reproduced_or_explained(
         m.block.marker_line for t in texts for m in t.matches if m.version is None or m.problem
     }
     assert [f for f in verdict.wrong if f.line in lines] == []
+
+
+def test_notes_are_read_as_claims(export: Export) -> None:
+    """004 l.1967: three footnotes on one line; l.275-276: an exclusion whose arrêté is on the
+    next line; l.3235: the only NOTE, a date of effect."""
+    from datetime import date
+
+    from consolidator.sources.legifrance.checks import claims
+
+    notes: dict[int, list] = {}
+    for u in export.base:
+        for b in u.blocks:
+            for n in b.notes:
+                notes.setdefault(n.line, []).append(n)
+
+    def said(line: int) -> list[tuple[str, date]]:
+        return [(c.kind, c.day) for n in notes[line] for c in claims(n)]
+
+    assert said(1967) == [("reserve", date(2001, 8, 17))] * 3
+    assert said(275) == [("exclusion", date(2010, 12, 23))]
+    assert said(3235) == [("start", date(2015, 12, 28))]
+    assert said(2133) == [("extension", date(2004, 6, 4)), ("reserve", date(2001, 8, 17))]
+
+
+def test_the_audit_sees_a_reservation_that_outlives_its_answer(index, export: Export) -> None:
+    """Without `answered-by` (D-110), the 2001 reservations would bind the versions avenant n° 7
+    wrote, whose blocks print none (004 l.661 for 4.4, l.1884 for 10.1): the audit says so."""
+    from collections import Counter
+    from dataclasses import replace
+
+    from consolidator.sources.legifrance.verdict import note_findings
+
+    unanswered = replace(index, bindings=tuple(replace(b, until=None) for b in index.bindings))
+    base = audit_base(unanswered, export)
+    blocks = [(m.unit.num or "", m) for m in base.matches]
+    found = note_findings(unanswered, blocks, Counter())
+    lines = {(f.where, f.check) for f in found}
+    assert {("4.4", "reserve"), ("10.1", "reserve"), ("10.2", "reserve")} <= lines
+    assert not [f for f in note_findings(index, blocks, Counter()) if f.where in ("4.4", "10.1")]
+
+
+def test_dates_of_effect_are_checked_against_their_seed_lines(index) -> None:
+    """Each effect rule's note cites the clause (« entreront en vigueur au 1er janvier 2018 »,
+    004 l.9982); approximate rules are explained by their own decision (D-403, D-411 ...)."""
+    from consolidator.sources.legifrance.checks import start_checks
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    checks = start_checks(index, lines)
+    assert len(checks) == sum(len(a.effects) for a in index.corpus.acts.values())
+    assert [c for c in checks if c.problem] == []
+    by_act = {(c.act, c.rule): c for c in checks}
+    assert by_act[("avenant-22", None)].line == 9982
+    assert by_act[("avenant-2002-05-24", None)].decision == "D-005"

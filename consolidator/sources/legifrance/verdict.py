@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from consolidator.engine.replay import VersionIndex
-from consolidator.sources.legifrance.audit import Audit, TextAudit, audit_attached, audit_base
+from consolidator.sources.legifrance.audit import (
+    Audit,
+    BlockMatch,
+    TextAudit,
+    audit_attached,
+    audit_base,
+)
 from consolidator.sources.legifrance.auditmap import CHECKS, AuditMap
+from consolidator.sources.legifrance.checks import check_claim, claims, start_checks, unprinted
 from consolidator.sources.legifrance.export import Export
 
 
@@ -85,12 +93,58 @@ def verdict_report(verdict: Verdict) -> str:
     return "\n".join(lines)
 
 
+def note_findings(
+    index: VersionIndex, blocks: list[tuple[str, BlockMatch]], totals: Counter[str]
+) -> list[Finding]:
+    """The extensions, reservations and exclusions each reproduced block's notes state, checked
+    against the corpus; and those the corpus binds to the version that the block does not print."""
+    out: list[Finding] = []
+    for where, m in blocks:
+        if m.version is None:
+            continue
+        said = [c for n in m.block.notes for c in claims(n)]
+        for c in said:
+            totals[c.kind] += 1
+            problem = check_claim(index, m.version, c)
+            if problem:
+                out.append(Finding(c.line, c.kind, where, problem))
+        for kind, day in unprinted(index, m, said):
+            totals[kind] += 1
+            out.append(
+                Finding(
+                    m.block.marker_line,
+                    kind,
+                    where,
+                    f"the corpus binds a {kind} of the arrêté of {day} that the block does not print",
+                )
+            )
+    return out
+
+
+def export_lines(export: Export) -> list[str]:
+    return Path(export.path).read_text(encoding="utf-8").split("\n")
+
+
 def full_audit(index: VersionIndex, export: Export, amap: AuditMap) -> Verdict:
     """Every check of the corpus against the export, judged against the audit map."""
     base = audit_base(index, export)
     texts = audit_attached(index, export)
-    blocks = [*base.matches, *(m for t in texts for m in t.matches)]
+    blocks = [(m.unit.num or m.unit.title, m) for m in base.matches]
+    blocks += [(t.title, m) for t in texts for m in t.matches]
     findings = block_findings(base, texts)
-    matched = sum(1 for m in blocks if m.version is not None)
-    totals = {"wording": len(blocks), "state": matched}
-    return judge(findings, totals, amap)
+    totals: Counter[str] = Counter(
+        wording=len(blocks), state=sum(1 for _, m in blocks if m.version is not None)
+    )
+    findings += note_findings(index, blocks, totals)
+    starts = start_checks(index, export_lines(export))
+    totals["start"] += len(starts)
+    findings += [
+        Finding(c.line, "start", c.act, c.problem) for c in starts if c.problem and not c.decision
+    ]
+    verdict = judge(findings, dict(totals), amap)
+    ruled = tuple(
+        (Finding(c.line, "start", c.act, "date of effect inferred"), c.decision)
+        for c in starts
+        if c.decision and (c.problem or not c.line)
+    )
+    return replace(verdict, explained=verdict.explained + ruled)
