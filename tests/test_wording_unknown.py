@@ -98,3 +98,41 @@ def test_the_site_says_it(index: VersionIndex) -> None:
     page = str(article_document(index, "3.2", date(2009, 4, 3), "adherent", "html"))
     assert "En vigueur, texte non disponible dans les sources." in page
     assert "export Légifrance, l. 108" in page
+
+
+def test_a_number_of_chapter_ix_before_2011_says_the_chapter_is_in_force(
+    index: VersionIndex,
+) -> None:
+    """`article 9.4 --at 2004-03-26`: no 9.4 of 2004 is known, but chapter IX is in force
+    (004 l.112, l.5159-5161): the answer says so instead of a bare « not in force »."""
+    import pytest
+
+    from consolidator.errors import QueryError
+    from consolidator.query.snapshot import resolve_article
+
+    with pytest.raises(QueryError) as err:
+        article_at(index, resolve_article(index, "9.4", date(2004, 3, 26)), date(2004, 3, 26))
+    assert f"« IX - Formation professionnelle et emploi » is in force, {UNKNOWN}" in str(err.value)
+
+
+def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
+    """004 l.399: the nota on 2.6 (impérative by the accord of 7 December 2018) (D-417)."""
+    assert seed_lines(399, 399)[0].startswith("Nota : En application de l'article L. 2253-2")
+    day = date(2020, 1, 1)
+    out = str(article_document(index, "2.6", day, "adherent", "text"))
+    assert "Nota : En application de l'article L. 2253-2 du code du travail" in out
+    data = json.loads(str(article_document(index, "2.6", day, "adherent", "json")))
+    assert data["article"]["notas"][0]["lines"] == "399"
+    before = str(article_document(index, "2.6", date(2018, 6, 1), "adherent", "text"))
+    assert "Nota :" not in before  # the accord of 7 December 2018 is not yet signed
+    # l.3235 sits under avenant n° 19's 15.3; avenant n° 31's 15.3 (l.3240-3291) has none
+    assert article_at(index, "a2000-15.3", date(2016, 6, 1)).notas
+    assert not article_at(index, "a2000-15.3", date(2022, 6, 1)).notas
+    nums = {
+        a.num
+        for t in snapshot(index, day).texts
+        if t.act.id == "accord-2016-05-20-handicap"
+        for a in t.articles
+        if a.notas
+    }
+    assert nums == {"5", "6", "7"}  # l.9238, l.9300, l.9318

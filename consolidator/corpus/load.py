@@ -25,6 +25,7 @@ from consolidator.model import (
     Extension,
     ExtensionRule,
     Location,
+    Nota,
     Operation,
     OpKind,
     Para,
@@ -273,6 +274,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         ops=ops,
         sources=_sources(el),
         notes=_notes(el),
+        notas=tuple(Nota(n.get("target"), _clean(n.text), n.get("src")) for n in el.findall("nota")),
     )
 
 

@@ -11,7 +11,7 @@ from itertools import groupby
 from consolidator.engine.operations import WorkTree, add_body, apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
-from consolidator.model import Corpus, EndReason, Restriction, Version
+from consolidator.model import Corpus, EndReason, Nota, Restriction, Version
 from consolidator.normalize import words_pattern
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,19 @@ class VersionIndex:
         out: dict[str, list[Binding]] = {}
         for binding in self.bindings:
             out.setdefault(binding.restriction.target or "", []).append(binding)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def notas_by_article(self) -> dict[str, tuple[tuple[Nota, date], ...]]:
+        """Legifrance's notas by target, each with the day its act first changed the corpus."""
+        starts: dict[str, date] = {}
+        for change in self.timeline.changes:
+            starts[change.act.id] = min(change.date, starts.get(change.act.id, change.date))
+        out: dict[str, list[tuple[Nota, date]]] = {}
+        for act in self.corpus.acts.values():
+            for nota in act.notas:
+                if act.id in starts:
+                    out.setdefault(nota.target, []).append((nota, starts[act.id]))
         return {k: tuple(v) for k, v in out.items()}
 
     def bindings_of(self, article: str) -> tuple[Binding, ...]:

@@ -204,6 +204,15 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class Nota:
+    """A « Nota » Legifrance prints on an article (e.g. made impérative by a later accord)."""
+
+    target: str
+    text: str
+    src: str
+
+
+@dataclass(frozen=True)
 class Act:
     """A legal text of the convention: the base text, an annexe, an avenant, an accord ..."""
 
@@ -225,6 +234,7 @@ class Act:
     ops: tuple[Operation, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     notes: tuple[str, ...] = ()
+    notas: tuple[Nota, ...] = ()
 
     @property
     def label(self) -> str:

@@ -123,6 +123,8 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
             for s in art.scopes
         ],
     }
+    if art.notas:  # Legifrance's notas (only where the export prints one)
+        out["notas"] = [{"text": n.text, "source": "004", "lines": n.src} for n in art.notas]
     if art.branche is not None:
         out.update(branche_json(index, art))
     return out

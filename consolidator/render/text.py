@@ -55,6 +55,8 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
         lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
+    for nota in art.notas:
+        lines.append(_para(f"Nota : {nota.text}"))
     for v in art.upcoming:
         lines.append(
             f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
