@@ -103,3 +103,33 @@ def test_reservations_legifrance_keeps_stay(index: VersionIndex) -> None:
     assert any("78-49" in r for r in _reserves(index, "a2000-12.1", day))
     assert any("L. 122-6" in r for r in _reserves(index, "a2000-16.1", day))
     assert any("L. 122-20-1" in r for r in _reserves(index, "a2000-XI", date(2024, 1, 1)))
+
+
+ARRETE = """<?xml version="1.0" encoding="UTF-8"?>
+<arrete id="arr" date="2001-08-17" jo="2001-08-28">
+  <extends act="base">
+    <reserve target="a1" alinea="1" answered-by="{answer}">Alinéa étendu sous réserve de la loi.</reserve>
+  </extends>
+</arrete>
+"""
+
+
+def test_answered_by_ends_a_reservation_with_the_answering_version(make_corpus) -> None:
+    from consolidator.engine.index import open_index, validate
+    from tests.conftest import avenant
+
+    ops = '<insert-alinea target="a1" position="end"><p>Réponse à la réserve.</p></insert-alinea>'
+    root = make_corpus(
+        {"acts/av1.xml": avenant(ops), "arretes/arr.xml": ARRETE.format(answer="av1")}
+    )
+    index = open_index(root)
+    assert _reserves(index, "a1", date(2004, 1, 1)) == {"Alinéa étendu sous réserve de la loi."}
+    assert _reserves(index, "a1", date(2005, 3, 1)) == set()  # av1 in force on its signature
+    other = make_corpus(
+        {
+            "acts/av1.xml": avenant(ops.replace("a1", "a2")),
+            "arretes/arr.xml": ARRETE.format(answer="av1"),
+        }
+    )
+    problems = [str(d) for d in validate(other)]
+    assert any("answered by 'av1', which changes no version of it" in p for p in problems)
