@@ -52,7 +52,7 @@ def test_every_arrete_extends_only_what_it_names(index: VersionIndex) -> None:
                 ]
                 assert records, (arrete.id, ext.act)
             checked += 1
-    assert checked == 74
+    assert checked == 75
 
 
 def test_annexe_iii_is_not_among_the_six_annexes_of_2001(index: VersionIndex) -> None:
@@ -78,7 +78,7 @@ def _reserves(index: VersionIndex, article: str, day: date) -> set[str]:
 def test_reservations_answered_by_avenant_7_end_with_its_alineas(index: VersionIndex) -> None:
     """Avenant n° 7 « de manière à prendre en compte les réserves » (004 l.5075): Legifrance's
     later blocks drop the reservations on 4.4 (l.660 vs l.661-666), 10.1 d (l.1883 vs l.1884-1930),
-    10.2 (l.1967 vs l.2008-2088) and 14.2 (l.2216 vs l.2218-2224) (D-110)."""
+    10.2 (l.1967 vs l.2008-2088) and 14.2 (l.2216 vs l.2217-2224) (D-110)."""
     assert "prendre en compte les réserves" in seed_lines(5075, 5075)[0]
     before, after = date(2003, 12, 31), date(2004, 1, 1)
     for article, law in (

@@ -58,11 +58,12 @@ def test_text_of_2005_lists_3_2_3_3_and_18_3_in_place(index: VersionIndex) -> No
     unknown = [a.num for a in base.articles if not a.version.wording_known]
     assert unknown == ["3.2", "3.3", None, "18.3"]  # None: chapter IX (D-200)
     out = str(text_document(index, date(2005, 1, 1), "adherent", "text"))
-    assert out.count(f"[en vigueur étendue, {UNKNOWN}]") == 3
+    # 3.2, 3.3, 18.3 and the annex on expenses (D-308)
+    assert out.count(f"[en vigueur étendue, {UNKNOWN}]") == 4
     # chapter IX as rewritten by the accord of 1 December 2004, extended from July 2005
     assert out.count(f"[en vigueur non-étendue, {UNKNOWN}]") == 1
     branche = str(text_document(index, date(2005, 1, 1), "branche", "text"))
-    assert branche.count(f"{UNKNOWN}]") == 4
+    assert branche.count(f"{UNKNOWN}]") == 5
 
 
 def test_18_3_is_the_commission_paritaire_nationale_until_avenant_21(index: VersionIndex) -> None:
@@ -136,3 +137,21 @@ def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
         if a.notas
     }
     assert nums == {"5", "6", "7"}  # l.9238, l.9300, l.9318
+
+
+def test_the_2000_annex_on_expenses_existed_without_its_wording(index: VersionIndex) -> None:
+    """004 l.15469 (extended in 2001 among « six annexes »), l.9652 (avenant n° 21 changes one of
+    its sentences), l.10496 (« intégralement supprimée et remplacée » by Annexe 8) (D-308)."""
+    assert "aux frais de déplacement, de repas et de séjour" in seed_lines(15469, 15469)[0]
+    assert "est intégralement supprimée et remplacée" in seed_lines(10496, 10496)[0]
+    versions = index.versions["annexe-frais-texte"]
+    assert [(v.since, v.act) for v in versions] == [
+        (date(2000, 2, 1), "annexe-frais"),
+        (date(2018, 1, 1), "avenant-21"),
+    ]
+    assert versions[-1].until == date(2019, 1, 1)
+    assert all(not v.wording_known for v in versions)
+    snap = snapshot(index, date(2010, 1, 1))
+    (text,) = [t for t in snap.texts if t.act.id == "annexe-frais"]
+    assert text.state.value == "en vigueur étendue"
+    assert not text.articles[0].version.wording_known
