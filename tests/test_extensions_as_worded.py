@@ -52,7 +52,7 @@ def test_every_arrete_extends_only_what_it_names(index: VersionIndex) -> None:
                 ]
                 assert records, (arrete.id, ext.act)
             checked += 1
-    assert checked == 75
+    assert checked == 76
 
 
 def test_annexe_iii_is_not_among_the_six_annexes_of_2001(index: VersionIndex) -> None:
