@@ -95,3 +95,35 @@ def test_9_13_reads_avenant_21s_sentence_from_2018(index: VersionIndex) -> None:
     before = version_at(index, "a2015-9.13", date(2017, 12, 31)).paragraphs[1]
     assert before.endswith("pour anticiper cette évolution.")
     assert re.search(r"soit auprès de la commission paritaire nationale", before)
+
+
+_CALL = re.compile(r"\s*\((?:\d{1,2}|\*)\)(?=[\s.,;:»]|$)")
+_NUMBERING = re.compile(r"^\d+(?:\.\d+)+\.?\s+")  # « 9.12.5. » printed on its own line (D-210)
+
+
+def _loose(text: str) -> str:
+    """Wording without typography: footnote calls, quotes, dashes, spaces, case, final stop."""
+    text = _CALL.sub("", _norm(text))
+    text = re.sub(r"[“”«»\"]", " ", text)
+    text = re.sub(r"[-–—―−]", " ", text)
+    return " ".join(text.split()).rstrip(".").strip().lower()
+
+
+def test_every_alinea_an_alinea_operation_writes_is_the_acts_wording(index: VersionIndex) -> None:
+    """insert-alinea and replace-alinea write whole alinéas: each must be in the seed lines the
+    operation cites (the act's own quote, or the consolidated block for « (voir cet article) »),
+    up to typography; table rows are checked by the audit's block comparison instead."""
+    checked = 0
+    for act in index.corpus.acts.values():
+        for op in act.ops:
+            if op.kind.value not in ("insert-alinea", "replace-alinea") or not op.src:
+                continue
+            start, _, end = op.src.partition("-")
+            seed = _loose(" ".join(seed_lines(int(start), int(end or start))))
+            for para in op.paragraphs:
+                if para.cells:
+                    continue
+                checked += 1
+                wording = _loose(_NUMBERING.sub("", para.text))
+                assert wording in seed, (op.uid, op.src, para.text[:80])
+    assert checked == 180
