@@ -1,16 +1,17 @@
 """Audit beyond words: each extension, reservation and exclusion the export prints on a block
-(its footnotes and NOTAs), checked against the corpus's arrêtés, and the converse."""
+(its footnotes and NOTAs), checked against the corpus's arrêtés, and the converse; each date of
+effect against the seed line its rule cites."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from consolidator.dates import format_french, parse_french, parse_iso
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.model import Version
+from consolidator.model import RuleKind, Version
 from consolidator.sources.legifrance.audit import BlockMatch
 from consolidator.sources.legifrance.model import Note
 
@@ -22,6 +23,8 @@ _ARRETE = re.compile(
 _RESERVE = re.compile(r"sous réserve", re.IGNORECASE)
 _EXCLUDED = re.compile(r"\bexclus?e?s?\s+de\s+l'extension|termes exclus", re.IGNORECASE)
 _EXTENDED = re.compile(r"\bétendu|\bétendue|\bétendues|\bétendus", re.IGNORECASE)
+_START_NOTE = re.compile(r"entrée en vigueur .{0,80}? est fixée au (\d{1,2}(?:er)? [a-zéû]+ \d{4})")
+_CITED = re.compile(r"\b(?:004 )?l\.\s?(\d{2,5})(?:-(\d{2,5}))?")
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,9 @@ def claims(note: Note) -> list[Claim]:
     """The statements of a note about extension, each with the arrêté it names."""
     parts = [p for p in _CALL.split(note.text) if p.strip()]
     out: list[Claim] = []
+    # « L'entrée en vigueur des dispositions de l'article 15.3 est fixée au ... » (l.3235)
     start = _START_NOTE.search(note.text)
-    if (
-        start
-    ):  # « L'entrée en vigueur des dispositions de l'article 15.3 est fixée au ... » (l.3235)
+    if start:
         out.append(Claim(note.line, "start", parse_french(start.group(1)), start.group(0)))
     for part in parts:
         days = _dates(part) or list(note.arretes[:1])
@@ -114,10 +116,6 @@ def unprinted(
     return out
 
 
-_CITED = re.compile(r"\b(?:004 )?l\.\s?(\d{2,5})(?:-(\d{2,5}))?")
-_START_NOTE = re.compile(r"entrée en vigueur .{0,80}? est fixée au (\d{1,2}(?:er)? [a-zéû]+ \d{4})")
-
-
 @dataclass(frozen=True)
 class StartCheck:
     """One date-of-effect rule against the seed line its note cites."""
@@ -133,11 +131,11 @@ def _words_for(index: VersionIndex, act_id: str, key: str | None) -> tuple[str, 
     """What the cited clause must say for the rule: its date, « signature », or the extension."""
     act = index.corpus.acts[act_id]
     rule = act.effects[key]
-    if rule.kind.value == "fixed" and rule.date is not None:
+    if rule.kind is RuleKind.FIXED and rule.date is not None:
         at_signature = ("signature",) if rule.date == act.signed else ()
         return (format_french(rule.date), rule.date.isoformat(), *at_signature)
-    if rule.kind.value == "at-signature":
-        return ("signature", "signé", "dépôt") if rule.offset_days <= 1 else ("signature",)
+    if rule.kind is RuleKind.SIGNATURE:  # « à sa date de signature », or that date itself
+        return ("signature", format_french(act.signed + timedelta(days=rule.offset_days)))
     return ("extension", "arrêté")
 
 
