@@ -155,3 +155,14 @@ def test_the_2000_annex_on_expenses_existed_without_its_wording(index: VersionIn
     (text,) = [t for t in snap.texts if t.act.id == "annexe-frais"]
     assert text.state.value == "en vigueur étendue"
     assert not text.articles[0].version.wording_known
+
+
+def test_diff_names_a_new_version_whose_wording_is_unknown(index: VersionIndex) -> None:
+    """Avenant n° 21 changes a sentence of the 2000 annex on expenses (004 l.9652), whose wording
+    the sources lack: the changelog says the new version, not only its state."""
+    from consolidator.query.diff import changelog, changelog_text
+
+    out = changelog_text(index, changelog(index, date(2017, 12, 1), date(2018, 1, 1)))
+    part = out[out.index("== Article Frais de déplacement") :]
+    assert "rédaction issue de : avenant n° 21 du 1er juin 2017" in part.split("== ")[1]
+    assert f"[{UNKNOWN}]" in part.split("== ")[1]
