@@ -15,18 +15,22 @@ from consolidator.engine.index import open_index, validate
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import View
+from consolidator.output import write_file_atomic
 from consolidator.query import events as api
 from consolidator.query.history import history
 from consolidator.query.scope import branche_text
 from consolidator.query.snapshot import article_at, as_view, resolve_article, snapshot
 from consolidator.render import json as jrender
 from consolidator.render import text as trender
+from consolidator.resources import SEED_004
 
 if TYPE_CHECKING:
+    from consolidator.export.git import GitExport
     from consolidator.render.site import BuiltSite
 
 Document = str | bytes
-__all__ = ["open_index", "validate"]  # the CLI opens the corpus through this module
+# the CLI opens the corpus, finds the seed and writes its output through this module
+__all__ = ["SEED_004", "open_index", "validate", "write_file_atomic"]
 
 
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
@@ -136,10 +140,34 @@ def audit_document(index: VersionIndex, source: Path) -> Document:
         audit_base,
         audit_report,
     )
+    from consolidator.sources.legifrance.auditmap import load_audit_map
     from consolidator.sources.legifrance.export import parse_export
+    from consolidator.sources.legifrance.verdict import full_audit, verdict_report
 
     export = parse_export(source)
-    return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"
+    verdict = full_audit(index, export, load_audit_map(index.corpus.root))
+    return (
+        f"{audit_report(audit_base(index, export))}\n"
+        f"{attached_report(audit_attached(index, export))}\n{verdict_report(verdict)}\n"
+    )
+
+
+def changes_document(
+    index: VersionIndex, since: date, until: date | None, view: str, fmt: str
+) -> Document:
+    """The legal events between two dates, with the articles each touched (Atom or JSON)."""
+    from consolidator.query.changes import attribute
+
+    if until is not None and until < since:
+        raise QueryError(f"--since {since} is after --until {until}", hint="swap the dates")
+    found = attribute(index, view, since, until)
+    if fmt == "json":
+        from consolidator.render.changes_json import changes_json
+
+        return jrender.dumps(changes_json(index, found, since, until))
+    from consolidator.render.atom import convention_feed
+
+    return convention_feed(index, found.events)
 
 
 def salaries_document(index: VersionIndex, day: date, fmt: str) -> Document:
@@ -173,3 +201,17 @@ def draft(
     from consolidator.draft import draft_file
 
     return draft_file(source, corpus, at, export)
+
+
+def export_git(index: VersionIndex, output: Path, views: tuple[str, ...]) -> GitExport:
+    """A git repository with one commit per legal event."""
+    from consolidator.export.git import export_git as export
+
+    return export(index, output, views)
+
+
+def export_akn(index: VersionIndex, day: date, output: Path, view: str) -> list[Path]:
+    """Akoma Ntoso documents of the convention and its texts on a date."""
+    from consolidator.export.akn import export_akn as export
+
+    return export(index, day, output, view)

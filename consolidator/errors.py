@@ -79,9 +79,17 @@ class OperationError(ConsolidatorError):
     """An amendment operation cannot be applied: missing target, guard mismatch, collision."""
 
 
+class DateRuleError(ConsolidatorError):
+    """A date or a date-of-effect rule is impossible or cannot be resolved."""
+
+
 class QueryError(ConsolidatorError):
     """A user query cannot be answered: unknown article, date out of range."""
 
 
 class RenderError(ConsolidatorError):
     """Output cannot be produced (missing renderer dependency, unwritable path)."""
+
+
+class OutputError(ConsolidatorError):
+    """An output file or folder cannot be written (the earlier output is left intact)."""

@@ -73,3 +73,17 @@ def words_pattern(words: str) -> re.Pattern[str]:
     start = r"(?<!\w)" if folded[:1].isalnum() else ""
     end = r"(?!\w)" if folded[-1:].isalnum() else ""
     return re.compile(start + body + end)
+
+
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def slug(ident: str) -> str:
+    """A file-name and anchor-safe form of a stable id.
+
+    >>> slug("a2000-2.4")
+    'a2000-2.4'
+    >>> slug("annexe-v:3 bis")
+    'annexe-v-3-bis'
+    """
+    return _SLUG.sub("-", ident).strip("-") or "x"

@@ -13,8 +13,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "consolidator"
 
-LEAF = {"errors", "dates", "french", "normalize"}
-"""Helpers that import nothing of ours but each other."""
+LEAF = {"errors", "dates", "french", "normalize", "output", "resources"}
+"""Helpers that import nothing of ours but each other (output.py writes files whole; resources.py
+finds the packaged data)."""
 
 ALLOWED: dict[str, set[str]] = {
     "leaf": set(),
@@ -25,6 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"query", "engine", "corpus", "model", "leaf"},
     "sources": {"query", "engine", "corpus", "model", "leaf"},
     "draft": {"sources", "query", "engine", "corpus", "model", "leaf"},
+    "export": {"render", "query", "engine", "corpus", "model", "leaf"},
     "cli": {"commands", "model", "leaf"},
     "__main__": {"cli"},
 }
@@ -127,7 +129,7 @@ def test_every_unit_has_a_rule() -> None:
     assert units <= known | _LATER, f"no import rule for {sorted(units - known)}"
 
 
-_LATER = {"web", "serve", "export"}
+_LATER = {"web", "serve"}
 """Packages that other work adds; their rules are written when they land (see the docs)."""
 
 

@@ -14,6 +14,7 @@ from lxml import etree
 from consolidator.model import (
     DeleteAlinea,
     DeleteWords,
+    Evidence,
     InsertAlinea,
     InsertArticle,
     InsertSection,
@@ -51,6 +52,11 @@ def read_paras(el: etree._Element) -> tuple[Para, ...]:
         elif child.tag == "row":
             out.append(Para.row(tuple((c.get("n"), clean(c.text)) for c in child.findall("c"))))
     return tuple(out)
+
+
+def read_evidence(el: etree._Element) -> tuple[Evidence, ...]:
+    """The <evidence> of an article whose wording is not in the sources (wording="unknown")."""
+    return tuple(Evidence(e.get("src"), clean(e.text)) for e in el.findall("evidence"))
 
 
 def _child(el: etree._Element, tag: str) -> str | None:
@@ -146,7 +152,11 @@ def _target(el: etree._Element) -> dict[str, Any]:
 Reader = Callable[[etree._Element, dict[str, Any]], Operation]
 _READERS: dict[OpKind, Reader] = {
     OpKind.INSERT_ARTICLE: lambda el, c: InsertArticle(
-        **c, **_insert(el), title=el.get("title"), paragraphs=read_paras(el)
+        **c,
+        **_insert(el),
+        title=el.get("title"),
+        paragraphs=read_paras(el),
+        evidence=read_evidence(el),
     ),
     OpKind.REPLACE_ARTICLE: lambda el, c: ReplaceArticle(
         **c,
@@ -155,6 +165,7 @@ _READERS: dict[OpKind, Reader] = {
         paragraphs=read_paras(el),
         num=el.get("num"),
         title=el.get("title"),
+        evidence=read_evidence(el),
     ),
     OpKind.REPEAL_ARTICLE: lambda el, c: RepealArticle(
         **c, **_target(el), expect=_must(el, "expect")
@@ -262,6 +273,10 @@ def write_operation(op: Operation) -> etree._Element:
         etree.SubElement(el, "before" if op.before else "after").text = op.anchor
     if isinstance(op, ReplaceWords | InsertWords):
         etree.SubElement(el, "new").text = op.new
+    if isinstance(op, InsertArticle | ReplaceArticle) and op.evidence:
+        el.set("wording", "unknown")
+        for proof in op.evidence:
+            etree.SubElement(el, "evidence", src=proof.src).text = proof.text
     if isinstance(op, InsertArticle | ReplaceArticle | InsertAlinea | ReplaceAlinea):
         write_paras(el, op.paragraphs)
     return el

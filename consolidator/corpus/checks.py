@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from consolidator.corpus.ids import check_ids
 from consolidator.errors import Diagnostic
 from consolidator.model import Corpus
 
 
 def check_references(corpus: Corpus) -> list[Diagnostic]:
     """Cross-file checks that need the whole corpus: effect ids, arrêtés' acts, base act."""
-    out: list[Diagnostic] = []
+    out: list[Diagnostic] = check_ids(corpus)
     if corpus.convention.base not in corpus.acts:
         out.append(
             Diagnostic(

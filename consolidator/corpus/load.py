@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from consolidator.corpus.acts import read_operation, read_paras
+from consolidator.corpus.acts import clean, read_evidence, read_operation, read_paras
+from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.checks import check_references
 from consolidator.corpus.salaries import check_grids, read_grids
 from consolidator.corpus.xml import parse_xml
+from consolidator.dates import DATE_MAX, DATE_RANGE, parse_iso
 from consolidator.errors import CorpusError, Diagnostic
 from consolidator.model import (
     Act,
@@ -28,6 +31,7 @@ from consolidator.model import (
     Extension,
     ExtensionRule,
     Location,
+    Nota,
     Restriction,
     RestrictionKind,
     RuleKind,
@@ -35,17 +39,21 @@ from consolidator.model import (
     SectionDef,
     SourceRef,
 )
+from consolidator.resources import DEFAULT_CORPUS
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus" / "idcc-2128"
 CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 
 
 @cache
+def _schema_bytes() -> bytes:
+    return resources.files("consolidator.corpus.schema").joinpath("corpus.rng").read_bytes()
+
+
+@cache
 def _schema() -> etree.RelaxNG:
-    with resources.files("consolidator.corpus.schema").joinpath("corpus.rng").open("rb") as fh:
-        return etree.RelaxNG(parse_xml(fh))
+    return etree.RelaxNG(etree.fromstring(_schema_bytes()))
 
 
 class _Collector:
@@ -67,29 +75,29 @@ class _Collector:
         self.items.append(Diagnostic(message, file, line, **kw))  # type: ignore[arg-type]
 
 
+SCHEMA_HINT = "see consolidator/corpus/schema/corpus.rng for the allowed elements and attributes"
+_ATTR_ERROR = re.compile(r"Element (\S+) failed to validate attributes")
+
+
+def _schema_errors(tree: etree._ElementTree, file: str, out: _Collector) -> None:
+    for err in _schema().error_log:
+        where = _ATTR_ERROR.match(err.message)
+        faults = attribute_faults(tree, where.group(1), _schema_bytes()) if where else []
+        if faults:
+            for line, what in faults:
+                out.add(f"schema: {what}", file, line, hint=SCHEMA_HINT)
+        else:
+            out.add(f"schema: {err.message}", file, err.line or None, hint=SCHEMA_HINT)
+
+
 def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
     try:
-        tree = parse_xml(path)
-    except etree.XMLSyntaxError as exc:
-        out.add(
-            f"malformed XML: {exc.msg}",
-            out.rel(path),
-            exc.lineno,
-            hint="fix the XML syntax (unclosed element, bad entity, stray '&' or '<')",
-        )
+        tree = parse_xml(path, out.rel(path))
+    except CorpusError as exc:
+        out.items.append(exc.diagnostic)
         return None
-    except OSError as exc:
-        out.add(f"cannot read file: {exc}", out.rel(path))
-        return None
-    schema = _schema()
-    if not schema.validate(tree):
-        for err in schema.error_log:
-            out.add(
-                f"schema: {err.message}",
-                out.rel(path),
-                err.line,
-                hint="see consolidator/corpus/schema/corpus.rng for the allowed elements and attributes",
-            )
+    if not _schema().validate(tree):
+        _schema_errors(tree, out.rel(path), out)
         return None
     return tree.getroot()
 
@@ -98,13 +106,13 @@ def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return parse_iso(value)
+    except ValueError as exc:
         out.add(
-            f"impossible date {value!r}",
+            str(exc),
             loc.file,
             loc.line,
-            hint="use a real calendar date YYYY-MM-DD",
+            hint=f"use a real calendar date YYYY-MM-DD from {DATE_RANGE}",
         )
         return None
 
@@ -144,6 +152,7 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                     read_paras(child),
                     loc,
                     child.get("src"),
+                    read_evidence(child),
                 )
             )
         elif child.tag == "section":
@@ -163,11 +172,10 @@ def _notes(el: etree._Element) -> tuple[str, ...]:
     return tuple(" ".join((n.text or "").split()) for n in el.findall("note"))
 
 
-def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
-    loc = Location(file, el.sourceline)
-    signed = _date(el.get("signed"), out, loc)
-    if signed is None:
-        return None
+def _effects(
+    el: etree._Element, file: str, signed: date, out: _Collector
+) -> dict[str | None, EffectRule]:
+    """The act's date-of-effect rules by id (None: the default one)."""
     effects: dict[str | None, EffectRule] = {}
     for eff in el.findall("effect"):
         key = eff.get("id")
@@ -179,6 +187,24 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
                 act=el.get("id"),
             )
         effects[key] = _effect(eff, out, Location(file, eff.sourceline))
+        offset = effects[key].offset_days
+        if offset and (DATE_MAX - signed).days < offset:
+            out.add(
+                f"signature {signed} plus {offset} days falls after {DATE_MAX}",
+                file,
+                eff.sourceline,
+                act=el.get("id"),
+                hint=f"dates go from {DATE_RANGE}",
+            )
+    return effects
+
+
+def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
+    loc = Location(file, el.sourceline)
+    signed = _date(el.get("signed"), out, loc)
+    if signed is None:
+        return None
+    effects = _effects(el, file, signed, out)
     if None not in effects:
         out.add(
             "the act has no default effect rule (an <effect> without id)",
@@ -213,6 +239,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         ops=ops,
         sources=_sources(el),
         notes=_notes(el),
+        notas=tuple(Nota(n.get("target"), clean(n.text), n.get("src")) for n in el.findall("nota")),
     )
 
 
@@ -246,6 +273,8 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                     words=r.get("words"),
                     occurrence=r.get("occurrence", "all"),
                     src=r.get("src"),
+                    answered_by=r.get("answered-by"),
+                    decision=r.get("decision"),
                 )
             )
         extends.append(
@@ -255,6 +284,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                 ExtensionRule(ext.get("effective-rule", "publication")),
                 _date(ext.get("effective"), out, loc),
                 tuple(restrictions),
+                ext.get("named"),
             )
         )
     jo = _date(el.get("jo"), out, loc)
@@ -298,6 +328,18 @@ def _files(root: Path) -> Iterable[Path]:
     yield from sorted((root / "arretes").glob("*.xml"))
 
 
+def _convention(el: etree._Element) -> Convention:
+    return Convention(
+        idcc=el.get("idcc"),
+        title=el.get("title"),
+        base=el.get("base"),
+        container=el.get("container"),
+        short=el.get("short"),
+        sources={s.get("id"): s.get("path") for s in el.findall("source-file")},
+        classes=tuple(el.findtext("classes", "").split()),
+    )
+
+
 def load_corpus(root: str | Path | None = None) -> Corpus:
     """Read every file of a corpus folder; raise CorpusError listing all problems found."""
     base = Path(root) if root is not None else Path(os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS)
@@ -309,6 +351,13 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
             file=str(conv_path),
             hint="point --corpus at a corpus folder (e.g. corpus/idcc-2128)",
         )
+    for folder in ("acts", "arretes"):
+        if not (base / folder).is_dir():
+            raise CorpusError(
+                f"no {folder}/ folder in {base}",
+                file=str(base / folder),
+                hint=f"a corpus folder holds convention.xml, acts/ and arretes/ (even empty); is --corpus {base} right?",
+            )
     conv_el = _parse_file(conv_path, out)
     acts: dict[str, Act] = {}
     arretes: dict[str, Arrete] = {}
@@ -336,15 +385,7 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
             grids += read_grids(el, item.id, file)
     if out.items or conv_el is None:
         raise CorpusError(f"{len(out.items)} problem(s) in corpus {base}", out.items)
-    convention = Convention(
-        idcc=conv_el.get("idcc"),
-        title=conv_el.get("title"),
-        base=conv_el.get("base"),
-        container=conv_el.get("container"),
-        short=conv_el.get("short"),
-        sources={s.get("id"): s.get("path") for s in conv_el.findall("source-file")},
-        classes=tuple(conv_el.findtext("classes", "").split()),
-    )
+    convention = _convention(conv_el)
     grids.sort(key=lambda g: (g.effective, acts[g.act].signed, g.act))
     corpus = Corpus(str(base), convention, acts, arretes, tuple(grids))
     problems = check_references(corpus) + check_grids(corpus)

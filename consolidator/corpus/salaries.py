@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from lxml import etree
 
+from consolidator.dates import check_range
 from consolidator.errors import Diagnostic
 from consolidator.model import Corpus, Rmag, SalaryGrid
 
@@ -52,6 +53,10 @@ def check_grids(corpus: Corpus) -> list[Diagnostic]:
 
 def _check(grid: SalaryGrid, corpus: Corpus) -> list[Diagnostic]:
     out = []
+    try:
+        check_range(grid.effective)
+    except ValueError as exc:
+        out.append(Diagnostic(str(exc), grid.file, grid.line, act=grid.act))
     declared = corpus.convention.classes
     classes = tuple(r.classe for r in grid.rmag)
     if not declared:

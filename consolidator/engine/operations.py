@@ -90,34 +90,42 @@ def _insert_article(tree: WorkTree, op: InsertArticle) -> set[str]:
     if op.id in tree.articles:
         raise _fail(op, f"article {op.id!r} already exists")
     parent = _section(tree, op.parent, op)
-    for other in tree.articles.values():
-        if other.alive and other.text_id == parent.text_id and op.num and other.num == op.num:
+    for other in tree.articles_of(parent.text_id):
+        if other.alive and op.num and other.num == op.num:
             raise _fail(
                 op,
                 f"collision: article number {op.num} is already borne by {other.id!r}",
                 hint="renumber or repeal the other article first (in an earlier operation)",
             )
     _place(parent.children, op.id, op.place, op)
-    tree.articles[op.id] = ArticleState(
-        op.id,
-        parent.text_id,
-        op.num,
-        op.title,
-        parent.id,
-        fragments(op.act, f"{op.index}", op.paragraphs),
-        op.act,
-        (op,),
+    tree.add_article(
+        ArticleState(
+            op.id,
+            parent.text_id,
+            op.num,
+            op.title,
+            parent.id,
+            fragments(op.act, f"{op.index}", op.paragraphs),
+            op.act,
+            (op,),
+            evidence=op.evidence,
+        )
     )
     return {op.id}
 
 
-def _text_of(art: ArticleState) -> str:
+def _known_text(art: ArticleState) -> str:
+    """What a guard reads: the wording, or for an article whose wording the sources lack, its
+    title and the evidence of its existence (a guard then names the article, not its words)."""
+    if art.evidence:
+        return "\n".join([art.title or "", *(e.text for e in art.evidence)])
     return "\n".join(f.text for f in art.fragments)
 
 
 def _replace_article(tree: WorkTree, op: ReplaceArticle) -> set[str]:
     art = _article(tree, op, op.target)
-    _check_contains(op, op.expect, _text_of(art), f"article {art.num or art.id}")
+    _check_contains(op, op.expect, _known_text(art), f"article {art.num or art.id}")
+    art.evidence = op.evidence
     art.fragments = fragments(op.act, f"{op.index}", op.paragraphs)
     art.lineage += 1
     art.num = op.num or art.num
@@ -128,7 +136,7 @@ def _replace_article(tree: WorkTree, op: ReplaceArticle) -> set[str]:
 
 def _repeal_article(tree: WorkTree, op: RepealArticle) -> set[str]:
     art = _article(tree, op, op.target)
-    _check_contains(op, op.expect, _text_of(art), f"article {art.num or art.id}")
+    _check_contains(op, op.expect, _known_text(art), f"article {art.num or art.id}")
     art.alive = False
     art.act, art.ops = op.act, (op,)
     return {art.id}
@@ -140,13 +148,8 @@ def _renumber_article(tree: WorkTree, op: RenumberArticle) -> set[str]:
         raise _fail(
             op, f"guard failed: article {art.id!r} is numbered {art.num!r}, not {op.from_num!r}"
         )
-    for other in tree.articles.values():
-        if (
-            other.alive
-            and other.id != art.id
-            and other.text_id == art.text_id
-            and other.num == op.to_num
-        ):
+    for other in tree.articles_of(art.text_id):
+        if other.alive and other.id != art.id and other.num == op.to_num:
             raise _fail(
                 op,
                 f"collision: number {op.to_num} is already borne by {other.id!r}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from consolidator.model import Act, ArticleDef, Fragment, Operation, Para, SectionDef
+from consolidator.model import Act, ArticleDef, Evidence, Fragment, Operation, Para, SectionDef
 
 
 @dataclass
@@ -21,6 +21,7 @@ class ArticleState:
     ops: tuple[Operation, ...]  # what wrote the current wording; (): the act's body
     lineage: int = 0
     alive: bool = True
+    evidence: tuple[Evidence, ...] = ()  # wording not in the sources
 
 
 @dataclass
@@ -43,6 +44,15 @@ class WorkTree:
 
     articles: dict[str, ArticleState] = field(default_factory=dict)
     sections: dict[str, SectionState] = field(default_factory=dict)
+    by_text: dict[str, list[str]] = field(default_factory=dict)  # text id → its article ids
+
+    def add_article(self, art: ArticleState) -> None:
+        self.articles[art.id] = art
+        self.by_text.setdefault(art.text_id, []).append(art.id)
+
+    def articles_of(self, text_id: str) -> list[ArticleState]:
+        """The articles of one text (replay's scans stay linear in the corpus's size)."""
+        return [self.articles[a] for a in self.by_text.get(text_id, ())]
 
 
 def fragments(act: str, key: str, paragraphs: tuple[Para, ...]) -> tuple[Fragment, ...]:
@@ -70,15 +80,18 @@ def _add_items(
             tree.sections[item.id] = section
             changed |= _add_items(tree, act, section, item.children)
         else:
-            tree.articles[item.id] = ArticleState(
-                item.id,
-                act.id,
-                item.num,
-                item.title,
-                parent.id,
-                fragments(act.id, item.id, item.paragraphs),
-                act.id,
-                (),
+            tree.add_article(
+                ArticleState(
+                    item.id,
+                    act.id,
+                    item.num,
+                    item.title,
+                    parent.id,
+                    fragments(act.id, item.id, item.paragraphs),
+                    act.id,
+                    (),
+                    evidence=item.evidence,
+                )
             )
             changed.add(item.id)
     return changed

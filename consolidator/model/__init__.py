@@ -31,9 +31,12 @@ from consolidator.model.operations import (  # noqa: F401  (re-exported)
     ReplaceWords,
     Where,
 )
-from consolidator.model.text import Location, Para
+from consolidator.model.text import Evidence, Location, Para
 
 Day = date  # an alias for annotations in classes that have a field named `date`
+
+# what every output says of an article the sources prove existed without giving its wording
+WORDING_UNKNOWN = "texte non disponible dans les sources"
 
 
 class State(StrEnum):
@@ -138,7 +141,8 @@ class EffectRule:
 
 @dataclass(frozen=True)
 class ArticleDef:
-    """An article as written in an act's own body (as signed)."""
+    """An article as written in an act's own body (as signed); `evidence` when its wording is
+    not in the sources (then it has no paragraphs)."""
 
     id: str
     num: str | None
@@ -146,6 +150,7 @@ class ArticleDef:
     paragraphs: tuple[Para, ...]
     location: Location
     src: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,15 @@ class SectionDef:
     title: str
     children: tuple[SectionDef | ArticleDef, ...]
     location: Location
+
+
+@dataclass(frozen=True)
+class Nota:
+    """A « Nota » Legifrance prints on an article (e.g. made impérative by a later accord)."""
+
+    target: str
+    text: str
+    src: str
 
 
 @dataclass(frozen=True)
@@ -181,6 +195,7 @@ class Act:
     ops: tuple[Operation, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     notes: tuple[str, ...] = ()
+    notas: tuple[Nota, ...] = ()
 
     @property
     def label(self) -> str:
@@ -207,6 +222,8 @@ class Restriction:
     words: str | None = None
     occurrence: str = "all"
     src: str | None = None
+    answered_by: str | None = None  # a reservation answered by a later act (no longer binds)
+    decision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +235,7 @@ class Extension:
     effective_rule: ExtensionRule = ExtensionRule.PUBLICATION
     effective: date | None = None
     restrictions: tuple[Restriction, ...] = ()
+    named: str | None = None  # the arrêté's words designating the extended text
 
 
 @dataclass(frozen=True)
@@ -344,6 +362,12 @@ class Version:
     lineage: int
     end: EndReason | None = None
     ended_by: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # the wording is not in the sources: what proves it existed
+
+    @property
+    def wording_known(self) -> bool:
+        """False for an article the sources prove existed without giving its wording."""
+        return not self.evidence
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

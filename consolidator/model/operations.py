@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Literal
 
-from consolidator.model.text import Location, Para
+from consolidator.model.text import Evidence, Location, Para
 
 
 class OpKind(StrEnum):
@@ -121,7 +121,7 @@ class _Move(_Targeted):
 
     def refs(self) -> tuple[str, ...]:
         anchor = [self.place.anchor] if self.place.anchor else []
-        return (self.target, self.parent, *anchor)
+        return (self.target, self.from_parent, self.parent, *anchor)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,16 +135,18 @@ class _Renumber(_Targeted):
 class InsertArticle(_Insert):
     kind: ClassVar[OpKind] = OpKind.INSERT_ARTICLE
     title: str | None = None
-    paragraphs: tuple[Para, ...]
+    paragraphs: tuple[Para, ...]  # () when the wording is not in the sources (then `evidence`)
+    evidence: tuple[Evidence, ...] = ()  # what proves the article existed (wording="unknown")
 
 
 @dataclass(frozen=True, kw_only=True)
 class ReplaceArticle(_Targeted):
     kind: ClassVar[OpKind] = OpKind.REPLACE_ARTICLE
     expect: str
-    paragraphs: tuple[Para, ...]
+    paragraphs: tuple[Para, ...]  # () when the wording is not in the sources (then `evidence`)
     num: str | None = None  # a new number, when the new wording bears one
     title: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

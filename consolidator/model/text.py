@@ -26,3 +26,11 @@ class Para:
     @staticmethod
     def row(cells: tuple[tuple[str, str], ...]) -> Para:
         return Para(" — ".join(v for _, v in cells if v), cells)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage of the seed proving that an article existed, where the sources lack its wording."""
+
+    src: str  # lines of 004
+    text: str

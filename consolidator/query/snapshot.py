@@ -12,13 +12,14 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import Act, Restriction, State, Version, View
+from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version, View
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
     excluded_spans,
     extension_at,
     extension_at_act_id,
+    notas_at,
     restrictions_at,
     version_state,
 )
@@ -40,6 +41,7 @@ class ArticleAt:
     excluded: tuple[Span, ...] = ()
     scopes: tuple[FragmentScope, ...] = ()
     branche: BrancheText | None = None
+    notas: tuple[Nota, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,15 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
             raise QueryError(f"unknown article {article!r}")
         first, last = history[0], history[-1]
         if day < first.since:
+            unknown = _unknown_around(index, first, day)
             raise QueryError(
                 f"article {first.num or article} is not yet in force on {day} (from {first.since})"
+                + (
+                    f"; on that day the chapter « {unknown} » is in force, {WORDING_UNKNOWN}, "
+                    "and the numbers its articles bore are not all known"
+                    if unknown
+                    else ""
+                )
             )
         raise QueryError(
             f"article {last.num or article} is no longer in force on {day} "
@@ -130,7 +139,25 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         upcoming=upcoming,
         excluded=excluded_spans(index, version, day),
         scopes=fragment_scopes(index, version, day),
+        notas=notas_at(index, version, day),
     )
+
+
+def _unknown_around(index: VersionIndex, version: Version, day: date) -> str | None:
+    """The chapter of `version` when, on `day`, it stands as one article whose wording the
+    sources lack (chapter IX before 2011, D-200): its heading, else None."""
+    mine = path_at(index, version.article, version.since)
+    for versions in index.versions.values():
+        for other in versions:
+            unknown = not other.wording_known and other.num is None
+            if unknown and other.covers(day):
+                path = path_at(index, other.article, day)
+                if path and path == mine:
+                    return path[-1]
+    return None
+
+
+VIEWS: tuple[View, ...] = tuple(View)
 
 
 def as_view(view: str) -> View:
@@ -146,18 +173,22 @@ def as_view(view: str) -> View:
         raise QueryError(f"unknown view {view!r}", hint=f"use one of {names}") from None
 
 
-def snapshot(index: VersionIndex, day: date, view: View = View.ADHERENT) -> Snapshot:
+def snapshot(index: VersionIndex, day: date, view: str = View.ADHERENT) -> Snapshot:
     """The consolidated text in force on `day`."""
-    view = as_view(view)
+    chosen = as_view(view)
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
     for entry in structure.entries:
         if index.corpus.acts[entry.text_id].level != "branche":
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
-        if view is View.BRANCHE:
+        if chosen is View.BRANCHE:
             branche = branche_text(index, art.version, day)
-            if not branche.paragraphs and not branche.fallback_fragments:
+            if (
+                not branche.paragraphs
+                and not branche.fallback_fragments
+                and art.version.wording_known
+            ):
                 continue
             art = replace(art, branche=branche)
         by_text.setdefault(entry.text_id, []).append(art)
@@ -177,7 +208,7 @@ def snapshot(index: VersionIndex, day: date, view: View = View.ADHERENT) -> Snap
         texts.append(TextAt(act, state, tuple(articles)))
     last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
-    return Snapshot(day, view, tuple(texts), structure.since, last_acts)
+    return Snapshot(day, chosen, tuple(texts), structure.since, last_acts)
 
 
 _NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)

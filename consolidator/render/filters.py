@@ -7,6 +7,7 @@ from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.model import State
+from consolidator.normalize import slug  # noqa: F401  (a filter of the templates)
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -46,20 +47,6 @@ def date_fr(day: date | None) -> str:
     ''
     """
     return format_french(day) if day else ""
-
-
-_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def slug(ident: str) -> str:
-    """A file-name and anchor-safe form of a stable id.
-
-    >>> slug("a2000-2.4")
-    'a2000-2.4'
-    >>> slug("annexe-v:3 bis")
-    'annexe-v-3-bis'
-    """
-    return _SLUG.sub("-", ident).strip("-") or "x"
 
 
 _BADGE_CLASSES = {

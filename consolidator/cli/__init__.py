@@ -10,113 +10,23 @@ from pathlib import Path
 import click
 
 from consolidator import commands as documents
-from consolidator.dates import parse_iso
-from consolidator.errors import ConsolidatorError, Severity
-from consolidator.model import View
-
-SEED_004 = (
-    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+from consolidator.cli.base import (
+    DATE,
+    HELP_DRAFT_AT,
+    HELP_DRAFT_CHECK,
+    HELP_DRAFT_EXPORT,
+    PATH,
+    VIEWS,
+    Cli,
+    _emit,
+    _need_file,
+    at_option,
+    corpus_option,
+    format_option,
+    output_option,
+    view_option,
 )
-HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
-HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
-HELP_VIEW = "adherent: every text in force (members of signatory organisations); branche: only what is extended."
-HELP_FORMAT = "Output format."
-HELP_OUTPUT = "Write to this file instead of standard output (written only when complete)."
-HELP_DRAFT_AT = "Resolve articles against the convention in force on this date (default: the eve of the act's signature)."
-HELP_DRAFT_CHECK = "SOURCE is a draft act file: replay it with the corpus and report failed guards."
-HELP_DRAFT_EXPORT = "Legifrance export whose consolidated text the act's « (voir cet article) » links lead to: the wording is taken from it."
-
-
-class DateParam(click.ParamType):
-    name = "DATE"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> date:
-        if isinstance(value, date):
-            return value
-        text = str(value).strip()
-        if text == "today":
-            return date.today()
-        try:
-            return parse_iso(text)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-DATE = DateParam()
-
-
-def corpus_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--corpus", type=click.Path(file_okay=False, path_type=Path), default=None, help=HELP_CORPUS
-    )(f)
-
-
-def at_option(f):  # type: ignore[no-untyped-def]
-    return click.option("--at", "at", type=DATE, default="today", show_default=True, help=HELP_AT)(
-        f
-    )
-
-
-def view_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--view",
-        type=click.Choice([v.value for v in View]),
-        default="adherent",
-        show_default=True,
-        help=HELP_VIEW,
-    )(f)
-
-
-def format_option(*choices: str):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help=HELP_FORMAT,
-    )
-
-
-def output_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help=HELP_OUTPUT,
-    )(f)
-
-
-def _emit(content: str | bytes, output: Path | None) -> None:
-    if output is None:
-        click.echo(content, nl=False)  # color=None: ANSI styles kept on a terminal only
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    if isinstance(content, bytes):
-        tmp.write_bytes(content)
-    else:
-        tmp.write_text(content, encoding="utf-8")
-    tmp.replace(output)
-
-
-def _need_file(fmt: str, output: Path | None) -> None:
-    if fmt == "pdf" and output is None:
-        raise click.UsageError("--format pdf writes a file: give -o FILE.pdf")
-
-
-class Cli(click.Group):
-    """Turns library errors into a clear message and exit code 1."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except ConsolidatorError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(1)
+from consolidator.errors import ConsolidatorError, Severity
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -227,7 +137,7 @@ def import_group() -> None:
 
 
 @import_group.command(name="legifrance")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=PATH)
 @format_option("text", "json")
 @output_option
 def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
@@ -239,13 +149,15 @@ def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
 @corpus_option
 @click.option(
     "--source",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     default=None,
     help="The Legifrance export to compare with (default: the corpus's copy of 004).",
 )
 def audit_cmd(corpus: Path | None, source: Path | None) -> None:
     """Compare the corpus with the Legifrance export: which version blocks replay reproduces."""
-    _emit(documents.audit_document(documents.open_index(corpus), source or SEED_004), None)
+    _emit(
+        documents.audit_document(documents.open_index(corpus), source or documents.SEED_004), None
+    )
 
 
 @main.command(name="diff")
@@ -283,16 +195,83 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
     _emit(documents.cite_document(documents.open_index(corpus), ident, at, fmt), output)
 
 
+@main.command(name="changes")
+@corpus_option
+@click.option("--since", type=DATE, required=True, help="First date of effect (ISO or 'today').")
+@click.option("--until", type=DATE, default=None, help="Last date of effect (default: no limit).")
+@view_option
+@format_option("atom", "json")
+@output_option
+def changes_cmd(
+    corpus: Path | None,
+    since: date,
+    until: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Legal events (entries into force, extensions, terms) with the articles they changed."""
+    _emit(documents.changes_document(documents.open_index(corpus), since, until, view, fmt), output)
+
+
+@main.group(name="export")
+def export_group() -> None:
+    """Open exchange formats: a git history of legal events, Akoma Ntoso."""
+
+
+def _views(view: str | None) -> tuple[str, ...]:
+    return (view,) if view else VIEWS
+
+
+@export_group.command(name="git")
+@corpus_option
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default=None,
+    help="Only this view's branch (default: a branch per view, adherent checked out).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="New folder of the repository (refused if it exists and is not empty).",
+)
+def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
+    """A git repository with one commit per legal event (author date = date of effect)."""
+    done = documents.export_git(documents.open_index(corpus), output, _views(view))
+    heads = ", ".join(f"{v} {sha[:12]}" for v, sha in done.heads.items())
+    click.echo(f"git: {done.folder} ({done.commits} commits, {done.tags} tags; {heads})")
+
+
+@export_group.command(name="akn")
+@corpus_option
+@at_option
+@view_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the documents (created; each file written when complete).",
+)
+def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
+    """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""
+    written = documents.export_akn(documents.open_index(corpus), at, output, view)
+    click.echo(f"akn: {output} ({len(written)} documents, valid against akomantoso30.xsd)")
+
+
 @main.command(name="build")
 @corpus_option
 @at_option
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PATH,
     default=Path("output"),
     show_default=True,
-    help="Folder of the site (created; files are replaced one by one when complete).",
+    help="Folder of the site (built beside it, then swapped in whole; a folder not written by consolidator is never replaced).",
 )
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also produce the PDF.")
 def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
@@ -314,14 +293,14 @@ def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -
 
 
 @main.command(name="draft")
-@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("source", type=PATH)
 @corpus_option
 @click.option("--at", "at", type=DATE, default=None, help=HELP_DRAFT_AT)
 @click.option("--check", "check", is_flag=True, help=HELP_DRAFT_CHECK)
 @click.option(
     "--export",
     "export",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=PATH,
     default=None,
     help=HELP_DRAFT_EXPORT,
 )
