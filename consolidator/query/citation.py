@@ -10,6 +10,7 @@ from typing import Any
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, Restriction, State
+from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -68,11 +69,35 @@ class Citation:
     text: str
 
 
-def _exclusions(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
+def _row_exclusions(art: ArticleAt) -> set[Restriction]:
+    """Exclusions that take whole table rows (a certification ...), not words of a sentence."""
+    frags = art.version.fragments
+    rows = {
+        sp.restriction
+        for sp in art.excluded
+        if frags[sp.fragment].cells and (sp.start, sp.end) == (0, len(frags[sp.fragment].text))
+    }
+    words = {sp.restriction for sp in art.excluded if not frags[sp.fragment].cells}
+    return rows - words
+
+
+def _exclusions(art: ArticleAt) -> tuple[str, ...]:
+    restrictions = art.restrictions
+    rows = _row_exclusions(art)
     words = list(
-        dict.fromkeys(f"« {r.words} »" for r in restrictions if r.kind == "exclusion" and r.words)
+        dict.fromkeys(
+            f"« {r.words} »"
+            for r in restrictions
+            if r.kind == "exclusion" and r.words and r not in rows
+        )
     )
     out = [f"des termes {and_list(words)}"] if words else []
+    row_words = list(dict.fromkeys(f"« {r.words} »" for r in restrictions if r in rows))
+    if row_words:
+        lines = "de la ligne" if len(row_words) == 1 else f"des {len(row_words)} lignes"
+        out.append(
+            f"{lines} du tableau désignée{'s' if len(row_words) > 1 else ''} par {and_list(row_words)}"
+        )
     alineas = sorted(
         {r.alinea for r in restrictions if r.kind == "exclusion" and not r.words and r.alinea}
     )
@@ -97,7 +122,9 @@ def _extension_clause(art: ArticleAt, act: Act, day: date) -> str:
         return f", non étendu{agreed} au {format_french(day)}"
     arrete = art.extension.arrete
     jo = f" (JO du {format_french(arrete.jo)})" if arrete.jo else ""
-    return f", étendu{agreed} par {arrete.label}{jo}"
+    scopes = list(dict.fromkeys(r.text for r in art.restrictions if r.kind == "scope"))
+    field = f" à l'exclusion des {and_list(scopes)}" if scopes else ""
+    return f", étendu{agreed} par {arrete.label}{jo}{field}"
 
 
 def citation(index: VersionIndex, article: str, day: date) -> Citation:
@@ -105,7 +132,7 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     art = article_at(index, article, day)
     corpus = index.corpus
     text_act = corpus.acts[art.version.text_id]
-    act = corpus.acts[art.version.act]
+    act = corpus.acts[words_act(art.version)]
     conv = corpus.convention
     where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     if text_act.id != conv.base:
@@ -115,8 +142,13 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     sentence = f"{name} {where}"
     if not original:
         sentence += f", dans sa rédaction issue {of(act.label)}"
+    former = former_renumberings(index, art.version)
+    if former and former[-1].day == art.version.since:  # renumbered with this wording
+        olds = " puis ".join(dict.fromkeys(r.old for r in former if r.old))
+        mover = corpus.acts[former[-1].act]
+        sentence += f" (ancien article {olds}, renuméroté {art.num} par {by(mover.label)})"
     sentence += _extension_clause(art, act, day)
-    exclusions = _exclusions(art.restrictions)
+    exclusions = _exclusions(art)
     if exclusions:
         sentence += f", à l'exclusion {and_list(list(exclusions))}"
     reserves = _reserves(art.restrictions)

@@ -8,6 +8,7 @@ from datetime import date
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, State, Version
+from consolidator.query.numbering import words_act
 from consolidator.query.states import extension_at, restrictions_at, version_state
 
 
@@ -42,7 +43,7 @@ class History:
 
 def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     cuts = {version.since}
-    for event in index.extensions_of(version.act):
+    for event in index.extensions_of(words_act(version)):
         if event.effective and event.effective > version.since:
             cuts.add(event.effective)
     for binding in index.bindings_of(version.article):

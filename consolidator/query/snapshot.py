@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
@@ -13,6 +12,7 @@ from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import Act, Restriction, State, Version
+from consolidator.query.numbering import clean_num, describe_tenure, tenures
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
@@ -165,22 +165,13 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
     return Snapshot(day, view, tuple(texts), structure.since, last_acts)
 
 
-_NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
-
-
-def _clean_num(text: str) -> str:
-    """What a person types and what is printed, made comparable.
-
-    >>> _clean_num("Article 1er"), _clean_num("2.5."), _clean_num("ARTICLE 3 .1")
-    ('1', '2.5', '3.1')
-    """
-    text = _NUM_CLEAN.sub("", text.strip()).rstrip(".").strip()
-    text = re.sub(r"\s+\.", ".", text)
-    return re.sub(r"^(\d+)\s*er$", r"\1", text)
-
-
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
-    """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id."""
+    """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id.
+
+    With a `day`, a number is the article bearing that number on that day; when no article
+    bore it then, the QueryError says which article bore it before or after, never another
+    article silently. Without a day, the latest article to bear the number.
+    """
     if ident in index.versions:
         return ident
     text_id, _, num = ident.rpartition(":")
@@ -195,29 +186,25 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         text_id = matches[0]
     else:
         text_id = index.corpus.convention.base
-    wanted = _clean_num(num)
-    candidates = [
-        (v.since, aid)
-        for aid, versions in index.versions.items()
-        for v in versions
-        if v.text_id == text_id and v.num is not None and _clean_num(v.num) == wanted
-    ]
-    if day is not None:
-        current = [
-            aid
-            for aid, versions in index.versions.items()
-            for v in versions
-            if v.text_id == text_id and v.num and _clean_num(v.num) == wanted and v.covers(day)
-        ]
-        if current:
-            return current[0]
-    if candidates:
-        return max(candidates)[1]
-    known = sorted(
-        {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
-    )
+    held = tenures(index, text_id, num)
+    if not held:
+        known = sorted(
+            {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
+        )
+        raise QueryError(
+            f"unknown article {ident!r}",
+            hint=_suggest(clean_num(num), known + sorted(index.versions)),
+        )
+    if day is None:
+        return max(held, key=lambda t: t.since).article
+    current = [t for t in held if t.since <= day and (t.until is None or day < t.until)]
+    if current:
+        return current[0].article
+    lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
     raise QueryError(
-        f"unknown article {ident!r}", hint=_suggest(wanted, known + sorted(index.versions))
+        f"aucun article ne porte le numéro {held[0].num} le {format_french(day)} dans les sources ;"
+        f" ce numéro a désigné :\n{lines}",
+        hint="choisissez une date de l'une de ces périodes, ou le numéro que l'article porte à votre date",
     )
 
 

@@ -25,8 +25,14 @@ def extension_at_act_id(index: VersionIndex, act: str, day: date) -> ExtensionEv
 
 
 def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionEvent | None:
-    """The arrêté extension of the version's act in effect on `day` (the latest), if any."""
-    return extension_at_act_id(index, version.act, day)
+    """The arrêté extension of the act that wrote the version's words, in effect on `day`.
+
+    A version whose act only renumbered or moved the article (avenant n° 32's 9.12, whose words
+    are avenant n° 24's) is extended by the extension of the words' act.
+    """
+    from consolidator.query.numbering import words_act
+
+    return extension_at_act_id(index, words_act(version), day)
 
 
 def version_state(index: VersionIndex, version: Version, day: date) -> State:

@@ -9,6 +9,8 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Restriction, Version
+from consolidator.query.numbering import former_renumberings, words_act
+from consolidator.query.provenance import jo_provenance, signed_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 
@@ -23,16 +25,19 @@ def act_json(act: Act) -> dict[str, Any]:
         "number": act.number,
         "title": act.title,
         "signed": _iso(act.signed),
+        "signed_provenance": signed_provenance(act).to_json(),
     }
 
 
-def extension_json(event: ExtensionEvent | None) -> dict[str, Any] | None:
+def extension_json(index: VersionIndex, event: ExtensionEvent | None) -> dict[str, Any] | None:
     if event is None:
         return None
+    jo = jo_provenance(index.corpus, event.arrete)
     return {
         "arrete": _iso(event.arrete.date),
         "arrete_id": event.arrete.id,
         "published": _iso(event.arrete.jo),
+        "published_provenance": jo.to_json() if jo else None,
         "effective": _iso(event.effective),
     }
 
@@ -55,10 +60,22 @@ def restriction_json(
 
 
 def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
+    prov = since_provenance(index, version)
     return {
         "since": _iso(version.since),
+        "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
         "act": act_json(index.corpus.acts[version.act]),
+        "wording_act": act_json(index.corpus.acts[words_act(version)]),
+        "renumbered": [
+            {
+                "from": r.old,
+                "to": r.new,
+                "date": _iso(r.day),
+                "act": act_json(index.corpus.acts[r.act]),
+            }
+            for r in former_renumberings(index, version)
+        ],
     }
 
 
@@ -87,7 +104,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "state": art.state.value,
         "text": art.version.text,
         "version": version_json(index, art.version),
-        "extension": extension_json(art.extension),
+        "extension": extension_json(index, art.extension),
         "reservations": [restriction_json(index, r) for r in art.restrictions],
         "upcoming": [version_json(index, v) for v in art.upcoming],
         "scope": article_scope(art),
@@ -172,14 +189,14 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         **version_json(index, v),
         "state": vh.state_today.value,
         "text": v.text,
-        "extension": extension_json(vh.extension),
+        "extension": extension_json(index, vh.extension),
         "reservations": [restriction_json(index, r) for r in vh.restrictions],
         "periods": [
             {
                 "since": _iso(p.since),
                 "until": _iso(p.until),
                 "state": p.state.value,
-                "extension": extension_json(p.extension),
+                "extension": extension_json(index, p.extension),
                 "reservations": [restriction_json(index, r) for r in p.restrictions],
             }
             for p in vh.periods

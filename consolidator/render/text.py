@@ -6,9 +6,12 @@ import textwrap
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction
 from consolidator.query.events import Event
 from consolidator.query.history import History, VersionHistory
+from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
+from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 WIDTH = 92
@@ -28,20 +31,17 @@ def restriction_sentence(r: Restriction) -> str:
 
 
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
-    act = index.corpus.acts[art.version.act]
+    act = index.corpus.acts[words_act(art.version)]
     head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
-    lines = [
-        head,
-        f"[{art.state.value}] depuis le {format_french(art.version.since)} — rédaction issue de : {act.label}",
-    ]
+    since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
+    lines = [head, f"[{art.state.value}] depuis le {since} — rédaction issue de : {act.label}"]
+    note = renumbering_note(index, art.version)
+    if note:
+        lines.append(f"({note})")
     if art.extension:
-        lines.append(
-            f"étendu par {art.extension.arrete.label} (en vigueur le {format_french(art.extension.effective)})"
-            if art.extension.effective
-            else f"étendu par {art.extension.arrete.label}"
-        )
+        lines.append(extension_line(index, art.extension))
     lines.append("")
     if art.branche is None:
         lines += [_para(p) + "\n" for p in art.version.paragraphs]
@@ -55,6 +55,20 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
             f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
         )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
+    """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance."""
+    arrete = ext.arrete
+    if ext.effective is None:
+        return f"étendu par {arrete.label}, date de publication au JO inconnue"
+    jo = jo_provenance(index.corpus, arrete)
+    note = (
+        f" ; JO du {format_french(arrete.jo)}{date_caveat(jo)}"
+        if arrete.jo and jo and jo.caveat
+        else ""
+    )
+    return f"étendu par {arrete.label} (en vigueur le {format_french(ext.effective)}{note})"
 
 
 def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
@@ -99,11 +113,15 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
 
 def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     v = vh.version
-    act = index.corpus.acts[v.act]
+    act = index.corpus.acts[words_act(v)]
     until = f" au {format_french(v.until)}" if v.until else ""
+    caveat = date_caveat(since_provenance(index, v))
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{until} : {act.label} [{vh.state_today.value}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.state_today.value}]"
     ]
+    if only_renumbered(v):
+        moved = index.corpus.acts[v.act]
+        lines.append(f"    renuméroté {v.num} par {by(moved.label)}, sans changement de rédaction")
     for p in vh.periods:
         end = f" → {format_french(p.until)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
@@ -124,8 +142,15 @@ def history_text(index: VersionIndex, hist: History) -> str:
         out += _version_line(index, vh)
     if hist.same_number:
         out += ["", f"Le numéro {hist.num} a aussi désigné un autre article :"]
+        shown = None
         for aid, vh in hist.same_number:
-            out += [f"  ({aid})", *_version_line(index, vh)]
+            if aid != shown:
+                title = index.versions[aid][-1].title
+                out.append(
+                    f"  Article {vh.version.num}" + (f" « {title} »" if title else "") + " :"
+                )
+                shown = aid
+            out += _version_line(index, vh)
     return "\n".join(out) + "\n"
 
 

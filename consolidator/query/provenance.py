@@ -1,0 +1,175 @@
+"""Where each date comes from: a seed's own lines, the public metadata file, or an inference.
+
+A date written in the Légifrance export (004) or in a signed text (000) is `source`; a JO date or
+a signature date known only from `kali-2128-metadata.json` is `metadata`; a date the corpus had to
+choose (D-005's avenant of 24 May 2002, D-301's fifth version of 15.2 ...) is `approximate`, and
+a date computed by a rule from another date (« le lendemain de la publication de l'arrêté ») is
+`inferred` and carries the provenance of the date it was computed from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
+from consolidator.model import Act, Arrete, Corpus, EffectRule, Operation, RuleKind, Version
+
+SEEDS = ("004", "000", "001")
+METADATA = "kali-2128-metadata.json"
+
+
+class Certainty(StrEnum):
+    SOURCE = "source"
+    METADATA = "metadata"
+    INFERRED = "inferred"
+    APPROXIMATE = "approximate"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The provenance of one date: how sure, from where, and by which decision."""
+
+    certainty: Certainty
+    source: str
+    decision: str | None = None
+
+    @property
+    def caveat(self) -> str | None:
+        """What a reader must be told beside the date, in French; None for a sourced date."""
+        why = f", {self.decision}" if self.decision else ""
+        if self.certainty is Certainty.APPROXIMATE:
+            return f"date approximative{why}"
+        if self.certainty is Certainty.INFERRED:
+            return f"date déduite : {self.source}{why}"
+        if self.certainty is Certainty.METADATA:
+            return "date d'après les métadonnées publiques de Légifrance"
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"certainty": self.certainty.value, "source": self.source, "decision": self.decision}
+
+
+def _seed_sources(act: Act | Arrete) -> list[str]:
+    return [f"{s.file} l.{s.lines}" if s.lines else s.file for s in act.sources if s.file in SEEDS]
+
+
+def signed_provenance(act: Act) -> Provenance:
+    """The provenance of an act's signature date."""
+    if act.signed_approximate:
+        return Provenance(Certainty.APPROXIMATE, "date de signature non écrite dans les sources")
+    seeds = _seed_sources(act)
+    if seeds:
+        return Provenance(Certainty.SOURCE, seeds[0])
+    if any(s.file == "meta" for s in act.sources):
+        return Provenance(Certainty.METADATA, METADATA)
+    return Provenance(Certainty.INFERRED, "date de signature déduite du corpus")
+
+
+@cache
+def _metadata(root: str) -> dict[str, str]:
+    path = Path(root) / ".." / "sources" / METADATA
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {a["date"]: a.get("jo_published") or "" for a in data.get("arretes", [])}
+
+
+@cache
+def _seed_text(root: str) -> str:
+    folder = Path(root) / ".." / "sources"
+    found = sorted(folder.glob("004_*.txt")) if folder.exists() else []
+    return found[0].read_text(encoding="utf-8") if found else ""
+
+
+def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
+    """The provenance of an arrêté's JO date; None when the JO date is unknown."""
+    if arrete.jo is None:
+        return None
+    seed = _seed_text(corpus.root)
+    for words in (
+        f"Journal officiel du {format_french(arrete.jo)}",
+        f"JO du {format_french(arrete.jo)}",
+    ):
+        at = seed.find(f"arrêté du {format_french(arrete.date)} ({words}")
+        if at >= 0:
+            return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
+    if _metadata(corpus.root).get(arrete.date.isoformat()) == arrete.jo.isoformat():
+        return Provenance(Certainty.METADATA, METADATA)
+    return Provenance(Certainty.INFERRED, "date de publication au JO non écrite dans les sources")
+
+
+def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenance:
+    """The provenance of the date an effect rule resolved to."""
+    if rule.approximate:
+        return Provenance(
+            Certainty.APPROXIMATE, "date d'effet non écrite dans les sources", rule.decision
+        )
+    if rule.kind is RuleKind.SIGNATURE:
+        signed = signed_provenance(act)
+        if signed.certainty is Certainty.SOURCE:
+            return signed
+        return Provenance(signed.certainty, "à la signature, " + signed.source, signed.decision)
+    if rule.kind is RuleKind.EXTENSION:
+        events = [e for e in index.extensions_of(act.id) if e.effective]
+        arrete = events[0].arrete if events else None
+        jo = jo_provenance(index.corpus, arrete) if arrete else None
+        if jo is None or jo.certainty is Certainty.SOURCE:
+            return jo or Provenance(Certainty.SOURCE, "règle de l'acte")
+        label = arrete.label if arrete else "l'arrêté"
+        return Provenance(
+            jo.certainty,
+            f"calculée de la publication au JO de l'{label}, date d'après les métadonnées"
+            " publiques de Légifrance"
+            if jo.certainty is Certainty.METADATA
+            else f"calculée de la publication au JO de l'{label} ({jo.source})",
+            jo.decision,
+        )
+    seeds = _seed_sources(act)
+    return Provenance(Certainty.SOURCE, seeds[0] if seeds else "texte de l'acte")
+
+
+_OPS: dict[int, dict[str, Operation]] = {}
+
+
+def _rule_of(index: VersionIndex, version: Version) -> tuple[Act, EffectRule] | None:
+    ops = _OPS.get(id(index.corpus))
+    if ops is None:
+        ops = _OPS[id(index.corpus)] = {
+            op.uid: op for act in index.corpus.acts.values() for op in act.ops
+        }
+    for uid in version.ops:
+        op = ops.get(uid)
+        act = index.corpus.acts[uid.split("#")[0]]
+        key = op.effect if op else None
+        rule = act.effects.get(key) or act.effects.get(None)
+        if rule is not None:
+            return act, rule
+    return None
+
+
+def since_provenance(index: VersionIndex, version: Version) -> Provenance | None:
+    """The provenance of the version's first day; None when no rule is found for it."""
+    found = _rule_of(index, version)
+    return rule_provenance(index, *found) if found else None
+
+
+def date_caveat(prov: Provenance | None) -> str:
+    """« (date approximative, D-005) » or an empty string for a sourced date."""
+    caveat = prov.caveat if prov else None
+    return f" ({caveat})" if caveat else ""
+
+
+def approximate_facts(index: VersionIndex, version: Version) -> tuple[tuple[date, Provenance], ...]:
+    """The dates shown with the version that are not plainly sourced (first day, signature)."""
+    out: list[tuple[date, Provenance]] = []
+    prov = since_provenance(index, version)
+    if prov and prov.caveat:
+        out.append((version.since, prov))
+    return tuple(out)

@@ -1,0 +1,138 @@
+"""Issue 15, what outputs claim: dated numbers, renumberings, citations, date provenance.
+
+Every case is quoted from the issue and checked against 004_cb251bc3192fed7a.txt.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consolidator.errors import QueryError
+from consolidator.query.citation import citation
+from consolidator.query.history import history
+from consolidator.query.provenance import Certainty, jo_provenance, since_provenance
+from consolidator.query.snapshot import article_at, resolve_article
+from consolidator.render.text import article_text, history_text
+from tests.conftest import seed_lines
+
+
+def _refused(index, num: str, day: date) -> str:
+    with pytest.raises(QueryError) as err:
+        resolve_article(index, num, day)
+    return str(err.value)
+
+
+def test_18_3_in_2010_is_not_answered_by_18_4(index) -> None:
+    # 004 l.9579: avenant n° 21 deleted the 2000 18.3 (commission paritaire nationale);
+    # l.9630: « L'article 18.4 « Indemnisation des membres » devient l'article 18.3 »
+    assert "18.3 consacrant la commission paritaire nationale" in seed_lines(9579, 9579)[0]
+    assert "devient l'article 18.3" in seed_lines(9630, 9630)[0]
+    message = _refused(index, "18.3", date(2010, 1, 1))
+    assert "aucun article ne porte le numéro 18.3 le 1er janvier 2010" in message
+    assert "auparavant article 18.4" in message and "avenant n° 21" in message
+    assert resolve_article(index, "18.4", date(2010, 1, 1)) == "a2000-18.4"
+
+
+def test_9_12_in_2010_is_not_answered_by_9_14(index) -> None:
+    # chapter IX of 2011 (004 l.7159: the 2011 9.14) and 2015 (l.8753) hold the numbers 9.12/9.14
+    assert seed_lines(7159, 7159)[0].startswith("9.14.")
+    message = _refused(index, "9.12", date(2010, 2, 5))
+    assert "le 5 février 2010" in message
+    assert "du 5 juillet 2011 au 3 juillet 2015 : l'article 9.12" in message
+    assert "auparavant article 9.14" in message
+
+
+def test_2_7_in_2005_is_not_answered_by_2_5(index) -> None:
+    # in 2005 the base text's articles ran 2.1-2.6 (004 l.213-): 2.7 is avenant n° 13's number (2009)
+    message = _refused(index, "2.7", date(2005, 6, 1))
+    assert "du 1er mai 2009 : l'article 2.7" not in message  # open-ended: « depuis le »
+    assert "depuis le 1er mai 2009 : l'article 2.7" in message
+    assert "auparavant article 2.5" in message
+
+
+def test_9_14_in_2022_says_it_was_renumbered_9_12(index) -> None:
+    # 004 l.1836: « (ancien article 9.14) » under 9.12
+    assert seed_lines(1836, 1836) == ["(ancien article 9.14)"]
+    message = _refused(index, "9.14", date(2022, 6, 1))
+    assert "renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021" in message
+    day = date(2022, 6, 1)
+    art = article_at(index, resolve_article(index, "9.12", day), day)
+    text = article_text(index, art)
+    assert "ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021" in text
+    assert "rédaction issue de : avenant n° 24 du 7 décembre 2018" in text
+
+
+def test_history_shows_the_renumbering_without_new_wording(index) -> None:
+    hist = history(index, resolve_article(index, "9.12", date(2022, 6, 1)), date(2022, 6, 1))
+    text = history_text(index, hist)
+    assert (
+        "renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021, sans changement de rédaction" in text
+    )
+    assert "(a2011-9.12)" not in text and "(a2015-9.12)" not in text
+    assert "Article 9.12 « Reconnaissance des formations diplômantes » :" in text
+
+
+def test_9_12_in_2021_is_extended_with_avenant_24s_words(index) -> None:
+    # avenant n° 24's 9.14 was extended by the arrêté of 5 February 2021; avenant n° 32 only
+    # renumbered it (l.1836), so 9.12 is not « non-étendue » between 16 April and 16 November 2021
+    day = date(2021, 6, 1)
+    art = article_at(index, resolve_article(index, "9.12", day), day)
+    assert art.state.value == "en vigueur étendue"
+    assert art.extension is not None and art.extension.arrete.id == "arrete-2021-02-05"
+
+
+def test_citation_names_the_words_act_and_the_renumbering_act_apart(index) -> None:
+    c = citation(index, resolve_article(index, "9.12", date(2022, 6, 1)), date(2022, 6, 1))
+    assert "dans sa rédaction issue de l'avenant n° 24 du 7 décembre 2018" in c.text
+    assert "(ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021)" in c.text
+
+
+def test_citation_of_excluded_rows_names_rows(index) -> None:
+    # the arrêté of 20 November 2020 excluded certification rows of 9.5's table (D-5xx, issue 5)
+    c = citation(index, resolve_article(index, "9.5", date(2022, 6, 1)), date(2022, 6, 1))
+    assert "à l'exclusion des termes « 1027 »" not in c.text
+    assert "des 22 lignes du tableau désignées par « 1027 »" in c.text
+
+
+@pytest.mark.parametrize(("num", "day"), [("1.1", date(2024, 1, 1)), ("2.5", date(2012, 6, 1))])
+def test_citation_keeps_the_msa_scope_exclusion(index, num: str, day: date) -> None:
+    # 004 l.15721-15737 (and every arrêté since 2003): « à l'exclusion des organismes relevant des
+    # conventions collectives ... de la mutualité sociale agricole »
+    c = citation(index, resolve_article(index, num, day), day)
+    assert "mutualité sociale agricole" in c.text
+
+
+def test_approximate_date_of_the_avenant_of_24_may_2002_is_shown(index) -> None:
+    # D-005: the avenant is known from the arrêté of 3 June 2003 (l.15541-15557) and 1.1 (l.38-48)
+    day = date(2002, 6, 1)
+    art = article_at(index, resolve_article(index, "1.1", day), day)
+    prov = since_provenance(index, art.version)
+    assert prov is not None and prov.certainty is Certainty.APPROXIMATE and prov.decision == "D-005"
+    assert "depuis le 24 mai 2002 (date approximative, D-005)" in article_text(index, art)
+    hist = history_text(index, history(index, art.id, day))
+    assert "du 24 mai 2002 (date approximative, D-005)" in hist
+
+
+def test_15_2_fifth_version_date_is_a_guess(index) -> None:
+    # 004 l.2552: the version adding 15.2.7, by a text in neither source (D-301)
+    day = date(2016, 1, 1)
+    art = article_at(index, resolve_article(index, "15.2", day), day)
+    assert "depuis le 1er juin 2015 (date approximative, D-301)" in article_text(index, art)
+
+
+def test_jo_dates_say_where_they_come_from(index) -> None:
+    # 004 l.10917: « étendu par arrêté du 21 mars 2017 (Journal officiel du 1er avril 2017) »
+    assert "(Journal officiel du 1er avril 2017)" in seed_lines(10917, 10917)[0]
+    sourced = jo_provenance(index.corpus, index.corpus.arretes["arrete-2017-03-21"])
+    assert sourced is not None and sourced.certainty is Certainty.SOURCE
+    assert sourced.source == "004 l.10917"
+    # the arrêté of 17 August 2001 (l.15469): its JO date (28 August 2001) is in the metadata only
+    meta = jo_provenance(index.corpus, index.corpus.arretes["arrete-2001-08-17"])
+    assert meta is not None and meta.certainty is Certainty.METADATA
+    day = date(2005, 1, 1)
+    art = article_at(index, resolve_article(index, "18.4", day), day)
+    assert "JO du 28 août 2001 (date d'après les métadonnées publiques de Légifrance)" in (
+        article_text(index, art)
+    )
