@@ -133,6 +133,72 @@ def test_jo_dates_say_where_they_come_from(index) -> None:
     assert meta is not None and meta.certainty is Certainty.METADATA
     day = date(2005, 1, 1)
     art = article_at(index, resolve_article(index, "18.4", day), day)
-    assert "JO du 28 août 2001 (date d'après les métadonnées publiques de Légifrance)" in (
-        article_text(index, art)
-    )
+    assert "JO du 28 août 2001, d'après les métadonnées Légifrance" in (article_text(index, art))
+
+
+def _cli(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from consolidator.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_timeline_in_2017_tells_when_avenant_20s_date_became_known() -> None:
+    # avenant n° 20 enters into force the day after its arrêté's JO publication; the arrêté of
+    # 21 March 2017 was published on 1 April 2017 (004 l.10917): unknown on 1 January 2017
+    out = _cli("timeline", "--at", "2017-01-01")
+    pending = out.split("Signé au 1er janvier 2017")[1]
+    assert "entre en vigueur le 2 avril 2017 (connu depuis le JO du 1er avril 2017)" in pending
+    assert "2017-04-02" not in out and "avenant-20" not in pending and "a2000-" not in pending
+    then = _cli("timeline", "--at", "2017-01-01", "--known-at", "2017-01-01")
+    pending = then.split("Signé au 1er janvier 2017")[1]
+    assert "entre en vigueur à la publication de l'arrêté d'extension" in pending
+    assert "2 avril 2017" not in then
+
+
+def test_9_5_upcoming_in_2020_is_not_dated_before_the_jo(index) -> None:
+    # 004 l.12059: 9.5.2 « entrera en vigueur au lendemain de la publication de l'arrêté
+    # d'extension »; that arrêté (20 November 2020) was published on 27 November 2020
+    known = _cli("article", "9.5", "--at", "2020-06-01")
+    assert "le 28 novembre 2020 (connu depuis le JO du 27 novembre 2020)" in known
+    then = _cli("article", "9.5", "--at", "2020-06-01", "--known-at", "2020-06-01")
+    assert "À venir : nouvelle rédaction à la publication de l'arrêté d'extension" in then
+    assert "28 novembre 2020" not in then
+
+
+def test_every_output_says_how_current_the_sources_are() -> None:
+    import json
+
+    for args in (
+        ("text", "--at", "2030-01-01"),
+        ("article", "2.5", "--at", "2030-01-01"),
+        ("salaries", "--at", "2030-01-01"),
+    ):
+        out = _cli(*args)
+        assert "Sources à jour au " in out, args
+        assert "Attention : le 1er janvier 2030 est postérieur aux sources" in out, args
+    data = json.loads(_cli("text", "--at", "2030-01-01", "--format", "json"))
+    assert data["sources"]["warning"].startswith("Attention : le 1er janvier 2030")
+    data = json.loads(_cli("salaries", "--at", "2030-01-01", "--format", "json"))
+    assert data["sources"]["up_to"] <= "2030-01-01" and data["sources"]["warning"]
+    quiet = _cli("text", "--at", "2012-06-01")
+    assert "Sources à jour au " in quiet and "postérieur aux sources" not in quiet
+    html = _cli("article", "2.5", "--at", "2030-01-01", "--format", "html")
+    assert 'class="warning" role="alert"' in html
+
+
+def test_salary_grid_after_the_last_accord_says_later_ones_are_missing() -> None:
+    out = _cli("salaries", "--at", "2030-01-01")
+    assert "accords salariaux postérieurs à l'accord du 5 décembre 2012 (salaires 2013)" in out
+
+
+def test_2006_grid_extended_by_an_arrete_whose_jo_date_is_unknown() -> None:
+    # 004 l.15721-15737: « ARRETE du 11 avril 2006 » extends the accord of 7 December 2005
+    # (salaires); no JO date in the sources nor in the metadata (D-411)
+    assert seed_lines(15721, 15721) == ["ARRETE du 11 avril 2006"]
+    out = _cli("salaries", "--at", "2006-06-01")
+    assert "étendu par arrêté du 11 avril 2006, date de publication au JO inconnue" in out
+    assert "non-étendue" not in out

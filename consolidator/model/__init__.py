@@ -256,6 +256,7 @@ class Arrete:
     location: Location
     sources: tuple[SourceRef, ...] = ()
     notes: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()  # decision ids of its notes (D-007 ...)
 
     @property
     def label(self) -> str:

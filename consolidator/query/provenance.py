@@ -19,6 +19,7 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import resolve_rule
 from consolidator.model import Act, Arrete, Corpus, EffectRule, Operation, RuleKind, Version
 
 SEEDS = ("004", "000", "001")
@@ -47,9 +48,9 @@ class Provenance:
         if self.certainty is Certainty.APPROXIMATE:
             return f"date approximative{why}"
         if self.certainty is Certainty.INFERRED:
-            return f"date déduite : {self.source}{why}"
+            return f"date déduite{why}"
         if self.certainty is Certainty.METADATA:
-            return "date d'après les métadonnées publiques de Légifrance"
+            return "d'après les métadonnées Légifrance"
         return None
 
     def to_json(self) -> dict[str, Any]:
@@ -72,19 +73,31 @@ def signed_provenance(act: Act) -> Provenance:
     return Provenance(Certainty.INFERRED, "date de signature déduite du corpus")
 
 
+EMBEDDED = Path(__file__).resolve().parents[2] / "corpus" / "sources"
+
+
+def _sources_folder(root: str) -> Path:
+    """The seeds beside the corpus, else the project's own (a test corpus reuses them)."""
+    folder = Path(root) / ".." / "sources"
+    return folder if (folder / METADATA).exists() else EMBEDDED
+
+
 @cache
-def _metadata(root: str) -> dict[str, str]:
-    path = Path(root) / ".." / "sources" / METADATA
+def _metadata(root: str) -> dict[str, list[str]]:
+    """Each arrêté date of the metadata file with its JO dates (several when two share a day)."""
+    path = _sources_folder(root) / METADATA
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {a["date"]: a.get("jo_published") or "" for a in data.get("arretes", [])}
+    return {
+        a["date"]: [d for d in [a.get("jo_published"), *a.get("jo_published_also", [])] if d]
+        for a in data.get("arretes", [])
+    }
 
 
 @cache
 def _seed_text(root: str) -> str:
-    folder = Path(root) / ".." / "sources"
-    found = sorted(folder.glob("004_*.txt")) if folder.exists() else []
+    found = sorted(_sources_folder(root).glob("004_*.txt"))
     return found[0].read_text(encoding="utf-8") if found else ""
 
 
@@ -100,9 +113,17 @@ def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
         at = seed.find(f"arrêté du {format_french(arrete.date)} ({words}")
         if at >= 0:
             return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
-    if _metadata(corpus.root).get(arrete.date.isoformat()) == arrete.jo.isoformat():
+    jos = _metadata(corpus.root).get(arrete.date.isoformat(), [])
+    decision = arrete.decisions[0] if arrete.decisions else None
+    if jos == [arrete.jo.isoformat()]:
         return Provenance(Certainty.METADATA, METADATA)
-    return Provenance(Certainty.INFERRED, "date de publication au JO non écrite dans les sources")
+    if arrete.jo.isoformat() in jos:
+        return Provenance(
+            Certainty.INFERRED,
+            f"{METADATA} : plusieurs dates de JO pour les arrêtés du même jour",
+            decision,
+        )
+    return Provenance(Certainty.INFERRED, "date de publication au JO absente des sources", decision)
 
 
 def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenance:
@@ -122,13 +143,10 @@ def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenan
         jo = jo_provenance(index.corpus, arrete) if arrete else None
         if jo is None or jo.certainty is Certainty.SOURCE:
             return jo or Provenance(Certainty.SOURCE, "règle de l'acte")
-        label = arrete.label if arrete else "l'arrêté"
+        label = arrete.label if arrete else "arrêté"
         return Provenance(
             jo.certainty,
-            f"calculée de la publication au JO de l'{label}, date d'après les métadonnées"
-            " publiques de Légifrance"
-            if jo.certainty is Certainty.METADATA
-            else f"calculée de la publication au JO de l'{label} ({jo.source})",
+            f"calculée de la publication au JO de l'{label} ({jo.source})",
             jo.decision,
         )
     seeds = _seed_sources(act)
@@ -138,25 +156,30 @@ def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenan
 _OPS: dict[int, dict[str, Operation]] = {}
 
 
-def _rule_of(index: VersionIndex, version: Version) -> tuple[Act, EffectRule] | None:
+def rule_of(index: VersionIndex, version: Version) -> tuple[Act, EffectRule] | None:
+    """The act and effect rule that gave the version its first day."""
     ops = _OPS.get(id(index.corpus))
     if ops is None:
         ops = _OPS[id(index.corpus)] = {
             op.uid: op for act in index.corpus.acts.values() for op in act.ops
         }
+    found: list[tuple[Act, EffectRule]] = []
     for uid in version.ops:
         op = ops.get(uid)
         act = index.corpus.acts[uid.split("#")[0]]
         key = op.effect if op else None
         rule = act.effects.get(key) or act.effects.get(None)
         if rule is not None:
+            found.append((act, rule))
+    for act, rule in found:  # the rule that gave the version's first day
+        if resolve_rule(rule, act, index.timeline.extensions)[0] == version.since:
             return act, rule
-    return None
+    return found[0] if found else None
 
 
 def since_provenance(index: VersionIndex, version: Version) -> Provenance | None:
     """The provenance of the version's first day; None when no rule is found for it."""
-    found = _rule_of(index, version)
+    found = rule_of(index, version)
     return rule_provenance(index, *found) if found else None
 
 

@@ -42,6 +42,7 @@ class ArticleAt:
     excluded: tuple[Span, ...] = ()
     scopes: tuple[FragmentScope, ...] = ()
     branche: BrancheText | None = None
+    known_at: date | None = None  # what could be known on that day (None: the sources' date)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.model import Act, Restriction
 from consolidator.query.citation import of
+from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.provenance import Provenance, jo_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 
@@ -157,6 +159,9 @@ class ArticleView:
     loose: tuple[Note, ...] = ()
     fallback: tuple[AlineaView, ...] = ()
     fallback_act: Act | None = None
+    renumbered: str | None = None
+    since_prov: Provenance | None = None  # shown when the first day is not plainly sourced
+    jo_prov: Provenance | None = None
 
 
 @dataclass
@@ -212,22 +217,24 @@ def article_view(
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
         own = [frag.act, *frag.amended_by]
-        shown = tuple(marks[a] for a in own if a != version.act or frag.amended_by)
+        shown = tuple(marks[a] for a in own if a != words_act(version) or frag.amended_by)
         counter.acts.update(own)
         if i in dropped:
             alineas.append(AlineaView((), shown, (), dropped[i]))
             continue
         segments = tuple(_segments(frag.text, spans, notes, view, called))
         alineas.append(AlineaView(segments, shown, frag.cells))
-    counter.acts.add(version.act)
+    counter.acts.add(words_act(version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
     upcoming = tuple((v.since, index.corpus.acts[v.act].label) for v in art.upcoming)
+    since = since_provenance(index, version)
+    jo = jo_provenance(index.corpus, art.extension.arrete) if art.extension else None
     return ArticleView(
         art,
         f"art-{slug(art.id)}",
         heading,
-        marks[version.act],
+        marks[words_act(version)],
         tuple(alineas),
         tuple(notes.values()),
         tuple(r for r in art.restrictions if r.kind == "scope"),
@@ -235,6 +242,9 @@ def article_view(
         tuple(n for n in notes.values() if n.number not in called),
         fallback,
         fallback_act,
+        renumbering_note(index, version),
+        since if since and since.caveat else None,
+        jo if jo and jo.caveat else None,
     )
 
 

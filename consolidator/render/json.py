@@ -9,6 +9,7 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Restriction, Version
+from consolidator.query.events import sources_date
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import jo_provenance, signed_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -162,6 +163,7 @@ def snapshot_json(index: VersionIndex, snap: Snapshot) -> dict[str, Any]:
         "convention": convention_json(index),
         "at": _iso(snap.at),
         "view": snap.view,
+        "sources": sources_date(index.corpus).to_json(snap.at),
         "last_change": _iso(snap.last_change),
         "texts": [
             {

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Restriction
-from consolidator.query.events import Event
+from consolidator.model import Restriction, Version
+from consolidator.query.events import Event, sources_date, when_phrase
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
-from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
+from consolidator.query.provenance import date_caveat, jo_provenance, rule_of, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 WIDTH = 92
@@ -51,10 +52,18 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         arrete = index.corpus.arretes[r.arrete]
         lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
     for v in art.upcoming:
-        lines.append(
-            f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
-        )
+        lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def upcoming_when(index: VersionIndex, version: Version, known_at: date | None) -> str:
+    """« le 28 novembre 2020 (connu depuis le JO du 27 novembre 2020) (avenant n° 29 …) »."""
+    act = index.corpus.acts[version.act]
+    found = rule_of(index, version)
+    known = known_at or sources_date(index.corpus).day
+    if found is None:
+        return f"le {format_french(version.since)} ({act.label})"
+    return f"{when_phrase(index, found[0], found[1], version.since, known)} ({act.label})"
 
 
 def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
@@ -64,7 +73,7 @@ def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
         return f"étendu par {arrete.label}, date de publication au JO inconnue"
     jo = jo_provenance(index.corpus, arrete)
     note = (
-        f" ; JO du {format_french(arrete.jo)}{date_caveat(jo)}"
+        f" ; JO du {format_french(arrete.jo)}, {jo.caveat}"
         if arrete.jo and jo and jo.caveat
         else ""
     )
@@ -95,6 +104,7 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     out = [
         index.corpus.convention.title,
         f"Texte en vigueur au {format_french(snap.at)} (vue {snap.view})",
+        sources_date(index.corpus).stamp(snap.at),
         "",
     ]
     for text in snap.texts:
@@ -135,7 +145,8 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
 
 def history_text(index: VersionIndex, hist: History) -> str:
     out = [
-        f"Historique de l'article {hist.num or hist.article} — {hist.title or ''}".rstrip(" —"),
+        f"Historique de l'article {hist.num or 'sans numéro'} — {hist.title or ''}".rstrip(" —"),
+        sources_date(index.corpus).sentence(),
         "",
     ]
     for vh in hist.versions:
@@ -157,7 +168,7 @@ def history_text(index: VersionIndex, hist: History) -> str:
 def timeline_text(events: list[Event]) -> str:
     lines = []
     for e in events:
-        when = e.date.isoformat() if e.date else "en attente"
+        when = format_french(e.date) if e.date else "date inconnue"
         detail = f" — {e.detail}" if e.detail else ""
-        lines.append(f"{when:<11} {e.kind:<15} {e.label}{detail}")
+        lines.append(f"{when:<18} {e.kind:<15} {e.label}{detail}")
     return "\n".join(lines) + "\n"
