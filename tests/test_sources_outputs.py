@@ -202,3 +202,28 @@ def test_2006_grid_extended_by_an_arrete_whose_jo_date_is_unknown() -> None:
     out = _cli("salaries", "--at", "2006-06-01")
     assert "étendu par arrêté du 11 avril 2006, date de publication au JO inconnue" in out
     assert "non-étendue" not in out
+
+
+def test_version_page_and_changes_page_agree_on_the_state_change(index) -> None:
+    # avenant n° 20 rewrote 2.5 from 2 April 2017 (004 l.10917: extended by the arrêté of
+    # 21 March 2017); the 2009 wording was extended since 29 December 2010: « étendu → étendu »
+    from datetime import timedelta
+
+    from consolidator.query.diff import changelog, version_change
+
+    versions = index.versions["a2000-2.4"]
+    n = next(i for i, v in enumerate(versions) if v.since == date(2017, 4, 2))
+    page = version_change(index, "a2000-2.4", n)
+    day = date(2017, 4, 2)
+    log = changelog(index, day - timedelta(days=1), day, "adherent", "a2000-2.4")
+    assert page.state_line == log.changes[0].state_line
+    assert page.state_line.startswith("étendu (arrêté du 23 décembre 2010) → étendu")
+
+
+def test_diff_summary_groups_added_articles_by_their_text(index) -> None:
+    # « Articles ajoutés : Préambule, 2, 3.1, 3.2 » are avenant n° 20's own articles (004 l.9449-9573)
+    from consolidator.query.diff import changelog, changelog_text
+
+    text = changelog_text(index, changelog(index, date(2016, 1, 1), date(2018, 1, 1)))
+    assert "  texte de l'avenant n° 20 du 21 septembre 2016 : Préambule, 2, 3.1, 3.2\n" in text
+    assert "  convention : 18.1\n" in text

@@ -54,6 +54,13 @@ def ordinal(n: int) -> str:
     return "1er" if n == 1 else f"{n}e"
 
 
+def unnumbered_name(art: ArticleAt) -> str:
+    """How to name an article without a number: its title, else « Dispositions du chapitre … »."""
+    if art.title:
+        return art.title
+    return f"Dispositions du chapitre {art.path[-1]}" if art.path else "Dispositions sans numéro"
+
+
 @dataclass(frozen=True)
 class Citation:
     """What a formal citation says, and the sentence itself."""
@@ -137,7 +144,7 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     if text_act.id != conv.base:
         where = f"{of(text_act.label)} {where}"
-    name = f"Article {art.num}" if art.num else (art.title or art.id)
+    name = f"Article {art.num}" if art.num else unnumbered_name(art)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if not original:
@@ -172,9 +179,9 @@ def _bib(value: str) -> str:
 
 def citation_bibtex(c: Citation) -> str:
     """A BibTeX @misc entry (the citation is its note)."""
-    num = c.article.num or c.article.id
+    num = c.article.num or unnumbered_name(c.article)
     fields = {
-        "title": f"Article {num}, {c.convention}",
+        "title": f"{'Article ' if c.article.num else ''}{num}, {c.convention}",
         "howpublished": f"IDCC {c.idcc}, texte en vigueur au {format_french(c.at)}",
         "year": str(c.act.signed.year),
         "note": c.text,

@@ -105,7 +105,13 @@ def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
     """The provenance of an arrêté's JO date; None when the JO date is unknown."""
     if arrete.jo is None:
         return None
-    seed = _seed_text(corpus.root)
+    return _jo_provenance(corpus.root, arrete)
+
+
+@cache
+def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
+    assert arrete.jo is not None
+    seed = _seed_text(root)
     for words in (
         f"Journal officiel du {format_french(arrete.jo)}",
         f"JO du {format_french(arrete.jo)}",
@@ -113,7 +119,7 @@ def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
         at = seed.find(f"arrêté du {format_french(arrete.date)} ({words}")
         if at >= 0:
             return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
-    jos = _metadata(corpus.root).get(arrete.date.isoformat(), [])
+    jos = _metadata(root).get(arrete.date.isoformat(), [])
     decision = arrete.decisions[0] if arrete.decisions else None
     if jos == [arrete.jo.isoformat()]:
         return Provenance(Certainty.METADATA, METADATA)

@@ -19,6 +19,8 @@ from consolidator.query.diff import (
     KINDS,
     Changelog,
     changelog,
+    group_heading,
+    grouped,
     summary_label,
     version_change,
 )
@@ -126,6 +128,8 @@ def _common(index: VersionIndex) -> dict[str, object]:
         "arretes": index.corpus.arretes,
         "labels": KIND_LABELS,
         "summary_label": summary_label,
+        "grouped": grouped,
+        "group_heading": group_heading,
     }
 
 
