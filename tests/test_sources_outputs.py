@@ -227,3 +227,46 @@ def test_diff_summary_groups_added_articles_by_their_text(index) -> None:
     text = changelog_text(index, changelog(index, date(2016, 1, 1), date(2018, 1, 1)))
     assert "  texte de l'avenant n° 20 du 21 septembre 2016 : Préambule, 2, 3.1, 3.2\n" in text
     assert "  convention : 18.1\n" in text
+
+
+def test_gpec_6_1_wholly_excluded_is_not_headed_etendue(index) -> None:
+    # 004 l.7896: « Article exclu de l'extension » (arrêté du 27 décembre 2018)
+    assert any("exclu de l'extension" in line for line in seed_lines(7894, 7897))
+    day = date(2020, 1, 1)
+    art = article_at(index, resolve_article(index, "gpec-2014:6.1", day), day)
+    text = article_text(index, art)
+    assert "[en vigueur, exclu de l'extension]" in text
+    assert "exclu de l'extension par arrêté du 27 décembre 2018" in text
+    assert "[en vigueur étendue]" not in text and "étendu par arrêté" not in text
+
+
+def test_9_5_with_excluded_rows_is_headed_etendu_partiellement(index) -> None:
+    # the arrêté of 20 November 2020 excluded 22 certification rows of 9.5 (avenant n° 29)
+    day = date(2022, 1, 1)
+    art = article_at(index, resolve_article(index, "9.5", day), day)
+    assert art.heading_label == "en vigueur, étendu partiellement"
+    assert "[en vigueur, étendu partiellement]" in article_text(index, art)
+
+
+def test_extension_by_an_arrete_without_jo_date_is_shown_not_hidden(make_corpus) -> None:
+    # as the arrêté of 11 April 2006 (004 l.15721), whose JO date is in no source (D-411)
+    from consolidator.engine.index import open_index
+    from tests.conftest import avenant
+
+    ops = """    <insert-article id="a9" num="1.3" title="Nouveau" parent="ch-I" after="a2">
+      <p>Un alinéa nouveau.</p>
+    </insert-article>"""
+    arrete = """<?xml version="1.0" encoding="UTF-8"?>
+<arrete id="arrete-x" date="2005-06-01" title="Arrêté du 1er juin 2005">
+  <extends act="av1"/>
+</arrete>
+"""
+    root = make_corpus({"acts/av1.xml": avenant(ops), "arretes/x.xml": arrete})
+    small = open_index(root)
+    day = date(2005, 7, 1)
+    art = article_at(small, resolve_article(small, "1.3", day), day)
+    text = article_text(small, art)
+    assert "étendu par arrêté du 1er juin 2005, date de publication au JO inconnue" in text
+    assert "non-étendue" not in text
+    before = article_at(small, "a9", date(2005, 5, 1))
+    assert before.heading_label == "en vigueur non-étendue"

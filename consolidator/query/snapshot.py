@@ -12,7 +12,8 @@ from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import Act, Restriction, State, Version
-from consolidator.query.numbering import clean_num, describe_tenure, tenures
+from consolidator.query.labels import ArticleLabel, article_label, undated_extension
+from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
@@ -43,6 +44,13 @@ class ArticleAt:
     scopes: tuple[FragmentScope, ...] = ()
     branche: BrancheText | None = None
     known_at: date | None = None  # what could be known on that day (None: the sources' date)
+    label: ArticleLabel | None = None  # the heading label from the alinéas' scopes, when in force
+    undated: ExtensionEvent | None = None  # an arrêté by then whose JO date is unknown
+
+    @property
+    def heading_label(self) -> str:
+        """What the heading says: the label derived from the alinéas, else Légifrance's state."""
+        return self.label.value if self.label else self.state.value
 
 
 @dataclass(frozen=True)
@@ -115,18 +123,28 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         for v in index.versions.get(article, ())
         if v.since > day and index.corpus.acts[v.act].signed <= day
     )
+    state = version_state(index, version, day)
+    scopes = fragment_scopes(index, version, day)
+    label = article_label(index, version, state, scopes, day)
+    undated = (
+        undated_extension(index, words_act(version), day)
+        if label is ArticleLabel.JO_INCONNU
+        else None
+    )
     return ArticleAt(
         id=article,
         num=version.num,
         title=version.title,
         path=version.path,
-        state=version_state(index, version, day),
+        state=state,
         version=version,
         extension=extension_at(index, version, day),
         restrictions=restrictions_at(index, version, day),
         upcoming=upcoming,
         excluded=excluded_spans(index, version, day),
-        scopes=fragment_scopes(index, version, day),
+        scopes=scopes,
+        label=label,
+        undated=undated,
     )
 
 

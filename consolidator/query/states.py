@@ -9,6 +9,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Restriction, State, Version
 from consolidator.normalize import words_pattern
+from consolidator.query.numbering import words_act
 
 _ENDED = {
     EndReason.REPLACED: State.REMPLACE,
@@ -30,8 +31,6 @@ def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionE
     A version whose act only renumbered or moved the article (avenant n° 32's 9.12, whose words
     are avenant n° 24's) is extended by the extension of the words' act.
     """
-    from consolidator.query.numbering import words_act
-
     return extension_at_act_id(index, words_act(version), day)
 
 

@@ -103,6 +103,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "title": art.title,
         "path": list(art.path),
         "state": art.state.value,
+        "label": art.heading_label,
         "text": art.version.text,
         "version": version_json(index, art.version),
         "extension": extension_json(index, art.extension),

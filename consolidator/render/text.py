@@ -11,6 +11,7 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, Version
 from consolidator.query.events import Event, sources_date, when_phrase
 from consolidator.query.history import History, VersionHistory
+from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
 from consolidator.query.provenance import date_caveat, jo_provenance, rule_of, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -37,12 +38,17 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
-    lines = [head, f"[{art.state.value}] depuis le {since} — rédaction issue de : {act.label}"]
+    lines = [head, f"[{art.heading_label}] depuis le {since} — rédaction issue de : {act.label}"]
     note = renumbering_note(index, art.version)
     if note:
         lines.append(f"({note})")
     if art.extension:
-        lines.append(extension_line(index, art.extension))
+        line = extension_line(index, art.extension)
+        if art.label is ArticleLabel.EXCLU:
+            line = "exclu de l'extension par " + line.removeprefix("étendu par ")
+        lines.append(line)
+    elif art.undated is not None:
+        lines.append(extension_line(index, art.undated))
     lines.append("")
     if art.branche is None:
         lines += [_para(p) + "\n" for p in art.version.paragraphs]
