@@ -270,3 +270,11 @@ def test_extension_by_an_arrete_without_jo_date_is_shown_not_hidden(make_corpus)
     assert "non-étendue" not in text
     before = article_at(small, "a9", date(2005, 5, 1))
     assert before.heading_label == "en vigueur non-étendue"
+
+
+def test_history_periods_follow_the_same_labels(index) -> None:
+    # 004 l.7896: 6.1 excluded by the arrêté of 27 December 2018 (JO 30 December 2018)
+    day = date(2024, 1, 1)
+    text = history_text(index, history(index, resolve_article(index, "gpec-2014:6.1", day), day))
+    assert "30 décembre 2018 : en vigueur, exclu de l'extension" in text
+    assert "[en vigueur, exclu de l'extension]" in text and "[en vigueur étendue]" not in text

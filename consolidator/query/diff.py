@@ -15,6 +15,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import Restriction
+from consolidator.query.numbering import by as by_label
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 from consolidator.render.filters import short_state
 from consolidator.render.json import (
@@ -230,10 +231,10 @@ def _end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
         return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
     last = ended[-1] if ended else None
-    if last is None or last.end is None:
+    if last is None or last.end is None or last.until is None:
         return "sorti du texte"
-    by = f" par {index.corpus.acts[last.ended_by].label}" if last.ended_by else ""
-    return f"{last.end.value} le {last.until}{by}"
+    by = f" par {by_label(index.corpus.acts[last.ended_by].label)}" if last.ended_by else ""
+    return f"{last.end.value} le {format_french(last.until)}{by}"
 
 
 def changelog(

@@ -14,8 +14,9 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
-from consolidator.model import Act, Arrete, Corpus, EffectRule, RuleKind
+from consolidator.model import Act, Arrete, Corpus, EffectRule, RuleKind, Version
 from consolidator.query.citation import of
+from consolidator.query.provenance import rule_of
 
 
 @dataclass(frozen=True)
@@ -240,3 +241,13 @@ def pending_at(index: VersionIndex, day: date, known_at: date | None = None) -> 
                 )
             )
     return out
+
+
+def upcoming_when(index: VersionIndex, version: Version, known_at: date | None) -> str:
+    """« le 28 novembre 2020 (connu depuis le JO du 27 novembre 2020) (avenant n° 29 …) »."""
+    act = index.corpus.acts[version.act]
+    found = rule_of(index, version)
+    known = known_at or sources_date(index.corpus).day
+    if found is None:
+        return f"le {format_french(version.since)} ({act.label})"
+    return f"{when_phrase(index, found[0], found[1], version.since, known)} ({act.label})"

@@ -110,14 +110,16 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         if not history:
             raise QueryError(f"unknown article {article!r}")
         first, last = history[0], history[-1]
+        name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
             raise QueryError(
-                f"article {first.num or article} is not yet in force on {day} (from {first.since})"
+                f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
+                f" (en vigueur à partir du {format_french(first.since)})"
             )
-        raise QueryError(
-            f"article {last.num or article} is no longer in force on {day} "
-            f"({last.end.value if last.end else 'ended'} on {last.until})"
-        )
+        name = f"l'article {last.num}" if last.num else "cet article"
+        ended = last.end.value if last.end else "sorti du texte"
+        until = f" le {format_french(last.until)}" if last.until else ""
+        raise QueryError(f"{name} n'est plus en vigueur le {format_french(day)} ({ended}{until})")
     upcoming = tuple(
         v
         for v in index.versions.get(article, ())

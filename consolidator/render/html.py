@@ -15,6 +15,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.model import Act, Restriction
 from consolidator.query.citation import of
+from consolidator.query.events import upcoming_when
 from consolidator.query.numbering import renumbering_note, words_act
 from consolidator.query.provenance import Provenance, jo_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -155,7 +156,7 @@ class ArticleView:
     alineas: tuple[AlineaView, ...]
     notes: tuple[Note, ...]
     scope: tuple[Restriction, ...]
-    upcoming: tuple[tuple[date, str], ...]
+    upcoming: tuple[str, ...]  # « le 28 novembre 2020 (connu depuis le JO du …) (avenant …) »
     loose: tuple[Note, ...] = ()
     fallback: tuple[AlineaView, ...] = ()
     fallback_act: Act | None = None
@@ -227,7 +228,7 @@ def article_view(
     counter.acts.add(words_act(version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
-    upcoming = tuple((v.since, index.corpus.acts[v.act].label) for v in art.upcoming)
+    upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming)
     since = since_provenance(index, version)
     jo = jo_provenance(index.corpus, art.extension.arrete) if art.extension else None
     return ArticleView(

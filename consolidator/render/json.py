@@ -191,6 +191,7 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "title": v.title,
         **version_json(index, v),
         "state": vh.state_today.value,
+        "label": vh.heading_label,
         "text": v.text,
         "extension": extension_json(index, vh.extension),
         "reservations": [restriction_json(index, r) for r in vh.restrictions],
@@ -199,6 +200,7 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
                 "since": _iso(p.since),
                 "until": _iso(p.until),
                 "state": p.state.value,
+                "label": p.heading_label,
                 "extension": extension_json(index, p.extension),
                 "reservations": [restriction_json(index, r) for r in p.restrictions],
             }

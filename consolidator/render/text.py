@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Restriction, Version
-from consolidator.query.events import Event, sources_date, when_phrase
+from consolidator.model import Restriction
+from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
-from consolidator.query.provenance import date_caveat, jo_provenance, rule_of, since_provenance
+from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 WIDTH = 92
@@ -60,16 +59,6 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     for v in art.upcoming:
         lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def upcoming_when(index: VersionIndex, version: Version, known_at: date | None) -> str:
-    """« le 28 novembre 2020 (connu depuis le JO du 27 novembre 2020) (avenant n° 29 …) »."""
-    act = index.corpus.acts[version.act]
-    found = rule_of(index, version)
-    known = known_at or sources_date(index.corpus).day
-    if found is None:
-        return f"le {format_french(version.since)} ({act.label})"
-    return f"{when_phrase(index, found[0], found[1], version.since, known)} ({act.label})"
 
 
 def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
@@ -133,7 +122,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     until = f" au {format_french(v.until)}" if v.until else ""
     caveat = date_caveat(since_provenance(index, v))
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.state_today.value}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}]"
     ]
     if only_renumbered(v):
         moved = index.corpus.acts[v.act]
@@ -141,7 +130,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     for p in vh.periods:
         end = f" → {format_french(p.until)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
-        lines.append(f"    {format_french(p.since)}{end} : {p.state.value}{ext}")
+        lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{ext}")
         for r in p.restrictions:
             if r.kind != "scope":
                 words = f" « {r.words} »" if r.words else ""
