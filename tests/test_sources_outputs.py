@@ -151,11 +151,11 @@ def test_timeline_in_2017_tells_when_avenant_20s_date_became_known() -> None:
     # 21 March 2017 was published on 1 April 2017 (004 l.10917): unknown on 1 January 2017
     out = _cli("timeline", "--at", "2017-01-01")
     pending = out.split("Signé au 1er janvier 2017")[1]
-    assert "entre en vigueur le 2 avril 2017 (connu depuis le JO du 1er avril 2017)" in pending
+    assert "soit le 2 avril 2017 (connu depuis le JO du 1er avril 2017)" in pending
     assert "2017-04-02" not in out and "avenant-20" not in pending and "a2000-" not in pending
     then = _cli("timeline", "--at", "2017-01-01", "--known-at", "2017-01-01")
     pending = then.split("Signé au 1er janvier 2017")[1]
-    assert "entre en vigueur à la publication de l'arrêté d'extension" in pending
+    assert "entre en vigueur le lendemain de la publication de son arrêté d'extension :" in pending
     assert "2 avril 2017" not in then
 
 
@@ -165,7 +165,7 @@ def test_9_5_upcoming_in_2020_is_not_dated_before_the_jo(index) -> None:
     known = _cli("article", "9.5", "--at", "2020-06-01")
     assert "le 28 novembre 2020 (connu depuis le JO du 27 novembre 2020)" in known
     then = _cli("article", "9.5", "--at", "2020-06-01", "--known-at", "2020-06-01")
-    assert "À venir : nouvelle rédaction à la publication de l'arrêté d'extension" in then
+    assert "À venir : nouvelle rédaction le lendemain de la publication de son arrêté" in then
     assert "28 novembre 2020" not in then
 
 
@@ -278,3 +278,18 @@ def test_history_periods_follow_the_same_labels(index) -> None:
     text = history_text(index, history(index, resolve_article(index, "gpec-2014:6.1", day), day))
     assert "30 décembre 2018 : en vigueur, exclu de l'extension" in text
     assert "[en vigueur, exclu de l'extension]" in text and "[en vigueur étendue]" not in text
+
+
+def test_applicability_follows_the_words_act_labels_and_dates(index) -> None:
+    from consolidator.query.applicability import applicability
+
+    text = applicability(index, resolve_article(index, "9.12", date(2021, 6, 1)), date(2021, 6, 1))
+    assert "rédaction issue de l'avenant n° 24 du 7 décembre 2018" in text
+    assert "ancien article 9.14, renuméroté 9.12 par l'avenant n° 32" in text
+    day = date(2020, 1, 1)
+    text = applicability(index, resolve_article(index, "gpec-2014:6.1", day), day)
+    assert "Il est exclu de l'extension par l'arrêté du 27 décembre 2018" in text
+    assert "il lie tous les employeurs" not in text
+    day = date(2002, 6, 1)
+    text = applicability(index, resolve_article(index, "1.1", day), day)
+    assert "(depuis le 24 mai 2002, date approximative, D-005)" in text

@@ -14,7 +14,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
-from consolidator.model import Act, Arrete, Corpus, EffectRule, RuleKind, Version
+from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.citation import of
 from consolidator.query.provenance import rule_of
 
@@ -111,13 +111,28 @@ def effect_known(
 def when_phrase(
     index: VersionIndex, act: Act, rule: EffectRule, day: date | None, known_at: date
 ) -> str:
-    """« le 2 avril 2017 (connu depuis le JO du 1er avril 2017) », or « à la publication … »."""
+    """« le lendemain de la publication de son arrêté d'extension, soit le 2 avril 2017 (connu
+    depuis le JO du 1er avril 2017) », or the rule alone while that publication is not known."""
     known, arrete = effect_known(index, act, rule)
-    if day is None or known is None or known > known_at:
-        return "à la publication de l'arrêté d'extension"
+    rule_words = _RULE_WORDS.get(rule.extension_rule) if rule.extension_rule else None
+    if rule.kind is RuleKind.EXTENSION and (day is None or known is None or known > known_at):
+        return rule_words or "à la publication de l'arrêté d'extension"
+    assert day is not None
     if arrete is not None and arrete.jo is not None:
-        return f"le {format_french(day)} (connu depuis le JO du {format_french(arrete.jo)})"
+        lead = f"{rule_words}, soit " if rule_words else ""
+        return f"{lead}le {format_french(day)} (connu depuis le JO du {format_french(arrete.jo)})"
     return f"le {format_french(day)}"
+
+
+_RULE_WORDS = {
+    ExtensionRule.PUBLICATION: "à la publication de son arrêté d'extension",
+    ExtensionRule.LENDEMAIN: "le lendemain de la publication de son arrêté d'extension",
+    ExtensionRule.MOIS_SUIVANT: "le 1er jour du mois suivant la publication de son arrêté d'extension",
+    ExtensionRule.TRIMESTRE_SUIVANT: (
+        "le 1er jour du trimestre suivant la publication de son arrêté d'extension"
+    ),
+    ExtensionRule.JANVIER_SUIVANT: "le 1er janvier suivant la publication de son arrêté d'extension",
+}
 
 
 def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
@@ -140,9 +155,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
         if day is None:
             detail = "à la publication de l'arrêté d'extension"
         elif rule.kind is RuleKind.EXTENSION:
-            detail = when_phrase(index, act, rule, day, known_at).removeprefix(
-                f"le {format_french(day)} "
-            )
+            detail = when_phrase(index, act, rule, day, known_at)
         events.append(
             Event(
                 day,
@@ -218,7 +231,8 @@ def pending_at(index: VersionIndex, day: date, known_at: date | None = None) -> 
         act = index.corpus.acts[act_id]
         rule = act.effects.get(effect) or act.effects[None]
         phrase = when_phrase(index, act, rule, when, known_at)
-        shown = when if phrase.startswith("le ") else None
+        known, _ = effect_known(index, act, rule)
+        shown = when if known is not None and known <= known_at else None
         out.append(
             Event(
                 shown,
