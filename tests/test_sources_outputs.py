@@ -293,3 +293,14 @@ def test_applicability_follows_the_words_act_labels_and_dates(index) -> None:
     day = date(2002, 6, 1)
     text = applicability(index, resolve_article(index, "1.1", day), day)
     assert "(depuis le 24 mai 2002, date approximative, D-005)" in text
+
+
+def test_citation_shows_an_inferred_jo_date_and_a_wholly_excluded_article(index) -> None:
+    # D-007: two arrêtés of 3 June 2003 and two JO dates in the metadata, assigned by decision
+    c = citation(index, resolve_article(index, "1.1", date(2004, 1, 1)), date(2004, 1, 1))
+    assert "(JO du 12 juin 2003, date déduite, D-007)" in c.text
+    # 004 l.7896: GPEC 2014 art. 6.1 « Article exclu de l'extension »
+    day = date(2020, 1, 1)
+    c = citation(index, resolve_article(index, "gpec-2014:6.1", day), day)
+    assert "exclu de l'extension par arrêté du 27 décembre 2018" in c.text
+    assert "étendu par" not in c.text

@@ -10,7 +10,9 @@ from typing import Any
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, Restriction, State
+from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
+from consolidator.query.provenance import Certainty, jo_provenance
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -74,6 +76,7 @@ class Citation:
     exclusions: tuple[str, ...]
     reserves: tuple[str, ...]
     text: str
+    renumbering: str | None = None  # « ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 … »
 
 
 def _row_exclusions(art: ArticleAt) -> set[Restriction]:
@@ -121,14 +124,28 @@ def _reserves(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _extension_clause(art: ArticleAt, act: Act, day: date) -> str:
+def _jo(index: VersionIndex, art: ArticleAt) -> str:
+    """« (JO du 12 juin 2003) », with « date déduite, D-007 » when the JO date is not sourced."""
+    assert art.extension is not None
+    arrete = art.extension.arrete
+    if not arrete.jo:
+        return ", date de publication au JO inconnue"
+    prov = jo_provenance(index.corpus, arrete)
+    shown = prov is not None and prov.certainty in (Certainty.INFERRED, Certainty.APPROXIMATE)
+    caveat = f", {prov.caveat}" if shown and prov and prov.caveat else ""
+    return f" (JO du {format_french(arrete.jo)}{caveat})"
+
+
+def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) -> str:
     agreed = "e" if act.kind in _FEMININE else ""
     if art.state is State.EN_VIGUEUR:
         return ""
     if art.extension is None:
         return f", non étendu{agreed} au {format_french(day)}"
     arrete = art.extension.arrete
-    jo = f" (JO du {format_french(arrete.jo)})" if arrete.jo else ""
+    jo = _jo(index, art)
+    if art.label is ArticleLabel.EXCLU:
+        return f", exclu{agreed} de l'extension par {arrete.label}{jo}"
     scopes = list(dict.fromkeys(r.text for r in art.restrictions if r.kind == "scope"))
     field = f" à l'exclusion des {and_list(scopes)}" if scopes else ""
     return f", étendu{agreed} par {arrete.label}{jo}{field}"
@@ -150,18 +167,22 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     if not original:
         sentence += f", dans sa rédaction issue {of(act.label)}"
     former = former_renumberings(index, art.version)
+    renumbering = None
     if former and former[-1].day == art.version.since:  # renumbered with this wording
         olds = " puis ".join(dict.fromkeys(r.old for r in former if r.old))
         mover = corpus.acts[former[-1].act]
-        sentence += f" (ancien article {olds}, renuméroté {art.num} par {by(mover.label)})"
-    sentence += _extension_clause(art, act, day)
+        renumbering = f"ancien article {olds}, renuméroté {art.num} par {by(mover.label)}"
+        sentence += f" ({renumbering})"
+    sentence += _extension_clause(index, art, act, day)
     exclusions = _exclusions(art)
     if exclusions:
         sentence += f", à l'exclusion {and_list(list(exclusions))}"
     reserves = _reserves(art.restrictions)
     if reserves:
         sentence += ", " + and_list(list(reserves))
-    return Citation(art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence)
+    return Citation(
+        art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence, renumbering
+    )
 
 
 def citation_text(c: Citation) -> str:
@@ -201,7 +222,9 @@ def citation_json(c: Citation) -> dict[str, Any]:
         "at": c.at.isoformat(),
         "convention": {"idcc": c.idcc, "title": c.convention},
         "state": c.article.state.value,
+        "label": c.article.heading_label,
         "act": {"id": c.act.id, "label": c.act.label, "signed": c.act.signed.isoformat()},
+        "renumbering": c.renumbering,
         "original_wording": c.original,
         "extension": None
         if ext is None
