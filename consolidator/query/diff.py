@@ -154,7 +154,12 @@ class ArticleChange:
     @property
     def num(self) -> str:
         """How a reader names the article: its number, its title, or its text (never an id)."""
-        return self.side.num or self.side.title or (self.text or "texte sans titre")
+        side = self.side
+        if side.num or side.title:
+            return side.num or side.title or ""
+        if side.path:
+            return f"Dispositions du chapitre {side.path[-1]}"
+        return self.text or "texte sans titre"
 
 
 @dataclass(frozen=True)

@@ -235,8 +235,10 @@ def _version_page(
     change = version_change(index, article, n)
     v = index.versions[article][n]
     log = Changelog(index.versions[article][n - 1].since, v.since, "adherent", article, (change,))
-    num = v.num or v.title or article
-    heading = f"Article {num} : rédaction du {date_fr(v.since)} comparée à la précédente"
+    heading = (
+        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}"
+        " comparée à la précédente"
+    )
     return changelog_page(env, index, log, site, heading)
 
 
