@@ -304,3 +304,21 @@ def test_citation_shows_an_inferred_jo_date_and_a_wholly_excluded_article(index)
     c = citation(index, resolve_article(index, "gpec-2014:6.1", day), day)
     assert "exclu de l'extension par arrêté du 27 décembre 2018" in c.text
     assert "étendu par" not in c.text
+
+
+def test_act_numbers_say_whether_the_seed_or_the_metadata_gives_them(index) -> None:
+    from consolidator.query.provenance import number_provenance
+
+    # 004 l.15638 names « avenant n° 7 du 17 décembre 2003 »
+    assert "avenant n° 7 du 17 décembre 2003" in seed_lines(15638, 15638)[0]
+    seven = number_provenance(index.corpus, index.corpus.acts["avenant-7"])
+    assert seven is not None and seven.certainty is Certainty.SOURCE
+    # the export never writes « avenant n° 32 »: the number comes from the metadata's title
+    assert not any("avenant n° 32" in line.lower() for line in seed_lines(1, 16000))
+    thirty_two = number_provenance(index.corpus, index.corpus.acts["avenant-32"])
+    assert thirty_two is not None and thirty_two.certainty is Certainty.METADATA
+    from consolidator.render.html import markers
+
+    assert markers(index)["avenant-32"].number_caveat == (
+        "numéro d'après les métadonnées Légifrance"
+    )

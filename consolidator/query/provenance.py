@@ -10,6 +10,7 @@ a date computed by a rule from another date (« le lendemain de la publication d
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -20,7 +21,16 @@ from typing import Any
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
-from consolidator.model import Act, Arrete, Corpus, EffectRule, Operation, RuleKind, Version
+from consolidator.model import (
+    Act,
+    ActKind,
+    Arrete,
+    Corpus,
+    EffectRule,
+    Operation,
+    RuleKind,
+    Version,
+)
 
 SEEDS = ("004", "000", "001")
 METADATA = "kali-2128-metadata.json"
@@ -82,6 +92,58 @@ def _sources_folder(root: str) -> Path:
     return folder if (folder / METADATA).exists() else EMBEDDED
 
 
+def number_provenance(corpus: Corpus, act: Act) -> Provenance | None:
+    """The provenance of an avenant's number (« n° 28 »); None when the act has none.
+
+    `source` when a seed names « avenant n° N » within the act's own lines (or just above them) or
+    « avenant n° N du <its signature date> » anywhere; `metadata` when the metadata file's title
+    of a text signed that day names it; else `inferred`.
+    """
+    if not act.number or act.kind is not ActKind.AVENANT:
+        return None
+    spans = tuple((s.file, s.lines) for s in act.sources if s.file in SEEDS and s.lines)
+    return _number_provenance(corpus.root, act.number, act.signed, spans)
+
+
+@cache
+def _number_provenance(
+    root: str, number: str, signed: date, spans: tuple[tuple[str, str], ...]
+) -> Provenance:
+    named = rf"avenant\s+n°\s*{re.escape(number)}(?![\d.])"
+    day = format_french(signed).replace("1er", "1(?:er)?")
+    for name, lines in spans:
+        rows = _seed_text(root, name).split("\n")
+        first, _, last = lines.partition("-")
+        window = "\n".join(rows[max(int(first) - 6, 0) : int(last or first)])
+        if re.search(named, window, re.IGNORECASE):
+            return Provenance(Certainty.SOURCE, f"{name} l.{lines}")
+    for name in ("004", "000"):
+        text = _seed_text(root, name)
+        found = re.search(rf"{named}\s+du\s+{day}", text, re.IGNORECASE)
+        if found:
+            return Provenance(
+                Certainty.SOURCE, f"{name} l.{text.count(chr(10), 0, found.start()) + 1}"
+            )
+    titles = _metadata_titles(root)
+    same_day = titles.get(signed.isoformat(), [])
+    if any(re.search(named, t, re.IGNORECASE) for t in same_day) or any(
+        re.search(rf"{named}\s+du\s+{day}", t, re.IGNORECASE) for t in titles.get("", [])
+    ):
+        return Provenance(Certainty.METADATA, METADATA)
+    return Provenance(Certainty.INFERRED, "numéro absent des sources")
+
+
+@cache
+def _metadata_titles(root: str) -> dict[str, list[str]]:
+    path = _sources_folder(root) / METADATA
+    if not path.exists():
+        return {}
+    out: dict[str, list[str]] = {}
+    for text in json.loads(path.read_text(encoding="utf-8")).get("texts", []):
+        out.setdefault(text.get("signed") or "", []).append(text.get("title", ""))
+    return out
+
+
 @cache
 def _metadata(root: str) -> dict[str, list[str]]:
     """Each arrêté date of the metadata file with its JO dates (several when two share a day)."""
@@ -96,8 +158,8 @@ def _metadata(root: str) -> dict[str, list[str]]:
 
 
 @cache
-def _seed_text(root: str) -> str:
-    found = sorted(_sources_folder(root).glob("004_*.txt"))
+def _seed_text(root: str, name: str = "004") -> str:
+    found = sorted(_sources_folder(root).glob(f"{name}_*.txt"))
     return found[0].read_text(encoding="utf-8") if found else ""
 
 

@@ -17,7 +17,13 @@ from consolidator.model import Act, Restriction
 from consolidator.query.citation import of
 from consolidator.query.events import upcoming_when
 from consolidator.query.numbering import renumbering_note, words_act
-from consolidator.query.provenance import Provenance, jo_provenance, since_provenance
+from consolidator.query.provenance import (
+    Certainty,
+    Provenance,
+    jo_provenance,
+    number_provenance,
+    since_provenance,
+)
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 
@@ -67,6 +73,7 @@ class Marker:
 
     code: str
     act: Act
+    number_caveat: str | None = None  # « numéro d'après les métadonnées Légifrance »
 
     @property
     def title(self) -> str:
@@ -85,7 +92,15 @@ def markers(index: VersionIndex) -> dict[str, Marker]:
             continue
         letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
         counts[letter] += 1
-        out[act.id] = Marker(f"{letter}{counts[letter]}", act)
+        number = number_provenance(index.corpus, act)
+        caveat = None
+        if number is not None and number.certainty is not Certainty.SOURCE:
+            caveat = (
+                f"numéro {number.caveat}"
+                if number.certainty is Certainty.METADATA
+                else ("numéro non écrit dans les sources")
+            )
+        out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat)
     return out
 
 

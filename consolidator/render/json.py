@@ -11,7 +11,12 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Restriction, Version
 from consolidator.query.events import sources_date
 from consolidator.query.numbering import former_renumberings, words_act
-from consolidator.query.provenance import jo_provenance, signed_provenance, since_provenance
+from consolidator.query.provenance import (
+    jo_provenance,
+    number_provenance,
+    signed_provenance,
+    since_provenance,
+)
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 
@@ -28,6 +33,11 @@ def act_json(act: Act) -> dict[str, Any]:
         "signed": _iso(act.signed),
         "signed_provenance": signed_provenance(act).to_json(),
     }
+
+
+def _number_json(index: VersionIndex, act: Act) -> dict[str, Any] | None:
+    prov = number_provenance(index.corpus, act)
+    return prov.to_json() if prov else None
 
 
 def extension_json(index: VersionIndex, event: ExtensionEvent | None) -> dict[str, Any] | None:
@@ -67,6 +77,7 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
         "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
         "act": act_json(index.corpus.acts[version.act]),
+        "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
         "wording_act": act_json(index.corpus.acts[words_act(version)]),
         "renumbered": [
             {
