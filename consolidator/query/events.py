@@ -16,7 +16,12 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
 from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.citation import of
-from consolidator.query.provenance import rule_of
+from consolidator.query.provenance import (
+    Certainty,
+    rule_of,
+    rule_provenance,
+    signed_provenance,
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             "signature",
             act.id,
             act.label,
-            "date approximative" if act.signed_approximate else "",
+            signed_provenance(act).caveat or "" if act.signed_approximate else "",
         )
     ]
     for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):
@@ -151,7 +156,9 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
         if known is None or known > known_at:
             day = None
         scope = "" if key is None else f" (dispositions {key})"
-        detail = rule.describe() + (" ; date approximative" if rule.approximate else "")
+        prov = rule_provenance(index, act, rule)
+        doubtful = prov.certainty in (Certainty.APPROXIMATE, Certainty.INFERRED)
+        detail = rule.describe() + (f" ; {prov.caveat}" if doubtful and prov.caveat else "")
         if day is None:
             detail = "à la publication de l'arrêté d'extension"
         elif rule.kind is RuleKind.EXTENSION:
