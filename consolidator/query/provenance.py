@@ -109,21 +109,17 @@ def number_provenance(corpus: Corpus, act: Act) -> Provenance | None:
 def _number_provenance(
     root: str, number: str, signed: date, spans: tuple[tuple[str, str], ...]
 ) -> Provenance:
-    named = rf"avenant\s+n°\s*{re.escape(number)}(?![\d.])"
-    day = format_french(signed).replace("1er", "1(?:er)?")
+    day = format_french(signed)
     for name, lines in spans:
-        rows = _seed_text(root, name).split("\n")
         first, _, last = lines.partition("-")
-        window = "\n".join(rows[max(int(first) - 6, 0) : int(last or first)])
-        if re.search(named, window, re.IGNORECASE):
+        low, high = max(int(first) - 5, 1), int(last or first)
+        if any(low <= line <= high for line, _ in _mentions(root, name).get(number, ())):
             return Provenance(Certainty.SOURCE, f"{name} l.{lines}")
     for name in ("004", "000"):
-        text = _seed_text(root, name)
-        found = re.search(rf"{named}\s+du\s+{day}", text, re.IGNORECASE)
-        if found:
-            return Provenance(
-                Certainty.SOURCE, f"{name} l.{text.count(chr(10), 0, found.start()) + 1}"
-            )
+        for line, when in _mentions(root, name).get(number, ()):
+            if when == day:
+                return Provenance(Certainty.SOURCE, f"{name} l.{line}")
+    named = rf"avenant\s+n°\s*{re.escape(number)}(?![\d.])"
     titles = _metadata_titles(root)
     same_day = titles.get(signed.isoformat(), [])
     if any(re.search(named, t, re.IGNORECASE) for t in same_day) or any(
@@ -131,6 +127,25 @@ def _number_provenance(
     ):
         return Provenance(Certainty.METADATA, METADATA)
     return Provenance(Certainty.INFERRED, "numéro absent des sources")
+
+
+_MENTION = re.compile(
+    r"avenant\s+n°\s*(\d+)(?![\d.])(?:\s+du\s+(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?", re.IGNORECASE
+)
+
+
+@cache
+def _mentions(root: str, name: str) -> dict[str, list[tuple[int, str | None]]]:
+    """Every « avenant n° N [du <date>] » of a seed: N → [(line, date as written)]."""
+    text = _seed_text(root, name)
+    out: dict[str, list[tuple[int, str | None]]] = {}
+    line, pos = 1, 0
+    for m in _MENTION.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        when = " ".join(m.group(2).split()) if m.group(2) else None
+        out.setdefault(m.group(1), []).append((line, when))
+    return out
 
 
 @cache
