@@ -322,3 +322,33 @@ def test_act_numbers_say_whether_the_seed_or_the_metadata_gives_them(index) -> N
     assert markers(index)["avenant-32"].number_caveat == (
         "numéro d'après les métadonnées Légifrance"
     )
+
+
+def test_approximate_date_in_json_and_html() -> None:
+    # D-005 (004 l.38-48, l.15541-15557): the avenant of 24 May 2002's date of effect is a stand-in
+    import json
+
+    data = json.loads(_cli("article", "1.1", "--at", "2002-06-01", "--format", "json"))
+    prov = data["article"]["version"]["since_provenance"]
+    assert prov == {
+        "certainty": "approximate",
+        "source": "date d'effet non écrite dans les sources",
+        "decision": "D-005",
+    }
+    page = _cli("article", "1.1", "--at", "2002-06-01", "--format", "html")
+    assert '<span class="caveat" title="date d&#39;effet non écrite dans les sources">' in page
+    assert "(date approximative, D-005)</span>" in page
+
+
+def test_history_and_site_resolve_numbers_on_their_date() -> None:
+    # 004 l.1836: « (ancien article 9.14) » under 9.12
+    from click.testing import CliRunner
+
+    from consolidator.cli import main
+
+    result = CliRunner().invoke(main, ["history", "9.14", "--at", "2022-06-01"])
+    assert result.exit_code == 1
+    assert "renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021" in result.output
+    page = _cli("article", "9.12", "--at", "2022-06-01", "--format", "html")
+    assert "ancien article 9.14, renuméroté 9.12 par l&#39;avenant n° 32 du 16 avril 2021" in page
+    assert "rédaction issue de l&#39;avenant n° 24 du 7 décembre 2018" in page
