@@ -31,6 +31,7 @@ from consolidator.model import (
     RuleKind,
     Version,
 )
+from consolidator.resources import SOURCES
 
 SEEDS = ("004", "000", "001")
 METADATA = "kali-2128-metadata.json"
@@ -83,7 +84,7 @@ def signed_provenance(act: Act) -> Provenance:
     return Provenance(Certainty.INFERRED, "date de signature déduite du corpus")
 
 
-EMBEDDED = Path(__file__).resolve().parents[2] / "corpus" / "sources"
+EMBEDDED = SOURCES  # the project's own seeds (repository or installed wheel)
 
 
 def _sources_folder(root: str) -> Path:
