@@ -352,3 +352,12 @@ def test_history_and_site_resolve_numbers_on_their_date() -> None:
     page = _cli("article", "9.12", "--at", "2022-06-01", "--format", "html")
     assert "ancien article 9.14, renuméroté 9.12 par l&#39;avenant n° 32 du 16 avril 2021" in page
     assert "rédaction issue de l&#39;avenant n° 24 du 7 décembre 2018" in page
+
+
+def test_a_text_with_excluded_articles_is_headed_partly_extended(index) -> None:
+    # the arrêté of 27 December 2018 excluded GPEC 2014's 6.1-6.3 (004 l.7896, l.7915, l.7942)
+    from consolidator.query.snapshot import snapshot
+
+    snap = snapshot(index, date(2020, 1, 1))
+    gpec = next(t for t in snap.texts if t.act.id == "accord-2014-10-15-gpec")
+    assert gpec.heading_label == "en vigueur, étendu partiellement"

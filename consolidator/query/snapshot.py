@@ -60,6 +60,11 @@ class TextAt:
     act: Act
     state: State
     articles: tuple[ArticleAt, ...]
+    label: ArticleLabel | None = None  # from its articles' labels, when they say more than `state`
+
+    @property
+    def heading_label(self) -> str:
+        return self.label.value if self.label else self.state.value
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,16 @@ class Snapshot:
     texts: tuple[TextAt, ...]
     last_change: date
     last_acts: tuple[Act, ...]
+
+
+def text_label(articles: list[ArticleAt]) -> ArticleLabel | None:
+    """A text's label from its articles': partly extended when some bind the branch and some not."""
+    labels = {a.label for a in articles if a.label is not None}
+    if len(labels) <= 1:
+        return labels.pop() if labels else None
+    if labels & {ArticleLabel.ETENDU, ArticleLabel.PARTIEL, ArticleLabel.JO_INCONNU}:
+        return ArticleLabel.PARTIEL
+    return ArticleLabel.NON_ETENDU if ArticleLabel.NON_ETENDU in labels else ArticleLabel.EXCLU
 
 
 def first_day(index: VersionIndex) -> date:
@@ -180,7 +195,7 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
                 else (State.ETENDU if extension_at_act_id(index, act.id, day) else State.NON_ETENDU)
             )
         )
-        texts.append(TextAt(act, state, tuple(articles)))
+        texts.append(TextAt(act, state, tuple(articles), text_label(articles)))
     last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
     return Snapshot(day, view, tuple(texts), structure.since, last_acts)

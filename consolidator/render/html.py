@@ -333,6 +333,7 @@ class TextView:
     anchor: str
     children: tuple[Node | ArticleView, ...]
     scope: tuple[ScopeNote, ...]
+    label: Any = None  # ArticleLabel, when the articles' labels say more than the state
 
 
 def scope_notes(index: VersionIndex, restrictions: list[Restriction]) -> tuple[ScopeNote, ...]:
@@ -357,7 +358,9 @@ def snapshot_views(
         views = [article_view(index, a, snap.view, counter, marks) for a in text.articles]
         scope = scope_notes(index, [r for v in views for r in v.scope])
         children = tree(views, f"t{n}")
-        texts.append(TextView(text.act.title, text.state, f"texte-{n}", children, scope))
+        texts.append(
+            TextView(text.act.title, text.state, f"texte-{n}", children, scope, text.label)
+        )
     legend = tuple(m for aid, m in _sorted_marks(marks) if aid in counter.acts)
     return tuple(texts), legend
 

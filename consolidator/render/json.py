@@ -183,6 +183,7 @@ def snapshot_json(index: VersionIndex, snap: Snapshot) -> dict[str, Any]:
                 "title": t.act.title,
                 "kind": t.act.kind.value,
                 "state": t.state.value,
+                "label": t.heading_label,
                 "articles": [article_json(index, a) for a in t.articles],
             }
             for t in snap.texts

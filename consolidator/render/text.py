@@ -103,7 +103,7 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
         "",
     ]
     for text in snap.texts:
-        out.append(f"== {text.act.title} [{text.state.value}]")
+        out.append(f"== {text.act.title} [{text.heading_label}]")
         path: tuple[str, ...] = ()
         for art in text.articles:
             if art.path != path:
