@@ -115,13 +115,17 @@ def diff_document(
 def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
     from consolidator.query.citation import citation, citation_output
 
-    return citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
+    out = citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
+    if fmt == "text":
+        out += api.sources_date(index.corpus).stamp(day) + "\n"
+    return out
 
 
 def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
     from consolidator.query.applicability import applicability
 
-    return applicability(index, resolve_article(index, ident, day), day) + "\n"
+    stamp = api.sources_date(index.corpus).stamp(day)
+    return applicability(index, resolve_article(index, ident, day), day) + f"\n{stamp}\n"
 
 
 def import_document(source: Path, fmt: str) -> Document:

@@ -15,6 +15,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import Restriction
+from consolidator.query.events import sources_date
 from consolidator.query.numbering import by as by_label
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 from consolidator.render.filters import short_state
@@ -364,6 +365,7 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
     """The changelog for a terminal: a summary by kind, then each article's changes."""
     out = [
         f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
+        sources_date(index.corpus).stamp(log.end),
         "",
     ]
     if not log.changes:
@@ -438,6 +440,7 @@ def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
         "article": log.article,
         "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
         "changes": [_change_json(index, c) for c in log.changes],
+        "sources": sources_date(index.corpus).to_json(log.end),
     }
 
 
