@@ -7,7 +7,7 @@ import textwrap
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Restriction
+from consolidator.model import Restriction, Version
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.labels import ArticleLabel
@@ -133,9 +133,26 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
         lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{ext}")
         for r in p.restrictions:
             if r.kind != "scope":
-                words = f" « {r.words} »" if r.words else ""
-                lines.append(f"      {r.kind}{words} ({index.corpus.arretes[r.arrete].label})")
+                lines.append(
+                    f"      {_restriction_item(v, r)} ({index.corpus.arretes[r.arrete].label})"
+                )
     return lines
+
+
+def _restriction_item(version: Version, r: Restriction) -> str:
+    """« exclusion « au plan national » », « exclusion de la ligne « 1027 » du tableau », « réserve »."""
+    kind = "exclusion" if r.kind == "exclusion" else "réserve"
+    if not r.words:
+        return kind
+    prose = [f.text for f in version.fragments if not f.cells]
+    rows = [f.text for f in version.fragments if f.cells]
+    if (
+        r.kind == "exclusion"
+        and any(r.words in t for t in rows)
+        and not any(r.words in t for t in prose)
+    ):
+        return f"exclusion de la ligne « {r.words} » du tableau"
+    return f"{kind} « {r.words} »"
 
 
 def history_text(index: VersionIndex, hist: History) -> str:
