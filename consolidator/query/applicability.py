@@ -126,7 +126,7 @@ def _restriction_sentences(
 def applicability(index: VersionIndex, article: str, day: date) -> str:
     """Who is bound by `article` on `day`: members only, the whole branch, reservations, pending text."""
     art = article_at(index, article, day)
-    act = index.corpus.acts[words_act(art.version)]
+    act = index.corpus.acts[words_act(index, art.version)]
     conv = index.corpus.convention
     name = f"l'article {art.num}" if art.num else unnumbered_name(art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")

@@ -156,7 +156,7 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     art = article_at(index, article, day)
     corpus = index.corpus
     text_act = corpus.acts[art.version.text_id]
-    act = corpus.acts[words_act(art.version)]
+    act = corpus.acts[words_act(index, art.version)]
     conv = corpus.convention
     where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     if text_act.id != conv.base:

@@ -55,7 +55,7 @@ class History:
 
 def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     cuts = {version.since}
-    for event in index.extensions_of(words_act(version)):
+    for event in index.extensions_of(words_act(index, version)):
         if event.effective and event.effective > version.since:
             cuts.add(event.effective)
     for binding in index.bindings_of(version.article):

@@ -76,6 +76,6 @@ def article_label(
         return ArticleLabel.ETENDU if state is State.ETENDU else ArticleLabel.NON_ETENDU
     if excluded and len(excluded) == len(left):
         return ArticleLabel.EXCLU
-    if undated_extension(index, words_act(version), day) is not None:
+    if undated_extension(index, words_act(index, version), day) is not None:
         return ArticleLabel.JO_INCONNU
     return ArticleLabel.NON_ETENDU

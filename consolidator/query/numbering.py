@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Version
+from consolidator.model import OpKind, Version
 
 _NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
 
@@ -104,17 +104,37 @@ def wording_acts(version: Version) -> tuple[str, ...]:
     return tuple(dict.fromkeys(acts))
 
 
-def only_renumbered(version: Version) -> bool:
-    """True when the version's act changed no word: it only renumbered or moved the article."""
-    return bool(version.fragments) and version.act not in wording_acts(version)
+_MOVES = frozenset(
+    {OpKind.RENUMBER_ARTICLE, OpKind.MOVE_ARTICLE, OpKind.RENUMBER_SECTION, OpKind.MOVE_SECTION}
+)
+_KINDS: dict[int, dict[str, OpKind]] = {}
 
 
-def words_act(version: Version) -> str:
-    """The act to name as « rédaction issue de »: the version's act unless it changed no word."""
-    if only_renumbered(version):
-        authors = [f.act for f in version.fragments]
-        return max(authors, key=authors.count)
-    return version.act
+def _op_kinds(index: VersionIndex, version: Version) -> set[OpKind | None]:
+    kinds = _KINDS.get(id(index.corpus))
+    if kinds is None:
+        kinds = _KINDS[id(index.corpus)] = {
+            op.uid: op.kind for act in index.corpus.acts.values() for op in act.ops
+        }
+    return {kinds.get(uid) for uid in version.ops}
+
+
+def only_renumbered(index: VersionIndex, version: Version) -> bool:
+    """True when every operation behind the version renumbered or moved it: no word changed."""
+    kinds = _op_kinds(index, version)
+    return bool(kinds) and all(k in _MOVES for k in kinds)
+
+
+def words_act(index: VersionIndex, version: Version) -> str:
+    """The act to name as « rédaction issue de »: the version's act unless it changed no word,
+    then the act that wrote the previous version's words."""
+    if not only_renumbered(index, version):
+        return version.act
+    earlier = [v for v in index.versions.get(version.article, ()) if v.until == version.since]
+    if earlier:
+        return words_act(index, earlier[-1])
+    authors = [f.act for f in version.fragments]
+    return max(authors, key=authors.count) if authors else version.act
 
 
 def by(label: str) -> str:

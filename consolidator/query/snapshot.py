@@ -144,7 +144,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     scopes = fragment_scopes(index, version, day)
     label = article_label(index, version, state, scopes, day)
     undated = (
-        undated_extension(index, words_act(version), day)
+        undated_extension(index, words_act(index, version), day)
         if label is ArticleLabel.JO_INCONNU
         else None
     )

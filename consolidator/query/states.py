@@ -31,7 +31,7 @@ def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionE
     A version whose act only renumbered or moved the article (avenant n° 32's 9.12, whose words
     are avenant n° 24's) is extended by the extension of the words' act.
     """
-    return extension_at_act_id(index, words_act(version), day)
+    return extension_at_act_id(index, words_act(index, version), day)
 
 
 def version_state(index: VersionIndex, version: Version, day: date) -> State:

@@ -233,14 +233,14 @@ def article_view(
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
         own = [frag.act, *frag.amended_by]
-        shown = tuple(marks[a] for a in own if a != words_act(version) or frag.amended_by)
+        shown = tuple(marks[a] for a in own if a != words_act(index, version) or frag.amended_by)
         counter.acts.update(own)
         if i in dropped:
             alineas.append(AlineaView((), shown, (), dropped[i]))
             continue
         segments = tuple(_segments(frag.text, spans, notes, view, called))
         alineas.append(AlineaView(segments, shown, frag.cells))
-    counter.acts.add(words_act(version))
+    counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
     upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming)
@@ -250,7 +250,7 @@ def article_view(
         art,
         f"art-{slug(art.id)}",
         heading,
-        marks[words_act(version)],
+        marks[words_act(index, version)],
         tuple(alineas),
         tuple(notes.values()),
         tuple(r for r in art.restrictions if r.kind == "scope"),

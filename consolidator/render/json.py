@@ -78,7 +78,7 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
         "until": _iso(version.until),
         "act": act_json(index.corpus.acts[version.act]),
         "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
-        "wording_act": act_json(index.corpus.acts[words_act(version)]),
+        "wording_act": act_json(index.corpus.acts[words_act(index, version)]),
         "renumbered": [
             {
                 "from": r.old,

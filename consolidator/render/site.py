@@ -163,9 +163,9 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
                 "num": v.num,
                 "since": v.since,
                 "until": v.until,
-                "marker": marks[words_act(v)],
+                "marker": marks[words_act(index, v)],
                 "renumbered": f"renuméroté {v.num} par {by(index.corpus.acts[v.act].label)}"
-                if only_renumbered(v)
+                if only_renumbered(index, v)
                 else None,
                 "prov": _shown(since_provenance(index, v)),
                 "periods": vh.periods,

@@ -32,7 +32,7 @@ def restriction_sentence(r: Restriction) -> str:
 
 
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
-    act = index.corpus.acts[words_act(art.version)]
+    act = index.corpus.acts[words_act(index, art.version)]
     head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
@@ -118,13 +118,13 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
 
 def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     v = vh.version
-    act = index.corpus.acts[words_act(v)]
+    act = index.corpus.acts[words_act(index, v)]
     until = f" au {format_french(v.until)}" if v.until else ""
     caveat = date_caveat(since_provenance(index, v))
     lines = [
         f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}]"
     ]
-    if only_renumbered(v):
+    if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
         lines.append(f"    renuméroté {v.num} par {by(moved.label)}, sans changement de rédaction")
     for p in vh.periods:
