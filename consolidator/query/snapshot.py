@@ -11,7 +11,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import Act, Restriction, State, Version
+from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
@@ -20,6 +20,7 @@ from consolidator.query.states import (
     excluded_spans,
     extension_at,
     extension_at_act_id,
+    notas_at,
     restrictions_at,
     version_state,
 )
@@ -46,6 +47,7 @@ class ArticleAt:
     known_at: date | None = None  # what could be known on that day (None: the sources' date)
     label: ArticleLabel | None = None  # the heading label from the alinéas' scopes, when in force
     undated: ExtensionEvent | None = None  # an arrêté by then whose JO date is unknown
+    notas: tuple[Nota, ...] = ()
 
     @property
     def heading_label(self) -> str:
@@ -127,9 +129,16 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         first, last = history[0], history[-1]
         name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
+            unknown = _unknown_around(index, first, day)
             raise QueryError(
                 f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
                 f" (en vigueur à partir du {format_french(first.since)})"
+                + (
+                    f" ; ce jour-là, le chapitre « {unknown} » est en vigueur, {WORDING_UNKNOWN},"
+                    " et les numéros de ses articles ne sont pas tous connus"
+                    if unknown
+                    else ""
+                )
             )
         name = f"l'article {last.num}" if last.num else "cet article"
         ended = last.end.value if last.end else "sorti du texte"
@@ -162,7 +171,19 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         scopes=scopes,
         label=label,
         undated=undated,
+        notas=notas_at(index, version, day),
     )
+
+
+def _unknown_around(index: VersionIndex, version: Version, day: date) -> str | None:
+    """The chapter of `version` when, on `day`, it stands as one article whose wording the
+    sources lack (chapter IX before 2011, D-200): its heading, else None."""
+    for versions in index.versions.values():
+        for other in versions:
+            unknown = not other.wording_known and other.num is None
+            if unknown and other.covers(day) and other.path and other.path == version.path:
+                return other.path[-1]
+    return None
 
 
 def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
@@ -178,7 +199,11 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
         art = ArticleAt(**{**art.__dict__, "path": entry.path})
         if view == "branche":
             branche = branche_text(index, art.version, day)
-            if not branche.paragraphs and not branche.fallback_fragments:
+            if (
+                not branche.paragraphs
+                and not branche.fallback_fragments
+                and art.version.wording_known
+            ):
                 continue
             art = replace(art, branche=branche)
         by_text.setdefault(entry.text_id, []).append(art)
@@ -237,9 +262,16 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     if current:
         return current[0].article
     lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
+    chapters = {_unknown_around(index, index.versions[t.article][0], day) for t in held} - {None}
+    chapter = (
+        f" ; ce jour-là, le chapitre « {chapters.pop()} » est en vigueur, {WORDING_UNKNOWN},"
+        " et les numéros de ses articles ne sont pas tous connus"
+        if chapters
+        else ""
+    )
     raise QueryError(
-        f"aucun article ne porte le numéro {held[0].num} le {format_french(day)} dans les sources ;"
-        f" ce numéro a désigné :\n{lines}",
+        f"aucun article ne porte le numéro {held[0].num} le {format_french(day)} dans les sources"
+        f"{chapter} ; ce numéro a désigné :\n{lines}",
         hint="choisissez une date de l'une de ces périodes, ou le numéro que l'article porte à votre date",
     )
 

@@ -70,6 +70,17 @@ def restriction_json(
     return out
 
 
+def wording_json(version: Version) -> dict[str, Any]:
+    """For an article whose wording the sources lack: `"wording": "texte-non-disponible"` and the
+    seed passages that prove it existed; nothing for an article whose wording is known."""
+    if version.wording_known:
+        return {}
+    return {
+        "wording": "texte-non-disponible",
+        "evidence": [{"source": "004", "lines": e.src, "text": e.text} for e in version.evidence],
+    }
+
+
 def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
     prov = since_provenance(index, version)
     return {
@@ -116,6 +127,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "state": art.state.value,
         "label": art.heading_label,
         "text": art.version.text,
+        **wording_json(art.version),
         "version": version_json(index, art.version),
         "extension": extension_json(index, art.extension),
         "reservations": [restriction_json(index, r) for r in art.restrictions],
@@ -141,6 +153,8 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
             for s in art.scopes
         ],
     }
+    if art.notas:  # Legifrance's notas (only where the export prints one)
+        out["notas"] = [{"text": n.text, "source": "004", "lines": n.src} for n in art.notas]
     if art.branche is not None:
         out.update(branche_json(index, art))
     return out
@@ -205,6 +219,7 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "state": vh.state_today.value,
         "label": vh.heading_label,
         "text": v.text,
+        **wording_json(v),
         "extension": extension_json(index, vh.extension),
         "reservations": [restriction_json(index, r) for r in vh.restrictions],
         "periods": [

@@ -7,7 +7,7 @@ import textwrap
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Restriction, Version
+from consolidator.model import WORDING_UNKNOWN, Restriction, Version
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.labels import ArticleLabel
@@ -37,7 +37,12 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
-    lines = [head, f"[{art.heading_label}] depuis le {since} — rédaction issue de : {act.label}"]
+    label = (
+        art.heading_label
+        if art.version.wording_known
+        else f"{art.heading_label}, {WORDING_UNKNOWN}"
+    )
+    lines = [head, f"[{label}] depuis le {since} — rédaction issue de : {act.label}"]
     note = renumbering_note(index, art.version)
     if note:
         lines.append(f"({note})")
@@ -49,13 +54,17 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     elif art.undated is not None:
         lines.append(extension_line(index, art.undated))
     lines.append("")
-    if art.branche is None:
+    if not art.version.wording_known:
+        lines += evidence_lines(art.version)
+    elif art.branche is None:
         lines += [_para(p) + "\n" for p in art.version.paragraphs]
     else:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
         lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
+    for nota in art.notas:
+        lines.append(_para(f"Nota : {nota.text}"))
     for v in art.upcoming:
         lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
     return "\n".join(lines).rstrip() + "\n"
@@ -73,6 +82,21 @@ def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
         else ""
     )
     return f"étendu par {arrete.label} (en vigueur le {format_french(ext.effective)}{note})"
+
+
+def evidence_lines(version: Version, indent: str = "") -> list[str]:
+    """What proves that an article whose wording the sources lack existed."""
+    lines = [
+        _para(
+            f"[{WORDING_UNKNOWN[0].upper()}{WORDING_UNKNOWN[1:]} ; existence attestée par :]",
+            indent,
+        )
+    ]
+    lines += [
+        _para(f"– export Légifrance, l. {e.src} : {e.text}", indent + "  ")
+        for e in version.evidence
+    ]
+    return [*lines, ""]
 
 
 def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
@@ -121,8 +145,9 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     act = index.corpus.acts[words_act(index, v)]
     until = f" au {format_french(v.until)}" if v.until else ""
     caveat = date_caveat(since_provenance(index, v))
+    unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}{unknown}]"
     ]
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
@@ -130,12 +155,14 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     for p in vh.periods:
         end = f" → {format_french(p.until)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
-        lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{ext}")
+        lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{unknown}{ext}")
         for r in p.restrictions:
             if r.kind != "scope":
                 lines.append(
                     f"      {_restriction_item(v, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
+    if not v.wording_known:
+        lines += evidence_lines(v, "    ")[:-1]
     return lines
 
 
