@@ -110,7 +110,7 @@ def test_repealed_chapter_repeals_nested_articles(make_corpus) -> None:
     assert [v.state_today for v in history(index, "a1.2", DAY).versions] == [State.ABROGE]
     assert validate(root) == []
     out = CliRunner().invoke(main, ["article", "1.2", "--at", "2006-01-01", "--corpus", str(root)])
-    assert out.exit_code == 1 and "no longer in force" in out.output
+    assert out.exit_code == 1 and "aucun article ne porte le numéro 1.2" in out.output
 
 
 def test_a_repealed_section_cannot_be_renumbered_nor_its_nested_section_moved(

@@ -67,6 +67,16 @@ def at_option(f):  # type: ignore[no-untyped-def]
     )
 
 
+HELP_KNOWN_AT = (
+    "Answer with what could be known on this date (acts signed, arrêtés published by then); "
+    "default: the sources' own date."
+)
+
+
+def known_at_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--known-at", "known_at", type=DATE, default=None, help=HELP_KNOWN_AT)(f)
+
+
 def view_option(f):  # type: ignore[no-untyped-def]
     return click.option(
         "--view", type=click.Choice(VIEWS), default="adherent", show_default=True, help=HELP_VIEW

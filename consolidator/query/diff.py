@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
+from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, View
-from consolidator.query.snapshot import (
-    ArticleAt,
-    Snapshot,
-    article_at,
-    as_view,
-    snapshot,
-    version_at,
-)
+from consolidator.model import WORDING_UNKNOWN, Restriction
+from consolidator.query.numbering import by as by_label
+from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 
 KINDS = ("added", "repealed", "renumbered", "moved", "reworded", "state", "restrictions")
 EQUAL, DELETE, INSERT = 0, -1, 1
@@ -133,6 +128,7 @@ class ArticleChange:
     restrictions_added: tuple[Restriction, ...] = ()
     restrictions_removed: tuple[Restriction, ...] = ()
     end_reason: str | None = None
+    text: str = ""  # the text the article belongs to: "" for the convention, else its label
 
     @property
     def side(self) -> ArticleAt:
@@ -140,7 +136,13 @@ class ArticleChange:
 
     @property
     def num(self) -> str:
-        return self.side.num or self.side.title or self.id
+        """How a reader names the article: its number, its title, or its text (never an id)."""
+        side = self.side
+        if side.num or side.title:
+            return side.num or side.title or ""
+        if side.path:
+            return f"Dispositions du chapitre {side.path[-1]}"
+        return self.text or "texte sans titre"
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ class Changelog:
 
     start: date
     end: date
-    view: View
+    view: str
     article: str | None
     changes: tuple[ArticleChange, ...]
 
@@ -210,8 +212,8 @@ def compare(
     state_line = _state_line(before, after)
     if state_line:
         kinds.append("state")
-    old = {_key(r): r for r in before.restrictions if r.kind is not RestrictionKind.SCOPE}
-    new = {_key(r): r for r in after.restrictions if r.kind is not RestrictionKind.SCOPE}
+    old = {_key(r): r for r in before.restrictions if r.kind != "scope"}
+    new = {_key(r): r for r in after.restrictions if r.kind != "scope"}
     added = tuple(new[k] for k in sorted(set(new) - set(old)))
     removed = tuple(old[k] for k in sorted(set(old) - set(new)))
     if added or removed:
@@ -223,25 +225,19 @@ def compare(
 
 def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     if version_at(index, aid, day) is not None:
-        branche = as_view(view) is View.BRANCHE
-        return "non étendu (hors vue branche)" if branche else "sorti du texte"
+        return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
     last = ended[-1] if ended else None
-    if last is None or last.end is None:
+    if last is None or last.end is None or last.until is None:
         return "sorti du texte"
-    by = f" par {index.corpus.acts[last.ended_by].label}" if last.ended_by else ""
-    return f"{last.end.value} le {last.until}{by}"
+    by = f" par {by_label(index.corpus.acts[last.ended_by].label)}" if last.ended_by else ""
+    return f"{last.end.value} le {format_french(last.until)}{by}"
 
 
 def changelog(
-    index: VersionIndex,
-    start: date,
-    end: date,
-    view: View = View.ADHERENT,
-    article: str | None = None,
+    index: VersionIndex, start: date, end: date, view: str = "adherent", article: str | None = None
 ) -> Changelog:
     """Compare the texts in force on `start` and on `end` (`article`: a stable id, or all)."""
-    view = as_view(view)
     if end < start:
         raise QueryError(
             f"--from {start} is after --to {end}", hint="give the earlier date to --from"
@@ -262,7 +258,33 @@ def changelog(
         if aid not in after:
             reason = end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
-    return Changelog(start, end, view, article, tuple(changes))
+    labelled = tuple(replace(c, text=_text_label(index, c.side)) for c in changes)
+    return Changelog(start, end, view, article, labelled)
+
+
+def _text_label(index: VersionIndex, art: ArticleAt) -> str:
+    """« » for the convention's own articles, else the label of the text they belong to."""
+    text_id = art.version.text_id
+    if text_id == index.corpus.convention.base:
+        return ""
+    return index.corpus.acts[text_id].label
+
+
+def grouped(found: tuple[ArticleChange, ...]) -> list[tuple[str, list[ArticleChange]]]:
+    """Changes grouped by their text, the convention's own articles first, in order of appearance."""
+    groups: dict[str, list[ArticleChange]] = {}
+    for c in sorted(found, key=lambda c: c.text != ""):
+        groups.setdefault(c.text, []).append(c)
+    return list(groups.items())
+
+
+def group_heading(text: str) -> str:
+    """« convention » or « texte de l'avenant n° 20 du 21 septembre 2016 »."""
+    if not text:
+        return "convention"
+    from consolidator.french import de as of
+
+    return f"texte {of(text)}"
 
 
 def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
@@ -271,7 +293,9 @@ def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     if not 0 < n < len(versions):
         raise QueryError(f"article {article!r} has no version {n} with a previous one")
     prev, cur = versions[n - 1], versions[n]
-    before = article_at(index, article, prev.since)
+    # the previous version as it stood on the eve of the change (as the changes page compares it)
+    eve = max(prev.since, min(prev.until or cur.since, cur.since) - timedelta(days=1))
+    before = article_at(index, article, eve)
     after = article_at(index, article, cur.since)
-    change = compare(article, before, after)
-    return change or ArticleChange(article, (), before, after)
+    change = compare(article, before, after) or ArticleChange(article, (), before, after)
+    return replace(change, text=_text_label(index, after))

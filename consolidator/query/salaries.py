@@ -1,4 +1,8 @@
-"""Salary agreements as data: valeur du point and RMAG per class in force on a date."""
+"""Salary agreements as data: valeur du point and RMAG per class in force on a date.
+
+The grids are read and checked with the corpus (`corpus/salaries.py`); `render/salaries.py`
+formats the answer.
+"""
 
 from __future__ import annotations
 
@@ -23,11 +27,23 @@ class SalaryAnswer:
     state: State | None
     extension: ExtensionEvent | None
     warnings: tuple[str, ...]
+    undated: ExtensionEvent | None = None  # an arrêté signed by then whose JO date is unknown
 
 
 def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
     done = [e for e in index.extensions_of(act) if e.effective is not None and e.effective <= day]
     return done[-1] if done else None
+
+
+def _undated(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
+    """An arrêté extending `act`, dated on or before `day`, whose JO publication is unknown."""
+    found = [e for e in index.extensions_of(act) if e.effective is None and e.arrete.date <= day]
+    return found[-1] if found else None
+
+
+def _to(label: str) -> str:
+    """« à l'accord … », « au protocole … »."""
+    return f"à l'{label}" if label[:1].lower() in "aeiouyh" else f"au {label}"
 
 
 def _warnings(
@@ -51,18 +67,14 @@ def _warnings(
             )
     if grid is grids[-1] and day.year > grid.effective.year:
         out.append(
-            f"aucun accord salarial postérieur à {corpus.acts[grid.act].label} dans les sources : "
-            f"les montants de {grid.effective.year} ont pu être remplacés depuis"
+            f"les accords salariaux postérieurs {_to(corpus.acts[grid.act].label)} manquent aux "
+            f"sources : les montants de {grid.effective.year} ont pu être remplacés depuis"
         )
     return out
 
 
 def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
-    """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness).
-
-    The grids are read and checked with the corpus (`corpus/salaries.py`), so `validate` has
-    already refused what this query could not answer.
-    """
+    """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness)."""
     corpus = index.corpus
     grids = corpus.grids
     current = [g for g in grids if g.effective <= day]
@@ -75,12 +87,14 @@ def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
     grid = current[-1]
     source = grid.of if grid.cited else grid.act
     extension = _extension(index, source, day) if source else None
+    undated = _undated(index, source, day) if source and extension is None else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
     return SalaryAnswer(
         day,
         grid,
         corpus.acts[grid.act],
-        state,
+        None if undated else state,
         extension,
         tuple(_warnings(grid, grids, corpus, day)),
+        undated,
     )

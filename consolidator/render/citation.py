@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from consolidator.dates import format_french
-from consolidator.query.citation import Citation
+from consolidator.query.citation import Citation, unnumbered_name
 from consolidator.render.json import dumps
 
 
@@ -25,9 +25,9 @@ def _bib(value: str) -> str:
 
 def citation_bibtex(c: Citation) -> str:
     """A BibTeX @misc entry (the citation is its note)."""
-    num = c.article.num or c.article.id
+    num = c.article.num or unnumbered_name(c.article)
     fields = {
-        "title": f"Article {num}, {c.convention}",
+        "title": f"{'Article ' if c.article.num else ''}{num}, {c.convention}",
         "howpublished": f"IDCC {c.idcc}, texte en vigueur au {format_french(c.at)}",
         "year": str(c.act.signed.year),
         "note": c.text,
@@ -47,7 +47,9 @@ def citation_json(c: Citation) -> dict[str, Any]:
         "at": c.at.isoformat(),
         "convention": {"idcc": c.idcc, "title": c.convention},
         "state": c.article.state.value,
+        "label": c.article.heading_label,
         "act": {"id": c.act.id, "label": c.act.label, "signed": c.act.signed.isoformat()},
+        "renumbering": c.renumbering,
         "original_wording": c.original,
         "extension": None
         if ext is None

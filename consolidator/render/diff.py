@@ -6,7 +6,7 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Restriction, RestrictionKind
+from consolidator.model import Restriction
 from consolidator.query.diff import (
     DELETE,
     EQUAL,
@@ -14,7 +14,10 @@ from consolidator.query.diff import (
     KINDS,
     ArticleChange,
     Changelog,
+    group_heading,
+    grouped,
 )
+from consolidator.query.events import sources_date
 from consolidator.query.snapshot import ArticleAt
 from consolidator.render.json import (
     convention_json,
@@ -33,7 +36,8 @@ KIND_LABELS = {
     "restrictions": "Exclusions et réserves modifiées",
 }
 
-# --- text --------------------------------------------------------------------------
+
+# --- text rendering --------------------------------------------------------------------------
 
 _ANSI = {"red": "\x1b[31m", "green": "\x1b[32m", "bold": "\x1b[1m", "yellow": "\x1b[33m"}
 _RESET = "\x1b[0m"
@@ -46,7 +50,7 @@ def _style(text: str, style: str, color: bool) -> str:
 def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> str:
     """A redline in wdiff notation: [-deleted-]{+inserted+}; coloured when `color`.
 
-    >>> redline_text(((1, "[") , (0, "a "), (-1, "20"), (1, "10"), (0, " jours")))
+    >>> redline_text(((1, "["), (0, "a "), (-1, "20"), (1, "10"), (0, " jours")))
     '{+[+}a [-20-]{+10+} jours'
     """
     out = []
@@ -62,14 +66,16 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
 
 def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
     words = f" « {r.words} »" if r.words else ""
-    label = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
+    label = "exclusion" if r.kind == "exclusion" else "réserve"
     where = f", alinéa {r.alinea}" if r.alinea else ""
     return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
 
 
 def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[str]:
     title = c.side.title or ""
-    head = f"== Article {c.num}" + (f" — {title}" if title and c.side.num else "")
+    head = ("== Article " if c.side.num else "== ") + c.num
+    head += f" — {title}" if title and c.side.num else ""
+    head += f" ({group_heading(c.text)})" if c.text else ""
     lines = ["", _style(head, "bold", color)]
     if "added" in c.kinds:
         lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
@@ -100,14 +106,21 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
     """The changelog for a terminal: a summary by kind, then each article's changes."""
     out = [
         f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
+        sources_date(index.corpus).stamp(log.end),
         "",
     ]
     if not log.changes:
         return "\n".join([*out, "Aucune modification."]) + "\n"
     for kind in KINDS:
         found = log.of_kind(kind)
-        if found:
+        groups = grouped(found)
+        if len(groups) == 1 and not groups[0][0]:
             out.append(f"{KIND_LABELS[kind]} : {', '.join(summary_label(c, kind) for c in found)}")
+        elif groups:
+            out.append(f"{KIND_LABELS[kind]} :")
+            for text, items in groups:
+                names = ", ".join(summary_label(c, kind) for c in items)
+                out.append(f"  {group_heading(text)} : {names}")
     for c in log.of_kind("state"):
         out.append(f"  {c.num} : {c.state_line}")
     for c in log.changes:
@@ -129,7 +142,7 @@ def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | N
         "path": list(art.path),
         "state": art.state.value,
         "version": version_json(index, art.version),
-        "extension": extension_json(art.extension),
+        "extension": extension_json(index, art.extension),
     }
 
 
@@ -168,4 +181,5 @@ def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
         "article": log.article,
         "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
         "changes": [_change_json(index, c) for c in log.changes],
+        "sources": sources_date(index.corpus).to_json(log.end),
     }

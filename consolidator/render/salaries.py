@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.french import euros
 from consolidator.model import Corpus
+from consolidator.query.events import sources_date
 from consolidator.query.salaries import SalaryAnswer
 
 
@@ -41,6 +43,13 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
             "effective": ext.effective.isoformat() if ext.effective else None,
         },
         "warnings": list(answer.warnings),
+        "extension_jo_unknown": None
+        if answer.undated is None
+        else {
+            "arrete": answer.undated.arrete.date.isoformat(),
+            "arrete_id": answer.undated.arrete.id,
+        },
+        "sources": sources_date(corpus).to_json(answer.at),
     }
 
 
@@ -53,6 +62,11 @@ def answer_text(answer: SalaryAnswer) -> str:
     if answer.state is not None:
         ext = answer.extension
         lines.append(f"[{answer.state.value}]" + (f" {ext.arrete.label}" if ext else ""))
+    if answer.undated is not None:
+        lines.append(
+            f"[en vigueur] étendu par {answer.undated.arrete.label}, "
+            "date de publication au JO inconnue"
+        )
     point = euros(grid.point) if grid.point is not None else "inconnue"
     lines += ["", f"Valeur du point : {point}"]
     if grid.minimum is not None:
@@ -62,3 +76,7 @@ def answer_text(answer: SalaryAnswer) -> str:
     if answer.warnings:
         lines += [""] + [f"attention : {w}" for w in answer.warnings]
     return "\n".join(lines) + "\n"
+
+
+def stamped(text: str, corpus: Corpus, day: date) -> str:
+    return text + "\n" + sources_date(corpus).stamp(day) + "\n"
