@@ -227,12 +227,13 @@ def validate(doc: Document) -> list[str]:
 
 
 def export_akn(index: VersionIndex, day: date, folder: Path, view: str = "adherent") -> list[Path]:
-    """Write every document of `day` under `folder` (each file complete or absent)."""
-    from consolidator.render.site import write_files
+    """Write every document of `day` as the folder `folder`, swapped in whole when complete
+    (consolidator.output.build_dir_atomic: a failure leaves the earlier folder as it was)."""
+    from consolidator.output import build_dir_atomic
 
     docs = documents(index, day, view)
     problems = [e for d in docs for e in validate(d)]
     if problems:
         raise RenderError(f"{len(problems)} AKN schema error(s), first: {problems[0]}")
-    write_files(folder, {d.name: d.bytes() for d in docs})
+    build_dir_atomic(folder, {d.name: d.bytes() for d in docs})
     return [folder / d.name for d in docs]
