@@ -235,5 +235,5 @@ def export_akn(index: VersionIndex, day: date, folder: Path, view: str = "adhere
     problems = [e for d in docs for e in validate(d)]
     if problems:
         raise RenderError(f"{len(problems)} AKN schema error(s), first: {problems[0]}")
-    build_dir_atomic(folder, {d.name: d.bytes() for d in docs})
-    return [folder / d.name for d in docs]
+    written = build_dir_atomic(folder, {d.name: d.bytes() for d in docs})
+    return [written / d.name for d in docs]

@@ -148,6 +148,7 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
                 "end": _END_STATE[v.end] if v.end else None,
                 "diff": diff,
                 "current": v.covers(site.at),
+                "evidence": v.evidence,
             }
         )
     return rows
