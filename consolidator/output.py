@@ -20,8 +20,10 @@ import fcntl
 import os
 import re
 import shutil
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -224,9 +226,25 @@ def build_dir_atomic(target: str | Path, files: Mapping[str, bytes]) -> Path:
             raise _fail("write", target, exc) from None
         finally:
             if new is not None and new.exists():
-                shutil.rmtree(new, ignore_errors=True)
+                _remove_shielded(new)
     _fsync_dir(target.parent)
     return target
+
+
+def _remove_shielded(folder: Path) -> None:
+    """Remove a temporary folder; a SIGINT or SIGTERM arriving meanwhile waits until it is gone.
+
+    After the swap the temporary folder holds the previous site: a signal in the middle of its
+    removal would otherwise leave half of it beside the target.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal is delivered here
 
 
 def _swap(new: Path, target: Path) -> None:
