@@ -266,7 +266,7 @@ def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder of the documents (created; each file written when complete).",
+    help="Folder of the documents (built beside it, then swapped in whole).",
 )
 def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
     """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""

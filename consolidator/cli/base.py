@@ -21,6 +21,7 @@ VIEWS = tuple(v.value for v in View)
 
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+TERMINATED = "terminated (SIGTERM): no output was left half-written"
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
@@ -134,13 +135,16 @@ class Cli(click.Group):
         except KeyboardInterrupt:
             _fail(ctx, "interrupted (SIGINT): no output was left half-written", EXIT_SIGINT)
         except Terminated:
-            _fail(ctx, "terminated (SIGTERM): no output was left half-written", EXIT_SIGTERM)
+            _fail(ctx, TERMINATED, EXIT_SIGTERM)
         return None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         previous = _on_sigterm()
         try:
             return super().main(*args, **kwargs)
+        except Terminated:  # SIGTERM outside a command's own work (before or after it)
+            click.echo(f"error: {TERMINATED}", err=True)
+            sys.exit(EXIT_SIGTERM)
         except BrokenPipeError:  # the reader of standard output went away (`| head`)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
