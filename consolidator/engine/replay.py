@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from consolidator.engine.operations import WorkTree, add_body, apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
 from consolidator.model import Corpus, EndReason, Restriction, Version
 from consolidator.normalize import words_pattern
+
+if (
+    TYPE_CHECKING
+):  # the operations are imported by replay only: an index read from the cache needs none
+    from consolidator.engine.operations import WorkTree
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +131,8 @@ class _Builder:
     """Accumulates versions while replay walks the changes."""
 
     def __init__(self, corpus: Corpus) -> None:
+        from consolidator.engine.operations import WorkTree
+
         self.corpus = corpus
         self.tree = WorkTree()
         self.closed: dict[str, list[Version]] = {}
@@ -134,6 +141,8 @@ class _Builder:
         self.problems: list[Diagnostic] = []
 
     def apply(self, change: Change) -> set[str]:
+        from consolidator.engine.operations import add_body, apply_operation
+
         try:
             if change.op is None:
                 return add_body(self.tree, change.act)

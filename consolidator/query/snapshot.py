@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -222,5 +221,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:
+    import difflib  # only to suggest a number when one is not found
+
     close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
     return f"did you mean: {', '.join(close)}?" if close else None
