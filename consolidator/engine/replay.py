@@ -70,6 +70,33 @@ class VersionIndex:
         return tuple(s.since for s in self.structures)
 
     @cached_property
+    def by_number(self) -> dict[tuple[str, str], tuple[Version, ...]]:
+        """Every version that bore a number in a text, by (text id, number), in article id order."""
+        out: dict[tuple[str, str], list[Version]] = {}
+        for aid in sorted(self.versions):
+            for version in self.versions[aid]:
+                if version.num:
+                    out.setdefault((version.text_id, version.num), []).append(version)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def acts_changed_on(self) -> dict[date, tuple[str, ...]]:
+        """The ids of the acts that change the text on each change date, sorted."""
+        out: dict[date, set[str]] = {}
+        for change in self.timeline.changes:
+            out.setdefault(change.date, set()).add(change.act.id)
+        return {day: tuple(sorted(ids)) for day, ids in out.items()}
+
+    @cached_property
+    def body_in_force(self) -> dict[str, date]:
+        """The day each text's own body entered into force (its first body change)."""
+        out: dict[str, date] = {}
+        for change in self.timeline.changes:
+            if change.op is None:
+                out.setdefault(change.act.id, change.date)
+        return out
+
+    @cached_property
     def bindings_by_article(self) -> dict[str, tuple[Binding, ...]]:
         """The restrictions' bindings grouped by the article they restrict."""
         out: dict[str, list[Binding]] = {}

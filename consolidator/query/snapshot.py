@@ -65,11 +65,10 @@ class Snapshot:
 
 def first_day(index: VersionIndex) -> date:
     """The day the convention (its base text) entered into force."""
-    base = index.corpus.convention.base
-    days = [c.date for c in index.timeline.changes if c.op is None and c.act.id == base]
-    if not days:
+    day = index.body_in_force.get(index.corpus.convention.base)
+    if day is None:
         raise QueryError("the corpus holds no base text in force")
-    return days[0]
+    return day
 
 
 def _structure(index: VersionIndex, day: date) -> Structure:
@@ -159,7 +158,7 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
             )
         )
         texts.append(TextAt(act, state, tuple(articles)))
-    last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
+    last_ids = index.acts_changed_on.get(structure.since, ())
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
     return Snapshot(day, view, tuple(texts), structure.since, last_acts)
 
