@@ -213,6 +213,8 @@ def build_timeline(corpus: Corpus) -> Timeline:
 def _one_cycle_per_component(graph: nx.DiGraph) -> list[tuple[list[str], set[str]]]:
     """One cycle for each strongly connected component that has one (listing every simple cycle
     is exponential: 12 mutually dependent acts have millions)."""
+    import networkx as nx
+
     cycles = []
     for component in nx.strongly_connected_components(graph):
         sub = graph.subgraph(component)
