@@ -105,6 +105,31 @@ class VersionIndex:
         return out
 
     @cached_property
+    def boundaries(self) -> dict[date, frozenset[str]]:
+        """The articles with a version beginning or ending on each date."""
+        out: dict[date, set[str]] = {}
+        for aid, versions in self.versions.items():
+            for version in versions:
+                for day in (version.since, version.until):
+                    if day is not None:
+                        out.setdefault(day, set()).add(aid)
+        return {day: frozenset(ids) for day, ids in out.items()}
+
+    @cached_property
+    def articles_by_act(self) -> dict[str, frozenset[str]]:
+        """The articles that an act wrote or amended (in any of their versions)."""
+        out: dict[str, set[str]] = {}
+        for aid, versions in self.versions.items():
+            for version in versions:
+                acts = {version.act}
+                for fragment in version.fragments:
+                    acts.add(fragment.act)
+                    acts.update(fragment.amended_by)
+                for act in acts:
+                    out.setdefault(act, set()).add(aid)
+        return {act: frozenset(ids) for act, ids in out.items()}
+
+    @cached_property
     def bindings_by_article(self) -> dict[str, tuple[Binding, ...]]:
         """The restrictions' bindings grouped by the article they restrict."""
         out: dict[str, list[Binding]] = {}

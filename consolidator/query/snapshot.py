@@ -127,13 +127,17 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     )
 
 
-def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
-    """The consolidated text in force on `day`."""
+def snapshot(
+    index: VersionIndex, day: date, view: str = "adherent", only: set[str] | None = None
+) -> Snapshot:
+    """The consolidated text in force on `day` (`only`: just these articles, for comparisons)."""
     if view not in VIEWS:
         raise QueryError(f"unknown view {view!r}", hint=f"use one of {', '.join(VIEWS)}")
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
     for entry in structure.entries:
+        if only is not None and entry.article not in only:
+            continue
         if index.corpus.acts[entry.text_id].level != "branche":
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
