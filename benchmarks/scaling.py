@@ -178,6 +178,7 @@ def main() -> None:
     parser.add_argument(
         "--pdf", type=int, nargs="*", default=[1], help="sizes whose PDF is laid out"
     )
+    parser.add_argument("--log", type=Path, help="print the table of a run's stderr log again")
     parser.add_argument("--worker", nargs=2, metavar=("ROOT", "N"), help=argparse.SUPPRESS)
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--with-pdf", action="store_true", help=argparse.SUPPRESS)
@@ -186,13 +187,19 @@ def main() -> None:
         root, n = Path(args.worker[0]), int(args.worker[1])
         print(json.dumps(worker(root, n, args.with_site, args.with_pdf)))
         return
+    if args.log:
+        lines = args.log.read_text(encoding="utf-8").splitlines()
+        floor_ms = float(next(x for x in lines if x.startswith("floor:")).split()[-2])
+        logged = [x.split(" measured: ") for x in lines if " measured: " in x]
+        report({int(n[:-1]): json.loads(d) for n, d in logged}, floor_ms / 1000)
+        return
     sys.path.insert(0, str(HERE))
     from synth_corpus import make_corpus
 
     floor = cold([sys.executable, "-c", "pass"], 11)
     print(f"floor: `python -c pass` {floor * 1000:.0f} ms (median of 11)", flush=True)
+    print(f"floor: `python -c pass` {floor * 1000:.0f} ms", file=sys.stderr, flush=True)
     results: dict[int, dict[str, float]] = {}
-    estimated: dict[int, set[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             root = make_corpus(n, Path(tmp) / f"corpus-{n}x")
@@ -202,11 +209,20 @@ def main() -> None:
             results[n] = json.loads(done.stdout.strip().splitlines()[-1])
             results[n].update(cli_measures(root, n, Path(tmp) / f"cache-{n}x"))
             print(f"{n}x measured: {json.dumps(results[n])}", file=sys.stderr, flush=True)
+    report(results, floor)
+
+
+def report(results: dict[int, dict[str, float]], floor: float) -> None:
+    """Print the table (and the estimates it needs) for the measured sizes."""
+    estimated: dict[int, set[str]] = {}
     one = results.get(1, {})
+    fixed = one.get("change_dates", 0) * one.get("change_page", 0)
     for n, res in results.items():
         if "site" not in res and "site" in one:
-            growth = res["change_page"] / one["change_page"]
-            res["site"] = one["site"] * (res["articles"] / one["articles"]) * growth
+            # the change pages measured at this size, the other pages (one per article and
+            # version, each of a constant cost) as at 1x times the number of articles
+            per_article = (one["site"] - fixed) / one["articles"]
+            res["site"] = per_article * res["articles"] + res["change_dates"] * res["change_page"]
             estimated.setdefault(n, set()).add("site")
     for res in results.values():
         for key in ("article", "text_json", "help"):
