@@ -143,3 +143,15 @@ def _env(corpus: Path) -> dict[str, str]:
     import os
 
     return {**os.environ, cache.DIR_ENV: str(corpus.parent / "cache")}
+
+
+def test_no_home_folder_means_no_cache_not_an_error(small: Path, monkeypatch) -> None:
+    monkeypatch.delenv(cache.DIR_ENV)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert WORDS in _article(open_index(small))

@@ -44,13 +44,18 @@ def enabled() -> bool:
     return os.environ.get(OFF_ENV, "").strip().lower() in ("", "0", "no", "false")
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """The cache folder, or None when there is none (no home folder to put it in)."""
     explicit = os.environ.get(DIR_ENV)
     if explicit:
         return Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "consolidator"
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "consolidator"
+    try:
+        return Path.home() / ".cache" / "consolidator"
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return None
 
 
 def _hash_tree(digest: hashlib.blake2b, root: Path, suffixes: tuple[str, ...] | None) -> None:
@@ -75,13 +80,16 @@ def corpus_key(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / f"index-{key}.pickle"
+def _path(key: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"index-{key}.pickle"
 
 
 def load(key: str) -> VersionIndex | None:
     """The stored index of this key, or None when absent or not trustworthy (never raises)."""
     path = _path(key)
+    if path is None:
+        return None
     try:
         data = path.read_bytes()
     except OSError:
@@ -126,7 +134,9 @@ def store(key: str, index: VersionIndex) -> None:
         timeline=replace(index.timeline, graph=None),
         structures=_shared(index.structures),
     )
-    folder = cache_dir()
+    folder, path = cache_dir(), _path(key)
+    if folder is None or path is None:
+        return
     try:
         import tempfile
 
@@ -136,7 +146,7 @@ def store(key: str, index: VersionIndex) -> None:
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(MAGIC + _checksum(payload) + payload)
-            os.replace(tmp, _path(key))
+            os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
