@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# The persistent index cache of the test session (and of its subprocesses) is its own, never the
+# user's: the first open_index of a corpus state replays and stores, the next ones read it.
+os.environ["CONSOLIDATOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="consolidator-test-cache-")
 
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex

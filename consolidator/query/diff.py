@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -252,6 +253,32 @@ def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     return f"{last.end.value} le {format_french(last.until)}{by}"
 
 
+def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
+    """The articles whose answer can differ between `start` and `end` (the others are skipped).
+
+    An article's answer on a date depends on its version (boundaries), its place (structure
+    entry), the extensions of the acts that wrote it or an earlier version of it, and the
+    restrictions bound to it; an article none of which changes in (start, end] is the same.
+    """
+    out: set[str] = set()
+    for day, ids in index.boundaries.items():
+        if start < day <= end:
+            out |= ids
+    for act, events in index.timeline.extensions.items():
+        if any(e.effective is not None and start < e.effective <= end for e in events):
+            out |= index.articles_by_act.get(act, frozenset())
+    for binding in index.bindings:
+        if binding.effective is not None and start < binding.effective <= end:
+            out.add(binding.restriction.target or "")
+    at = bisect_right(index.change_dates, start) - 1, bisect_right(index.change_dates, end) - 1
+    if at[0] != at[1]:
+        old, new = (
+            ({} if i < 0 else {e.article: e for e in index.structures[i].entries}) for i in at
+        )
+        out |= {aid for aid in old.keys() | new.keys() if old.get(aid) != new.get(aid)}
+    return out
+
+
 def changelog(
     index: VersionIndex, start: date, end: date, view: str = "adherent", article: str | None = None
 ) -> Changelog:
@@ -260,7 +287,9 @@ def changelog(
         raise QueryError(
             f"--from {start} is after --to {end}", hint="give the earlier date to --from"
         )
-    before, after = _articles(snapshot(index, start, view)), _articles(snapshot(index, end, view))
+    only = _touched(index, start, end) if article is None else {article}
+    before = _articles(snapshot(index, start, view, only))
+    after = _articles(snapshot(index, end, view, only))
     if article is not None:
         before = {k: v for k, v in before.items() if k == article}
         after = {k: v for k, v in after.items() if k == article}

@@ -115,7 +115,7 @@ def heading_of(num: str | None, title: str | None) -> str:
 
 def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
     """What changed the text on `day`: acts entering into force, acts lapsing or denounced."""
-    ids = sorted({c.act.id for c in index.timeline.changes if c.date == day})
+    ids = index.acts_changed_on.get(day, ())
     labels = [index.corpus.acts[i].label for i in ids]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
