@@ -152,7 +152,9 @@ def test_redline_of_2_5_pairs_alineas_and_keeps_words_whole(small: VersionIndex)
     assert side(change.redline, False) == change.after.version.text
     for op, text in change.redline:
         if op in (DELETE, INSERT):
-            assert text == text.strip() or "\n" in text or text.startswith(" ") or text.endswith(" ")
+            assert (
+                text == text.strip() or "\n" in text or text.startswith(" ") or text.endswith(" ")
+            )
     assert (DELETE, "journée") not in change.redline
     rows = side_by_side(change.redline)
     assert len(rows) >= 3

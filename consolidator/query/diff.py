@@ -48,6 +48,8 @@ KIND_LABELS = {
     "state": "État ou extension modifiés",
     "restrictions": "Exclusions et réserves modifiées",
 }
+
+
 @dataclass(frozen=True)
 class ArticleChange:
     """How one article differs between the two dates."""

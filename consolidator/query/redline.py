@@ -222,6 +222,8 @@ def side_by_side(redline: Redline, sep: str = "\n\n") -> list[tuple[Redline, Red
     rows: list[tuple[Redline, Redline]] = []
     for parts, has_old, has_new in _blocks(old.split(sep), new.split(sep)):
         left = [(op, t) for op, t in parts if op in (EQUAL, DELETE, RETYPED_OLD)] if has_old else []
-        right = [(op, t) for op, t in parts if op in (EQUAL, INSERT, RETYPED_NEW)] if has_new else []
+        right = (
+            [(op, t) for op, t in parts if op in (EQUAL, INSERT, RETYPED_NEW)] if has_new else []
+        )
         rows.append((_merge(left), _merge(right)))
     return rows

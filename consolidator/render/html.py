@@ -17,6 +17,7 @@ from consolidator.model import Act, Restriction
 from consolidator.query.citation import of
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
+from consolidator.render.links import cross_references
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 VIEW_SENTENCE = (
@@ -48,7 +49,7 @@ def make_env(templates: Path | None = None) -> Environment:
         iso=lambda d: d.isoformat() if d else "",
         de=of,
     )
-    env.globals.update(view_sentence=VIEW_SENTENCE)
+    env.globals.update(view_sentence=VIEW_SENTENCE, xref=cross_references)
     return env
 
 

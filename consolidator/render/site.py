@@ -8,12 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from consolidator.engine.replay import VersionIndex
-from consolidator.errors import QueryError, RenderError
-from consolidator.model import EndReason, State
-from consolidator.query.citation import citation
+from consolidator.errors import RenderError
 from consolidator.query.diff import (
     KIND_LABELS,
     KINDS,
@@ -22,38 +19,19 @@ from consolidator.query.diff import (
     summary_label,
     version_change,
 )
-from consolidator.query.history import history
+from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
-from consolidator.render.filters import date_fr, slug
+from consolidator.render.filters import date_fr
 from consolidator.render.html import (
-    NoteCounter,
-    article_view,
     change_labels,
-    heading_of,
     make_env,
     markers,
     snapshot_views,
     stylesheet,
 )
-
-_END_STATE = {
-    EndReason.REPLACED: State.REMPLACE,
-    EndReason.REPEALED: State.ABROGE,
-    EndReason.LAPSED: State.PERIME,
-    EndReason.DENOUNCED: State.DENONCE,
-}
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What every page's chrome needs; root is None for a standalone page (CSS inlined)."""
-
-    convention: str
-    idcc: str
-    at: date
-    root: str | None
-    css: Markup | None
-    pdf: str | None = None
+from consolidator.render.links import NumberMap, StaticLinks
+from consolidator.render.listings import extra_pages
+from consolidator.render.pages import SiteContext, article_page
 
 
 @dataclass(frozen=True)
@@ -80,7 +58,14 @@ def pdf_name(day: date) -> str:
 
 
 def _change_href(site: SiteContext, day: date) -> str | None:
-    return None if site.root is None else f"{site.root}changes/{day.isoformat()}.html"
+    return None if site.links is None else site.links.changes(day)
+
+
+def _text_href(site: SiteContext, day: date) -> str | None:
+    """Served: the text on that day; static: what changed that day (one date per build)."""
+    if site.served and site.links is not None:
+        return site.links.texte(day=day)
+    return _change_href(site, day)
 
 
 def date_nav(index: VersionIndex, site: SiteContext, since: date) -> Nav:
@@ -90,16 +75,14 @@ def date_nav(index: VersionIndex, site: SiteContext, since: date) -> Nav:
     later = [d for d in dates if d > site.at]
     first = dates[0] if dates else None
     return Nav(
-        NavLink(
-            f"modification précédente : {date_fr(earlier[-1])}", _change_href(site, earlier[-1])
-        )
+        NavLink(f"modification précédente : {date_fr(earlier[-1])}", _text_href(site, earlier[-1]))
         if earlier
         else None,
         NavLink(
             f"texte en vigueur depuis le {date_fr(since)}",
             _change_href(site, since) if since != first else None,
         ),
-        NavLink(f"modification suivante : {date_fr(later[0])}", _change_href(site, later[0]))
+        NavLink(f"modification suivante : {date_fr(later[0])}", _text_href(site, later[0]))
         if later
         else None,
     )
@@ -130,59 +113,6 @@ def convention_page(
     )
 
 
-def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict[str, object]]:
-    marks = markers(index)
-    hist = history(index, article, site.at)
-    rows: list[dict[str, object]] = []
-    for n, vh in enumerate(hist.versions):
-        v = vh.version
-        diff = None
-        if n and site.root is not None:
-            diff = f"{site.root}versions/{slug(article)}-{n}.html"
-        rows.append(
-            {
-                "num": v.num,
-                "since": v.since,
-                "until": v.until,
-                "marker": marks[v.act],
-                "periods": vh.periods,
-                "end": _END_STATE[v.end] if v.end else None,
-                "diff": diff,
-                "current": v.covers(site.at),
-            }
-        )
-    return rows
-
-
-def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:
-    """One article on `site.at` (if in force), its citation and its full timeline."""
-    versions = index.versions[article]
-    marks = markers(index)
-    counter = NoteCounter()
-    try:
-        art = article_at(index, article, site.at)
-    except QueryError as exc:
-        art, reason = None, str(exc.diagnostic.message)
-    shown = art.version if art else (versions[0] if site.at < versions[0].since else versions[-1])
-    view = article_view(index, art, "adherent", counter, marks) if art else None
-    heading = heading_of(shown.num, shown.title)
-    return env.get_template("article.html").render(
-        site=site,
-        a=view,
-        heading=heading,
-        title=shown.title if shown.num else None,
-        path=shown.path,
-        citation=citation(index, article, site.at).text if art else "",
-        absent_reason=None if art else reason,
-        timeline=_timeline(index, article, site),
-        legend=[
-            m
-            for m in marks.values()
-            if m.act.id in counter.acts or m.act.id in {v.act for v in versions}
-        ],
-    )
-
-
 def _summary(log: Changelog) -> list[tuple[str, tuple[object, ...]]]:
     return [(k, log.of_kind(k)) for k in KINDS if log.of_kind(k)]
 
@@ -194,11 +124,21 @@ def changelog_page(
     site: SiteContext,
     heading: str | None = None,
     nav: Nav | None = None,
+    layout: str = "redline",
+    query: dict[str, str] | None = None,
 ) -> str:
     """A changelog as a page: summary by kind, then each article's redline and state changes."""
     heading = heading or f"Modifications du {date_fr(log.start)} au {date_fr(log.end)}"
     return env.get_template("diff.html").render(
-        site=site, log=log, heading=heading, nav=nav, summary=_summary(log), **_common(index)
+        site=site,
+        log=log,
+        heading=heading,
+        nav=nav,
+        summary=_summary(log),
+        layout=layout,
+        query=query,
+        rows=side_by_side,
+        **_common(index),
     )
 
 
@@ -213,7 +153,7 @@ def _version_page(
     return changelog_page(env, index, log, site, heading)
 
 
-def _history_rows(
+def history_rows(
     index: VersionIndex, site: SiteContext, counts: dict[date, int]
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -225,6 +165,7 @@ def _history_rows(
                 "acts": change_labels(index, d),
                 "count": counts.get(d),
                 "href": _change_href(site, d) if d != dates[0] else None,
+                "text": site.links.texte(day=d) if site.served and site.links else None,
                 "current": d <= site.at and not [x for x in dates if d < x <= site.at],
             }
         )
@@ -247,17 +188,23 @@ def site_files(
     """Every file of the site for `day`, rendered in memory (nothing written)."""
     env = make_env(templates)
     conv = index.corpus.convention
-    site = SiteContext(conv.title, conv.idcc, day, "", None, pdf_name(day) if with_pdf else None)
-    sub = replace(site, root="../")
+    numbers = NumberMap(index)
+    first = index.change_dates[0]
+    links = StaticLinks(numbers, day, "", first)
+    site = SiteContext(
+        conv.title, conv.idcc, day, "", None, pdf_name(day) if with_pdf else None, links
+    )
+    sub = replace(site, root="../", links=replace(links, root="../"))
     snaps = {view: snapshot(index, day, view) for view in VIEWS}
     files: dict[str, str | bytes] = {
         "index.html": convention_page(env, index, snaps["adherent"], site),
         "branche.html": convention_page(env, index, snaps["branche"], site),
     }
-    for aid in sorted(index.versions):
-        files[f"articles/{slug(aid)}.html"] = article_page(env, index, aid, sub)
+    for aid, name in links.names.items():
+        files[f"articles/{name}.html"] = article_page(env, index, aid, sub)
         for n in range(1, len(index.versions[aid])):
-            files[f"versions/{slug(aid)}-{n}.html"] = _version_page(env, index, aid, n, sub)
+            files[f"versions/{name}-{n}.html"] = _version_page(env, index, aid, n, sub)
+    files.update(extra_pages(env, index, site, sub, snaps["adherent"]))
     dates = index.change_dates
     counts: dict[date, int] = {}
     for i, d in enumerate(dates[1:], 1):
@@ -275,9 +222,10 @@ def site_files(
         heading = f"Modifications entrées en vigueur le {date_fr(d)}"
         files[f"changes/{d.isoformat()}.html"] = changelog_page(env, index, log, sub, heading, nav)
     files["history.html"] = env.get_template("history.html").render(
-        site=site, rows=_history_rows(index, site, counts), legend=list(markers(index).values())
+        site=site, rows=history_rows(index, site, counts), legend=list(markers(index).values())
     )
     files["style.css"] = stylesheet("style.css", templates)
+    files["recherche.js"] = stylesheet("recherche.js", templates)
     if with_pdf:
         from consolidator.render.pdf import snapshot_pdf
 

@@ -1,0 +1,235 @@
+"""Where pages live: files of the static site for one date, or URLs of the served application.
+
+Templates never build a URL themselves: they ask `site.links`, so that `build` and `serve` render
+the same templates. Articles are addressed by the number they bear on the page's date (« 2.5 »,
+« annexe-v:3 »), the stable id only when no number names them unambiguously.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, Protocol
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup, escape
+
+from consolidator.engine.replay import VersionIndex
+from consolidator.model import Version
+from consolidator.query.snapshot import _clean_num
+from consolidator.render.filters import slug
+
+
+@dataclass(frozen=True)
+class NumberMap:
+    """Article numbers as printed, per text, with the versions that bore them (fast lookups)."""
+
+    index: VersionIndex
+    _by_num: dict[tuple[str, str], list[Version]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for versions in self.index.versions.values():
+            for v in versions:
+                if v.num is not None:
+                    self._by_num.setdefault((v.text_id, _clean_num(v.num)), []).append(v)
+
+    @cached_property
+    def prefixes(self) -> dict[str, str]:
+        return {a.id: a.prefix or a.id for a in self.index.corpus.acts.values()}
+
+    def resolve(self, text_id: str, num: str, day: date) -> str | None:
+        """The article that bore `num` in `text_id` on `day` (as resolve_article answers)."""
+        versions = self._by_num.get((text_id, _clean_num(num)), [])
+        for v in versions:
+            if v.covers(day):
+                return v.article
+        return max(((v.since, v.article) for v in versions), default=(None, None))[1]
+
+    def shown(self, article: str, day: date) -> Version:
+        """The version a page of `article` on `day` shows: in force, else the last, else the first."""
+        versions = self.index.versions[article]
+        before = [v for v in versions if v.since <= day]
+        for v in before:
+            if v.covers(day):
+                return v
+        return before[-1] if before else versions[0]
+
+    def ident(self, article: str, day: date) -> str:
+        """What a person would type for `article` on `day`: « 2.5 », « annexe-v:3 », else its id."""
+        v = self.shown(article, day)
+        if v.num is None or self.resolve(v.text_id, v.num, day) != article:
+            return article
+        if v.text_id == self.index.corpus.convention.base:
+            return v.num
+        return f"{self.prefixes[v.text_id]}:{v.num}"
+
+
+class Links(Protocol):
+    """The addresses a page may link to; None where the site has no such page."""
+
+    @property
+    def at(self) -> date: ...
+    @property
+    def numbers(self) -> NumberMap: ...
+
+    def texte(self, view: str = "adherent", day: date | None = None) -> str: ...
+    def article(self, article: str, day: date | None = None) -> str: ...
+    def compare_version(self, article: str, n: int) -> str | None: ...
+    def changes(self, day: date) -> str | None: ...
+    def history(self) -> str: ...
+    def articles(self) -> str: ...
+    def search(self) -> str | None: ...
+    def salaries(self) -> str | None: ...
+    def events(self) -> str | None: ...
+    def asset(self, name: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class StaticLinks:
+    """Relative links between the files of the site built for `at` (`root`: '' or '../')."""
+
+    numbers: NumberMap
+    at: date
+    root: str
+    first_change: date
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return static_names(self.numbers, self.at)
+
+    def texte(self, view: str = "adherent", day: date | None = None) -> str:
+        return f"{self.root}{'branche' if view == 'branche' else 'index'}.html"
+
+    def article(self, article: str, day: date | None = None) -> str:
+        return f"{self.root}articles/{self.names[article]}.html"
+
+    def compare_version(self, article: str, n: int) -> str | None:
+        return f"{self.root}versions/{self.names[article]}-{n}.html"
+
+    def changes(self, day: date) -> str | None:
+        return None if day == self.first_change else f"{self.root}changes/{day.isoformat()}.html"
+
+    def history(self) -> str:
+        return f"{self.root}history.html"
+
+    def articles(self) -> str:
+        return f"{self.root}articles/index.html"
+
+    def search(self) -> str | None:
+        return f"{self.root}recherche.html"
+
+    def salaries(self) -> str | None:
+        return f"{self.root}salaires.html"
+
+    def events(self) -> str | None:
+        return f"{self.root}evenements.html"
+
+    def asset(self, name: str) -> str:
+        return f"{self.root}{name}"
+
+
+def static_names(numbers: NumberMap, day: date) -> dict[str, str]:
+    """One file name per article for the site of `day`: its number then, unique, else its id."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    acts = numbers.index.corpus.acts
+    for article, versions in sorted(numbers.index.versions.items()):
+        if acts[versions[0].text_id].level != "branche":
+            continue  # company-level texts are not part of the branch's site
+        name = slug(numbers.ident(article, day))
+        if name in used:
+            name = slug(article)
+        used.add(name)
+        names[article] = name
+    return names
+
+
+@dataclass(frozen=True)
+class ServedLinks:
+    """Absolute URLs of the served application, ELI-like: /idcc/2128/2012-06-01/article/2.5."""
+
+    numbers: NumberMap
+    at: date
+    base: str
+
+    def _day(self, day: date | None) -> str:
+        return (day or self.at).isoformat()
+
+    def texte(self, view: str = "adherent", day: date | None = None) -> str:
+        tail = "?vue=branche" if view == "branche" else ""
+        return f"{self.base}/{self._day(day)}/texte{tail}"
+
+    def article(self, article: str, day: date | None = None) -> str:
+        ident = self.numbers.ident(article, day or self.at)
+        return f"{self.base}/{self._day(day)}/article/{quote(ident)}"
+
+    def compare_version(self, article: str, n: int) -> str | None:
+        versions = self.numbers.index.versions[article]
+        return self.compare(versions[n - 1].since, versions[n].since, article)
+
+    def compare(self, start: date, end: date, article: str | None = None) -> str:
+        query = {"du": start.isoformat(), "au": end.isoformat()}
+        if article:
+            query["article"] = self.numbers.ident(article, end)
+        return f"{self.base}/comparer?{urlencode(query)}"
+
+    def changes(self, day: date) -> str | None:
+        dates = self.numbers.index.change_dates
+        if day == dates[0]:
+            return None
+        prev = dates[dates.index(day) - 1] if day in dates else day
+        return self.compare(prev, day)
+
+    def history(self) -> str:
+        return f"{self.base}/{self._day(None)}/historique"
+
+    def articles(self) -> str:
+        return f"{self.base}/{self._day(None)}/articles"
+
+    def search(self) -> str | None:
+        return f"{self.base}/{self._day(None)}/recherche"
+
+    def salaries(self) -> str | None:
+        return f"{self.base}/{self._day(None)}/salaires"
+
+    def events(self) -> str | None:
+        return f"{self.base}/{self._day(None)}/evenements"
+
+    def asset(self, name: str) -> str:
+        return f"/static/{name}"
+
+
+_XREF = re.compile(
+    r"(?P<word>\barticles?\s+)(?P<num>\d+(?:\.\d+)*(?:\s?er)?)(?!\.?\d)"
+    r"(?!\s+(?:du|de\s+la\s+loi|de\s+l['’]|des|de\s+la\s+convention\s+du)\b)"
+)
+
+
+def cross_references(text: str, links: Any, text_id: str | None) -> Markup:
+    """Escape `text` and link each « article N » of the same text to the article then numbered N.
+
+    References to other instruments (« article 5 de la loi », « article L. 2261-22 du code du
+    travail », « article 3 de l'accord ») are left as they are.
+    """
+    if links is None or text_id is None:
+        return Markup(escape(text))
+    numbers: NumberMap = links.numbers
+    out: list[str] = []
+    pos = 0
+    for m in _XREF.finditer(text):
+        target = numbers.resolve(text_id, m.group("num"), links.at)
+        if target is None:
+            continue
+        out.append(str(escape(text[pos : m.start("num")])))
+        href = links.article(target)
+        out.append(f'<a class="xref" href="{escape(href)}">{escape(m.group("num"))}</a>')
+        pos = m.end("num")
+    out.append(str(escape(text[pos:])))
+    html = "".join(out)
+    salaries = links.salaries()
+    if salaries and "voir les salaires" in html:  # Annexe II points to the salary agreements
+        link = f'<a class="xref" href="{escape(salaries)}">voir les salaires</a>'
+        html = html.replace("voir les salaires", link)
+    return Markup(html)
