@@ -78,6 +78,11 @@ def test_json_twins_and_openapi(client: httpx.Client) -> None:
         f"{BASE}/2012-06-01/texte", params={"vue": "branche", "format": "json"}
     ).json()
     assert text["view"] == "branche" and text["at"] == "2012-06-01"
+    same = client.get(f"{BASE}/2012-06-01/article/2.5.json").json()
+    assert same["article"] == art["article"]
+    moved = client.get(f"{BASE}/2012-06-01/article/a2000-2.4.json")
+    assert moved.headers["location"] == f"{BASE}/2012-06-01/article/2.5.json"
+    assert client.get(f"{BASE}/2013-06-01/salaires.json").json()["format"] == "consolidator/1"
     spec = client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.") and f"{BASE}/{{day}}/article/{{ident}}" in spec["paths"]
 

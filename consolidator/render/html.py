@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,6 +28,18 @@ VIEW_SENTENCE = (
 )
 
 
+_ISO = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+
+
+def dates_fr(text: str) -> str:
+    """ISO dates inside a sentence written the French way.
+
+    >>> dates_fr("date fixe (2000-02-01)")
+    'date fixe (1er février 2000)'
+    """
+    return _ISO.sub(lambda m: format_french(date(*map(int, m.groups()))), text)
+
+
 def make_env(templates: Path | None = None) -> Environment:
     """The one jinja2 environment: autoescape, StrictUndefined and every filter."""
     folder = templates or TEMPLATES
@@ -42,6 +55,7 @@ def make_env(templates: Path | None = None) -> Environment:
     )
     env.filters.update(
         typo=typo_fr,
+        dates_fr=dates_fr,
         date_fr=date_fr,
         slug=slug,
         badge_class=badge_class,
@@ -71,8 +85,21 @@ class Marker:
         return f"{self.act.label} (signé le {format_french(self.act.signed)})"
 
 
+_MARKERS: dict[int, tuple[VersionIndex, dict[str, Marker]]] = {}
+
+
 def markers(index: VersionIndex) -> dict[str, Marker]:
-    """One marker per act, numbered by signature date (stable for a corpus)."""
+    """One marker per act, numbered by signature date (stable for a corpus; computed once)."""
+    known = _MARKERS.get(id(index))
+    if known is not None and known[0] is index:
+        return known[1]
+    out = _markers(index)
+    _MARKERS.clear()  # one index at a time: a served or built corpus
+    _MARKERS[id(index)] = (index, out)
+    return out
+
+
+def _markers(index: VersionIndex) -> dict[str, Marker]:
     acts = sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id))
     base = index.corpus.convention.base
     out: dict[str, Marker] = {}

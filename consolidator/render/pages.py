@@ -13,7 +13,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import EndReason, State
 from consolidator.query.applicability import applicability
-from consolidator.query.citation import citation
+from consolidator.query.citation import citation, of
 from consolidator.query.history import history
 from consolidator.query.snapshot import article_at
 from consolidator.render.filters import date_fr
@@ -48,6 +48,16 @@ class SiteContext:
     page: str = "texte"
 
 
+def the(label: str) -> str:
+    """The label with its French definite article.
+
+    >>> the("avenant n° 21 du 1er juin 2017"), the("protocole d'accord du 3 mai 2001")
+    ("l'avenant n° 21 du 1er juin 2017", "le protocole d'accord du 3 mai 2001")
+    """
+    article = of(label).split(" ", 1)[0]
+    return {"du": "le " + label, "de": of(label)[3:]}[article] if article in ("du", "de") else label
+
+
 def _last_day(until: date | None, day: date) -> date:
     return until - timedelta(days=1) if until is not None and until <= day else day
 
@@ -68,7 +78,7 @@ def _absence(index: VersionIndex, article: str, day: date) -> tuple[str | None, 
     before = [v for v in versions if v.since <= day]
     shown = before[-1] if before else last
     state = END_STATE[shown.end].value if shown.end else "sorti du texte"
-    by = f" par {index.corpus.acts[shown.ended_by].label}" if shown.ended_by else ""
+    by = f" par {the(index.corpus.acts[shown.ended_by].label)}" if shown.ended_by else ""
     return (
         f"Cet article n'est plus en vigueur au {date_fr(day)} : {state} le "
         f"{date_fr(shown.until)}{by}. Dernière rédaction, en vigueur du {date_fr(shown.since)} "

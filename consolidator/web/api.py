@@ -17,7 +17,7 @@ _FORMAT = {
     "name": "format",
     "in": "query",
     "required": False,
-    "description": "json : la même réponse en JSON (contrat JSON de la ligne de commande, champ `format`)",
+    "description": "json : la même réponse en JSON (contrat JSON de la ligne de commande, champ `format`) ; aussi : l’adresse suivie de .json",
     "schema": {"type": "string", "enum": ["html", "json"]},
 }
 

@@ -65,7 +65,12 @@ def parse_day(text: str) -> date:
 
 
 def wants_json(request: Request) -> bool:
-    return request.query_params.get("format") == "json"
+    """`?format=json`, or the page's address followed by `.json`."""
+    return request.query_params.get("format") == "json" or request.url.path.endswith(".json")
+
+
+def _strip_json(name: str) -> str:
+    return name.removesuffix(".json")
 
 
 def respond(
@@ -104,7 +109,7 @@ async def page(request: Request) -> Response:
     """/idcc/2128/{jour}/{page}: the text, the list of articles, history, events, salaries, search."""
     served = _served(request)
     day = parse_day(request.path_params["day"])
-    name = request.path_params["page"]
+    name = _strip_json(request.path_params["page"])
     if name not in views.PAGES:
         raise HTTPException(404, f"Page « {name} » inconnue.")
     site = served.site(day, name)
@@ -120,6 +125,8 @@ async def article(request: Request) -> Response:
     day = parse_day(request.path_params["day"])
     site = served.site(day, "texte")
     ident = request.path_params.get("ident")
+    if ident is not None:
+        ident = _strip_json(ident)
     query = request.url.query
     if ident is None:  # the number box: « 2.5 », « article 1er », « annexe-v:3 »
         ident = (
@@ -131,7 +138,12 @@ async def article(request: Request) -> Response:
     try:
         from_box = "ident" not in request.path_params
         result = views.article(served, site, ident, query, from_box)
-        return result if isinstance(result, Response) else respond(request, *result)
+        if not isinstance(result, Response):
+            return respond(request, *result)
+        if request.url.path.endswith(".json"):  # keep the JSON twin's form across the redirect
+            path, _, rest = result.headers["location"].partition("?")
+            result.headers["location"] = path + ".json" + (f"?{rest}" if rest else "")
+        return result
     except QueryError as exc:
         raise HTTPException(404, views.french_error(exc)) from exc
 
@@ -192,6 +204,8 @@ def create_app(corpus: str | Path | None = None, templates: Path | None = None) 
         Route("/openapi.json", openapi),
         Route("/static/style.css", style),
     ]
+    for name in ("texte", "article", "diff", "history", "articles", "events", "salaries", "search"):
+        served.env.get_template(f"{name}.html" if name != "texte" else "convention.html")
     app = Starlette(routes=routes, exception_handlers={HTTPException: error})
     app.state.served = served
     return app
