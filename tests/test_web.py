@@ -107,20 +107,30 @@ def test_salaries_linked_from_annexe_ii(client: httpx.Client) -> None:
     assert "7,97" in sal and "E1" in sal
 
 
-def test_cross_references_link_the_article_then_numbered(index: VersionIndex) -> None:
-    """« l'article 2.4 » in a text of 2005 means the 2000 article 2.4 (renumbered 2.5 in 2009)."""
+def test_cross_references_read_the_numbers_of_the_day_they_were_written(
+    index: VersionIndex,
+) -> None:
+    """D-701: 2.7 (accord of 9 November 2018) cites « articles 9.12, 9.13 et 18.1 » (004 l.539):
+    9.12 is the CPNEFP article of 2015, not the one avenant n° 32 renumbered 9.12 in 2021."""
     from consolidator.render.links import NumberMap, ServedLinks, cross_references
 
-    links = ServedLinks(NumberMap(index), date(2005, 6, 1), BASE)
-    out = str(cross_references("prévu à l'article 2.4 de la présente convention", links, "base"))
-    assert 'href="/idcc/2128/2005-06-01/article/2.4"' in out
-    later = ServedLinks(NumberMap(index), date(2012, 6, 1), BASE)
-    assert "/article/2.4" in str(cross_references("l'article 2.4", later, "base"))
-    assert resolve_article(index, "2.4", date(2012, 6, 1)) != "a2000-2.4"
-    assert "<a" not in str(
-        cross_references("l'article L. 2261-22 du code du travail", links, "base")
-    )
-    assert "<a" not in str(cross_references("l'article 5 de la loi du 4 mai", links, "base"))
+    links = ServedLinks(NumberMap(index), date(2026, 12, 2), BASE)
+    said = "consacrées aux articles 9.12, 9.13 et 18.1 de la convention collective de la mutualité"
+    doc = lhtml.fromstring(f"<p>{cross_references(said, links, 'base', date(2018, 12, 7))}</p>")
+    hrefs = doc.xpath("//a/@href")
+    assert hrefs[0] == f"{BASE}/2026-12-02/article/a2015-9.12"  # 9.12 now names another article
+    assert resolve_article(index, "9.12", date(2026, 12, 2)) == "a2015-9.14"
+    assert [a.text for a in doc.xpath("//a")] == ["9.12", "9.13", "18.1"]
+    other = "l'article L. 2261-22 du code du travail ; l'article 16 de la loi du 30 juin 1975"
+    assert "<a" not in str(cross_references(other, links, "base", date(2000, 2, 1)))
+    ref = "l'article 2.7.2 de la convention collective de la mutualité"
+    out = str(cross_references(ref, links, "accord-2018-11-09", date(2019, 1, 1)))
+    assert f'href="{BASE}/2026-12-02/article/2.7"' in out  # a subdivision links to its article
+
+
+def test_cross_references_on_a_served_page(client: httpx.Client) -> None:
+    page = lhtml.fromstring(client.get(f"{BASE}/2026-12-02/article/2.7").text)
+    assert f"{BASE}/2026-12-02/article/a2015-9.12" in page.xpath("//a[@class='xref']/@href")
 
 
 def _links(page: str, url: str) -> set[str]:

@@ -168,6 +168,17 @@ class AlineaView:
     markers: tuple[Marker, ...]
     cells: tuple[tuple[str, str], ...]
     dropped: str | None = None
+    written: date | None = None  # when this wording of the alinéa entered into force
+
+
+def written_on(index: VersionIndex, article: str, uid: str, text: str) -> date | None:
+    """The first day an alinéa's wording was in force: its references read that day's numbers."""
+    days = [
+        v.since
+        for v in index.versions.get(article, ())
+        if any(f.uid == uid and f.text == text for f in v.fragments)
+    ]
+    return min(days, default=None)
 
 
 @dataclass(frozen=True)
@@ -246,7 +257,8 @@ def article_view(
             alineas.append(AlineaView((), shown, (), dropped[i]))
             continue
         segments = tuple(_segments(frag.text, spans, notes, view, called))
-        alineas.append(AlineaView(segments, shown, frag.cells))
+        written = written_on(index, art.id, frag.uid, frag.text)
+        alineas.append(AlineaView(segments, shown, frag.cells, None, written))
     counter.acts.add(version.act)
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)

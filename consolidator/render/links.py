@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Version
 from consolidator.query.snapshot import _clean_num
@@ -201,31 +202,54 @@ class ServedLinks:
         return f"/static/{name}"
 
 
+_NUM = r"\d+(?:\.\d+)*(?:\s?er)?(?!\.?\d)"
 _XREF = re.compile(
-    r"(?P<word>\barticles?\s+)(?P<num>\d+(?:\.\d+)*(?:\s?er)?)(?!\.?\d)"
+    rf"\barticles?\s+(?P<list>{_NUM}(?:\s*(?:,|et|ou|à)\s*{_NUM})*)"
     r"(?!\s+(?:du|de\s+la\s+loi|de\s+l['’]|des|de\s+la\s+convention\s+du)\b)"
+    r"(?P<convention>\s+de\s+la\s+(?:présente\s+)?convention\s+collective)?"
 )
+_ONE = re.compile(_NUM)
 
 
-def cross_references(text: str, links: Any, text_id: str | None) -> Markup:
-    """Escape `text` and link each « article N » of the same text to the article then numbered N.
+def _xref_link(numbers: NumberMap, links: Any, target: str, printed: str) -> str:
+    href = links.article(target)
+    now = numbers.shown(target, links.at).num
+    title = ""
+    if now and _clean_num(now) != _clean_num(printed):
+        title = f' title="article {escape(now)} au {escape(format_french(links.at))}"'
+    return f'<a class="xref" href="{escape(href)}"{title}>{escape(printed)}</a>'
 
-    References to other instruments (« article 5 de la loi », « article L. 2261-22 du code du
-    travail », « article 3 de l'accord ») are left as they are.
+
+def cross_references(
+    text: str, links: Any, text_id: str | None, written: date | None = None
+) -> Markup:
+    """Escape `text` and link each « article N » (« articles N, M et P ») to the article that
+    bore N on the day the alinéa was `written` (renumberings: a 2000 « article 2.4 » is today's
+    2.5, D-701); the link opens that article on the page's date, under its number then.
+
+    The text is the alinéa's own, or the convention when the reference says « de la convention
+    collective »; references to other instruments (« article 5 de la loi », « article
+    L. 2261-22 du code du travail », « article 3 de l'accord ») are left as they are.
     """
     if links is None or text_id is None:
         return Markup(escape(text))
     numbers: NumberMap = links.numbers
+    base = numbers.index.corpus.convention.base
     out: list[str] = []
     pos = 0
     for m in _XREF.finditer(text):
-        target = numbers.resolve(text_id, m.group("num"), links.at)
-        if target is None:
-            continue
-        out.append(str(escape(text[pos : m.start("num")])))
-        href = links.article(target)
-        out.append(f'<a class="xref" href="{escape(href)}">{escape(m.group("num"))}</a>')
-        pos = m.end("num")
+        where = base if m.group("convention") else text_id
+        for n in _ONE.finditer(m.group("list")):
+            day = written or links.at
+            target = numbers.resolve(where, n.group(), day)
+            if target is None and "." in n.group():  # « 2.7.2 »: a subdivision of article 2.7
+                target = numbers.resolve(where, n.group().rsplit(".", 1)[0], day)
+            if target is None:
+                continue
+            start, end = m.start("list") + n.start(), m.start("list") + n.end()
+            out.append(str(escape(text[pos:start])))
+            out.append(_xref_link(numbers, links, target, n.group()))
+            pos = end
     out.append(str(escape(text[pos:])))
     html = "".join(out)
     salaries = links.salaries()
