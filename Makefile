@@ -44,6 +44,7 @@ test: lint system-deps
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/web.py
 
 validate: $(STAMP)
 	$(BIN)/consolidator validate

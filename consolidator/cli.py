@@ -302,7 +302,7 @@ def serve_cmd(corpus: Path | None, host: str, port: int) -> None:
     """Serve the convention at any date in a browser (both views, search, comparison, JSON API)."""
     from consolidator.web.serve import serve
 
-    click.echo(f"http://{host}:{port}/idcc/2128/ (Ctrl-C to stop)", err=True)
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     serve(corpus, host, port)
 
 

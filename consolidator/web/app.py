@@ -204,8 +204,8 @@ def create_app(corpus: str | Path | None = None, templates: Path | None = None) 
         Route("/openapi.json", openapi),
         Route("/static/style.css", style),
     ]
-    for name in ("texte", "article", "diff", "history", "articles", "events", "salaries", "search"):
-        served.env.get_template(f"{name}.html" if name != "texte" else "convention.html")
+    for name in served.env.list_templates(extensions=["html"]):
+        served.env.get_template(name)  # compiled once at start, not on a reader's first page
     app = Starlette(routes=routes, exception_handlers={HTTPException: error})
     app.state.served = served
     return app
