@@ -1,7 +1,7 @@
 """Word-level redline of two wordings, aligned paragraph by paragraph, retypings kept apart.
 
 A redline is a tuple of (op, text) pairs: EQUAL (0), DELETE (-1), INSERT (1), and for a change
-of typography only (dash, quote, apostrophe, space: « - » → « – », « ' » → « ’ ») the pair
+of typography only (dash, quote, apostrophe, space, ligature: « - » → « – », « oe » → « œ ») the pair
 RETYPED_OLD (-2) then RETYPED_NEW (2), which readers see apart from changes of meaning.
 """
 
@@ -21,6 +21,7 @@ Redline = tuple[tuple[int, str], ...]
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 REWRITE_COST = 3_000_000  # edit distance x length (in words) above which a block is "rewritten"
 PAIR_RATIO = 0.5  # two paragraphs sharing less than this (in words) are not the same alinéa
+MERGE_GAIN = 0.15  # pairing alinéas merged or split must read this much closer than one to one
 _PLANE = 0xF0000  # supplementary private use area: 131 068 code points for token ids
 _TYPO = str.maketrans(
     {
@@ -39,6 +40,8 @@ _TYPO = str.maketrans(
         "\u00a0": " ",
         "\u202f": " ",
         "\u2009": " ",
+        "œ": "oe",
+        "Œ": "OE",
     }
 )
 
@@ -49,7 +52,8 @@ def typo_key(text: str) -> str:
     >>> typo_key("l’article – « ici »")
     'l\\'article - " ici "'
     """
-    return re.sub(r"\s+", " ", text.translate(_TYPO))
+    flat = re.sub(r"\s*\n\s*", "\n", text.translate(_TYPO))  # a paragraph break is not a space
+    return re.sub(r"[^\S\n]+", " ", flat)
 
 
 def _units_diff(old: list[str], new: list[str], semantic: bool) -> list[tuple[int, int]]:
@@ -105,19 +109,34 @@ def _similar(old: str, new: str) -> float:
     return SequenceMatcher(None, _TOKEN.findall(old), _TOKEN.findall(new), False).ratio()
 
 
-def _pair(gone: list[str], came: list[str]) -> list[tuple[str | None, str | None]]:
-    """Pair removed and added paragraphs that are the same alinéa reworded (in order)."""
+def _pair(
+    gone: list[str], came: list[str], sep: str = "\n\n"
+) -> list[tuple[str | None, str | None]]:
+    """Pair removed and added paragraphs that are the same alinéa reworded (in order); two
+    alinéas merged into one (or one split in two) are paired as a whole."""
     pairs: list[tuple[str | None, str | None]] = []
-    j = 0
-    for old in gone:
-        scores = [(_similar(old, new), k) for k, new in enumerate(came[j:], j)]
-        best = max(scores, default=(0.0, -1))
-        if best[0] < PAIR_RATIO:
-            pairs.append((old, None))
+    i = j = 0
+    while i < len(gone):
+        scores = [(_similar(gone[i], new), k) for k, new in enumerate(came[j:], j)]
+        score, k = max(scores, default=(0.0, -1))
+        if score < PAIR_RATIO:
+            pairs.append((gone[i], None))
+            i += 1
             continue
-        pairs += [(None, new) for new in came[j : best[1]]]
-        pairs.append((old, came[best[1]]))
-        j = best[1] + 1
+        i_end, k_end = i + 1, k + 1
+        while i_end < len(gone):  # merged: old alinéas i..i_end read as one new alinéa
+            wider = _similar(sep.join(gone[i : i_end + 1]), sep.join(came[k:k_end]))
+            if wider < score + MERGE_GAIN:
+                break
+            score, i_end = wider, i_end + 1
+        while k_end < len(came):  # split: one old alinéa became new alinéas k..k_end
+            wider = _similar(sep.join(gone[i:i_end]), sep.join(came[k : k_end + 1]))
+            if wider < score + MERGE_GAIN:
+                break
+            score, k_end = wider, k_end + 1
+        pairs += [(None, new) for new in came[j:k]]
+        pairs.append((sep.join(gone[i:i_end]), sep.join(came[k:k_end])))
+        i, j = i_end, k_end
     pairs += [(None, new) for new in came[j:]]
     return pairs
 
@@ -134,7 +153,9 @@ def _merge(parts: list[tuple[int, str]]) -> Redline:
     return tuple(out)
 
 
-def _blocks(old: list[str], new: list[str]) -> list[tuple[list[tuple[int, str]], bool, bool]]:
+def _blocks(
+    old: list[str], new: list[str], sep: str = "\n\n"
+) -> list[tuple[list[tuple[int, str]], bool, bool]]:
     """Each paragraph's redline, with whether it has an old side and a new side."""
     blocks: list[tuple[list[tuple[int, str]], bool, bool]] = []
     i = j = 0
@@ -142,7 +163,7 @@ def _blocks(old: list[str], new: list[str]) -> list[tuple[list[tuple[int, str]],
     came: list[str] = []
 
     def flush() -> None:
-        for a, b in _pair(gone, came):
+        for a, b in _pair(gone, came, sep):
             if a is not None and b is not None:
                 blocks.append((_words(a, b), True, True))
             elif a is not None:
@@ -187,7 +208,7 @@ def word_diff(old: str, new: str, sep: str = "\n\n") -> Redline:
     """
     out: list[tuple[int, str]] = []
     seen_old = seen_new = False
-    for parts, has_old, has_new in _blocks(old.split(sep), new.split(sep)):
+    for parts, has_old, has_new in _blocks(old.split(sep), new.split(sep), sep):
         old_sep, new_sep = has_old and seen_old, has_new and seen_new
         if old_sep or new_sep:
             out.append((EQUAL if old_sep and new_sep else DELETE if old_sep else INSERT, sep))
@@ -220,7 +241,7 @@ def side_by_side(redline: Redline, sep: str = "\n\n") -> list[tuple[Redline, Red
     """
     old, new = side(redline, True), side(redline, False)
     rows: list[tuple[Redline, Redline]] = []
-    for parts, has_old, has_new in _blocks(old.split(sep), new.split(sep)):
+    for parts, has_old, has_new in _blocks(old.split(sep), new.split(sep), sep):
         left = [(op, t) for op, t in parts if op in (EQUAL, DELETE, RETYPED_OLD)] if has_old else []
         right = (
             [(op, t) for op, t in parts if op in (EQUAL, INSERT, RETYPED_NEW)] if has_new else []
