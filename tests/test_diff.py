@@ -172,3 +172,16 @@ def test_retyping_is_not_a_change_of_meaning() -> None:
     assert (RETYPED_OLD, "-") in diff and (RETYPED_NEW, "–") in diff
     assert (RETYPED_OLD, "'") in diff and (RETYPED_NEW, "’") in diff
     assert meaning_changed(word_diff(old, new.replace("mandat", "congé")))
+
+
+def test_two_alineas_merged_show_the_paragraph_break_removed(index: VersionIndex) -> None:
+    """Avenant n° 20 (in force 2 April 2017) joins 2.4's « … moins de 50 salariés. » and « Ce
+    crédit d'heures se rajoute … » into one alinéa (004 l.260): the redline removes the
+    paragraph break and keeps both sentences as they were."""
+    from consolidator.query.snapshot import resolve_article
+
+    aid = resolve_article(index, "2.4", date(2017, 4, 2))
+    log = changelog(index, date(2017, 4, 1), date(2017, 4, 2), article=aid)
+    redline = log.changes[0].redline
+    assert (DELETE, "\n\n") in redline and (INSERT, " ") in redline
+    assert not any("Ce crédit d'heures se rajoute" in t for op, t in redline if op != EQUAL)
