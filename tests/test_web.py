@@ -231,3 +231,13 @@ def test_every_article_url_names_its_article(index: VersionIndex) -> None:
         for aid, versions in index.versions.items():
             if index.corpus.acts[versions[0].text_id].level == "branche":
                 assert resolve_article(index, numbers.ident(aid, day), day) == aid
+
+
+def test_branche_view_kept_by_the_date_picker_and_change_links(client: httpx.Client) -> None:
+    r = client.get(
+        f"{BASE}/aller", params={"date": "2015-01-01", "page": "texte", "vue": "branche"}
+    )
+    assert r.headers["location"] == f"{BASE}/2015-01-01/texte?vue=branche"
+    doc = lhtml.fromstring(client.get(f"{BASE}/2012-06-01/texte", params={"vue": "branche"}).text)
+    assert doc.xpath("//nav[@class='dates']//a[@rel='next']/@href")[0].endswith("?vue=branche")
+    assert doc.xpath("//form[@class='datepick']//input[@name='vue']/@value") == ["branche"]

@@ -61,28 +61,30 @@ def _change_href(site: SiteContext, day: date) -> str | None:
     return None if site.links is None else site.links.changes(day)
 
 
-def _text_href(site: SiteContext, day: date) -> str | None:
+def _text_href(site: SiteContext, day: date, view: str) -> str | None:
     """Served: the text on that day; static: what changed that day (one date per build)."""
     if site.served and site.links is not None:
-        return site.links.texte(day=day)
+        return site.links.texte(view, day)
     return _change_href(site, day)
 
 
-def date_nav(index: VersionIndex, site: SiteContext, since: date) -> Nav:
+def date_nav(index: VersionIndex, site: SiteContext, since: date, view: str = "adherent") -> Nav:
     """Links to the previous and next dates at which the text changed, around `since`."""
     dates = index.change_dates
     earlier = [d for d in dates if d < since]
     later = [d for d in dates if d > site.at]
     first = dates[0] if dates else None
     return Nav(
-        NavLink(f"modification précédente : {date_fr(earlier[-1])}", _text_href(site, earlier[-1]))
+        NavLink(
+            f"modification précédente : {date_fr(earlier[-1])}", _text_href(site, earlier[-1], view)
+        )
         if earlier
         else None,
         NavLink(
             f"texte en vigueur depuis le {date_fr(since)}",
             _change_href(site, since) if since != first else None,
         ),
-        NavLink(f"modification suivante : {date_fr(later[0])}", _text_href(site, later[0]))
+        NavLink(f"modification suivante : {date_fr(later[0])}", _text_href(site, later[0], view))
         if later
         else None,
     )
@@ -109,7 +111,18 @@ def convention_page(
         legend=legend,
         last_change=snap.last_change,
         last_acts=change_labels(index, snap.last_change),
-        nav=date_nav(index, site, snap.last_change),
+        nav=date_nav(index, site, snap.last_change, snap.view),
+        pending=pending_versions(index, snap.at),
+    )
+
+
+def pending_versions(index: VersionIndex, day: date) -> int:
+    """How many article versions are signed on `day` but not yet in force."""
+    return sum(
+        1
+        for versions in index.versions.values()
+        for v in versions
+        if v.since > day and index.corpus.acts[v.act].signed <= day
     )
 
 

@@ -102,7 +102,10 @@ async def go(request: Request) -> Response:
     page = request.query_params.get("page", "texte")
     if page not in views.PAGES:
         page = "texte"
-    return RedirectResponse(f"{served.base}/{day.isoformat()}/{page}", 303)
+    tail = (
+        "?vue=branche" if page == "texte" and request.query_params.get("vue") == "branche" else ""
+    )
+    return RedirectResponse(f"{served.base}/{day.isoformat()}/{page}{tail}", 303)
 
 
 async def page(request: Request) -> Response:
