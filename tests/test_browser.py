@@ -101,3 +101,16 @@ def test_static_site_search_works_from_files(browser, static_site: Path) -> None
     page.wait_for_url("**/articles/2.5.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+def test_compare_two_versions_from_the_article_page(browser, server: str) -> None:
+    """2.5's first and last wordings (2000 and 2017), chosen in the article page's form."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}{BASE}/2018-01-01/article/2.5")
+    page.select_option("#v-du", "2000-02-01")
+    page.select_option("#v-au", "2017-04-02")
+    page.click("form.compare button")
+    page.wait_for_url("**/comparer?*")
+    assert page.locator("h1").inner_text().startswith("Article 2.5")
+    assert "renuméroté : 2.4 → 2.5" in page.locator("ul.facts").first.inner_text()
+    page.close()

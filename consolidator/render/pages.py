@@ -139,6 +139,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         citation=citation(index, article, site.at).text if art and reason is None else "",
         bound=applicability(index, article, site.at) if art and reason is None else "",
         absent_reason=reason,
+        compare_ident=article,  # the stable id: the number may name another article on `au`
         timeline=timeline_rows(index, article, site),
         legend=[
             m
