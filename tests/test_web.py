@@ -241,3 +241,13 @@ def test_branche_view_kept_by_the_date_picker_and_change_links(client: httpx.Cli
     doc = lhtml.fromstring(client.get(f"{BASE}/2012-06-01/texte", params={"vue": "branche"}).text)
     assert doc.xpath("//nav[@class='dates']//a[@rel='next']/@href")[0].endswith("?vue=branche")
     assert doc.xpath("//form[@class='datepick']//input[@name='vue']/@value") == ["branche"]
+
+
+def test_errors_are_french_pages_with_their_status(client: httpx.Client) -> None:
+    r = client.get(f"{BASE}/1999-01-01/texte")
+    assert r.status_code == 404 and "en vigueur depuis le 1er février 2000" in r.text
+    r = client.get(f"{BASE}/2012-06-01/article/99.9")
+    assert r.status_code == 404 and re.search(r"«\s*99\.9\s*»", r.text)
+    r = client.get(f"{BASE}/2012-13-01/texte", params={"format": "json"})
+    assert r.status_code == 400 and r.json()["error"].startswith("Date invalide")
+    assert client.get(f"{BASE}/2012-06-01/inconnue").status_code == 404

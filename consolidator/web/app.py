@@ -120,7 +120,7 @@ async def page(request: Request) -> Response:
         result = views.render_page(served, site, name, request)
         return result if isinstance(result, Response) else respond(request, *result)
     except QueryError as exc:
-        raise HTTPException(404, views.french_error(exc)) from exc
+        raise HTTPException(404, views.french_error(exc, served.first)) from exc
 
 
 async def article(request: Request) -> Response:
@@ -148,7 +148,7 @@ async def article(request: Request) -> Response:
             result.headers["location"] = path + ".json" + (f"?{rest}" if rest else "")
         return result
     except QueryError as exc:
-        raise HTTPException(404, views.french_error(exc)) from exc
+        raise HTTPException(404, views.french_error(exc, served.first)) from exc
 
 
 async def compare(request: Request) -> Response:
@@ -162,7 +162,7 @@ async def compare(request: Request) -> Response:
         html, data = views.compare(served, site, start, end, q)
         return respond(request, html, data)
     except QueryError as exc:
-        raise HTTPException(404, views.french_error(exc)) from exc
+        raise HTTPException(404, views.french_error(exc, served.first)) from exc
 
 
 async def openapi(request: Request) -> Response:

@@ -39,16 +39,20 @@ Page = tuple[Callable[[], str], Callable[[], dict[str, Any]]]
 __all__ = ["PAGES"]
 
 
-def french_error(exc: QueryError) -> str:
+def french_error(exc: QueryError, first: date) -> str:
     """A query error for a reader (the library's messages are in English)."""
     msg = str(exc.diagnostic.message)
+    named = msg.split(" ", 2)[-1].strip("'\"")
     if "not yet in force" in msg and "convention" in msg:
-        return "La convention n'était pas encore en vigueur à cette date (en vigueur depuis le 1er février 2000)."
+        return (
+            "La convention n'était pas encore en vigueur à cette date : elle est en vigueur "
+            f"depuis le {format_french(first)}."
+        )
     if msg.startswith("unknown article"):
-        return f"Aucun article ne porte ce numéro ({msg.split(' ', 2)[-1]})."
+        return f"Aucun article ne porte le numéro « {named} » dans ce texte."
     if msg.startswith("unknown text"):
-        return f"Texte inconnu ({msg.split(' ', 2)[-1]})."
-    return f"Cette page n'existe pas : {msg}."
+        return f"Aucun texte ne s'appelle « {named} »."
+    return "Cette page n'existe pas."
 
 
 def _view(q: QueryParams) -> str:
