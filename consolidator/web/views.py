@@ -42,8 +42,10 @@ __all__ = ["PAGES"]
 def french_error(exc: QueryError, first: date) -> str:
     """A query error for a reader (the library's messages are in English)."""
     msg = str(exc.diagnostic.message)
-    named = msg.split(" ", 2)[-1].strip("'\"")
-    if "not yet in force" in msg and "convention" in msg:
+    named = msg.split(" ", 2)[-1].strip("'\"«»: \u00a0")
+    if msg.startswith(("article inconnu", "texte inconnu")):  # already French (typography work)
+        msg = "unknown " + ("article" if msg.startswith("article") else "text") + " " + named
+    if "convention" in msg and ("not yet in force" in msg or "pas encore en vigueur" in msg):
         return (
             "La convention n'était pas encore en vigueur à cette date : elle est en vigueur "
             f"depuis le {format_french(first)}."
