@@ -14,10 +14,8 @@ from consolidator.dates import parse_iso
 from consolidator.engine import index as api
 from consolidator.errors import ConsolidatorError, CorpusError
 from consolidator.query.snapshot import VIEWS
+from consolidator.resources import SEED_004
 
-SEED_004 = (
-    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
-)
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
 HELP_VIEW = "adherent: every text in force (members of signatory organisations); branche: only what is extended."

@@ -32,10 +32,10 @@ from consolidator.model import (
     SectionDef,
     SourceRef,
 )
+from consolidator.resources import DEFAULT_CORPUS
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus" / "idcc-2128"
 CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 
 
