@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
@@ -62,9 +63,18 @@ def _view(q: QueryParams) -> str:
     return view if view in VIEWS else "adherent"
 
 
+_COUNTING = threading.Lock()
+
+
+def change_counts(served: Served) -> dict[date, int]:
+    """How many articles each change date touched (computed once per process; a second caller
+    waits for the first instead of computing again)."""
+    with _COUNTING:
+        return _change_counts(served)
+
+
 @cache
-def _counts(served: Served) -> dict[date, int]:
-    """How many articles each change date touched (computed once per process)."""
+def _change_counts(served: Served) -> dict[date, int]:
     dates = served.index.change_dates
     return {d: len(changelog(served.index, d - timedelta(days=1), d).changes) for d in dates[1:]}
 
@@ -90,7 +100,7 @@ def _articles(served: Served, site: SiteContext, q: QueryParams) -> Page:
 
 
 def _historique(served: Served, site: SiteContext, q: QueryParams) -> Page:
-    index, counts = served.index, _counts(served)
+    index, counts = served.index, change_counts(served)
 
     def html() -> str:
         return served.env.get_template("history.html").render(
