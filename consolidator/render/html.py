@@ -171,14 +171,14 @@ class AlineaView:
     written: date | None = None  # when this wording of the alinéa entered into force
 
 
-def written_on(index: VersionIndex, article: str, uid: str, text: str) -> date | None:
-    """The first day an alinéa's wording was in force: its references read that day's numbers."""
-    days = [
-        v.since
-        for v in index.versions.get(article, ())
-        if any(f.uid == uid and f.text == text for f in v.fragments)
-    ]
-    return min(days, default=None)
+def written_on(index: VersionIndex, article: str) -> dict[tuple[str, str], date]:
+    """The first day each alinéa wording (uid, text) of an article was in force: its references
+    read that day's numbers (D-701)."""
+    out: dict[tuple[str, str], date] = {}
+    for v in index.versions.get(article, ()):
+        for f in v.fragments:
+            out.setdefault((f.uid, f.text), v.since)
+    return out
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,7 @@ def article_view(
     called: set[int] = set()
     dropped = dict(art.branche.removed) if view == "branche" and art.branche else {}
     alineas = []
+    first_days = written_on(index, art.id)
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
         own = [frag.act, *frag.amended_by]
@@ -257,7 +258,7 @@ def article_view(
             alineas.append(AlineaView((), shown, (), dropped[i]))
             continue
         segments = tuple(_segments(frag.text, spans, notes, view, called))
-        written = written_on(index, art.id, frag.uid, frag.text)
+        written = first_days.get((frag.uid, frag.text))
         alineas.append(AlineaView(segments, shown, frag.cells, None, written))
     counter.acts.add(version.act)
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
