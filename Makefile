@@ -10,6 +10,7 @@ TOOLS ?= .tools
 BIN := $(VENV)/bin
 UV := $(TOOLS)/bin/uv
 AT ?= today
+
 # Targets written before uv.lock depended on $(STAMP): the same as depending on install.
 STAMP := install
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -25,15 +26,15 @@ export UV_LINK_MODE := copy
 DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig \
 	chromium poppler-utils
 
-.PHONY: run test install lock lint bench validate clean system-deps
+.PHONY: run test install lock lint bench bench-scale validate clean system-deps
 
 run: install system-deps
 	$(BIN)/consolidator validate
+	$(BIN)/consolidator build --at $(AT) -o output
+	@echo "Open the site: file://$(CURDIR)/output/index.html (PDF beside it: output/convention-*.pdf)"
 	$(BIN)/consolidator text --at $(AT) -o output/texte.txt
 	$(BIN)/consolidator text --at $(AT) --format json -o output/texte.json
 	@echo "Consolidated text written to output/texte.txt and output/texte.json"
-	$(BIN)/consolidator build --at $(AT) -o output
-	@echo "Open the site: file://$(CURDIR)/output/index.html (PDF beside it: output/convention-*.pdf)"
 	@echo "To type the README's commands, put consolidator on your PATH: . $(VENV)/bin/activate"
 
 test: lint system-deps
@@ -76,6 +77,10 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/web.py
+
+# validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
+bench-scale: install
+	$(BIN)/python benchmarks/scale.py 1 10 50
 
 validate: install
 	$(BIN)/consolidator validate

@@ -124,3 +124,21 @@ def audit_document(index: VersionIndex, source: Path) -> Document:
 
     export = parse_export(source)
     return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"
+
+
+def changes_document(
+    index: VersionIndex, since: date, until: date | None, view: str, fmt: str
+) -> Document:
+    """The legal events between two dates, with the articles each touched (Atom or JSON)."""
+    from consolidator.query.changes import attribute
+
+    if until is not None and until < since:
+        raise QueryError(f"--since {since} is after --until {until}", hint="swap the dates")
+    found = attribute(index, view, since, until)
+    if fmt == "json":
+        from consolidator.render.changes_json import changes_json
+
+        return jrender.dumps(changes_json(index, found, since, until))
+    from consolidator.render.atom import convention_feed
+
+    return convention_feed(index, found.events)

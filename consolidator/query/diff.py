@@ -117,7 +117,10 @@ def _key(r: Restriction) -> tuple[str, str, str, str, int]:
     return (r.kind, r.arrete, r.words or "", r.text, r.alinea or 0)
 
 
-def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | None:
+def compare(
+    aid: str, before: ArticleAt, after: ArticleAt, words: bool = True
+) -> ArticleChange | None:
+    """How `after` differs from `before` (`words`: with the word-level redline)."""
     kinds = []
     if before.num != after.num:
         kinds.append("renumbered")
@@ -126,8 +129,8 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     redline: tuple[tuple[int, str], ...] = ()
     old_text, new_text = _text(before), _text(after)
     if old_text != new_text:
-        redline = word_diff(old_text, new_text)
-        kinds.append("reworded" if meaning_changed(redline) else "retyped")
+        redline = word_diff(old_text, new_text) if words else ()
+        kinds.append("retyped" if redline and not meaning_changed(redline) else "reworded")
     state_line = _state_line(before, after)
     if state_line:
         kinds.append("state")
@@ -142,7 +145,7 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     return ArticleChange(aid, tuple(kinds), before, after, redline, state_line, added, removed)
 
 
-def _end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
+def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     if version_at(index, aid, day) is not None:
         return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
@@ -170,12 +173,12 @@ def changelog(
         if aid not in before:
             changes.append(ArticleChange(aid, ("added",), None, art))
             continue
-        change = _compare(aid, before[aid], art)
+        change = compare(aid, before[aid], art)
         if change is not None:
             changes.append(change)
     for aid, art in before.items():
         if aid not in after:
-            reason = _end_reason(index, aid, end, view)
+            reason = end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
     return Changelog(start, end, view, article, tuple(changes))
 
@@ -334,5 +337,5 @@ def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     prev, cur = versions[n - 1], versions[n]
     before = article_at(index, article, prev.since)
     after = article_at(index, article, cur.since)
-    change = _compare(article, before, after)
+    change = compare(article, before, after)
     return change or ArticleChange(article, (), before, after)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 from jinja2 import Environment
 
 from consolidator.engine.replay import VersionIndex
-from consolidator.errors import RenderError
 from consolidator.query.diff import (
     KIND_LABELS,
     KINDS,
@@ -239,24 +237,14 @@ def site_files(
     )
     files["style.css"] = stylesheet("style.css", templates)
     files["recherche.js"] = stylesheet("recherche.js", templates)
+    from consolidator.render.atom import site_feeds
+
+    files.update(site_feeds(index, day))
     if with_pdf:
         from consolidator.render.pdf import snapshot_pdf
 
         files[pdf_name(day)] = snapshot_pdf(index, snaps["adherent"], templates)
     return {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in sorted(files.items())}
-
-
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write each file atomically (a .part file renamed when complete)."""
-    for name, content in files.items():
-        path = folder / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(path.name + ".part")
-            tmp.write_bytes(content)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise RenderError(f"cannot write {path}: {exc.strerror}", file=str(path)) from exc
 
 
 def build_site(
@@ -266,9 +254,12 @@ def build_site(
     templates: Path | None = None,
     with_pdf: bool = True,
 ) -> BuiltSite:
-    """Render the whole site for `day` in memory, then write it under `folder`."""
+    """Render the whole site for `day` in memory, then swap it in whole at `folder`
+    (consolidator.output.build_dir_atomic: the previous site stays until the new one is complete)."""
+    from consolidator.output import build_dir_atomic
+
     files = site_files(index, day, templates, with_pdf)
-    write_files(folder, files)
+    build_dir_atomic(folder, files)
     pdf = folder / pdf_name(day) if with_pdf else None
     return BuiltSite(folder, folder / "index.html", pdf, tuple(files))
 
