@@ -120,10 +120,16 @@ def audit_document(index: VersionIndex, source: Path) -> Document:
         audit_base,
         audit_report,
     )
+    from consolidator.sources.legifrance.auditmap import load_audit_map
     from consolidator.sources.legifrance.export import parse_export
+    from consolidator.sources.legifrance.verdict import full_audit, verdict_report
 
     export = parse_export(source)
-    return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"
+    verdict = full_audit(index, export, load_audit_map(index.corpus.root))
+    return (
+        f"{audit_report(audit_base(index, export))}\n"
+        f"{attached_report(audit_attached(index, export))}\n{verdict_report(verdict)}\n"
+    )
 
 
 def changes_document(

@@ -26,9 +26,11 @@ from consolidator.model import (
     Convention,
     Corpus,
     EffectRule,
+    Evidence,
     Extension,
     ExtensionRule,
     Location,
+    Nota,
     Operation,
     OpKind,
     Para,
@@ -151,6 +153,10 @@ def _paras(el: etree._Element) -> tuple[Para, ...]:
     return tuple(out)
 
 
+def _evidence(el: etree._Element) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e.get("src"), _clean(e.text)) for e in el.findall("evidence"))
+
+
 def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
     items: list[SectionDef | ArticleDef] = []
     for child in el:
@@ -164,6 +170,7 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                     _paras(child),
                     loc,
                     child.get("src"),
+                    _evidence(child),
                 )
             )
         elif child.tag == "section":
@@ -214,6 +221,7 @@ def _operation(el: etree._Element, act: str, index: int, file: str) -> Operation
         effect=el.get("effect"),
         src=el.get("src"),
         decision=el.get("decision"),
+        evidence=_evidence(el),
     )
 
 
@@ -284,6 +292,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         ops=ops,
         sources=_sources(el),
         notes=_notes(el),
+        notas=tuple(Nota(n.get("target"), _clean(n.text), n.get("src")) for n in el.findall("nota")),
     )
 
 
@@ -310,6 +319,8 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                     words=r.get("words"),
                     occurrence=r.get("occurrence", "all"),
                     src=r.get("src"),
+                    answered_by=r.get("answered-by"),
+                    decision=r.get("decision"),
                 )
             )
         extends.append(
@@ -319,6 +330,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                 ext.get("effective-rule", "publication"),
                 _date(ext.get("effective"), out, loc),
                 tuple(restrictions),
+                ext.get("named"),
             )
         )
     jo = _date(el.get("jo"), out, loc)

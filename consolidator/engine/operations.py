@@ -6,7 +6,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from consolidator.errors import OperationError
-from consolidator.model import Act, ArticleDef, Fragment, Operation, OpKind, Para, SectionDef
+from consolidator.model import (
+    Act,
+    ArticleDef,
+    Evidence,
+    Fragment,
+    Operation,
+    OpKind,
+    Para,
+    SectionDef,
+)
 from consolidator.normalize import normalize_text, words_pattern
 
 
@@ -24,6 +33,7 @@ class ArticleState:
     ops: tuple[str, ...]
     lineage: int = 0
     alive: bool = True
+    evidence: tuple[Evidence, ...] = ()  # wording not in the sources
 
 
 @dataclass
@@ -103,6 +113,7 @@ def _add_items(
                     _fragments(act.id, item.id, item.paragraphs),
                     act.id,
                     (f"{act.id}#body",),
+                    evidence=item.evidence,
                 )
             )
             changed.add(item.id)
@@ -180,14 +191,24 @@ def _insert_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
             _fragments(op.act, f"{op.index}", op.paragraphs),
             op.act,
             (op.uid,),
+            evidence=op.evidence,
         )
     )
     return {op.new_id}
 
 
+def _known_text(art: ArticleState) -> str:
+    """What a guard reads: the wording, or for an article whose wording the sources lack, its
+    title and the evidence of its existence (a guard then names the article, not its words)."""
+    if art.evidence:
+        return "\n".join([art.title or "", *(e.text for e in art.evidence)])
+    return "\n".join(f.text for f in art.fragments)
+
+
 def _replace_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     art = _article(tree, op)
-    _check_contains(op, "\n".join(f.text for f in art.fragments), f"article {art.num or art.id}")
+    _check_contains(op, _known_text(art), f"article {art.num or art.id}")
+    art.evidence = op.evidence
     art.fragments = _fragments(op.act, f"{op.index}", op.paragraphs)
     art.lineage += 1
     art.num = op.num or art.num
@@ -198,7 +219,7 @@ def _replace_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
 
 def _repeal_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     art = _article(tree, op)
-    _check_contains(op, "\n".join(f.text for f in art.fragments), f"article {art.num or art.id}")
+    _check_contains(op, _known_text(art), f"article {art.num or art.id}")
     art.alive = False
     art.act, art.ops = op.act, (op.uid,)
     return {art.id}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import chain, groupby
@@ -11,7 +11,7 @@ from itertools import chain, groupby
 from consolidator.engine.operations import WorkTree, add_body, apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
-from consolidator.model import Corpus, EndReason, Restriction, Version
+from consolidator.model import Corpus, EndReason, Nota, Restriction, Version
 from consolidator.normalize import words_pattern
 
 log = logging.getLogger(__name__)
@@ -50,8 +50,11 @@ class Binding:
     effective: date | None
     fragments: frozenset[str]
     lineage: tuple[str, int] | None
+    until: date | None = None  # an answered reservation binds no version from this date on
 
     def applies_to(self, version: Version) -> bool:
+        if self.until is not None and version.since >= self.until:
+            return False
         if self.lineage is not None:
             return self.lineage == (version.article, version.lineage)
         return any(f.uid in self.fragments for f in version.fragments)
@@ -78,6 +81,19 @@ class VersionIndex:
         out: dict[str, list[Binding]] = {}
         for binding in self.bindings:
             out.setdefault(binding.restriction.target or "", []).append(binding)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def notas_by_article(self) -> dict[str, tuple[tuple[Nota, date], ...]]:
+        """Legifrance's notas by target, each with the day its act first changed the corpus."""
+        starts: dict[str, date] = {}
+        for change in self.timeline.changes:
+            starts[change.act.id] = min(change.date, starts.get(change.act.id, change.date))
+        out: dict[str, list[tuple[Nota, date]]] = {}
+        for act in self.corpus.acts.values():
+            for nota in act.notas:
+                if act.id in starts:
+                    out.setdefault(nota.target, []).append((nota, starts[act.id]))
         return {k: tuple(v) for k, v in out.items()}
 
     def bindings_of(self, article: str) -> tuple[Binding, ...]:
@@ -205,6 +221,7 @@ class _Builder:
                     act=art.act,
                     ops=art.ops,
                     lineage=art.lineage,
+                    evidence=art.evidence,
                 )
         dirty |= {self.tree.articles[aid].text_id for aid in changed}
         self.structures.append(_structure(self.tree, self.corpus, day, self.parts, dirty))
@@ -272,9 +289,36 @@ def _bind(
                             hint="check the restriction's target, alinéa and words against the act's text",
                         )
                     )
+                elif r.answered_by is not None:
+                    out.append(_answered(binding, versions.get(r.target, ()), event, problems))
                 else:
                     out.append(binding)
     return tuple(out)
+
+
+def _answered(
+    binding: Binding,
+    versions: tuple[Version, ...],
+    event: ExtensionEvent,
+    problems: list[Diagnostic],
+) -> Binding:
+    """End a reservation with the first version of its target that the answering act wrote."""
+    act = binding.restriction.answered_by
+    prefix = f"{act}#"
+    days = [v.since for v in versions if any(op.startswith(prefix) for op in v.ops)]
+    if not days:
+        problems.append(
+            Diagnostic(
+                f"reserve of {event.arrete.id} on {binding.restriction.target!r} is answered by "
+                f"{act!r}, which changes no version of it",
+                event.arrete.location.file,
+                event.arrete.location.line,
+                target=binding.restriction.target,
+                hint="answered-by names the act whose operations on the target answered the reservation",
+            )
+        )
+        return binding
+    return replace(binding, until=min(days))
 
 
 def _bind_one(

@@ -228,13 +228,11 @@ def validate(doc: Document) -> list[str]:
 
 def export_akn(index: VersionIndex, day: date, folder: Path, view: str = "adherent") -> list[Path]:
     """Write every document of `day` under `folder` (each file complete or absent)."""
-    from consolidator.output import write_file_atomic
+    from consolidator.output import build_dir_atomic
 
     docs = documents(index, day, view)
     problems = [e for d in docs for e in validate(d)]
     if problems:
         raise RenderError(f"{len(problems)} AKN schema error(s), first: {problems[0]}")
-    for d in docs:  # render.site.write_files is gone (build swaps whole folders now)
-        (folder / d.name).parent.mkdir(parents=True, exist_ok=True)
-        write_file_atomic(folder / d.name, d.bytes())
-    return [folder / d.name for d in docs]
+    written = build_dir_atomic(folder, {d.name: d.bytes() for d in docs})
+    return [written / d.name for d in docs]

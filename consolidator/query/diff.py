@@ -9,7 +9,7 @@ from typing import Any
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import Restriction
+from consolidator.model import WORDING_UNKNOWN, Restriction
 from consolidator.query.redline import (
     DELETE,
     EQUAL,
@@ -107,7 +107,10 @@ def _state_line(before: ArticleAt, after: ArticleAt) -> str | None:
 
 
 def _text(art: ArticleAt) -> str:
-    """The wording compared: in the branche view, what binds the whole branch."""
+    """The wording compared: in the branche view, what binds the whole branch; for an article
+    whose wording the sources lack, that statement."""
+    if not art.version.wording_known:
+        return f"[{WORDING_UNKNOWN}]"
     if art.branche is not None:
         return "\n\n".join(art.branche.paragraphs)
     return art.version.text
@@ -131,6 +134,9 @@ def compare(
     if old_text != new_text:
         redline = word_diff(old_text, new_text) if words else ()
         kinds.append("retyped" if redline and not meaning_changed(redline) else "reworded")
+    elif not after.version.wording_known and before.version.since != after.version.since:
+        kinds.append("reworded")  # a new version whose wording the sources lack too
+        redline = ((EQUAL, new_text),)
     state_line = _state_line(before, after)
     if state_line:
         kinds.append("state")

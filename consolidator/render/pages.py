@@ -108,6 +108,7 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 "href": links.article(article, v.since) if links and site.served else None,
                 "current": v.covers(site.at),
                 "paragraphs": v.paragraphs,
+                "evidence": v.evidence,
             }
         )
     return rows
