@@ -69,6 +69,16 @@ def at_option(f):  # type: ignore[no-untyped-def]
     )
 
 
+HELP_KNOWN_AT = (
+    "Answer with what could be known on this date (acts signed, arrêtés published by then); "
+    "default: the sources' own date."
+)
+
+
+def known_at_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--known-at", "known_at", type=DATE, default=None, help=HELP_KNOWN_AT)(f)
+
+
 def view_option(f):  # type: ignore[no-untyped-def]
     return click.option(
         "--view", type=click.Choice(VIEWS), default="adherent", show_default=True, help=HELP_VIEW
@@ -191,15 +201,23 @@ def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None
 @click.argument("ident", metavar="ID")
 @corpus_option
 @at_option
+@known_at_option
 @view_option
 @format_option("text", "json", "html", "pdf")
 @output_option
 def article(
-    ident: str, corpus: Path | None, at: date, view: str, fmt: str, output: Path | None
+    ident: str,
+    corpus: Path | None,
+    at: date,
+    known_at: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
 ) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
     _need_file(fmt, output)
-    _emit(documents.article_document(api.open_index(corpus), ident, at, view, fmt), output)
+    index = api.open_index(corpus)
+    _emit(documents.article_document(index, ident, at, view, fmt, known_at), output)
 
 
 @main.command(name="history")
@@ -229,11 +247,14 @@ def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Pat
     default=None,
     help="Also list what is signed on this date but not yet in force (pending).",
 )
+@known_at_option
 @format_option("text", "json")
 @output_option
-def timeline(corpus: Path | None, at: date | None, fmt: str, output: Path | None) -> None:
+def timeline(
+    corpus: Path | None, at: date | None, known_at: date | None, fmt: str, output: Path | None
+) -> None:
     """Acts, arrêtés and their events in date order (pending ones last)."""
-    _emit(documents.timeline_document(api.open_index(corpus), at, fmt), output)
+    _emit(documents.timeline_document(api.open_index(corpus), at, fmt, known_at), output)
 
 
 @main.command(name="validate")

@@ -110,7 +110,7 @@ def test_salaries_linked_from_annexe_ii(client: httpx.Client) -> None:
 def test_cross_references_read_the_numbers_of_the_day_they_were_written(
     index: VersionIndex,
 ) -> None:
-    """D-701: 2.7 (accord of 9 November 2018) cites « articles 9.12, 9.13 et 18.1 » (004 l.539):
+    """D-704: 2.7 (accord of 9 November 2018) cites « articles 9.12, 9.13 et 18.1 » (004 l.539):
     9.12 is the CPNEFP article of 2015, not the one avenant n° 32 renumbered 9.12 in 2021."""
     from consolidator.render.links import NumberMap, ServedLinks, cross_references
 

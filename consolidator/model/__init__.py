@@ -110,7 +110,9 @@ class EffectRule:
 
     def describe(self) -> str:
         if self.kind is RuleKind.FIXED:
-            return f"date fixe ({self.date})"
+            from consolidator.dates import format_french
+
+            return f"date fixe ({format_french(self.date)})" if self.date else "date fixe"
         if self.kind is RuleKind.SIGNATURE:
             return "à la signature" if not self.offset_days else f"signature + {self.offset_days} j"
         rule = self.extension_rule.value if self.extension_rule else "?"
@@ -283,6 +285,7 @@ class Arrete:
     location: Location
     sources: tuple[SourceRef, ...] = ()
     notes: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()  # decision ids of its notes (D-007 ...)
 
     @property
     def label(self) -> str:

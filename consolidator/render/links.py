@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Version
-from consolidator.query.snapshot import _clean_num
+from consolidator.query.snapshot import clean_num as _clean_num
 from consolidator.render.filters import slug
 
 
@@ -41,12 +41,12 @@ class NumberMap:
         return {a.id: a.prefix or a.id for a in self.index.corpus.acts.values()}
 
     def resolve(self, text_id: str, num: str, day: date) -> str | None:
-        """The article that bore `num` in `text_id` on `day` (as resolve_article answers)."""
-        versions = self._by_num.get((text_id, _clean_num(num)), [])
-        for v in versions:
+        """The article that bore `num` in `text_id` on `day` (as resolve_article answers), or
+        None when no article bore it that day."""
+        for v in self._by_num.get((text_id, _clean_num(num)), []):
             if v.covers(day):
                 return v.article
-        return max(((v.since, v.article) for v in versions), default=(None, None))[1]
+        return None
 
     def shown(self, article: str, day: date) -> Version:
         """The version a page of `article` on `day` shows: in force, else the last, else the first."""
@@ -60,8 +60,8 @@ class NumberMap:
     def ident(self, article: str, day: date) -> str:
         """What a person would type for `article` on `day`: « 2.5 », « annexe-v:3 », else its id."""
         v = self.shown(article, day)
-        if v.num is None or self.resolve(v.text_id, v.num, day) != article:
-            return article
+        if v.num is None or not v.covers(day) or self.resolve(v.text_id, v.num, day) != article:
+            return article  # no number names it that day: its stable id (a reader may paste it)
         if v.text_id == self.index.corpus.convention.base:
             return v.num
         return f"{self.prefixes[v.text_id]}:{v.num}"
@@ -132,14 +132,25 @@ class StaticLinks:
 
 
 def static_names(numbers: NumberMap, day: date) -> dict[str, str]:
-    """One file name per article for the site of `day`: its number then, unique, else its id."""
-    names: dict[str, str] = {}
-    used: set[str] = set()
+    """One file name per article for the site of `day`: the number it bears then; for an article
+    not in force then, the number it last (or first) bore when no article in force bears it;
+    else its stable id."""
     acts = numbers.index.corpus.acts
+    base = numbers.index.corpus.convention.base
+    names: dict[str, str] = {}
+    later: list[str] = []
     for article, versions in sorted(numbers.index.versions.items()):
         if acts[versions[0].text_id].level != "branche":
             continue  # company-level texts are not part of the branch's site
-        name = slug(numbers.ident(article, day))
+        if numbers.shown(article, day).covers(day):
+            names[article] = slug(numbers.ident(article, day))
+        else:
+            later.append(article)
+    used = set(names.values())
+    for article in later:
+        v = numbers.shown(article, day)
+        ident = v.num if v.text_id == base else f"{numbers.prefixes[v.text_id]}:{v.num}"
+        name = slug(ident) if v.num and ident else slug(article)
         if name in used:
             name = slug(article)
         used.add(name)
@@ -225,7 +236,7 @@ def cross_references(
 ) -> Markup:
     """Escape `text` and link each « article N » (« articles N, M et P ») to the article that
     bore N on the day the alinéa was `written` (renumberings: a 2000 « article 2.4 » is today's
-    2.5, D-701); the link opens that article on the page's date, under its number then.
+    2.5, D-704); the link opens that article on the page's date, under its number then.
 
     The text is the alinéa's own, or the convention when the reference says « de la convention
     collective »; references to other instruments (« article 5 de la loi », « article

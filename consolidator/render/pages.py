@@ -15,6 +15,8 @@ from consolidator.model import EndReason, State
 from consolidator.query.applicability import applicability
 from consolidator.query.citation import citation, of
 from consolidator.query.history import history
+from consolidator.query.numbering import by, only_renumbered, words_act
+from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.snapshot import article_at
 from consolidator.render.filters import date_fr
 from consolidator.render.html import NoteCounter, article_view, heading_of, markers
@@ -42,6 +44,8 @@ class SiteContext:
     root: str | None
     css: Markup | None
     pdf: str | None = None
+    sources: str = ""  # « Sources à jour au … »
+    warning: str | None = None  # when `at` is later than the sources
     links: Links | None = None
     served: bool = False
     first: date | None = None
@@ -101,7 +105,11 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 "num": v.num,
                 "since": v.since,
                 "until": v.until,
-                "marker": marks[v.act],
+                "marker": marks[words_act(index, v)],
+                "renumbered": f"renuméroté {v.num} par {by(index.corpus.acts[v.act].label)}"
+                if only_renumbered(index, v)
+                else None,
+                "prov": _shown(since_provenance(index, v)),
                 "periods": vh.periods,
                 "end": END_STATE[v.end] if v.end else None,
                 "diff": links.compare_version(article, n) if n and links else None,
@@ -112,6 +120,10 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
             }
         )
     return rows
+
+
+def _shown(prov: Provenance | None) -> Provenance | None:
+    return prov if prov and prov.caveat else None
 
 
 def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:

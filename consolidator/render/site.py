@@ -14,14 +14,18 @@ from consolidator.query.diff import (
     KINDS,
     Changelog,
     changelog,
+    group_heading,
+    grouped,
     summary_label,
     version_change,
 )
+from consolidator.query.events import sources_date
 from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
 from consolidator.render.filters import date_fr
 from consolidator.render.html import (
     change_labels,
+    heading_of,
     make_env,
     markers,
     snapshot_views,
@@ -48,7 +52,17 @@ class Nav:
 def standalone(index: VersionIndex, day: date, templates: Path | None = None) -> SiteContext:
     """Context of a single self-contained page (no links to other pages)."""
     conv = index.corpus.convention
-    return SiteContext(conv.title, conv.idcc, day, None, stylesheet("style.css", templates))
+    stamp = sources_date(index.corpus)
+    return SiteContext(
+        conv.title,
+        conv.idcc,
+        day,
+        None,
+        stylesheet("style.css", templates),
+        None,
+        stamp.sentence(),
+        stamp.warning(day),
+    )
 
 
 def pdf_name(day: date) -> str:
@@ -94,6 +108,8 @@ def _common(index: VersionIndex) -> dict[str, object]:
         "arretes": index.corpus.arretes,
         "labels": KIND_LABELS,
         "summary_label": summary_label,
+        "grouped": grouped,
+        "group_heading": group_heading,
     }
 
 
@@ -159,8 +175,10 @@ def _version_page(
     change = version_change(index, article, n)
     v = index.versions[article][n]
     log = Changelog(index.versions[article][n - 1].since, v.since, "adherent", article, (change,))
-    num = v.num or v.title or article
-    heading = f"Article {num} : rédaction du {date_fr(v.since)} comparée à la précédente"
+    heading = (
+        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}"
+        " comparée à la précédente"
+    )
     return changelog_page(env, index, log, site, heading)
 
 
@@ -202,8 +220,17 @@ def site_files(
     numbers = NumberMap(index)
     first = index.change_dates[0]
     links = StaticLinks(numbers, day, "", first)
+    stamp = sources_date(index.corpus)
     site = SiteContext(
-        conv.title, conv.idcc, day, "", None, pdf_name(day) if with_pdf else None, links
+        conv.title,
+        conv.idcc,
+        day,
+        "",
+        None,
+        pdf_name(day) if with_pdf else None,
+        stamp.sentence(),
+        stamp.warning(day),
+        links=links,
     )
     sub = replace(site, root="../", links=replace(links, root="../"))
     snaps = {view: snapshot(index, day, view) for view in VIEWS}

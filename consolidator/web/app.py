@@ -23,6 +23,7 @@ from consolidator.dates import parse_iso
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.query.events import sources_date
 from consolidator.query.search import SearchIndex, as_number
 from consolidator.query.snapshot import first_day
 from consolidator.render.html import make_env, stylesheet
@@ -48,8 +49,20 @@ class Served:
     def site(self, day: date, page: str) -> SiteContext:
         conv = self.index.corpus.convention
         links = ServedLinks(self.numbers, day, self.base)
+        stamp = sources_date(self.index.corpus)
         return SiteContext(
-            conv.title, conv.idcc, day, "/", None, None, links, True, self.first, page
+            conv.title,
+            conv.idcc,
+            day,
+            "/",
+            None,
+            None,
+            stamp.sentence(),
+            stamp.warning(day),
+            links=links,
+            served=True,
+            first=self.first,
+            page=page,
         )
 
 

@@ -51,6 +51,8 @@ def french_error(exc: QueryError, first: date) -> str:
             "La convention n'était pas encore en vigueur à cette date : elle est en vigueur "
             f"depuis le {format_french(first)}."
         )
+    if msg.startswith("aucun article ne porte"):  # the numbers it bore, with their dates
+        return msg[0].upper() + msg[1:] + "."
     if msg.startswith("unknown article"):
         return f"Aucun article ne porte le numéro « {named} » dans ce texte."
     if msg.startswith("unknown text"):
