@@ -23,6 +23,7 @@ from consolidator.resources import SEED_004
 
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+TERMINATED = "terminated (SIGTERM): no output was left half-written"
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
@@ -136,13 +137,16 @@ class Cli(click.Group):
         except KeyboardInterrupt:
             _fail(ctx, "interrupted (SIGINT): no output was left half-written", EXIT_SIGINT)
         except Terminated:
-            _fail(ctx, "terminated (SIGTERM): no output was left half-written", EXIT_SIGTERM)
+            _fail(ctx, TERMINATED, EXIT_SIGTERM)
         return None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         previous = _on_sigterm()
         try:
             return super().main(*args, **kwargs)
+        except Terminated:  # SIGTERM outside a command's own work (before or after it)
+            click.echo(f"error: {TERMINATED}", err=True)
+            sys.exit(EXIT_SIGTERM)
         except BrokenPipeError:  # the reader of standard output went away (`| head`)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -401,7 +405,7 @@ def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder of the documents (created; each file written when complete).",
+    help="Folder of the documents (built beside it, then swapped in whole).",
 )
 def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
     """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""
