@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consolidator.dates import format_french
+from consolidator.engine.cache import OFF_ENV as CACHE_OFF_ENV
 from consolidator.engine.index import open_index, validate
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 Document = str | bytes
 # the CLI opens the corpus, finds the seed and writes its output through this module
-__all__ = ["SEED_004", "open_index", "validate", "write_file_atomic"]
+__all__ = ["CACHE_OFF_ENV", "SEED_004", "open_index", "validate", "write_file_atomic"]
 
 
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
@@ -237,3 +238,10 @@ def export_akn(index: VersionIndex, day: date, output: Path, view: str) -> list[
     from consolidator.export.akn import export_akn as export
 
     return export(index, day, output, view)
+
+
+def serve(corpus: Path | None, host: str, port: int) -> None:
+    """The web application: the convention at any date, search, comparison, JSON API."""
+    from consolidator.web.serve import serve as run
+
+    run(corpus, host, port)

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from consolidator.cli import main
 from consolidator.engine.index import open_index
-from consolidator.query import citation, diff
+from consolidator.query import citation
 from consolidator.query.snapshot import snapshot
-from consolidator.render import filters, html
+from consolidator.render import diff, filters, html
 from consolidator.render.pdf import snapshot_pdf
 from tests.conftest import GOLDEN
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from consolidator.cli.base import (
     HELP_DRAFT_AT,
     HELP_DRAFT_CHECK,
     HELP_DRAFT_EXPORT,
+    HELP_NO_CACHE,
     PATH,
     VIEWS,
     Cli,
@@ -33,9 +35,12 @@ from consolidator.errors import ConsolidatorError, Severity
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("--no-cache", is_flag=True, help=HELP_NO_CACHE)
 @click.version_option(package_name="consolidator")
-def main(verbose: int, quiet: bool) -> None:
+def main(verbose: int, quiet: bool, no_cache: bool) -> None:
     """Consolidated texts of the convention collective nationale de la mutualité (IDCC 2128)."""
+    if no_cache:
+        os.environ[documents.CACHE_OFF_ENV] = "1"
     level = (
         logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     )
@@ -292,6 +297,16 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
     click.echo(f"site: {built.index} ({len(built.files)} files)")
     if built.pdf:
         click.echo(f"pdf:  {built.pdf}")
+
+
+@main.command(name="serve")
+@corpus_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve_cmd(corpus: Path | None, host: str, port: int) -> None:
+    """Serve the convention at any date in a browser (both views, search, comparison, JSON API)."""
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    documents.serve(corpus, host, port)
 
 
 @main.command(name="salaries")

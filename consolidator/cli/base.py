@@ -23,6 +23,9 @@ EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit 
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 TERMINATED = "terminated (SIGTERM): no output was left half-written"
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
+HELP_NO_CACHE = (
+    "Replay the corpus instead of reading the stored index (also: CONSOLIDATOR_NO_CACHE=1)."
+)
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
 HELP_VIEW = "adherent: every text in force (members of signatory organisations); branche: only what is extended."

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from consolidator.engine.tree import ArticleState, SectionState, WorkTree, fragments
+from consolidator.engine.tree import (  # ArticleState, WorkTree: re-exported
+    ArticleState,
+    SectionState,
+    WorkTree,
+    fragments,
+)
 from consolidator.errors import OperationError
 from consolidator.model import (
     DeleteAlinea,

@@ -8,9 +8,6 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Restriction
 from consolidator.query.diff import (
-    DELETE,
-    EQUAL,
-    INSERT,
     KINDS,
     ArticleChange,
     Changelog,
@@ -18,6 +15,7 @@ from consolidator.query.diff import (
     grouped,
 )
 from consolidator.query.events import sources_date
+from consolidator.query.redline import DELETE, EQUAL, INSERT, RETYPED_NEW, RETYPED_OLD
 from consolidator.query.snapshot import ArticleAt
 from consolidator.render.json import (
     convention_json,
@@ -32,6 +30,7 @@ KIND_LABELS = {
     "renumbered": "Articles renumérotés",
     "moved": "Articles déplacés",
     "reworded": "Rédaction modifiée",
+    "retyped": "Typographie seule modifiée (tirets, guillemets, apostrophes, espaces)",
     "state": "État ou extension modifiés",
     "restrictions": "Exclusions et réserves modifiées",
 }
@@ -48,7 +47,7 @@ def _style(text: str, style: str, color: bool) -> str:
 
 
 def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> str:
-    """A redline in wdiff notation: [-deleted-]{+inserted+}; coloured when `color`.
+    """A redline in wdiff notation: [-deleted-]{+inserted+}, {~retyped~}; coloured when `color`.
 
     >>> redline_text(((1, "["), (0, "a "), (-1, "20"), (1, "10"), (0, " jours")))
     '{+[+}a [-20-]{+10+} jours'
@@ -59,7 +58,9 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
             out.append(_style(f"[-{chunk}-]", "red", color))
         elif op == INSERT:
             out.append(_style(f"{{+{chunk}+}}", "green", color))
-        else:
+        elif op == RETYPED_NEW:
+            out.append(_style(f"{{~{chunk}~}}", "yellow", color))
+        elif op != RETYPED_OLD:
             out.append(chunk)
     return "".join(out)
 
@@ -130,7 +131,13 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
 
 # --- JSON --------------------------------------------------------------------------------------
 
-_OPS = {EQUAL: "equal", DELETE: "delete", INSERT: "insert"}
+_OPS = {
+    EQUAL: "equal",
+    DELETE: "delete",
+    INSERT: "insert",
+    RETYPED_OLD: "retyped-old",
+    RETYPED_NEW: "retyped-new",
+}
 
 
 def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | None:
