@@ -76,6 +76,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/web.py
 
 # validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
 bench-scale: install

@@ -444,6 +444,18 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
         click.echo(f"pdf:  {built.pdf}")
 
 
+@main.command(name="serve")
+@corpus_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve_cmd(corpus: Path | None, host: str, port: int) -> None:
+    """Serve the convention at any date in a browser (both views, search, comparison, JSON API)."""
+    from consolidator.web.serve import serve
+
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(corpus, host, port)
+
+
 @main.command(name="salaries")
 @corpus_option
 @at_option

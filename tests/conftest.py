@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -125,3 +129,43 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             pytest.fail("output differs from the golden file:\n" + "".join(list(diff)[:200]))
 
     return check
+
+
+# --- the served application and the static site (tests/test_web.py, tests/test_browser.py) ---
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """The application served by uvicorn in a thread; yields its root URL."""
+    import uvicorn
+
+    from consolidator.web.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def static_site(index: VersionIndex, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The static site of 1 June 2012 (no PDF), built once for the tests that read it."""
+    from consolidator.render.site import build_site
+
+    folder = tmp_path_factory.mktemp("static-site")
+    build_site(index, date(2012, 6, 1), folder, with_pdf=False)
+    return folder
