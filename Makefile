@@ -30,8 +30,8 @@ DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core f
 
 run: install system-deps
 	$(BIN)/consolidator validate
-	$(BIN)/consolidator build --at $(AT) -o output
-	@echo "Open the site: file://$(CURDIR)/output/index.html (PDF beside it: output/convention-*.pdf)"
+	$(BIN)/consolidator build --at $(AT) -o output/site
+	@echo "Open the site: file://$(CURDIR)/output/site/index.html (PDFs beside it: output/site/convention-*.pdf)"
 	$(BIN)/consolidator text --at $(AT) -o output/texte.txt
 	$(BIN)/consolidator text --at $(AT) --format json -o output/texte.json
 	@echo "Consolidated text written to output/texte.txt and output/texte.json"
