@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 AT ?= today
 
-.PHONY: run test lint bench validate clean system-deps
+.PHONY: run test lint bench bench-pdf validate clean system-deps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
@@ -44,6 +44,9 @@ test: lint system-deps
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+bench-pdf: $(STAMP) system-deps
+	$(BIN)/python benchmarks/bench_pdf.py
 
 validate: $(STAMP)
 	$(BIN)/consolidator validate

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.query import events as api
@@ -78,7 +79,7 @@ def timeline_document(index: VersionIndex, at: date | None, fmt: str) -> Documen
     content = trender.timeline_text(events)
     if at:
         content += (
-            f"\nSigné au {at.isoformat()}, pas encore en vigueur :\n"
+            f"\nSigné au {format_french(at)} mais pas encore en vigueur :\n"
             + trender.timeline_text(pending)
         )
     return content

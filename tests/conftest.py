@@ -30,6 +30,14 @@ BASE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def flat(text: str) -> str:
+    """Typography undone (no-break spaces, typographic apostrophes and inner quotes), to compare
+    a rendered text with the sources' wording."""
+    for a, b in (("\xa0", " "), ("\u202f", " "), ("’", "'"), ("“", "« "), ("”", " »")):
+        text = text.replace(a, b)
+    return text
+
+
 def seed_lines(start: int, end: int) -> list[str]:
     """Lines start..end (1-based, inclusive) of the Legifrance export, for citing the seed in tests."""
     lines = SEED.read_text(encoding="utf-8").split("\n")

@@ -107,7 +107,9 @@ class EffectRule:
 
     def describe(self) -> str:
         if self.kind is RuleKind.FIXED:
-            return f"date fixe ({self.date})"
+            from consolidator.dates import format_french
+
+            return f"date fixe ({format_french(self.date) if self.date else 'inconnue'})"
         if self.kind is RuleKind.SIGNATURE:
             return "à la signature" if not self.offset_days else f"signature + {self.offset_days} j"
         rule = self.extension_rule.value if self.extension_rule else "?"

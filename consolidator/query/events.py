@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
 
@@ -69,6 +70,17 @@ def timeline_events(index: VersionIndex) -> list[Event]:
     return events
 
 
+def _subject(index: VersionIndex, subject: str, day: date) -> str:
+    """What a reader calls the target of a change: « article 2.5 », or the act's name."""
+    versions = index.versions.get(subject)
+    if versions:
+        current = [v for v in versions if v.since <= day] or list(versions)
+        num = current[-1].num
+        return f"article {num}" if num else (current[-1].title or "article sans numéro")
+    act = index.corpus.acts.get(subject)
+    return act.label if act else subject
+
+
 def pending_at(index: VersionIndex, day: date) -> list[Event]:
     """What is signed on `day` but not yet in force: dated changes to come and undated ones."""
     targets: dict[tuple[date, str, str | None], list[str]] = {}
@@ -82,7 +94,8 @@ def pending_at(index: VersionIndex, day: date) -> list[Event]:
             "signé, pas encore en vigueur",
             act,
             index.corpus.acts[act].label,
-            f"entre en vigueur le {when} : {', '.join(dict.fromkeys(subjects))}",
+            f"entre en vigueur le {format_french(when)} : "
+            + ", ".join(dict.fromkeys(_subject(index, x, when) for x in subjects)),
         )
         for (when, act, _), subjects in sorted(targets.items(), key=lambda kv: (kv[0][0], kv[0][1]))
     ]

@@ -69,7 +69,7 @@ def first_day(index: VersionIndex) -> date:
     base = index.corpus.convention.base
     days = [c.date for c in index.timeline.changes if c.op is None and c.act.id == base]
     if not days:
-        raise QueryError("the corpus holds no base text in force")
+        raise QueryError("le corpus ne contient aucun texte de base en vigueur")
     return days[0]
 
 
@@ -77,10 +77,11 @@ def _structure(index: VersionIndex, day: date) -> Structure:
     start = first_day(index)
     if day < start:
         base = index.corpus.acts[index.corpus.convention.base]
-        signed = f"signed on {format_french(base.signed)}, " if base.signed <= day else ""
+        signed = f"signée le {format_french(base.signed)}, " if base.signed <= day else ""
         raise QueryError(
-            f"on {day} the convention was not yet in force ({signed}in force from {format_french(start)})",
-            hint=f"use a date on or after {start}",
+            f"le {format_french(day)}, la convention n'était pas encore en vigueur "
+            f"({signed}en vigueur à partir du {format_french(start)})",
+            hint=f"choisissez une date à partir du {format_french(start)} ({start})",
         )
     dates = index.change_dates
     return index.structures[bisect_right(dates, day) - 1]
@@ -99,15 +100,18 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     if version is None:
         history = index.versions.get(article, ())
         if not history:
-            raise QueryError(f"unknown article {article!r}")
+            raise QueryError(f"article inconnu : « {article} »")
         first, last = history[0], history[-1]
         if day < first.since:
             raise QueryError(
-                f"article {first.num or article} is not yet in force on {day} (from {first.since})"
+                f"l'article {first.num or article} n'est pas encore en vigueur le {format_french(day)} "
+                f"(en vigueur à partir du {format_french(first.since)})"
             )
+        end = last.end.value if last.end else "fin de vigueur"
+        until = format_french(last.until) if last.until else "une date inconnue"
         raise QueryError(
-            f"article {last.num or article} is no longer in force on {day} "
-            f"({last.end.value if last.end else 'ended'} on {last.until})"
+            f"l'article {last.num or article} n'est plus en vigueur le {format_french(day)} "
+            f"({end} le {until})"
         )
     upcoming = tuple(
         v
@@ -132,7 +136,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
 def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
     """The consolidated text in force on `day`."""
     if view not in VIEWS:
-        raise QueryError(f"unknown view {view!r}", hint=f"use one of {', '.join(VIEWS)}")
+        raise QueryError(f"vue inconnue : « {view} »", hint=f"vues possibles : {', '.join(VIEWS)}")
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
     for entry in structure.entries:
@@ -189,7 +193,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         matches = [a.id for a in acts.values() if text_id in (a.id, a.prefix)]
         if not matches:
             raise QueryError(
-                f"unknown text {text_id!r}",
+                f"texte inconnu : « {text_id} »",
                 hint=_suggest(text_id, [a.prefix or a.id for a in acts.values()]),
             )
         text_id = matches[0]
@@ -217,10 +221,10 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
     )
     raise QueryError(
-        f"unknown article {ident!r}", hint=_suggest(wanted, known + sorted(index.versions))
+        f"article inconnu : « {ident} »", hint=_suggest(wanted, known + sorted(index.versions))
     )
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:
     close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
-    return f"did you mean: {', '.join(close)}?" if close else None
+    return f"vouliez-vous dire : {', '.join(close)} ?" if close else None

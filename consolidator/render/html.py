@@ -17,6 +17,7 @@ from consolidator.model import Act, Restriction
 from consolidator.query.citation import of
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
+from consolidator.render.tables import RowView, TableView, gather, split_row
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 VIEW_SENTENCE = (
@@ -140,6 +141,7 @@ class AlineaView:
     markers: tuple[Marker, ...]
     cells: tuple[tuple[str, str], ...]
     dropped: str | None = None
+    notes: tuple[Note, ...] = ()  # the exclusions that left a dropped alinéa out (branche view)
 
 
 @dataclass(frozen=True)
@@ -150,12 +152,12 @@ class ArticleView:
     anchor: str
     heading: str
     marker: Marker
-    alineas: tuple[AlineaView, ...]
+    alineas: tuple[AlineaView | TableView, ...]
     notes: tuple[Note, ...]
     scope: tuple[Restriction, ...]
     upcoming: tuple[tuple[date, str], ...]
     loose: tuple[Note, ...] = ()
-    fallback: tuple[AlineaView, ...] = ()
+    fallback: tuple[AlineaView | TableView, ...] = ()
     fallback_act: Act | None = None
 
 
@@ -197,6 +199,19 @@ def _segments(
     return out
 
 
+def _dropped_notes(
+    spans: list[Any], notes: dict[Restriction, Note], called: set[int]
+) -> tuple[Note, ...]:
+    """The notes of the exclusions that removed an alinéa, called once each."""
+    out = []
+    for span in spans:
+        note = notes.get(span.restriction)
+        if note is not None and note.number not in called:
+            called.add(note.number)
+            out.append(note)
+    return tuple(out)
+
+
 def article_view(
     index: VersionIndex, art: ArticleAt, view: str, counter: NoteCounter, marks: dict[str, Marker]
 ) -> ArticleView:
@@ -208,17 +223,24 @@ def article_view(
             notes[r] = _note(index, r, counter.next())
     called: set[int] = set()
     dropped = dict(art.branche.removed) if view == "branche" and art.branche else {}
-    alineas = []
+    blocks: list[Any] = []
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
         own = [frag.act, *frag.amended_by]
         shown = tuple(marks[a] for a in own if a != version.act or frag.amended_by)
         counter.acts.update(own)
         if i in dropped:
-            alineas.append(AlineaView((), shown, (), dropped[i]))
+            why = _dropped_notes(spans, notes, called)
+            if frag.cells:
+                blocks.append((frag.cells, RowView((), shown, True, dropped[i], why)))
+            else:
+                blocks.append(AlineaView((), shown, (), dropped[i], why))
             continue
-        segments = tuple(_segments(frag.text, spans, notes, view, called))
-        alineas.append(AlineaView(segments, shown, frag.cells))
+        segments = _segments(frag.text, spans, notes, view, called)
+        if frag.cells:
+            blocks.append((frag.cells, split_row(frag.text, frag.cells, segments, shown)))
+        else:
+            blocks.append(AlineaView(tuple(segments), shown, ()))
     counter.acts.add(version.act)
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
@@ -228,7 +250,7 @@ def article_view(
         f"art-{slug(art.id)}",
         heading,
         marks[version.act],
-        tuple(alineas),
+        gather(blocks),
         tuple(notes.values()),
         tuple(r for r in art.restrictions if r.kind == "scope"),
         upcoming,
@@ -240,17 +262,20 @@ def article_view(
 
 def _fallback(
     index: VersionIndex, art: ArticleAt, view: str, marks: dict[str, Marker], counter: NoteCounter
-) -> tuple[tuple[AlineaView, ...], Act | None]:
+) -> tuple[tuple[AlineaView | TableView, ...], Act | None]:
     """Branche view: the earlier extended wording that still binds employers outside signatories."""
     if view != "branche" or art.branche is None or art.branche.fallback is None:
         return (), None
     old = art.branche.fallback
     counter.acts.add(old.act)
-    views = tuple(
-        AlineaView((Segment(f.text),), (marks[f.act],) if f.act != old.act else (), f.cells)
-        for f in art.branche.fallback_fragments
-    )
-    return views, index.corpus.acts[old.act]
+    blocks: list[Any] = []
+    for f in art.branche.fallback_fragments:
+        shown = (marks[f.act],) if f.act != old.act else ()
+        if f.cells:
+            blocks.append((f.cells, split_row(f.text, f.cells, [Segment(f.text)], shown)))
+        else:
+            blocks.append(AlineaView((Segment(f.text),), shown, ()))
+    return gather(blocks), index.corpus.acts[old.act]
 
 
 @dataclass(frozen=True)

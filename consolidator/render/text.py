@@ -1,4 +1,10 @@
-"""Plain-text rendering for the terminal: snapshots, articles, histories, timeline."""
+"""Plain-text rendering for the terminal: snapshots, articles, histories, timeline.
+
+French typography (typography.py) is applied to every line, before wrapping, so that no-break
+spaces keep dates and « n° 13 » together. The arrêtés' exclusions are called « [n] » after the
+excluded words (a superscript cannot be printed in plain text, and « 5[2] » is never read as
+an exponent), then listed under the article.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +16,32 @@ from consolidator.model import Restriction
 from consolidator.query.events import Event
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.snapshot import ArticleAt, Snapshot
+from consolidator.render.typography import typo_fr
 
 WIDTH = 92
 
 
 def _para(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    """One paragraph in French typography, wrapped (no-break spaces are never broken)."""
+    return textwrap.fill(typo_fr(text), WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _typo_lines(lines: list[str]) -> str:
+    return "\n".join(typo_fr(line) for line in lines)
+
+
+def called_paragraphs(art: ArticleAt) -> list[str]:
+    """The alinéas with « [n] » after the words each restriction excludes (n: its note)."""
+    numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
+    out = []
+    for i, text in enumerate(art.version.paragraphs):
+        spans = sorted((s for s in art.excluded if s.fragment == i), key=lambda s: -s.end)
+        for span in spans:
+            n = numbers.get(span.restriction)
+            if n is not None:
+                text = f"{text[: span.end]} [{n}]{text[span.end :]}"
+        out.append(text)
+    return out
 
 
 def restriction_sentence(r: Restriction) -> str:
@@ -44,17 +70,17 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         )
     lines.append("")
     if art.branche is None:
-        lines += [_para(p) + "\n" for p in art.version.paragraphs]
+        lines += [_para(p) + "\n" for p in called_paragraphs(art)]
     else:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
-        lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
+        lines.append(_para(f"[{i}] {restriction_sentence(r)} ({arrete.label})"))
     for v in art.upcoming:
         lines.append(
             f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
         )
-    return "\n".join(lines).rstrip() + "\n"
+    return _typo_lines(lines).rstrip() + "\n"
 
 
 def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
@@ -94,7 +120,7 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
                 path = art.path
             out.append("")
             out.append(article_text(index, art))
-    return "\n".join(out)
+    return _typo_lines(out)
 
 
 def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
@@ -126,13 +152,13 @@ def history_text(index: VersionIndex, hist: History) -> str:
         out += ["", f"Le numéro {hist.num} a aussi désigné un autre article :"]
         for aid, vh in hist.same_number:
             out += [f"  ({aid})", *_version_line(index, vh)]
-    return "\n".join(out) + "\n"
+    return _typo_lines(out) + "\n"
 
 
 def timeline_text(events: list[Event]) -> str:
     lines = []
     for e in events:
-        when = e.date.isoformat() if e.date else "en attente"
+        when = format_french(e.date) if e.date else "en attente"
         detail = f" — {e.detail}" if e.detail else ""
-        lines.append(f"{when:<11} {e.kind:<15} {e.label}{detail}")
-    return "\n".join(lines) + "\n"
+        lines.append(f"{when:<18} {e.kind:<15} {e.label}{detail}")
+    return _typo_lines(lines) + "\n"
