@@ -19,6 +19,7 @@ Only spacing, apostrophes and quote marks change, never the letters, digits or p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -33,16 +34,15 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d]
 _CODE_REF = re.compile(r"\b([LRD]\.)[ \u00a0\u202f]+(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]*%")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
-_BEFORE_COLON = re.compile(r"(?<=[^\s:;!?])[ \u00a0\u202f]*:(?=[ \u00a0\u202f]|$|[.,)»])")
-_BEFORE_SHORT = re.compile(
-    r"(?<=[^\s«“(\[/:;!?])[ \u00a0\u202f]*([;!?])(?=[ \u00a0\u202f]|$|[.,)»])"
-)
+_BEFORE_COLON = re.compile(r"(?<=[^\s:;!?])[ \u00a0\u202f]*:(?=\s|$|[.,)»])")
+_BEFORE_SHORT = re.compile(r"(?<=[^\s«“(\[/:;!?])[ \u00a0\u202f]*([;!?])(?=\s|$|[.,)»])")
 _OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE = re.compile(r"(?<=\S)[ \u00a0\u202f]*»")
 _INNER = re.compile(r"(?<=“)[ \u00a0\u202f]+|[ \u00a0\u202f]+(?=”)")
 _LIST_DASH = re.compile(r"^([–—-])[ \u00a0\u202f]+", re.MULTILINE)
 
 
+@lru_cache(maxsize=1 << 16)
 def typo_fr(text: str) -> str:
     """French typography on one string: only spacing, apostrophes and quote marks change.
 
@@ -99,9 +99,11 @@ def _quotes(text: str) -> str:
     for m in _QUOTE.finditer(text):
         out.append(text[pos : m.start()])
         mark = m.group()
-        opening = mark in "«“" or (mark == '"' and not straight_open)
-        if mark == '"':
-            straight_open = not straight_open
+        if mark == '"':  # closes only a straight quote still open
+            straight_open = not (straight_open and depth > 0)
+            opening = straight_open
+        else:
+            opening = mark in "«“"
         if opening:
             out.append("«" if depth == 0 else "“")
             depth += 1
