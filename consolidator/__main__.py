@@ -1,5 +1,26 @@
-"""Entry point for ``python -m consolidator``."""
+"""Entry point of the `consolidator` command and of ``python -m consolidator``.
 
-from consolidator.cli import main
+A signal that arrives while the modules are still being imported ends the process with the
+documented exit code and one line, not a traceback (nothing has been written yet).
+"""
 
-main()
+import signal
+import sys
+
+
+def _early_exit(signum: int, frame: object) -> None:
+    name = "SIGINT" if signum == signal.SIGINT else "SIGTERM"
+    sys.stderr.write(f"error: interrupted ({name}) while starting: nothing was written\n")
+    sys.exit(128 + signum)
+
+
+def run() -> None:
+    signal.signal(signal.SIGINT, _early_exit)
+    signal.signal(signal.SIGTERM, _early_exit)
+    from consolidator.cli import main
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

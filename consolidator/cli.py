@@ -3,32 +3,40 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
+import threading
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from consolidator import commands as documents
 from consolidator.dates import parse_iso
 from consolidator.engine import index as api
-from consolidator.errors import ConsolidatorError, CorpusError
+from consolidator.errors import ConsolidatorError, CorpusError, DateRuleError
+from consolidator.output import write_file_atomic
 from consolidator.query.snapshot import VIEWS
+from consolidator.resources import SEED_004
 
-SEED_004 = (
-    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
-)
+EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
 HELP_VIEW = "adherent: every text in force (members of signatory organisations); branche: only what is extended."
 HELP_FORMAT = "Output format."
-HELP_OUTPUT = "Write to this file instead of standard output (written only when complete)."
+HELP_OUTPUT = "Write to this file instead of standard output (written whole or not at all; '-' is standard output)."
 HELP_DRAFT_AT = "Resolve articles against the convention in force on this date (default: the eve of the act's signature)."
 HELP_DRAFT_CHECK = "SOURCE is a draft act file: replay it with the corpus and report failed guards."
 HELP_DRAFT_EXPORT = "Legifrance export whose consolidated text the act's « (voir cet article) » links lead to: the wording is taken from it."
 
 
 class DateParam(click.ParamType):
+    """A date typed by a person; a wrong one is bad input (`error:`, exit 1), not a usage error."""
+
     name = "DATE"
 
     def convert(
@@ -42,16 +50,17 @@ class DateParam(click.ParamType):
         try:
             return parse_iso(text)
         except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+            option = param.opts[0] if param is not None and param.opts else "date"
+            raise DateRuleError(
+                f"{option}: {exc}", hint="give a date as YYYY-MM-DD, or 'today'"
+            ) from None
 
 
 DATE = DateParam()
 
 
 def corpus_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--corpus", type=click.Path(file_okay=False, path_type=Path), default=None, help=HELP_CORPUS
-    )(f)
+    return click.option("--corpus", type=PATH, default=None, help=HELP_CORPUS)(f)
 
 
 def at_option(f):  # type: ignore[no-untyped-def]
@@ -78,26 +87,20 @@ def format_option(*choices: str):  # type: ignore[no-untyped-def]
 
 
 def output_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help=HELP_OUTPUT,
-    )(f)
+    return click.option("-o", "--output", type=PATH, default=None, help=HELP_OUTPUT)(f)
 
 
 def _emit(content: str | bytes, output: Path | None) -> None:
-    if output is None:
+    """Standard output, or the file `-o` names written whole (consolidator.output)."""
+    if output is None or str(output) == "-":
+        if isinstance(content, bytes) and output is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return
         click.echo(content, nl=False)  # color=None: ANSI styles kept on a terminal only
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    if isinstance(content, bytes):
-        tmp.write_bytes(content)
-    else:
-        tmp.write_text(content, encoding="utf-8")
-    tmp.replace(output)
+    write_file_atomic(output, content)
 
 
 def _need_file(fmt: str, output: Path | None) -> None:
@@ -106,14 +109,58 @@ def _need_file(fmt: str, output: Path | None) -> None:
 
 
 class Cli(click.Group):
-    """Turns library errors into a clear message and exit code 1."""
+    """Turns every error into one `error:` message and the exit code of the README's table."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except ConsolidatorError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(1)
+            _fail(ctx, str(exc), EXIT_BAD_INPUT)
+        except BrokenPipeError:
+            raise  # handled quietly in main()
+        except OSError as exc:  # a file the library did not turn into a ConsolidatorError
+            where = f" {exc.filename}" if exc.filename else ""
+            _fail(ctx, f"cannot read or write{where}: {exc.strerror or exc}", EXIT_BAD_INPUT)
+        except RecursionError:
+            _fail(ctx, "input nested too deeply", EXIT_BAD_INPUT)
+        except KeyboardInterrupt:
+            _fail(ctx, "interrupted (SIGINT): no output was left half-written", EXIT_SIGINT)
+        except Terminated:
+            _fail(ctx, "terminated (SIGTERM): no output was left half-written", EXIT_SIGTERM)
+        return None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        previous = _on_sigterm()
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:  # the reader of standard output went away (`| head`)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_BAD_INPUT)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that temporary outputs are removed on the way out."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _on_sigterm() -> Any:
+    """SIGTERM raises Terminated and SIGINT KeyboardInterrupt from here on (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+def _fail(ctx: click.Context, message: str, code: int) -> None:
+    click.echo(f"error: {message}", err=True)
+    ctx.exit(code)
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -216,7 +263,7 @@ def import_group() -> None:
 
 
 @import_group.command(name="legifrance")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=PATH)
 @format_option("text", "json")
 @output_option
 def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
@@ -228,7 +275,7 @@ def import_legifrance(source: Path, fmt: str, output: Path | None) -> None:
 @corpus_option
 @click.option(
     "--source",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     default=None,
     help="The Legifrance export to compare with (default: the corpus's copy of 004).",
 )
@@ -272,16 +319,87 @@ def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path |
     _emit(documents.cite_document(api.open_index(corpus), ident, at, fmt), output)
 
 
+@main.command(name="changes")
+@corpus_option
+@click.option("--since", type=DATE, required=True, help="First date of effect (ISO or 'today').")
+@click.option("--until", type=DATE, default=None, help="Last date of effect (default: no limit).")
+@view_option
+@format_option("atom", "json")
+@output_option
+def changes_cmd(
+    corpus: Path | None,
+    since: date,
+    until: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Legal events (entries into force, extensions, terms) with the articles they changed."""
+    _emit(documents.changes_document(api.open_index(corpus), since, until, view, fmt), output)
+
+
+@main.group(name="export")
+def export_group() -> None:
+    """Open exchange formats: a git history of legal events, Akoma Ntoso."""
+
+
+def _views(view: str | None) -> tuple[str, ...]:
+    return (view,) if view else VIEWS
+
+
+@export_group.command(name="git")
+@corpus_option
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default=None,
+    help="Only this view's branch (default: a branch per view, adherent checked out).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="New folder of the repository (refused if it exists and is not empty).",
+)
+def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
+    """A git repository with one commit per legal event (author date = date of effect)."""
+    from consolidator.export.git import export_git
+
+    done = export_git(api.open_index(corpus), output, _views(view))
+    heads = ", ".join(f"{v} {sha[:12]}" for v, sha in done.heads.items())
+    click.echo(f"git: {done.folder} ({done.commits} commits, {done.tags} tags; {heads})")
+
+
+@export_group.command(name="akn")
+@corpus_option
+@at_option
+@view_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of the documents (created; each file written when complete).",
+)
+def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
+    """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""
+    from consolidator.export.akn import export_akn
+
+    written = export_akn(api.open_index(corpus), at, output, view)
+    click.echo(f"akn: {output} ({len(written)} documents, valid against akomantoso30.xsd)")
+
+
 @main.command(name="build")
 @corpus_option
 @at_option
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PATH,
     default=Path("output"),
     show_default=True,
-    help="Folder of the site (created; files are replaced one by one when complete).",
+    help="Folder of the site (built beside it, then swapped in whole; a folder not written by consolidator is never replaced).",
 )
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also produce the PDF.")
 def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
@@ -309,14 +427,14 @@ def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -
 
 
 @main.command(name="draft")
-@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("source", type=PATH)
 @corpus_option
 @click.option("--at", "at", type=DATE, default=None, help=HELP_DRAFT_AT)
 @click.option("--check", "check", is_flag=True, help=HELP_DRAFT_CHECK)
 @click.option(
     "--export",
     "export",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=PATH,
     default=None,
     help=HELP_DRAFT_EXPORT,
 )

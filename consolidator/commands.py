@@ -121,7 +121,31 @@ def audit_document(index: VersionIndex, source: Path) -> Document:
         audit_base,
         audit_report,
     )
+    from consolidator.sources.legifrance.auditmap import load_audit_map
     from consolidator.sources.legifrance.export import parse_export
+    from consolidator.sources.legifrance.verdict import full_audit, verdict_report
 
     export = parse_export(source)
-    return f"{audit_report(audit_base(index, export))}\n{attached_report(audit_attached(index, export))}\n"
+    verdict = full_audit(index, export, load_audit_map(index.corpus.root))
+    return (
+        f"{audit_report(audit_base(index, export))}\n"
+        f"{attached_report(audit_attached(index, export))}\n{verdict_report(verdict)}\n"
+    )
+
+
+def changes_document(
+    index: VersionIndex, since: date, until: date | None, view: str, fmt: str
+) -> Document:
+    """The legal events between two dates, with the articles each touched (Atom or JSON)."""
+    from consolidator.query.changes import attribute
+
+    if until is not None and until < since:
+        raise QueryError(f"--since {since} is after --until {until}", hint="swap the dates")
+    found = attribute(index, view, since, until)
+    if fmt == "json":
+        from consolidator.render.changes_json import changes_json
+
+        return jrender.dumps(changes_json(index, found, since, until))
+    from consolidator.render.atom import convention_feed
+
+    return convention_feed(index, found.events)

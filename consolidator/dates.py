@@ -35,8 +35,31 @@ MOIS = {_fold(name): number for number, name in enumerate(MOIS_NOMS) if name}
 _FRENCH = re.compile(r"^\s*(\d{1,2})(?:er)?\s+([^\W\d_]+)\s+(\d{4})\s*$", re.IGNORECASE)
 
 
+# Every date the tool reads or computes lies in this range, so that date arithmetic (the day
+# before, the 1st of next January, a signature plus an offset) never overflows. The first law on
+# conventions collectives is of 25 March 1919; year 9999 is left free for computed dates.
+DATE_MIN = date(1900, 1, 1)
+DATE_MAX = date(9998, 12, 31)
+DATE_RANGE = f"{DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}"
+
+
+def check_range(day: date, text: str | None = None) -> date:
+    """`day` itself, or ValueError when it lies outside DATE_MIN..DATE_MAX.
+
+    >>> check_range(date(9999, 1, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: date '9999-01-01' out of range: dates go from 1900-01-01 to 9998-12-31
+    """
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise ValueError(
+            f"date {text or day.isoformat()!r} out of range: dates go from {DATE_RANGE}"
+        )
+    return day
+
+
 def parse_iso(text: str) -> date:
-    """Parse an ISO date, with an error that quotes the bad input.
+    """Parse an ISO date (YYYY-MM-DD, within DATE_MIN..DATE_MAX), with an error that quotes it.
 
     >>> parse_iso("2017-04-02")
     datetime.date(2017, 4, 2)
@@ -44,11 +67,16 @@ def parse_iso(text: str) -> date:
     Traceback (most recent call last):
     ...
     ValueError: impossible date '2000-02-31': day is out of range for month
+    >>> parse_iso("0001-01-01")
+    Traceback (most recent call last):
+    ...
+    ValueError: date '0001-01-01' out of range: dates go from 1900-01-01 to 9998-12-31
     """
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
         raise ValueError(f"impossible date {text!r}: {exc}") from None
+    return check_range(day, text)
 
 
 def parse_french(text: str) -> date:

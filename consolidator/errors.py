@@ -83,3 +83,7 @@ class QueryError(ConsolidatorError):
 
 class RenderError(ConsolidatorError):
     """Output cannot be produced (missing renderer dependency, unwritable path)."""
+
+
+class OutputError(ConsolidatorError):
+    """An output file or folder cannot be written (the earlier output is left intact)."""

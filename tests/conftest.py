@@ -38,6 +38,14 @@ def flat(text: str) -> str:
     return text
 
 
+def mapped(line: int) -> bool:
+    """The audit map (corpus/idcc-2128/audit-map.xml) explains a block at this marker line."""
+    from consolidator.sources.legifrance.auditmap import load_audit_map
+
+    entries = load_audit_map(ROOT / "corpus" / "idcc-2128").entries
+    return any(at == line for at, _ in entries)
+
+
 def seed_lines(start: int, end: int) -> list[str]:
     """Lines start..end (1-based, inclusive) of the Legifrance export, for citing the seed in tests."""
     lines = SEED.read_text(encoding="utf-8").split("\n")

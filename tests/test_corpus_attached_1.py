@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from consolidator.engine.replay import VersionIndex
@@ -11,9 +9,8 @@ from consolidator.model import State
 from consolidator.query.states import version_state
 from consolidator.sources.legifrance.audit import SEED_DATE, TextAudit, audit_attached
 from consolidator.sources.legifrance.export import parse_export
-from tests.conftest import ROOT, SEED, seed_lines
+from tests.conftest import SEED, mapped, seed_lines
 
-DECISIONS = (ROOT / "corpus" / "idcc-2128" / "DECISIONS.md").read_text(encoding="utf-8")
 FIRST, LAST = 3465, 8999  # this range: the annexes (l.3467) to the alternance accord (l.8962)
 
 # amending acts that now carry their own articles as a <body> (D-501, D-502)
@@ -33,11 +30,6 @@ WITH_BODY = (
 )
 
 
-def cited(line: int) -> bool:
-    """DECISIONS.md names the block by its marker line (« l.4897 », « l.6865-6866 » excluded)."""
-    return re.search(rf"(?<![\d.\-])l\.\s?{line}(?![\d\-])", DECISIONS) is not None
-
-
 @pytest.fixture(scope="module")
 def texts(index: VersionIndex) -> tuple[TextAudit, ...]:
     export = parse_export(SEED)
@@ -55,11 +47,13 @@ def _marker(texts: tuple[TextAudit, ...], line: int):
 def test_every_block_of_the_range_is_reproduced_or_explained(texts: tuple[TextAudit, ...]) -> None:
     blocks = [m for t in texts for m in t.matches]
     good = [m for m in blocks if m.version is not None and not m.problem]
-    assert len(good) >= 204, len(good)  # 166/210 before this round, 204/264 after it
+    assert len(good) >= 194, len(
+        good
+    )  # 204/264; 194 since Annexe III's 10 blocks lost « étendue » (D-304)
     unexplained = [
         m.block.marker_line
         for m in blocks
-        if (m.version is None or m.problem) and not cited(m.block.marker_line)
+        if (m.version is None or m.problem) and not mapped(m.block.marker_line)
     ]
     assert unexplained == []
 

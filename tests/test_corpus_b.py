@@ -203,15 +203,22 @@ def test_9_14_renumbered_9_12_over_the_old_9_12(index: VersionIndex) -> None:
     assert resolve_article(index, "9.12", date(2020, 1, 1)) == "a2015-9.12"
 
 
-def test_chapter_ix_has_no_article_before_2011(index: VersionIndex) -> None:
+def test_chapter_ix_before_2011_is_in_force_without_its_wording(index: VersionIndex) -> None:
     # D-200: the 2000 and 2004 wordings are not in the sources (004 l.5159-5161 « (voir ce chapitre) »)
+    # but the chapter existed (004 l.112): one unnumbered article whose wording is unknown
     def chapter_ix(day: date) -> list[str]:
         snap = snapshot(index, day)
         return [
             a.num or "" for t in snap.texts for a in t.articles if any("IX" in p for p in a.path)
         ]
 
-    assert chapter_ix(date(2010, 1, 1)) == []
+    assert chapter_ix(date(2010, 1, 1)) == [""]
+    old = article_at(index, "a2000-IX", date(2010, 1, 1)).version
+    assert not old.wording_known and old.act == "accord-2004-12-01"
+    assert [e.src for e in old.evidence] == ["5159-5161", "15683-15701", "5416-5418"]
+    first = article_at(index, "a2000-IX", date(2003, 1, 1)).version
+    assert first.act == "base" and first.evidence[0].src == "112"
+    assert "chapitre IX : Formation professionnelle et emploi" in seed_lines(112, 112)[0]
     # accord du 5 juillet 2011 (004 l.7183): 9.2 and 9.5 wait for the extension (JO 14 juillet 2012)
     assert "9.2" not in chapter_ix(date(2012, 1, 1)) and "9.1" in chapter_ix(date(2012, 1, 1))
     assert len(chapter_ix(date(2012, 7, 14))) == 15

@@ -152,8 +152,10 @@ def test_commission_article_8_and_annexe_7(index: VersionIndex) -> None:
     ]
 
 
-def test_annexe_iii_follows_legifrance_extension(index: VersionIndex) -> None:
-    # D-304: Legifrance labels Annexe III « en vigueur étendue » (004 l.3805)
+def test_annexe_iii_is_not_extended(index: VersionIndex) -> None:
+    # D-304: the arrêté of 17 August 2001 lists six annexes, not Annexe III (004 l.15469), though
+    # Legifrance labels it « en vigueur étendue » (004 l.3805): no arrêté is credited with it
     at = article_at(index, "annexe-iii-1", SEED_DAY)
-    assert at.state is State.ETENDU
+    assert at.state is State.NON_ETENDU
+    assert not index.extensions_of("annexe-iii")
     assert _text(index, "annexe-iii-1", SEED_DAY) == _seed(3806, 3806)

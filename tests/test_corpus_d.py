@@ -59,14 +59,13 @@ def test_every_block_of_the_standalone_texts_is_a_version(index: VersionIndex) -
     assert missing == []
 
 
-def test_moyens_2000_lapses_at_its_term(index: VersionIndex) -> None:
-    # 004 l.4582: « conclu pour une durée déterminée s'achevant le 31 décembre 2000 »
+def test_moyens_2000_continues_after_its_term(index: VersionIndex) -> None:
+    # 004 l.4582: « conclu pour une durée déterminée s'achevant le 31 décembre 2000 », no
+    # stipulation that its effects cease: former L. 132-6, it continues (D-416)
     assert "31 décembre 2000" in seed_lines(4582, 4582)[0]
     assert _state(index, "moyens-2000-1", "2000-06-01") is State.NON_ETENDU
-    assert _state(index, "moyens-2000-1", "2001-01-01") is State.PERIME
-    assert "accord-2000-01-31-moyens" not in {
-        t.act.id for t in snapshot(index, date(2001, 6, 1)).texts
-    }
+    assert _state(index, "moyens-2000-1", "2001-01-01") is State.NON_ETENDU
+    assert "accord-2000-01-31-moyens" in {t.act.id for t in snapshot(index, date(2001, 6, 1)).texts}
 
 
 def test_agenda_social_2017_is_in_force_one_year(index: VersionIndex) -> None:
@@ -121,7 +120,8 @@ def test_temps_partiel_runs_24_months_from_its_extension(index: VersionIndex) ->
     # 004 l.8135; arrêté du 16 juillet 2015, JO 26 juillet 2015 (D-405)
     assert _state(index, "temps-partiel-2015-2", "2015-07-25") is State.A_VENIR
     assert _state(index, "temps-partiel-2015-2", "2015-07-26") is State.ETENDU
-    assert _state(index, "temps-partiel-2015-2", "2017-07-26") is State.PERIME
+    # signed before the loi du 8 août 2016: continues after its 24 months (D-405, D-416)
+    assert _state(index, "temps-partiel-2015-2", "2017-07-26") is State.ETENDU
 
 
 def test_fessad_adhesion_is_simply_in_force(index: VersionIndex) -> None:

@@ -129,7 +129,8 @@ def test_cli_json_and_bad_dates() -> None:
     result = runner.invoke(main, [*base, "--from", "1990-01-01", "--to", "2010-01-01"])
     assert result.exit_code == 1 and "pas encore en vigueur" in result.output
     result = runner.invoke(main, [*base, "--from", "2010-13-01"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # bad input, not a usage error (README: exit codes)
+    assert "error: --from: impossible date '2010-13-01'" in result.output
 
 
 def test_cli_html_redline_parses() -> None:

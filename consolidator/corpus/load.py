@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -12,6 +13,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from consolidator.corpus.attributes import attribute_faults
+from consolidator.corpus.ids import check_ids
+from consolidator.corpus.xml import parse_xml
+from consolidator.dates import DATE_MAX, DATE_RANGE, parse_iso
 from consolidator.errors import CorpusError, Diagnostic
 from consolidator.model import (
     Act,
@@ -21,9 +26,11 @@ from consolidator.model import (
     Convention,
     Corpus,
     EffectRule,
+    Evidence,
     Extension,
     ExtensionRule,
     Location,
+    Nota,
     Operation,
     OpKind,
     Para,
@@ -32,17 +39,21 @@ from consolidator.model import (
     SectionDef,
     SourceRef,
 )
+from consolidator.resources import DEFAULT_CORPUS
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus" / "idcc-2128"
 CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 
 
 @cache
+def _schema_bytes() -> bytes:
+    return resources.files("consolidator.corpus.schema").joinpath("corpus.rng").read_bytes()
+
+
+@cache
 def _schema() -> etree.RelaxNG:
-    with resources.files("consolidator.corpus.schema").joinpath("corpus.rng").open("rb") as fh:
-        return etree.RelaxNG(etree.parse(fh))
+    return etree.RelaxNG(etree.fromstring(_schema_bytes()))
 
 
 class _Collector:
@@ -64,29 +75,29 @@ class _Collector:
         self.items.append(Diagnostic(message, file, line, **kw))  # type: ignore[arg-type]
 
 
+SCHEMA_HINT = "see consolidator/corpus/schema/corpus.rng for the allowed elements and attributes"
+_ATTR_ERROR = re.compile(r"Element (\S+) failed to validate attributes")
+
+
+def _schema_errors(tree: etree._ElementTree, file: str, out: _Collector) -> None:
+    for err in _schema().error_log:
+        where = _ATTR_ERROR.match(err.message)
+        faults = attribute_faults(tree, where.group(1), _schema_bytes()) if where else []
+        if faults:
+            for line, what in faults:
+                out.add(f"schema: {what}", file, line, hint=SCHEMA_HINT)
+        else:
+            out.add(f"schema: {err.message}", file, err.line or None, hint=SCHEMA_HINT)
+
+
 def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
     try:
-        tree = etree.parse(str(path), etree.XMLParser(remove_comments=True, resolve_entities=False))
-    except etree.XMLSyntaxError as exc:
-        out.add(
-            f"malformed XML: {exc.msg}",
-            out.rel(path),
-            exc.lineno,
-            hint="fix the XML syntax (unclosed element, bad entity, stray '&' or '<')",
-        )
+        tree = parse_xml(path, out.rel(path))
+    except CorpusError as exc:
+        out.items.append(exc.diagnostic)
         return None
-    except OSError as exc:
-        out.add(f"cannot read file: {exc}", out.rel(path))
-        return None
-    schema = _schema()
-    if not schema.validate(tree):
-        for err in schema.error_log:
-            out.add(
-                f"schema: {err.message}",
-                out.rel(path),
-                err.line,
-                hint="see consolidator/corpus/schema/corpus.rng for the allowed elements and attributes",
-            )
+    if not _schema().validate(tree):
+        _schema_errors(tree, out.rel(path), out)
         return None
     return tree.getroot()
 
@@ -95,13 +106,13 @@ def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return parse_iso(value)
+    except ValueError as exc:
         out.add(
-            f"impossible date {value!r}",
+            str(exc),
             loc.file,
             loc.line,
-            hint="use a real calendar date YYYY-MM-DD",
+            hint=f"use a real calendar date YYYY-MM-DD from {DATE_RANGE}",
         )
         return None
 
@@ -142,6 +153,10 @@ def _paras(el: etree._Element) -> tuple[Para, ...]:
     return tuple(out)
 
 
+def _evidence(el: etree._Element) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e.get("src"), _clean(e.text)) for e in el.findall("evidence"))
+
+
 def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
     items: list[SectionDef | ArticleDef] = []
     for child in el:
@@ -155,6 +170,7 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                     _paras(child),
                     loc,
                     child.get("src"),
+                    _evidence(child),
                 )
             )
         elif child.tag == "section":
@@ -205,6 +221,7 @@ def _operation(el: etree._Element, act: str, index: int, file: str) -> Operation
         effect=el.get("effect"),
         src=el.get("src"),
         decision=el.get("decision"),
+        evidence=_evidence(el),
     )
 
 
@@ -232,6 +249,15 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
                 act=el.get("id"),
             )
         effects[key] = _effect(eff, out, Location(file, eff.sourceline))
+        offset = effects[key].offset_days
+        if offset and (DATE_MAX - signed).days < offset:
+            out.add(
+                f"signature {signed} plus {offset} days falls after {DATE_MAX}",
+                file,
+                eff.sourceline,
+                act=el.get("id"),
+                hint=f"dates go from {DATE_RANGE}",
+            )
     if None not in effects:
         out.add(
             "the act has no default effect rule (an <effect> without id)",
@@ -266,6 +292,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         ops=ops,
         sources=_sources(el),
         notes=_notes(el),
+        notas=tuple(Nota(n.get("target"), _clean(n.text), n.get("src")) for n in el.findall("nota")),
     )
 
 
@@ -292,6 +319,8 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                     words=r.get("words"),
                     occurrence=r.get("occurrence", "all"),
                     src=r.get("src"),
+                    answered_by=r.get("answered-by"),
+                    decision=r.get("decision"),
                 )
             )
         extends.append(
@@ -301,6 +330,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                 ext.get("effective-rule", "publication"),
                 _date(ext.get("effective"), out, loc),
                 tuple(restrictions),
+                ext.get("named"),
             )
         )
     jo = _date(el.get("jo"), out, loc)
@@ -355,6 +385,13 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
             file=str(conv_path),
             hint="point --corpus at a corpus folder (e.g. corpus/idcc-2128)",
         )
+    for folder in ("acts", "arretes"):
+        if not (base / folder).is_dir():
+            raise CorpusError(
+                f"no {folder}/ folder in {base}",
+                file=str(base / folder),
+                hint=f"a corpus folder holds convention.xml, acts/ and arretes/ (even empty); is --corpus {base} right?",
+            )
     conv_el = _parse_file(conv_path, out)
     acts: dict[str, Act] = {}
     arretes: dict[str, Arrete] = {}
@@ -397,7 +434,7 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
 
 def check_references(corpus: Corpus) -> list[Diagnostic]:
     """Cross-file checks that need the whole corpus: effect ids, arrêtés' acts, base act."""
-    out: list[Diagnostic] = []
+    out: list[Diagnostic] = check_ids(corpus)
     if corpus.convention.base not in corpus.acts:
         out.append(
             Diagnostic(

@@ -7,9 +7,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from consolidator.corpus.load import DEFAULT_CORPUS, load_corpus
+from consolidator.corpus.xml import parse_xml
 from consolidator.engine.replay import replay
 from consolidator.errors import CorpusError, Diagnostic
 
@@ -29,10 +28,7 @@ class CheckResult:
 
 
 def _act_id(path: Path) -> str:
-    try:
-        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False)).getroot()
-    except (etree.XMLSyntaxError, OSError) as exc:
-        raise CorpusError(f"cannot read draft {path}: {exc}", file=str(path)) from None
+    root = parse_xml(path).getroot()
     ident = root.get("id")
     if root.tag != "act" or not ident:
         raise CorpusError(f"{path} is not an act file (<act id=...>)", file=str(path))

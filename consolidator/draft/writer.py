@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from consolidator.draft.ops import DraftOp
 from consolidator.draft.result import Draft
 from consolidator.model import Para
 
+_DASH_DASH = re.compile(r"-(?=-)")
+
 
 def _comment(text: str) -> etree._Comment:
-    safe = " ".join(text.replace("--", "- -").split())
-    if safe.endswith("-"):
-        safe += " "
+    """A comment holding `text`: XML forbids « -- » inside one (Légifrance's table borders are
+    lines of dashes), so each dash followed by a dash gets a space.
+
+    >>> etree.tostring(_comment("+-----+ a -- b -"))
+    b'<!-- +- - - - -+ a - - b - -->'
+    """
+    safe = _DASH_DASH.sub("- ", " ".join(text.split()))
     return etree.Comment(f" {safe} ")
 
 

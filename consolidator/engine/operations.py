@@ -6,7 +6,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from consolidator.errors import OperationError
-from consolidator.model import Act, ArticleDef, Fragment, Operation, OpKind, Para, SectionDef
+from consolidator.model import (
+    Act,
+    ArticleDef,
+    Evidence,
+    Fragment,
+    Operation,
+    OpKind,
+    Para,
+    SectionDef,
+)
 from consolidator.normalize import normalize_text, words_pattern
 
 
@@ -24,6 +33,7 @@ class ArticleState:
     ops: tuple[str, ...]
     lineage: int = 0
     alive: bool = True
+    evidence: tuple[Evidence, ...] = ()  # wording not in the sources
 
 
 @dataclass
@@ -46,6 +56,15 @@ class WorkTree:
 
     articles: dict[str, ArticleState] = field(default_factory=dict)
     sections: dict[str, SectionState] = field(default_factory=dict)
+    by_text: dict[str, list[str]] = field(default_factory=dict)  # text id → its article ids
+
+    def add_article(self, art: ArticleState) -> None:
+        self.articles[art.id] = art
+        self.by_text.setdefault(art.text_id, []).append(art.id)
+
+    def articles_of(self, text_id: str) -> list[ArticleState]:
+        """The articles of one text (replay's scans stay linear in the corpus's size)."""
+        return [self.articles[a] for a in self.by_text.get(text_id, ())]
 
 
 def _fail(op: Operation, message: str, hint: str | None = None) -> OperationError:
@@ -84,15 +103,18 @@ def _add_items(
             tree.sections[item.id] = section
             changed |= _add_items(tree, act, section, item.children)
         else:
-            tree.articles[item.id] = ArticleState(
-                item.id,
-                act.id,
-                item.num,
-                item.title,
-                parent.id,
-                _fragments(act.id, item.id, item.paragraphs),
-                act.id,
-                (f"{act.id}#body",),
+            tree.add_article(
+                ArticleState(
+                    item.id,
+                    act.id,
+                    item.num,
+                    item.title,
+                    parent.id,
+                    _fragments(act.id, item.id, item.paragraphs),
+                    act.id,
+                    (f"{act.id}#body",),
+                    evidence=item.evidence,
+                )
             )
             changed.add(item.id)
     return changed
@@ -151,30 +173,42 @@ def _insert_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     if op.new_id in tree.articles:
         raise _fail(op, f"article {op.new_id!r} already exists")
     parent = _section(tree, op.parent, op)
-    for other in tree.articles.values():
-        if other.alive and other.text_id == parent.text_id and op.num and other.num == op.num:
+    for other in tree.articles_of(parent.text_id):
+        if other.alive and op.num and other.num == op.num:
             raise _fail(
                 op,
                 f"collision: article number {op.num} is already borne by {other.id!r}",
                 hint="renumber or repeal the other article first (in an earlier operation)",
             )
     _place(parent.children, op.new_id, op)
-    tree.articles[op.new_id] = ArticleState(
-        op.new_id,
-        parent.text_id,
-        op.num,
-        op.title,
-        parent.id,
-        _fragments(op.act, f"{op.index}", op.paragraphs),
-        op.act,
-        (op.uid,),
+    tree.add_article(
+        ArticleState(
+            op.new_id,
+            parent.text_id,
+            op.num,
+            op.title,
+            parent.id,
+            _fragments(op.act, f"{op.index}", op.paragraphs),
+            op.act,
+            (op.uid,),
+            evidence=op.evidence,
+        )
     )
     return {op.new_id}
 
 
+def _known_text(art: ArticleState) -> str:
+    """What a guard reads: the wording, or for an article whose wording the sources lack, its
+    title and the evidence of its existence (a guard then names the article, not its words)."""
+    if art.evidence:
+        return "\n".join([art.title or "", *(e.text for e in art.evidence)])
+    return "\n".join(f.text for f in art.fragments)
+
+
 def _replace_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     art = _article(tree, op)
-    _check_contains(op, "\n".join(f.text for f in art.fragments), f"article {art.num or art.id}")
+    _check_contains(op, _known_text(art), f"article {art.num or art.id}")
+    art.evidence = op.evidence
     art.fragments = _fragments(op.act, f"{op.index}", op.paragraphs)
     art.lineage += 1
     art.num = op.num or art.num
@@ -185,7 +219,7 @@ def _replace_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
 
 def _repeal_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
     art = _article(tree, op)
-    _check_contains(op, "\n".join(f.text for f in art.fragments), f"article {art.num or art.id}")
+    _check_contains(op, _known_text(art), f"article {art.num or art.id}")
     art.alive = False
     art.act, art.ops = op.act, (op.uid,)
     return {art.id}
@@ -197,13 +231,8 @@ def _renumber_article(tree: WorkTree, op: Operation, day: date) -> set[str]:
         raise _fail(
             op, f"guard failed: article {art.id!r} is numbered {art.num!r}, not {op.expect_num!r}"
         )
-    for other in tree.articles.values():
-        if (
-            other.alive
-            and other.id != art.id
-            and other.text_id == art.text_id
-            and other.num == op.num
-        ):
+    for other in tree.articles_of(art.text_id):
+        if other.alive and other.id != art.id and other.num == op.num:
             raise _fail(
                 op,
                 f"collision: number {op.num} is already borne by {other.id!r}",

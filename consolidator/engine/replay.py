@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
-from itertools import groupby
+from itertools import chain, groupby
 
 from consolidator.engine.operations import WorkTree, add_body, apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
-from consolidator.model import Corpus, EndReason, Restriction, Version
+from consolidator.model import Corpus, EndReason, Nota, Restriction, Version
 from consolidator.normalize import words_pattern
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,18 @@ class Entry:
 
 @dataclass(frozen=True)
 class Structure:
-    """The ordered list of articles in force from `since` until the next structure."""
+    """The ordered list of articles in force from `since` until the next structure.
+
+    Held as one part per text, shared with the previous date's structure when the text did not
+    change, so that replay costs what changes, not the size of the corpus at every date.
+    """
 
     since: date
-    entries: tuple[Entry, ...]
+    parts: tuple[tuple[Entry, ...], ...]
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(chain.from_iterable(self.parts))
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,11 @@ class Binding:
     effective: date | None
     fragments: frozenset[str]
     lineage: tuple[str, int] | None
+    until: date | None = None  # an answered reservation binds no version from this date on
 
     def applies_to(self, version: Version) -> bool:
+        if self.until is not None and version.since >= self.until:
+            return False
         if self.lineage is not None:
             return self.lineage == (version.article, version.lineage)
         return any(f.uid in self.fragments for f in version.fragments)
@@ -72,6 +83,19 @@ class VersionIndex:
             out.setdefault(binding.restriction.target or "", []).append(binding)
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def notas_by_article(self) -> dict[str, tuple[tuple[Nota, date], ...]]:
+        """Legifrance's notas by target, each with the day its act first changed the corpus."""
+        starts: dict[str, date] = {}
+        for change in self.timeline.changes:
+            starts[change.act.id] = min(change.date, starts.get(change.act.id, change.date))
+        out: dict[str, list[tuple[Nota, date]]] = {}
+        for act in self.corpus.acts.values():
+            for nota in act.notas:
+                if act.id in starts:
+                    out.setdefault(nota.target, []).append((nota, starts[act.id]))
+        return {k: tuple(v) for k, v in out.items()}
+
     def bindings_of(self, article: str) -> tuple[Binding, ...]:
         return self.bindings_by_article.get(article, ())
 
@@ -92,24 +116,44 @@ def _path(tree: WorkTree, parent: str) -> tuple[str, ...]:
     return tuple(reversed(labels))
 
 
-def _walk(tree: WorkTree, section_id: str, text_id: str) -> list[Entry]:
+def _walk(tree: WorkTree, section_id: str, text_id: str, path: tuple[str, ...] = ()) -> list[Entry]:
+    """The alive articles under a section, each with its path (built on the way down, so the
+    structure of a date costs one visit per node)."""
     out: list[Entry] = []
     for child in tree.sections[section_id].children:
         if child in tree.sections:
-            if tree.sections[child].alive:
-                out += _walk(tree, child, text_id)
+            section = tree.sections[child]
+            if section.alive:
+                out += _walk(tree, child, text_id, (*path, _label(section.num, section.title)))
         elif tree.articles[child].alive:
-            out.append(Entry(text_id, child, _path(tree, tree.articles[child].parent)))
+            out.append(Entry(text_id, child, path))
     return out
 
 
-def _structure(tree: WorkTree, corpus: Corpus, day: date) -> Structure:
-    entries: list[Entry] = []
+def _structure(
+    tree: WorkTree, corpus: Corpus, day: date, parts: dict[str, tuple[Entry, ...]], dirty: set[str]
+) -> Structure:
+    """The structure on `day`; `parts` (text id → entries) is reused for texts not in `dirty`."""
     roots = [s for s in tree.sections.values() if s.kind == "text" and s.alive]
     roots.sort(key=lambda s: (s.id != corpus.convention.base, corpus.acts[s.id].signed, s.id))
     for root in roots:
-        entries += _walk(tree, root.id, root.id)
-    return Structure(day, tuple(entries))
+        if root.id in dirty or root.id not in parts:
+            parts[root.id] = tuple(_walk(tree, root.id, root.id))
+    return Structure(day, tuple(parts[root.id] for root in roots))
+
+
+def _texts_touched(tree: WorkTree, change: Change) -> set[str]:
+    """The texts whose structure a change may alter (its own, and those of every id it names)."""
+    if change.op is None:
+        return {change.act.id}
+    op = change.op
+    refs = (op.target, op.parent, op.from_parent, op.new_id, op.after, op.before)
+    texts = set()
+    for ref in refs:
+        node = tree.sections.get(ref or "") or tree.articles.get(ref or "")
+        if node is not None:
+            texts.add(node.text_id)
+    return texts
 
 
 def _lapses(corpus: Corpus) -> dict[date, list[tuple[str, EndReason]]]:
@@ -131,6 +175,7 @@ class _Builder:
         self.closed: dict[str, list[Version]] = {}
         self.open: dict[str, Version] = {}
         self.structures: list[Structure] = []
+        self.parts: dict[str, tuple[Entry, ...]] = {}
         self.problems: list[Diagnostic] = []
 
     def apply(self, change: Change) -> set[str]:
@@ -147,13 +192,15 @@ class _Builder:
         root = self.tree.sections.get(text_id)
         if root is not None:
             root.alive = False
-        for art in self.tree.articles.values():
-            if art.text_id == text_id and art.alive:
+        for art in self.tree.articles_of(text_id):
+            if art.alive:
                 art.alive = False
                 changed.add(art.id)
         return changed
 
-    def record(self, day: date, changed: set[str], reasons: dict[str, EndReason]) -> None:
+    def record(
+        self, day: date, changed: set[str], reasons: dict[str, EndReason], dirty: set[str]
+    ) -> None:
         for aid in sorted(changed):
             art = self.tree.articles[aid]
             prev = self.open.pop(aid, None)
@@ -174,8 +221,10 @@ class _Builder:
                     act=art.act,
                     ops=art.ops,
                     lineage=art.lineage,
+                    evidence=art.evidence,
                 )
-        self.structures.append(_structure(self.tree, self.corpus, day))
+        dirty |= {self.tree.articles[aid].text_id for aid in changed}
+        self.structures.append(_structure(self.tree, self.corpus, day, self.parts, dirty))
 
 
 def replay(corpus: Corpus) -> VersionIndex:
@@ -189,13 +238,17 @@ def replay(corpus: Corpus) -> VersionIndex:
     for day in days:
         changed: set[str] = set()
         reasons: dict[str, EndReason] = {}
+        dirty: set[str] = set()
         for text_id, reason in lapses.get(day, ()):
             ended = builder.lapse(text_id, reason)
             reasons.update(dict.fromkeys(ended, reason))
             changed |= ended
+            dirty.add(text_id)
         for change in by_day.get(day, ()):
+            dirty |= _texts_touched(builder.tree, change)
             changed |= builder.apply(change)
-        builder.record(day, changed, reasons)
+            dirty |= _texts_touched(builder.tree, change)
+        builder.record(day, changed, reasons, dirty)
     versions = {
         aid: tuple(
             sorted(
@@ -236,9 +289,36 @@ def _bind(
                             hint="check the restriction's target, alinéa and words against the act's text",
                         )
                     )
+                elif r.answered_by is not None:
+                    out.append(_answered(binding, versions.get(r.target, ()), event, problems))
                 else:
                     out.append(binding)
     return tuple(out)
+
+
+def _answered(
+    binding: Binding,
+    versions: tuple[Version, ...],
+    event: ExtensionEvent,
+    problems: list[Diagnostic],
+) -> Binding:
+    """End a reservation with the first version of its target that the answering act wrote."""
+    act = binding.restriction.answered_by
+    prefix = f"{act}#"
+    days = [v.since for v in versions if any(op.startswith(prefix) for op in v.ops)]
+    if not days:
+        problems.append(
+            Diagnostic(
+                f"reserve of {event.arrete.id} on {binding.restriction.target!r} is answered by "
+                f"{act!r}, which changes no version of it",
+                event.arrete.location.file,
+                event.arrete.location.line,
+                target=binding.restriction.target,
+                hint="answered-by names the act whose operations on the target answered the reservation",
+            )
+        )
+        return binding
+    return replace(binding, until=min(days))
 
 
 def _bind_one(

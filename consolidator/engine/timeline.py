@@ -184,9 +184,12 @@ def build_timeline(corpus: Corpus) -> Timeline:
                     )
                 elif creator[ref][0].id != act.id:
                     graph.add_edge(creator[ref][0].id, act.id, why=f"{op.kind} {ref}")
-    for cycle in sorted(nx.simple_cycles(graph)):
+    for cycle, component in _one_cycle_per_component(graph):
         acts_in = [n for n in cycle if n in corpus.acts]
         names = " -> ".join([*cycle, cycle[0]])
+        tangled = sorted(n for n in component if n in corpus.acts)
+        if len(tangled) > len(acts_in):
+            names += f" (one of the cycles among {len(tangled)} acts: {', '.join(tangled)})"
         where = corpus.acts[acts_in[0]].location if acts_in else None
         problems.append(
             Diagnostic(
@@ -201,6 +204,19 @@ def build_timeline(corpus: Corpus) -> Timeline:
     changes = [c for c in changes if c.op is None or all(r in creator for r in _op_refs(c.op))]
     _check_dates(changes, creator, extensions, corpus, problems)
     return Timeline(tuple(changes), tuple(pending), extensions, graph, tuple(problems))
+
+
+def _one_cycle_per_component(graph: nx.DiGraph) -> list[tuple[list[str], set[str]]]:
+    """One cycle for each strongly connected component that has one (listing every simple cycle
+    is exponential: 12 mutually dependent acts have millions)."""
+    cycles = []
+    for component in nx.strongly_connected_components(graph):
+        sub = graph.subgraph(component)
+        if len(component) > 1 or sub.has_edge(*(2 * [next(iter(component))])):
+            start = min(component)
+            edges = nx.find_cycle(sub, source=start)
+            cycles.append(([u for u, _v in edges], component))
+    return sorted(cycles, key=lambda c: c[0])
 
 
 def _ranks(graph: nx.DiGraph, corpus: Corpus) -> dict[str, int]:

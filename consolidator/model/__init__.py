@@ -8,6 +8,9 @@ from enum import Enum, StrEnum
 
 Day = date  # an alias for annotations in classes that have a field named `date`
 
+# what every output says of an article the sources prove existed without giving its wording
+WORDING_UNKNOWN = "texte non disponible dans les sources"
+
 
 class State(StrEnum):
     """The state of a version on a date, in Legifrance's words."""
@@ -129,8 +132,17 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A passage of the seed proving that an article existed, where the sources lack its wording."""
+
+    src: str  # lines of 004
+    text: str
+
+
+@dataclass(frozen=True)
 class ArticleDef:
-    """An article as written in an act's own body (as signed)."""
+    """An article as written in an act's own body (as signed); `evidence` when its wording is
+    not in the sources (then it has no paragraphs)."""
 
     id: str
     num: str | None
@@ -138,6 +150,7 @@ class ArticleDef:
     paragraphs: tuple[Para, ...]
     location: Location
     src: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,7 @@ class Operation:
     effect: str | None = None
     src: str | None = None
     decision: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # insert-article of an article whose wording is unknown
 
     @property
     def uid(self) -> str:
@@ -189,6 +203,15 @@ class Operation:
     def subject(self) -> str:
         """The unit the operation creates or changes."""
         return self.new_id or self.target or ""
+
+
+@dataclass(frozen=True)
+class Nota:
+    """A « Nota » Legifrance prints on an article (e.g. made impérative by a later accord)."""
+
+    target: str
+    text: str
+    src: str
 
 
 @dataclass(frozen=True)
@@ -213,6 +236,7 @@ class Act:
     ops: tuple[Operation, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     notes: tuple[str, ...] = ()
+    notas: tuple[Nota, ...] = ()
 
     @property
     def label(self) -> str:
@@ -233,6 +257,8 @@ class Restriction:
     words: str | None = None
     occurrence: str = "all"
     src: str | None = None
+    answered_by: str | None = None  # a reservation answered by a later act (no longer binds)
+    decision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -244,6 +270,7 @@ class Extension:
     effective_rule: str = "publication"
     effective: date | None = None
     restrictions: tuple[Restriction, ...] = ()
+    named: str | None = None  # the arrêté's words designating the extended text
 
 
 @dataclass(frozen=True)
@@ -324,6 +351,12 @@ class Version:
     lineage: int
     end: EndReason | None = None
     ended_by: str | None = None
+    evidence: tuple[Evidence, ...] = ()  # the wording is not in the sources: what proves it existed
+
+    @property
+    def wording_known(self) -> bool:
+        """False for an article the sources prove existed without giving its wording."""
+        return not self.evidence
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

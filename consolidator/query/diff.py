@@ -14,7 +14,7 @@ from diff_match_patch import diff_match_patch
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import Restriction
+from consolidator.model import WORDING_UNKNOWN, Restriction
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 from consolidator.render.filters import short_state
 from consolidator.render.json import (
@@ -188,7 +188,10 @@ def _state_line(before: ArticleAt, after: ArticleAt) -> str | None:
 
 
 def _text(art: ArticleAt) -> str:
-    """The wording compared: in the branche view, what binds the whole branch."""
+    """The wording compared: in the branche view, what binds the whole branch; for an article
+    whose wording the sources lack, that statement."""
+    if not art.version.wording_known:
+        return f"[{WORDING_UNKNOWN}]"
     if art.branche is not None:
         return "\n\n".join(art.branche.paragraphs)
     return art.version.text
@@ -198,7 +201,10 @@ def _key(r: Restriction) -> tuple[str, str, str, str, int]:
     return (r.kind, r.arrete, r.words or "", r.text, r.alinea or 0)
 
 
-def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | None:
+def compare(
+    aid: str, before: ArticleAt, after: ArticleAt, words: bool = True
+) -> ArticleChange | None:
+    """How `after` differs from `before` (`words`: with the word-level redline)."""
     kinds = []
     if before.num != after.num:
         kinds.append("renumbered")
@@ -208,7 +214,10 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     old_text, new_text = _text(before), _text(after)
     if old_text != new_text:
         kinds.append("reworded")
-        redline = word_diff(old_text, new_text)
+        redline = word_diff(old_text, new_text) if words else ()
+    elif not after.version.wording_known and before.version.since != after.version.since:
+        kinds.append("reworded")  # a new version whose wording the sources lack too
+        redline = ((EQUAL, new_text),)
     state_line = _state_line(before, after)
     if state_line:
         kinds.append("state")
@@ -223,7 +232,7 @@ def _compare(aid: str, before: ArticleAt, after: ArticleAt) -> ArticleChange | N
     return ArticleChange(aid, tuple(kinds), before, after, redline, state_line, added, removed)
 
 
-def _end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
+def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     if version_at(index, aid, day) is not None:
         return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
@@ -253,12 +262,12 @@ def changelog(
         if aid not in before:
             changes.append(ArticleChange(aid, ("added",), None, art))
             continue
-        change = _compare(aid, before[aid], art)
+        change = compare(aid, before[aid], art)
         if change is not None:
             changes.append(change)
     for aid, art in before.items():
         if aid not in after:
-            reason = _end_reason(index, aid, end, view)
+            reason = end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
     return Changelog(start, end, view, article, tuple(changes))
 
@@ -409,5 +418,5 @@ def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     prev, cur = versions[n - 1], versions[n]
     before = article_at(index, article, prev.since)
     after = article_at(index, article, cur.since)
-    change = _compare(article, before, after)
+    change = compare(article, before, after)
     return change or ArticleChange(article, (), before, after)

@@ -12,13 +12,14 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import Act, Restriction, State, Version
+from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
     excluded_spans,
     extension_at,
     extension_at_act_id,
+    notas_at,
     restrictions_at,
     version_state,
 )
@@ -42,6 +43,7 @@ class ArticleAt:
     excluded: tuple[Span, ...] = ()
     scopes: tuple[FragmentScope, ...] = ()
     branche: BrancheText | None = None
+    notas: tuple[Nota, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,16 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
             raise QueryError(f"article inconnu : « {article} »")
         first, last = history[0], history[-1]
         if day < first.since:
+            unknown = _unknown_around(index, first, day)
             raise QueryError(
                 f"l'article {first.num or article} n'est pas encore en vigueur le {format_french(day)} "
                 f"(en vigueur à partir du {format_french(first.since)})"
+                + (
+                    f" ; ce jour-là, le chapitre « {unknown} » est en vigueur, {WORDING_UNKNOWN}, "
+                    "et les numéros de ses articles ne sont pas tous connus"
+                    if unknown
+                    else ""
+                )
             )
         end = last.end.value if last.end else "fin de vigueur"
         until = format_french(last.until) if last.until else "une date inconnue"
@@ -130,7 +139,19 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         upcoming=upcoming,
         excluded=excluded_spans(index, version, day),
         scopes=fragment_scopes(index, version, day),
+        notas=notas_at(index, version, day),
     )
+
+
+def _unknown_around(index: VersionIndex, version: Version, day: date) -> str | None:
+    """The chapter of `version` when, on `day`, it stands as one article whose wording the
+    sources lack (chapter IX before 2011, D-200): its heading, else None."""
+    for versions in index.versions.values():
+        for other in versions:
+            unknown = not other.wording_known and other.num is None
+            if unknown and other.covers(day) and other.path and other.path == version.path:
+                return other.path[-1]
+    return None
 
 
 def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
@@ -146,7 +167,11 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
         art = ArticleAt(**{**art.__dict__, "path": entry.path})
         if view == "branche":
             branche = branche_text(index, art.version, day)
-            if not branche.paragraphs and not branche.fallback_fragments:
+            if (
+                not branche.paragraphs
+                and not branche.fallback_fragments
+                and art.version.wording_known
+            ):
                 continue
             art = replace(art, branche=branche)
         by_text.setdefault(entry.text_id, []).append(art)

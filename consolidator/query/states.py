@@ -7,7 +7,7 @@ from datetime import date
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import EndReason, Restriction, State, Version
+from consolidator.model import EndReason, Nota, Restriction, State, Version
 from consolidator.normalize import words_pattern
 
 _ENDED = {
@@ -39,6 +39,20 @@ def version_state(index: VersionIndex, version: Version, day: date) -> State:
     if not act.extensible:
         return State.EN_VIGUEUR
     return State.ETENDU if extension_at(index, version, day) else State.NON_ETENDU
+
+
+def notas_at(index: VersionIndex, version: Version, day: date) -> tuple[Nota, ...]:
+    """Legifrance's notas on the article from their act's date, for the versions of the lineage
+    in force then (a later rewriting of the whole article ends them)."""
+    out: list[Nota] = []
+    for nota, start in index.notas_by_article.get(version.article, ()):
+        if day < start:
+            continue
+        versions = index.versions.get(nota.target, ())
+        anchor = next((v for v in versions if v.covers(start) or v.since >= start), None)
+        if anchor is not None and anchor.lineage == version.lineage:
+            out.append(nota)
+    return tuple(out)
 
 
 def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[Restriction, ...]:

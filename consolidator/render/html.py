@@ -18,8 +18,8 @@ from consolidator.query.citation import of
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 from consolidator.render.tables import RowView, TableView, gather, split_row
+from consolidator.resources import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 VIEW_SENTENCE = (
     "Deux lectures du même texte : la vue adhérent donne tout le texte en vigueur, qui lie "
     "les membres des organisations signataires ; la vue branche ne garde que ce qui est étendu "

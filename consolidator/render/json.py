@@ -54,6 +54,17 @@ def restriction_json(
     return out
 
 
+def wording_json(version: Version) -> dict[str, Any]:
+    """For an article whose wording the sources lack: `"wording": "texte-non-disponible"` and the
+    seed passages that prove it existed; nothing for an article whose wording is known."""
+    if version.wording_known:
+        return {}
+    return {
+        "wording": "texte-non-disponible",
+        "evidence": [{"source": "004", "lines": e.src, "text": e.text} for e in version.evidence],
+    }
+
+
 def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
     return {
         "since": _iso(version.since),
@@ -86,6 +97,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "path": list(art.path),
         "state": art.state.value,
         "text": art.version.text,
+        **wording_json(art.version),
         "version": version_json(index, art.version),
         "extension": extension_json(art.extension),
         "reservations": [restriction_json(index, r) for r in art.restrictions],
@@ -111,6 +123,8 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
             for s in art.scopes
         ],
     }
+    if art.notas:  # Legifrance's notas (only where the export prints one)
+        out["notas"] = [{"text": n.text, "source": "004", "lines": n.src} for n in art.notas]
     if art.branche is not None:
         out.update(branche_json(index, art))
     return out
@@ -172,6 +186,7 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         **version_json(index, v),
         "state": vh.state_today.value,
         "text": v.text,
+        **wording_json(v),
         "extension": extension_json(vh.extension),
         "reservations": [restriction_json(index, r) for r in vh.restrictions],
         "periods": [

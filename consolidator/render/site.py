@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,7 +10,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from consolidator.engine.replay import VersionIndex
-from consolidator.errors import QueryError, RenderError
+from consolidator.errors import QueryError
 from consolidator.model import EndReason, State
 from consolidator.query.citation import citation
 from consolidator.query.diff import (
@@ -150,6 +149,7 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
                 "end": _END_STATE[v.end] if v.end else None,
                 "diff": diff,
                 "current": v.covers(site.at),
+                "evidence": v.evidence,
             }
         )
     return rows
@@ -280,25 +280,15 @@ def site_files(
         site=site, rows=_history_rows(index, site, counts), legend=list(markers(index).values())
     )
     files["style.css"] = stylesheet("style.css", templates)
+    from consolidator.render.atom import site_feeds
+
+    files.update(site_feeds(index, day))
     if with_pdf:
         from consolidator.render.pdf import snapshot_pdf
 
         for view in VIEWS:
             files[pdf_name(day, view)] = snapshot_pdf(index, snaps[view], templates)
     return {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in sorted(files.items())}
-
-
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write each file atomically (a .part file renamed when complete)."""
-    for name, content in files.items():
-        path = folder / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(path.name + ".part")
-            tmp.write_bytes(content)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise RenderError(f"cannot write {path}: {exc.strerror}", file=str(path)) from exc
 
 
 def build_site(
@@ -308,9 +298,12 @@ def build_site(
     templates: Path | None = None,
     with_pdf: bool = True,
 ) -> BuiltSite:
-    """Render the whole site for `day` in memory, then write it under `folder`."""
+    """Render the whole site for `day` in memory, then swap it in whole at `folder`
+    (consolidator.output.build_dir_atomic: the previous site stays until the new one is complete)."""
+    from consolidator.output import build_dir_atomic
+
     files = site_files(index, day, templates, with_pdf)
-    write_files(folder, files)
+    build_dir_atomic(folder, files)
     pdf = folder / pdf_name(day) if with_pdf else None
     branche_pdf = folder / pdf_name(day, "branche") if with_pdf else None
     return BuiltSite(folder, folder / "index.html", pdf, tuple(files), branche_pdf)

@@ -12,7 +12,7 @@ import textwrap
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Restriction
+from consolidator.model import WORDING_UNKNOWN, Restriction, Version
 from consolidator.query.events import Event
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -21,9 +21,11 @@ from consolidator.render.typography import typo_fr
 WIDTH = 92
 
 
-def _para(text: str, indent: str = "") -> str:
-    """One paragraph in French typography, wrapped (no-break spaces are never broken)."""
-    return textwrap.fill(typo_fr(text), WIDTH, initial_indent=indent, subsequent_indent=indent)
+def _para(text: str, indent: str = "", typo: bool = True) -> str:
+    """One paragraph in French typography (unless `typo` is false: the sources' characters, for
+    the exports), wrapped; no-break spaces are never broken."""
+    text = typo_fr(text) if typo else text
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
 def _typo_lines(lines: list[str]) -> str:
@@ -58,9 +60,12 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
+    state = (
+        art.state.value if art.version.wording_known else f"{art.state.value}, {WORDING_UNKNOWN}"
+    )
     lines = [
         head,
-        f"[{art.state.value}] depuis le {format_french(art.version.since)} — rédaction issue de : {act.label}",
+        f"[{state}] depuis le {format_french(art.version.since)} — rédaction issue de : {act.label}",
     ]
     if art.extension:
         lines.append(
@@ -69,13 +74,17 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
             else f"étendu par {art.extension.arrete.label}"
         )
     lines.append("")
-    if art.branche is None:
+    if not art.version.wording_known:
+        lines += evidence_lines(art.version)
+    elif art.branche is None:
         lines += [_para(p) + "\n" for p in called_paragraphs(art)]
     else:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
         lines.append(_para(f"[{i}] {restriction_sentence(r)} ({arrete.label})"))
+    for nota in art.notas:
+        lines.append(_para(f"Nota : {nota.text}"))
     for v in art.upcoming:
         lines.append(
             f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
@@ -83,10 +92,25 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     return _typo_lines(lines).rstrip() + "\n"
 
 
-def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
+def evidence_lines(version: Version, indent: str = "") -> list[str]:
+    """What proves that an article whose wording the sources lack existed."""
+    lines = [
+        _para(
+            f"[{WORDING_UNKNOWN[0].upper()}{WORDING_UNKNOWN[1:]} ; existence attestée par :]",
+            indent,
+        )
+    ]
+    lines += [
+        _para(f"– export Légifrance, l. {e.src} : {e.text}", indent + "  ")
+        for e in version.evidence
+    ]
+    return [*lines, ""]
+
+
+def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> list[str]:
     """The branche view of an article: extended alinéas, excluded words as […], what is left out."""
     assert art.branche is not None
-    lines = [_para(p) + "\n" for p in art.branche.paragraphs]
+    lines = [_para(p, typo=typo) + "\n" for p in art.branche.paragraphs]
     if art.branche.removed:
         nums = ", ".join(str(i + 1) for i, _ in art.branche.removed)
         lines.append(
@@ -99,7 +123,7 @@ def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
         lines.append(
             f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :\n"
         )
-        lines += [_para(f.text, "    ") + "\n" for f in art.branche.fallback_fragments]
+        lines += [_para(f.text, "    ", typo) + "\n" for f in art.branche.fallback_fragments]
     return lines
 
 
@@ -127,17 +151,20 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     v = vh.version
     act = index.corpus.acts[v.act]
     until = f" au {format_french(v.until)}" if v.until else ""
+    unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{until} : {act.label} [{vh.state_today.value}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{until} : {act.label} [{vh.state_today.value}{unknown}]"
     ]
     for p in vh.periods:
         end = f" → {format_french(p.until)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
-        lines.append(f"    {format_french(p.since)}{end} : {p.state.value}{ext}")
+        lines.append(f"    {format_french(p.since)}{end} : {p.state.value}{unknown}{ext}")
         for r in p.restrictions:
             if r.kind != "scope":
                 words = f" « {r.words} »" if r.words else ""
                 lines.append(f"      {r.kind}{words} ({index.corpus.arretes[r.arrete].label})")
+    if not v.wording_known:
+        lines += evidence_lines(v, "    ")[:-1]
     return lines
 
 

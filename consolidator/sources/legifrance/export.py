@@ -13,6 +13,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from consolidator.corpus.xml import read_input
 from consolidator.errors import CorpusError
 from consolidator.sources.legifrance.arretes import parse_arretes
 from consolidator.sources.legifrance.attached import parse_texts
@@ -132,12 +133,12 @@ def parse_lines(lines: list[str], path: str = "<memory>") -> Export:
     )
 
 
+MAX_EXPORT_BYTES = 64 * 1024 * 1024  # the whole convention's export is ~1.5 MiB
+
+
 def _read_text(path: Path) -> str:
     """The file as text; CorpusError when it cannot be read or is not UTF-8 text."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError(f"cannot read export: {exc.strerror or exc}", file=str(path)) from exc
+    data = read_input(path, MAX_EXPORT_BYTES, "export")  # size and compression refused here
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

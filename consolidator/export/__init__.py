@@ -1,0 +1,1 @@
+"""Open exchange formats: a git history of legal events, Akoma Ntoso documents."""

@@ -1,0 +1,19 @@
+"""Replay reuses each text's structure from one date to the next: it must equal a full walk."""
+
+from __future__ import annotations
+
+import pytest
+
+from consolidator.corpus.load import load_corpus
+from consolidator.engine import replay as replay_module
+from tests.hostile.helpers import GOLDEN_CORPUS
+
+
+@pytest.mark.parametrize("root", [None, GOLDEN_CORPUS], ids=["corpus", "golden"])
+def test_incremental_structures_equal_full_walks(root, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = load_corpus(root)
+    incremental = replay_module.replay(corpus).structures
+    every_text = lambda tree, change: set(tree.sections)  # noqa: E731 - every text is dirty
+    monkeypatch.setattr(replay_module, "_texts_touched", every_text)
+    full = replay_module.replay(corpus).structures
+    assert [(s.since, s.entries) for s in incremental] == [(s.since, s.entries) for s in full]

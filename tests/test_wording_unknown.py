@@ -1,0 +1,171 @@
+"""Articles the sources prove existed without giving their wording (issue 15, items 1 and 12).
+
+« En vigueur, texte non disponible dans les sources » is a state of its own period: the article
+is present with its number and the evidence of its existence (seed lines of 004), never « not in
+force » and never skipped (D-100, D-111, D-200).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from consolidator.commands import article_document, history_document, text_document
+from consolidator.engine.replay import VersionIndex
+from consolidator.model import WORDING_UNKNOWN
+from consolidator.query.snapshot import article_at, snapshot
+from tests.conftest import flat, seed_lines
+
+UNKNOWN = "texte non disponible dans les sources"
+
+
+def test_the_seed_proves_they_existed() -> None:
+    # 004 l.108: the 2000 article 1.4 names « chapitre III : ..., article 3.3 »; l.112 chapter IX;
+    # l.9579: avenant n° 21 suppresses « l'article 18.3 consacrant la commission paritaire nationale »
+    assert (
+        "chapitre III : Institutions représentatives du personnel, article 3.3"
+        in seed_lines(108, 108)[0]
+    )
+    assert "chapitre IX : Formation professionnelle et emploi" in seed_lines(112, 112)[0]
+    assert (
+        "l'article 18.3 consacrant la commission paritaire nationale" in seed_lines(9579, 9579)[0]
+    )
+    assert WORDING_UNKNOWN == UNKNOWN
+
+
+def test_article_3_2_in_2009_is_in_force_without_its_wording(index: VersionIndex) -> None:
+    out = flat(str(article_document(index, "3.2", date(2009, 4, 3), "adherent", "text")))
+    assert out.startswith(
+        "Article 3.2\n[en vigueur étendue, texte non disponible dans les sources]"
+    )
+    assert "depuis le 1er février 2000" in out and "l. 108" in out
+    assert "not yet in force" not in out and "pas encore" not in out
+    data = json.loads(str(article_document(index, "3.2", date(2009, 4, 3), "adherent", "json")))
+    art = data["article"]
+    assert art["state"] == "en vigueur étendue" and art["wording"] == "texte-non-disponible"
+    assert art["text"] == "" and art["evidence"][0]["lines"] == "108"
+    # from 1 May 2009, avenant n° 13's 3.2 (004 l.583), wording known
+    after = article_at(index, "a2009-3.2", date(2009, 5, 1)).version
+    assert after.wording_known and after.title == "Exercice des mandats"
+
+
+def test_text_of_2005_lists_3_2_3_3_and_18_3_in_place(index: VersionIndex) -> None:
+    snap = snapshot(index, date(2005, 1, 1))
+    base = next(t for t in snap.texts if t.act.id == "base")
+    nums = [a.num for a in base.articles]
+    assert nums[nums.index("3.1") : nums.index("3.1") + 3] == ["3.1", "3.2", "3.3"]
+    assert nums[nums.index("18.2") : nums.index("18.2") + 3] == ["18.2", "18.3", "18.4"]
+    unknown = [a.num for a in base.articles if not a.version.wording_known]
+    assert unknown == ["3.2", "3.3", None, "18.3"]  # None: chapter IX (D-200)
+    out = str(text_document(index, date(2005, 1, 1), "adherent", "text"))
+    # 3.2, 3.3, 18.3 and the annex on expenses (D-308)
+    assert out.count(f"[en vigueur étendue, {UNKNOWN}]") == 4
+    # chapter IX as rewritten by the accord of 1 December 2004, extended from July 2005
+    assert out.count(f"[en vigueur non-étendue, {UNKNOWN}]") == 1
+    branche = str(text_document(index, date(2005, 1, 1), "branche", "text"))
+    assert branche.count(f"{UNKNOWN}]") == 5
+
+
+def test_18_3_is_the_commission_paritaire_nationale_until_avenant_21(index: VersionIndex) -> None:
+    out = str(article_document(index, "18.3", date(2010, 1, 1), "adherent", "text"))
+    assert out.startswith(f"Article 18.3\n[en vigueur étendue, {UNKNOWN}]")
+    assert "commission paritaire nationale" in out and "l. 9579" in out
+    (version,) = index.versions["a2000-18.3"]
+    assert version.until == date(2018, 1, 1) and version.ended_by == "avenant-21"
+    # from 1 January 2018 the number 18.3 is the former 18.4 (004 l.9630)
+    assert article_at(index, "a2000-18.4", date(2018, 1, 1)).num == "18.3"
+
+
+def test_history_shows_the_period(index: VersionIndex) -> None:
+    out = flat(str(history_document(index, "a2000-3.2", date(2024, 1, 1), "text")))
+    assert "du 1er février 2000 au 1er mai 2009 : convention collective nationale" in out
+    assert f"28 août 2001 → 1er mai 2009 : en vigueur étendue, {UNKNOWN}" in out
+    data = json.loads(str(history_document(index, "3.3", date(2024, 1, 1), "json")))
+    old = [v for v in data["same_number"] if v["id"] == "a2000-3.3"]
+    assert old and old[0]["wording"] == "texte-non-disponible" and old[0]["end"] == "abrogé"
+
+
+def test_chapter_ix_from_2000_to_2011(index: VersionIndex) -> None:
+    versions = index.versions["a2000-IX"]
+    assert [(v.since, v.act) for v in versions] == [
+        (date(2000, 2, 1), "base"),
+        (date(2004, 12, 1), "accord-2004-12-01"),  # « modifié comme suit : (voir ce chapitre) »
+    ]
+    assert versions[-1].until == date(2011, 7, 5)
+    assert all(not v.wording_known for v in versions)
+
+
+def test_the_site_says_it(index: VersionIndex) -> None:
+    page = str(article_document(index, "3.2", date(2009, 4, 3), "adherent", "html"))
+    assert "En vigueur, texte non disponible dans les sources." in page
+    assert "export Légifrance, l. 108" in page
+
+
+def test_a_number_of_chapter_ix_before_2011_says_the_chapter_is_in_force(
+    index: VersionIndex,
+) -> None:
+    """`article 9.4 --at 2004-03-26`: no 9.4 of 2004 is known, but chapter IX is in force
+    (004 l.112, l.5159-5161): the answer says so instead of a bare « not in force »."""
+    import pytest
+
+    from consolidator.errors import QueryError
+    from consolidator.query.snapshot import resolve_article
+
+    with pytest.raises(QueryError) as err:
+        article_at(index, resolve_article(index, "9.4", date(2004, 3, 26)), date(2004, 3, 26))
+    assert (
+        f"le chapitre « IX - Formation professionnelle et emploi » est en vigueur, {UNKNOWN}"
+        in str(err.value)
+    )
+
+
+def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
+    """004 l.399: the nota on 2.6 (impérative by the accord of 7 December 2018) (D-417)."""
+    assert seed_lines(399, 399)[0].startswith("Nota : En application de l'article L. 2253-2")
+    day = date(2020, 1, 1)
+    out = flat(str(article_document(index, "2.6", day, "adherent", "text")))
+    assert "Nota : En application de l'article L. 2253-2 du code du travail" in out
+    data = json.loads(str(article_document(index, "2.6", day, "adherent", "json")))
+    assert data["article"]["notas"][0]["lines"] == "399"
+    before = str(article_document(index, "2.6", date(2018, 6, 1), "adherent", "text"))
+    assert "Nota :" not in before  # the accord of 7 December 2018 is not yet signed
+    # l.3235 sits under avenant n° 19's 15.3; avenant n° 31's 15.3 (l.3240-3291) has none
+    assert article_at(index, "a2000-15.3", date(2016, 6, 1)).notas
+    assert not article_at(index, "a2000-15.3", date(2022, 6, 1)).notas
+    nums = {
+        a.num
+        for t in snapshot(index, day).texts
+        if t.act.id == "accord-2016-05-20-handicap"
+        for a in t.articles
+        if a.notas
+    }
+    assert nums == {"5", "6", "7"}  # l.9238, l.9300, l.9318
+
+
+def test_the_2000_annex_on_expenses_existed_without_its_wording(index: VersionIndex) -> None:
+    """004 l.15469 (extended in 2001 among « six annexes »), l.9652 (avenant n° 21 changes one of
+    its sentences), l.10496 (« intégralement supprimée et remplacée » by Annexe 8) (D-308)."""
+    assert "aux frais de déplacement, de repas et de séjour" in seed_lines(15469, 15469)[0]
+    assert "est intégralement supprimée et remplacée" in seed_lines(10496, 10496)[0]
+    versions = index.versions["annexe-frais-texte"]
+    assert [(v.since, v.act) for v in versions] == [
+        (date(2000, 2, 1), "annexe-frais"),
+        (date(2018, 1, 1), "avenant-21"),
+    ]
+    assert versions[-1].until == date(2019, 1, 1)
+    assert all(not v.wording_known for v in versions)
+    snap = snapshot(index, date(2010, 1, 1))
+    (text,) = [t for t in snap.texts if t.act.id == "annexe-frais"]
+    assert text.state.value == "en vigueur étendue"
+    assert not text.articles[0].version.wording_known
+
+
+def test_diff_names_a_new_version_whose_wording_is_unknown(index: VersionIndex) -> None:
+    """Avenant n° 21 changes a sentence of the 2000 annex on expenses (004 l.9652), whose wording
+    the sources lack: the changelog says the new version, not only its state."""
+    from consolidator.query.diff import changelog, changelog_text
+
+    out = changelog_text(index, changelog(index, date(2017, 12, 1), date(2018, 1, 1)))
+    part = out[out.index("== Article Frais de déplacement") :]
+    assert "rédaction issue de : avenant n° 21 du 1er juin 2017" in part.split("== ")[1]
+    assert f"[{UNKNOWN}]" in part.split("== ")[1]
