@@ -8,25 +8,32 @@ from __future__ import annotations
 
 import shutil
 import sys
+from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
 from consolidator.corpus.load import DEFAULT_CORPUS
 
-# attributes that name an id of the corpus: renamed in each copy (decision, file, base kept)
-REFERENCES = (
-    "id",
-    "target",
-    "parent",
-    "after",
-    "before",
-    "from-parent",
-    "act",
-    "arrete",
-    "of",
-    "effect",
-)
+# attributes that name an id of the corpus (typed `ident` in the schema) are renamed in each copy;
+# these name things shared by every copy (decisions, source files, the base act, page prefixes)
+KEPT = {"decision", "file", "base", "prefix"}
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+
+def references() -> set[str]:
+    schema = etree.fromstring(
+        resources.files("consolidator.corpus.schema").joinpath("corpus.rng").read_bytes()
+    )
+    names = {
+        a.get("name")
+        for a in schema.iter(f"{RNG}attribute")
+        if any(r.get("name") == "ident" for r in a.iter(f"{RNG}ref"))
+    }
+    return names - KEPT
+
+
+REFERENCES = references()
 
 
 def _rename(root: etree._Element, suffix: str) -> None:

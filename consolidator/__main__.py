@@ -1,7 +1,7 @@
 """Entry point of the `consolidator` command and of ``python -m consolidator``.
 
-A signal that arrives while the modules are still being imported ends the process with the
-documented exit code and one line, not a traceback (nothing has been written yet).
+A signal that arrives while the modules are still being imported (or once the command is done)
+ends the process with the documented exit code and one line, not a traceback.
 """
 
 import signal
@@ -10,7 +10,7 @@ import sys
 
 def _early_exit(signum: int, frame: object) -> None:
     name = "SIGINT" if signum == signal.SIGINT else "SIGTERM"
-    sys.stderr.write(f"error: interrupted ({name}) while starting: nothing was written\n")
+    sys.stderr.write(f"error: interrupted ({name}): no output was left half-written\n")
     sys.exit(128 + signum)
 
 

@@ -23,6 +23,7 @@ from consolidator.resources import SEED_004
 
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+TERMINATED = "terminated (SIGTERM): no output was left half-written"
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
@@ -67,6 +68,16 @@ def at_option(f):  # type: ignore[no-untyped-def]
     return click.option("--at", "at", type=DATE, default="today", show_default=True, help=HELP_AT)(
         f
     )
+
+
+HELP_KNOWN_AT = (
+    "Answer with what could be known on this date (acts signed, arrêtés published by then); "
+    "default: the sources' own date."
+)
+
+
+def known_at_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--known-at", "known_at", type=DATE, default=None, help=HELP_KNOWN_AT)(f)
 
 
 def view_option(f):  # type: ignore[no-untyped-def]
@@ -126,13 +137,16 @@ class Cli(click.Group):
         except KeyboardInterrupt:
             _fail(ctx, "interrupted (SIGINT): no output was left half-written", EXIT_SIGINT)
         except Terminated:
-            _fail(ctx, "terminated (SIGTERM): no output was left half-written", EXIT_SIGTERM)
+            _fail(ctx, TERMINATED, EXIT_SIGTERM)
         return None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         previous = _on_sigterm()
         try:
             return super().main(*args, **kwargs)
+        except Terminated:  # SIGTERM outside a command's own work (before or after it)
+            click.echo(f"error: {TERMINATED}", err=True)
+            sys.exit(EXIT_SIGTERM)
         except BrokenPipeError:  # the reader of standard output went away (`| head`)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -191,15 +205,23 @@ def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None
 @click.argument("ident", metavar="ID")
 @corpus_option
 @at_option
+@known_at_option
 @view_option
 @format_option("text", "json", "html", "pdf")
 @output_option
 def article(
-    ident: str, corpus: Path | None, at: date, view: str, fmt: str, output: Path | None
+    ident: str,
+    corpus: Path | None,
+    at: date,
+    known_at: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
 ) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
     _need_file(fmt, output)
-    _emit(documents.article_document(api.open_index(corpus), ident, at, view, fmt), output)
+    index = api.open_index(corpus)
+    _emit(documents.article_document(index, ident, at, view, fmt, known_at), output)
 
 
 @main.command(name="history")
@@ -229,11 +251,14 @@ def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Pat
     default=None,
     help="Also list what is signed on this date but not yet in force (pending).",
 )
+@known_at_option
 @format_option("text", "json")
 @output_option
-def timeline(corpus: Path | None, at: date | None, fmt: str, output: Path | None) -> None:
+def timeline(
+    corpus: Path | None, at: date | None, known_at: date | None, fmt: str, output: Path | None
+) -> None:
     """Acts, arrêtés and their events in date order (pending ones last)."""
-    _emit(documents.timeline_document(api.open_index(corpus), at, fmt), output)
+    _emit(documents.timeline_document(api.open_index(corpus), at, fmt, known_at), output)
 
 
 @main.command(name="validate")
@@ -380,7 +405,7 @@ def export_git_cmd(corpus: Path | None, view: str | None, output: Path) -> None:
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder of the documents (created; each file written when complete).",
+    help="Folder of the documents (built beside it, then swapped in whole).",
 )
 def export_akn_cmd(corpus: Path | None, at: date, view: str, output: Path) -> None:
     """Akoma Ntoso 3.0 documents of the convention and its texts on a date (validated)."""

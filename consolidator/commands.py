@@ -34,7 +34,14 @@ def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Docume
     return trender.snapshot_text(index, snap)
 
 
-def article_document(index: VersionIndex, ident: str, day: date, view: str, fmt: str) -> Document:
+def article_document(
+    index: VersionIndex,
+    ident: str,
+    day: date,
+    view: str,
+    fmt: str,
+    known_at: date | None = None,
+) -> Document:
     article = resolve_article(index, ident, day)
     if fmt in ("html", "pdf"):
         if view != "adherent":
@@ -45,7 +52,7 @@ def article_document(index: VersionIndex, ident: str, day: date, view: str, fmt:
         from consolidator.render.site import article_document as page
 
         return page(index, article, day, fmt)
-    art = article_at(index, article, day)
+    art = replace(article_at(index, article, day), known_at=known_at)
     if view == "branche":
         art = replace(art, branche=branche_text(index, art.version, day))
     if fmt == "json":
@@ -54,32 +61,42 @@ def article_document(index: VersionIndex, ident: str, day: date, view: str, fmt:
                 "convention": jrender.convention_json(index),
                 "at": day.isoformat(),
                 "view": view,
+                "sources": api.sources_date(index.corpus).to_json(day),
                 "article": jrender.article_json(index, art),
             }
         )
-    return trender.article_text(index, art)
+    stamp = api.sources_date(index.corpus).stamp(day)
+    return trender.article_text(index, art) + f"\n{stamp}\n"
 
 
 def history_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
     hist = history(index, resolve_article(index, ident, day), day)
     if fmt == "json":
-        return jrender.dumps(jrender.history_json(index, hist))
+        data = jrender.history_json(index, hist)
+        data["sources"] = api.sources_date(index.corpus).to_json()
+        return jrender.dumps(data)
     return trender.history_text(index, hist)
 
 
-def timeline_document(index: VersionIndex, at: date | None, fmt: str) -> Document:
-    events = api.timeline_events(index)
-    pending = api.pending_at(index, at) if at else []
+def timeline_document(
+    index: VersionIndex, at: date | None, fmt: str, known_at: date | None = None
+) -> Document:
+    events = api.timeline_events(index, known_at)
+    pending = api.pending_at(index, at, known_at) if at else []
     if fmt == "json":
         data = jrender.timeline_json(index, events)
+        data["known_at"] = known_at.isoformat() if known_at else None
+        data["sources"] = api.sources_date(index.corpus).to_json(at)
         if at:
             data["at"] = at.isoformat()
             data["pending"] = jrender.timeline_json(index, pending)["events"]
         return jrender.dumps(data)
-    content = trender.timeline_text(events)
+    sources = api.sources_date(index.corpus)
+    known = f" (connu au {format_french(known_at)})" if known_at else ""
+    content = f"{sources.sentence()}{known}\n\n" + trender.timeline_text(events)
     if at:
         content += (
-            f"\nSigné au {format_french(at)} mais pas encore en vigueur :\n"
+            f"\nSigné au {format_french(at)}, pas encore en vigueur{known} :\n"
             + trender.timeline_text(pending)
         )
     return content
@@ -98,13 +115,17 @@ def diff_document(
 def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
     from consolidator.query.citation import citation, citation_output
 
-    return citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
+    out = citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
+    if fmt == "text":
+        out += api.sources_date(index.corpus).stamp(day) + "\n"
+    return out
 
 
 def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
     from consolidator.query.applicability import applicability
 
-    return applicability(index, resolve_article(index, ident, day), day) + "\n"
+    stamp = api.sources_date(index.corpus).stamp(day)
+    return applicability(index, resolve_article(index, ident, day), day) + f"\n{stamp}\n"
 
 
 def import_document(source: Path, fmt: str) -> Document:

@@ -20,8 +20,10 @@ import fcntl
 import os
 import re
 import shutil
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -104,7 +106,8 @@ def write_file_atomic(path: str | Path, content: str | bytes) -> Path:
         raise _fail("create the folder", real.parent, exc) from None
     try:
         mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else _umask_mode()
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
+        with _signals_deferred():  # a signal never leaves a .part file behind
+            fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
     except OSError as exc:
         raise _fail("write", path, exc) from None
     try:
@@ -115,7 +118,7 @@ def write_file_atomic(path: str | Path, content: str | bytes) -> Path:
         os.chmod(tmp, mode)
         os.replace(tmp, real)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError), _signals_deferred():
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise _fail("write", path, exc) from None
@@ -212,21 +215,42 @@ def build_dir_atomic(target: str | Path, files: Mapping[str, bytes]) -> Path:
     with folder_lock(target):
         for old in _stale(target):  # left by a run killed with SIGKILL
             shutil.rmtree(old, ignore_errors=True)
-        new: Path | None = None
         try:
-            new = Path(
-                tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent)
-            )
+            with _signals_deferred():
+                new = Path(
+                    tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent)
+                )
+        except OSError as exc:
+            raise _fail("write", target, exc) from None
+        try:
             os.chmod(new, _umask_mode() | 0o111)
             _write_tree(new, files)
-            _swap(new, target)
+            with _signals_deferred():  # the swap and the removal of the old content are one step
+                _swap(new, target)
+                shutil.rmtree(new, ignore_errors=True)
         except OSError as exc:
             raise _fail("write", target, exc) from None
         finally:
-            if new is not None and new.exists():
-                shutil.rmtree(new, ignore_errors=True)
+            if new.exists():
+                with _signals_deferred():
+                    shutil.rmtree(new, ignore_errors=True)
     _fsync_dir(target.parent)
     return target
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done (then act as usual): a signal never
+    leaves a temporary folder half-removed or a swap half-done."""
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _swap(new: Path, target: Path) -> None:

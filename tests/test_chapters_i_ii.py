@@ -55,6 +55,8 @@ def test_history_2_5_states_and_exclusions() -> None:
         "arrete": "2017-03-21",
         "arrete_id": "arrete-2017-03-21",
         "published": "2017-04-01",
+        # 004 l.10917: « étendu par arrêté du 21 mars 2017 (Journal officiel du 1er avril 2017) »
+        "published_provenance": {"certainty": "source", "source": "004 l.10917", "decision": None},
         "effective": "2017-04-01",
     }
     # 004 l.315: « au niveau national » (1st point), « au plan national » (2nd and 3rd points)

@@ -62,7 +62,7 @@ def test_reserve_is_quoted_from_the_arrete(small: VersionIndex) -> None:
 
 
 def test_article_not_in_force_is_an_error(small: VersionIndex) -> None:
-    with pytest.raises(QueryError, match="pas encore en vigueur"):
+    with pytest.raises(QueryError, match=r"n.est pas encore en vigueur le 1er janvier 2010"):
         citation(small, "a2012-2.8", date(2010, 1, 1))
     result = CliRunner().invoke(
         main, ["cite", "2.8", "--at", "2010-01-01", "--corpus", str(CORPUS)]

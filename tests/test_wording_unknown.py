@@ -113,10 +113,12 @@ def test_a_number_of_chapter_ix_before_2011_says_the_chapter_is_in_force(
 
     with pytest.raises(QueryError) as err:
         article_at(index, resolve_article(index, "9.4", date(2004, 3, 26)), date(2004, 3, 26))
+    message = str(err.value)
     assert (
         f"le chapitre « IX - Formation professionnelle et emploi » est en vigueur, {UNKNOWN}"
-        in str(err.value)
+        in (message)
     )
+    assert "aucun article ne porte le numéro 9.4 le 26 mars 2004" in message  # dated numbers
 
 
 def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
@@ -166,6 +168,6 @@ def test_diff_names_a_new_version_whose_wording_is_unknown(index: VersionIndex) 
     from consolidator.query.diff import changelog, changelog_text
 
     out = changelog_text(index, changelog(index, date(2017, 12, 1), date(2018, 1, 1)))
-    part = out[out.index("== Article Frais de déplacement") :]
+    part = out[out.index("== Frais de déplacement") :]  # unnumbered: headed by its title
     assert "rédaction issue de : avenant n° 21 du 1er juin 2017" in part.split("== ")[1]
     assert f"[{UNKNOWN}]" in part.split("== ")[1]

@@ -345,6 +345,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
         loc,
         _sources(el),
         _notes(el),
+        tuple(d for n in el.findall("note") if (d := n.get("decision"))),
     )
 
 
@@ -366,6 +367,7 @@ def _merge_arrete(first: Arrete, other: Arrete, out: _Collector) -> Arrete | Non
         first.location,
         first.sources + other.sources,
         first.notes + other.notes,
+        first.decisions + other.decisions,
     )
 
 

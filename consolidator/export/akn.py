@@ -227,7 +227,8 @@ def validate(doc: Document) -> list[str]:
 
 
 def export_akn(index: VersionIndex, day: date, folder: Path, view: str = "adherent") -> list[Path]:
-    """Write every document of `day` under `folder` (each file complete or absent)."""
+    """Write every document of `day` as the folder `folder`, swapped in whole when complete
+    (consolidator.output.build_dir_atomic: a failure leaves the earlier folder as it was)."""
     from consolidator.output import build_dir_atomic
 
     docs = documents(index, day, view)

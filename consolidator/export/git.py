@@ -11,8 +11,7 @@ the same corpus gives the same commit ids.
 
 from __future__ import annotations
 
-import os
-import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -22,15 +21,16 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.errors import RenderError
+from consolidator.errors import OutputError
 from consolidator.export.files import Files, files_at, whole_text
+from consolidator.output import MARKER
 from consolidator.query.changes import EFFET, LegalEvent, attribute, source_line
 from consolidator.query.snapshot import VIEWS
 from consolidator.render.atom import paris_midnight
 
 IDENTITY = b"consolidator <idcc-2128@consolidator.invalid>"
 STATES, WHOLE = "etats.txt", "texte.txt"
-MARK = "consolidator-export"  # in .git/: the folder may be replaced by a new export
+LEGACY_MARK = "consolidator-export"  # in .git/ of exports written before consolidator.output
 
 
 @dataclass(frozen=True)
@@ -208,23 +208,17 @@ def build(
     return writer, heads, tags, count
 
 
-def export_git(index: VersionIndex, folder: Path, views: tuple[str, ...] = VIEWS) -> GitExport:
-    """Write the repository into `folder` (created; refused if it exists and is not empty)."""
+def _repository_files(
+    writer: _Writer, heads: dict[str, bytes], tags: dict[bytes, bytes], views: tuple[str, ...]
+) -> dict[str, bytes]:
+    """The repository (`.git` and the checked-out work tree) as files, written by dulwich."""
     from dulwich.index import build_index_from_tree
     from dulwich.repo import Repo
 
-    previous = folder.exists() and (folder / ".git" / MARK).is_file()
-    if folder.exists() and not previous and (not folder.is_dir() or any(folder.iterdir())):
-        raise RenderError(
-            f"{folder} exists and is not empty (and is not a repository written by export git)",
-            hint="give a new folder to -o, or remove this one",
-        )
-    writer, heads, tags, count = build(index, views)
-    part = folder.with_name(folder.name + ".part")
-    shutil.rmtree(part, ignore_errors=True)
-    try:
-        part.mkdir(parents=True)
-        repo = Repo.init(str(part))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "repo"
+        root.mkdir()
+        repo = Repo.init(str(root))
         store: Any = writer.store
         repo.object_store.add_objects([(store[sha], None) for sha in store])
         refs: Any = repo.refs
@@ -237,19 +231,31 @@ def export_git(index: VersionIndex, folder: Path, views: tuple[str, ...] = VIEWS
             repo.path, repo.index_path(), repo.object_store, store[heads[views[0]]].tree
         )
         repo.close()
-        (part / ".git" / MARK).write_text("written by consolidator export git\n", encoding="utf-8")
-        _swap(part, folder)
-    except OSError as exc:
-        shutil.rmtree(part, ignore_errors=True)
-        raise RenderError(f"cannot write {folder}: {exc.strerror}", file=str(folder)) from exc
+        exclude = root / ".git" / "info" / "exclude"
+        exclude.parent.mkdir(parents=True, exist_ok=True)
+        exclude.write_text(f"{MARKER}\n", encoding="utf-8")  # the output writer's marker
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
+
+
+def export_git(index: VersionIndex, folder: Path, views: tuple[str, ...] = VIEWS) -> GitExport:
+    """Write the repository into `folder`, whole or not at all (consolidator.output).
+
+    An empty or absent folder, or one an earlier export wrote, is replaced; any other is refused
+    before the (long) build.
+    """
+    from consolidator.output import build_dir_atomic
+
+    if (folder / ".git" / LEGACY_MARK).is_file() and not (folder / MARKER).exists():
+        (folder / MARKER).write_text("written by consolidator export git\n", encoding="utf-8")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+        raise OutputError(
+            f"{folder} is not empty and was not written by consolidator: refused to replace it",
+            hint="give a new folder to -o, or one an earlier export wrote",
+        )
+    writer, heads, tags, count = build(index, views)
+    build_dir_atomic(folder, _repository_files(writer, heads, tags, views))
     return GitExport(folder, {v: s.decode() for v, s in heads.items()}, count, len(tags))
-
-
-def _swap(part: Path, folder: Path) -> None:
-    """Put the finished repository in place of `folder` (empty, absent, or an earlier export)."""
-    old = folder.with_name(folder.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(part, folder)
-    shutil.rmtree(old, ignore_errors=True)

@@ -112,7 +112,7 @@ class EffectRule:
         if self.kind is RuleKind.FIXED:
             from consolidator.dates import format_french
 
-            return f"date fixe ({format_french(self.date) if self.date else 'inconnue'})"
+            return f"date fixe ({format_french(self.date)})" if self.date else "date fixe"
         if self.kind is RuleKind.SIGNATURE:
             return "à la signature" if not self.offset_days else f"signature + {self.offset_days} j"
         rule = self.extension_rule.value if self.extension_rule else "?"
@@ -285,6 +285,7 @@ class Arrete:
     location: Location
     sources: tuple[SourceRef, ...] = ()
     notes: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()  # decision ids of its notes (D-007 ...)
 
     @property
     def label(self) -> str:

@@ -8,7 +8,12 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.french import alineas, de, quote_list
-from consolidator.model import EffectRule, Restriction, RuleKind, Version
+from consolidator.model import EffectRule, Restriction, Version
+from consolidator.query.citation import unnumbered_name
+from consolidator.query.events import sources_date, when_phrase
+from consolidator.query.labels import ArticleLabel
+from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.provenance import date_caveat, rule_of, since_provenance
 from consolidator.query.scope import FragmentScope, Scope, branche_text
 from consolidator.query.snapshot import ArticleAt, article_at
 
@@ -30,6 +35,17 @@ def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
 
 
 def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
+    if art.label is ArticleLabel.EXCLU and art.extension is not None:
+        return [
+            f"Il est exclu de l'extension par {_extension_phrase(art.extension)} : il ne lie "
+            f"que {MEMBERS}."
+        ]
+    if art.undated is not None:
+        return [
+            f"Il est étendu par l'{art.undated.arrete.label}, dont la date de publication au JO "
+            "est inconnue : on ne peut dire à partir de quel jour il lie "
+            f"{EVERYONE}{_outside(art.undated)}."
+        ]
     groups = _groups(art)
     extended = [s for s in art.scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE) or s.excluded]
     if len(extended) == len(art.scopes) and art.extension is not None:
@@ -110,14 +126,19 @@ def _restriction_sentences(
 def applicability(index: VersionIndex, article: str, day: date) -> str:
     """Who is bound by `article` on `day`: members only, the whole branch, reservations, pending text."""
     art = article_at(index, article, day)
-    act = index.corpus.acts[art.version.act]
+    act = index.corpus.acts[words_act(index, art.version)]
     conv = index.corpus.convention
-    name = f"l'article {art.num}" if art.num else (art.title or art.id)
+    name = f"l'article {art.num}" if art.num else unnumbered_name(art)
+    caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
+    since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
     wording = (
         "dans sa rédaction d'origine"
         if act.id == conv.base
-        else f"dans sa rédaction issue {de(act.label)} (depuis le {format_french(art.version.since)})"
+        else f"dans sa rédaction issue {de(act.label)} (depuis le {since})"
     )
+    note = renumbering_note(index, art.version)
+    if note:
+        wording += f" ({note})"
     out = [
         f"Au {format_french(day)}, {name} {de(conv.short or conv.title)} est en vigueur {wording}."
     ]
@@ -142,13 +163,14 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
             out.append(
                 "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
             )
+    known = art.known_at or sources_date(index.corpus).day
     for v in art.upcoming:
-        rule = effect_rule_of(index, v)
-        when = format_french(v.since)
-        if rule is not None and rule.kind is RuleKind.EXTENSION:
-            when = f"le lendemain de la publication de son arrêté d'extension, soit le {when}"
-        else:
-            when = f"le {when}"
+        found = rule_of(index, v)
+        when = (
+            when_phrase(index, found[0], found[1], v.since, known)
+            if found
+            else f"le {format_french(v.since)}"
+        )
         out.append(
             f"Une nouvelle rédaction, issue {de(index.corpus.acts[v.act].label)}, est signée et "
             f"entrera en vigueur {when}."

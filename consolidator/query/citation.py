@@ -10,6 +10,9 @@ from typing import Any
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, Restriction, State
+from consolidator.query.labels import ArticleLabel
+from consolidator.query.numbering import by, former_renumberings, words_act
+from consolidator.query.provenance import Certainty, jo_provenance
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -53,6 +56,13 @@ def ordinal(n: int) -> str:
     return "1er" if n == 1 else f"{n}e"
 
 
+def unnumbered_name(art: ArticleAt) -> str:
+    """How to name an article without a number: its title, else « Dispositions du chapitre … »."""
+    if art.title:
+        return art.title
+    return f"Dispositions du chapitre {art.path[-1]}" if art.path else "Dispositions sans numéro"
+
+
 @dataclass(frozen=True)
 class Citation:
     """What a formal citation says, and the sentence itself."""
@@ -66,13 +76,38 @@ class Citation:
     exclusions: tuple[str, ...]
     reserves: tuple[str, ...]
     text: str
+    renumbering: str | None = None  # « ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 … »
 
 
-def _exclusions(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
+def _row_exclusions(art: ArticleAt) -> set[Restriction]:
+    """Exclusions that take whole table rows (a certification ...), not words of a sentence."""
+    frags = art.version.fragments
+    rows = {
+        sp.restriction
+        for sp in art.excluded
+        if frags[sp.fragment].cells and (sp.start, sp.end) == (0, len(frags[sp.fragment].text))
+    }
+    words = {sp.restriction for sp in art.excluded if not frags[sp.fragment].cells}
+    return rows - words
+
+
+def _exclusions(art: ArticleAt) -> tuple[str, ...]:
+    restrictions = art.restrictions
+    rows = _row_exclusions(art)
     words = list(
-        dict.fromkeys(f"« {r.words} »" for r in restrictions if r.kind == "exclusion" and r.words)
+        dict.fromkeys(
+            f"« {r.words} »"
+            for r in restrictions
+            if r.kind == "exclusion" and r.words and r not in rows
+        )
     )
     out = [f"des termes {and_list(words)}"] if words else []
+    row_words = list(dict.fromkeys(f"« {r.words} »" for r in restrictions if r in rows))
+    if row_words:
+        lines = "de la ligne" if len(row_words) == 1 else f"des {len(row_words)} lignes"
+        out.append(
+            f"{lines} du tableau désignée{'s' if len(row_words) > 1 else ''} par {and_list(row_words)}"
+        )
     alineas = sorted(
         {r.alinea for r in restrictions if r.kind == "exclusion" and not r.words and r.alinea}
     )
@@ -89,15 +124,31 @@ def _reserves(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _extension_clause(art: ArticleAt, act: Act, day: date) -> str:
+def _jo(index: VersionIndex, art: ArticleAt) -> str:
+    """« (JO du 12 juin 2003) », with « date déduite, D-007 » when the JO date is not sourced."""
+    assert art.extension is not None
+    arrete = art.extension.arrete
+    if not arrete.jo:
+        return ", date de publication au JO inconnue"
+    prov = jo_provenance(index.corpus, arrete)
+    shown = prov is not None and prov.certainty in (Certainty.INFERRED, Certainty.APPROXIMATE)
+    caveat = f", {prov.caveat}" if shown and prov and prov.caveat else ""
+    return f" (JO du {format_french(arrete.jo)}{caveat})"
+
+
+def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) -> str:
     agreed = "e" if act.kind in _FEMININE else ""
     if art.state is State.EN_VIGUEUR:
         return ""
     if art.extension is None:
         return f", non étendu{agreed} au {format_french(day)}"
     arrete = art.extension.arrete
-    jo = f" (JO du {format_french(arrete.jo)})" if arrete.jo else ""
-    return f", étendu{agreed} par {arrete.label}{jo}"
+    jo = _jo(index, art)
+    if art.label is ArticleLabel.EXCLU:
+        return f", exclu{agreed} de l'extension par {arrete.label}{jo}"
+    scopes = list(dict.fromkeys(r.text for r in art.restrictions if r.kind == "scope"))
+    field = f" à l'exclusion des {and_list(scopes)}" if scopes else ""
+    return f", étendu{agreed} par {arrete.label}{jo}{field}"
 
 
 def citation(index: VersionIndex, article: str, day: date) -> Citation:
@@ -105,24 +156,33 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     art = article_at(index, article, day)
     corpus = index.corpus
     text_act = corpus.acts[art.version.text_id]
-    act = corpus.acts[art.version.act]
+    act = corpus.acts[words_act(index, art.version)]
     conv = corpus.convention
     where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     if text_act.id != conv.base:
         where = f"{of(text_act.label)} {where}"
-    name = f"Article {art.num}" if art.num else (art.title or art.id)
+    name = f"Article {art.num}" if art.num else unnumbered_name(art)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if not original:
         sentence += f", dans sa rédaction issue {of(act.label)}"
-    sentence += _extension_clause(art, act, day)
-    exclusions = _exclusions(art.restrictions)
+    former = former_renumberings(index, art.version)
+    renumbering = None
+    if former and former[-1].day == art.version.since:  # renumbered with this wording
+        olds = " puis ".join(dict.fromkeys(r.old for r in former if r.old))
+        mover = corpus.acts[former[-1].act]
+        renumbering = f"ancien article {olds}, renuméroté {art.num} par {by(mover.label)}"
+        sentence += f" ({renumbering})"
+    sentence += _extension_clause(index, art, act, day)
+    exclusions = _exclusions(art)
     if exclusions:
         sentence += f", à l'exclusion {and_list(list(exclusions))}"
     reserves = _reserves(art.restrictions)
     if reserves:
         sentence += ", " + and_list(list(reserves))
-    return Citation(art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence)
+    return Citation(
+        art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence, renumbering
+    )
 
 
 def citation_text(c: Citation) -> str:
@@ -140,9 +200,9 @@ def _bib(value: str) -> str:
 
 def citation_bibtex(c: Citation) -> str:
     """A BibTeX @misc entry (the citation is its note)."""
-    num = c.article.num or c.article.id
+    num = c.article.num or unnumbered_name(c.article)
     fields = {
-        "title": f"Article {num}, {c.convention}",
+        "title": f"{'Article ' if c.article.num else ''}{num}, {c.convention}",
         "howpublished": f"IDCC {c.idcc}, texte en vigueur au {format_french(c.at)}",
         "year": str(c.act.signed.year),
         "note": c.text,
@@ -162,7 +222,9 @@ def citation_json(c: Citation) -> dict[str, Any]:
         "at": c.at.isoformat(),
         "convention": {"idcc": c.idcc, "title": c.convention},
         "state": c.article.state.value,
+        "label": c.article.heading_label,
         "act": {"id": c.act.id, "label": c.act.label, "signed": c.act.signed.isoformat()},
+        "renumbering": c.renumbering,
         "original_wording": c.original,
         "extension": None
         if ext is None

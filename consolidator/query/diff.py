@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +15,8 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import WORDING_UNKNOWN, Restriction
+from consolidator.query.events import sources_date
+from consolidator.query.numbering import by as by_label
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 from consolidator.render.filters import short_state
 from consolidator.render.json import (
@@ -144,6 +146,7 @@ class ArticleChange:
     restrictions_added: tuple[Restriction, ...] = ()
     restrictions_removed: tuple[Restriction, ...] = ()
     end_reason: str | None = None
+    text: str = ""  # the text the article belongs to: "" for the convention, else its label
 
     @property
     def side(self) -> ArticleAt:
@@ -151,7 +154,13 @@ class ArticleChange:
 
     @property
     def num(self) -> str:
-        return self.side.num or self.side.title or self.id
+        """How a reader names the article: its number, its title, or its text (never an id)."""
+        side = self.side
+        if side.num or side.title:
+            return side.num or side.title or ""
+        if side.path:
+            return f"Dispositions du chapitre {side.path[-1]}"
+        return self.text or "texte sans titre"
 
 
 @dataclass(frozen=True)
@@ -237,10 +246,10 @@ def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
         return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
     last = ended[-1] if ended else None
-    if last is None or last.end is None:
+    if last is None or last.end is None or last.until is None:
         return "sorti du texte"
-    by = f" par {index.corpus.acts[last.ended_by].label}" if last.ended_by else ""
-    return f"{last.end.value} le {last.until}{by}"
+    by = f" par {by_label(index.corpus.acts[last.ended_by].label)}" if last.ended_by else ""
+    return f"{last.end.value} le {format_french(last.until)}{by}"
 
 
 def changelog(
@@ -269,7 +278,33 @@ def changelog(
         if aid not in after:
             reason = end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
-    return Changelog(start, end, view, article, tuple(changes))
+    labelled = tuple(replace(c, text=_text_label(index, c.side)) for c in changes)
+    return Changelog(start, end, view, article, labelled)
+
+
+def _text_label(index: VersionIndex, art: ArticleAt) -> str:
+    """« » for the convention's own articles, else the label of the text they belong to."""
+    text_id = art.version.text_id
+    if text_id == index.corpus.convention.base:
+        return ""
+    return index.corpus.acts[text_id].label
+
+
+def grouped(found: tuple[ArticleChange, ...]) -> list[tuple[str, list[ArticleChange]]]:
+    """Changes grouped by their text, the convention's own articles first, in order of appearance."""
+    groups: dict[str, list[ArticleChange]] = {}
+    for c in sorted(found, key=lambda c: c.text != ""):
+        groups.setdefault(c.text, []).append(c)
+    return list(groups.items())
+
+
+def group_heading(text: str) -> str:
+    """« convention » or « texte de l'avenant n° 20 du 21 septembre 2016 »."""
+    if not text:
+        return "convention"
+    from consolidator.query.citation import of
+
+    return f"texte {of(text)}"
 
 
 # --- text rendering --------------------------------------------------------------------------
@@ -308,7 +343,9 @@ def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
 
 def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[str]:
     title = c.side.title or ""
-    head = f"== Article {c.num}" + (f" — {title}" if title and c.side.num else "")
+    head = ("== Article " if c.side.num else "== ") + c.num
+    head += f" — {title}" if title and c.side.num else ""
+    head += f" ({group_heading(c.text)})" if c.text else ""
     lines = ["", _style(head, "bold", color)]
     if "added" in c.kinds:
         lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
@@ -339,14 +376,21 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
     """The changelog for a terminal: a summary by kind, then each article's changes."""
     out = [
         f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
+        sources_date(index.corpus).stamp(log.end),
         "",
     ]
     if not log.changes:
         return "\n".join([*out, "Aucune modification."]) + "\n"
     for kind in KINDS:
         found = log.of_kind(kind)
-        if found:
+        groups = grouped(found)
+        if len(groups) == 1 and not groups[0][0]:
             out.append(f"{KIND_LABELS[kind]} : {', '.join(summary_label(c, kind) for c in found)}")
+        elif groups:
+            out.append(f"{KIND_LABELS[kind]} :")
+            for text, items in groups:
+                names = ", ".join(summary_label(c, kind) for c in items)
+                out.append(f"  {group_heading(text)} : {names}")
     for c in log.of_kind("state"):
         out.append(f"  {c.num} : {c.state_line}")
     for c in log.changes:
@@ -368,7 +412,7 @@ def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | N
         "path": list(art.path),
         "state": art.state.value,
         "version": version_json(index, art.version),
-        "extension": extension_json(art.extension),
+        "extension": extension_json(index, art.extension),
     }
 
 
@@ -407,6 +451,7 @@ def changelog_json(index: VersionIndex, log: Changelog) -> dict[str, Any]:
         "article": log.article,
         "summary": {kind: [c.num for c in log.of_kind(kind)] for kind in KINDS},
         "changes": [_change_json(index, c) for c in log.changes],
+        "sources": sources_date(index.corpus).to_json(log.end),
     }
 
 
@@ -416,7 +461,9 @@ def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     if not 0 < n < len(versions):
         raise QueryError(f"l'article « {article} » n'a pas de version {n} précédée d'une autre")
     prev, cur = versions[n - 1], versions[n]
-    before = article_at(index, article, prev.since)
+    # the previous version as it stood on the eve of the change (as the changes page compares it)
+    eve = max(prev.since, min(prev.until or cur.since, cur.since) - timedelta(days=1))
+    before = article_at(index, article, eve)
     after = article_at(index, article, cur.since)
-    change = compare(article, before, after)
-    return change or ArticleChange(article, (), before, after)
+    change = compare(article, before, after) or ArticleChange(article, (), before, after)
+    return replace(change, text=_text_label(index, after))

@@ -1,4 +1,10 @@
-"""The timeline as events: acts and arrêtés with their dates, and what is signed but not in force."""
+"""The timeline as events, and what could be known on a date.
+
+Each act becomes known on its signature, each arrêté on its JO publication (on its own date when
+the JO date is unknown). A date of effect tied to an arrêté d'extension is known only from that
+arrêté's publication: before it, the change is « à la publication de l'arrêté d'extension ».
+`known_at` defaults to the corpus's own date (`sources_date`): everything the sources hold.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,14 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
+from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
+from consolidator.query.citation import of
+from consolidator.query.provenance import (
+    Certainty,
+    rule_of,
+    rule_provenance,
+    signed_provenance,
+)
 
 
 @dataclass(frozen=True)
@@ -21,88 +35,240 @@ class Event:
     detail: str = ""
 
 
-def timeline_events(index: VersionIndex) -> list[Event]:
-    """Acts and arrêtés with every date they carry, in date order; pending ones last."""
-    events: list[Event] = []
-    corpus = index.corpus
-    for act in corpus.acts.values():
+@dataclass(frozen=True)
+class SourcesDate:
+    """How current the corpus is: its latest act and its latest arrêté."""
+
+    day: date
+    act: Act
+    arrete: Arrete | None
+
+    def sentence(self) -> str:
+        """« Sources à jour au 23 septembre 2022 (dernier acte : …, dernier arrêté : …) »."""
+        parts = [f"dernier acte : {self.act.label}"]
+        if self.arrete is not None:
+            jo = self.arrete.jo
+            parts.append(
+                f"dernier arrêté : {self.arrete.label}"
+                + (f", JO du {format_french(jo)}" if jo else "")
+            )
+        return f"Sources à jour au {format_french(self.day)} ({' ; '.join(parts)})"
+
+    def to_json(self, at: date | None = None) -> dict[str, object]:
+        return {
+            "up_to": self.day.isoformat(),
+            "last_act": {"id": self.act.id, "label": self.act.label},
+            "last_arrete": None
+            if self.arrete is None
+            else {
+                "id": self.arrete.id,
+                "label": self.arrete.label,
+                "published": self.arrete.jo.isoformat() if self.arrete.jo else None,
+            },
+            "sentence": self.sentence(),
+            "warning": self.warning(at) if at else None,
+        }
+
+    def stamp(self, at: date | None = None) -> str:
+        """The sentence, and the warning on its own line when `at` is later than the sources."""
+        warning = self.warning(at) if at else None
+        return self.sentence() + (f"\n{warning}" if warning else "")
+
+    def warning(self, at: date) -> str | None:
+        """A warning when `at` is later than the sources, else None."""
+        if at <= self.day:
+            return None
+        return (
+            f"Attention : le {format_french(at)} est postérieur aux sources (à jour au "
+            f"{format_french(self.day)}) ; les textes signés ou étendus depuis n'y figurent pas."
+        )
+
+
+def arrete_known(arrete: Arrete) -> date:
+    """The day an arrêté became known: its JO publication, else its own date."""
+    return arrete.jo or arrete.date
+
+
+def sources_date(corpus: Corpus) -> SourcesDate:
+    """The corpus's own date: the latest signature or arrêté publication it holds."""
+    act = max(corpus.acts.values(), key=lambda a: (a.signed, a.id))
+    arretes = sorted(corpus.arretes.values(), key=lambda a: (arrete_known(a), a.id))
+    arrete = arretes[-1] if arretes else None
+    day = max(act.signed, arrete_known(arrete)) if arrete else act.signed
+    return SourcesDate(day, act, arrete)
+
+
+def effect_known(
+    index: VersionIndex, act: Act, rule: EffectRule
+) -> tuple[date | None, Arrete | None]:
+    """When the date of effect became known, and the arrêté whose JO made it known (if any)."""
+    if rule.kind is not RuleKind.EXTENSION:
+        return act.signed, None
+    events = [
+        e for e in index.extensions_of(act.id) if rule.arrete is None or e.arrete.id == rule.arrete
+    ]
+    if not events:
+        return None, None
+    first = min(events, key=lambda e: e.arrete.date)
+    return first.arrete.jo, first.arrete
+
+
+def when_phrase(
+    index: VersionIndex, act: Act, rule: EffectRule, day: date | None, known_at: date
+) -> str:
+    """« le lendemain de la publication de son arrêté d'extension, soit le 2 avril 2017 (connu
+    depuis le JO du 1er avril 2017) », or the rule alone while that publication is not known."""
+    known, arrete = effect_known(index, act, rule)
+    rule_words = _RULE_WORDS.get(rule.extension_rule) if rule.extension_rule else None
+    if rule.kind is RuleKind.EXTENSION and (day is None or known is None or known > known_at):
+        return rule_words or "à la publication de l'arrêté d'extension"
+    assert day is not None
+    if arrete is not None and arrete.jo is not None:
+        lead = f"{rule_words}, soit " if rule_words else ""
+        return f"{lead}le {format_french(day)} (connu depuis le JO du {format_french(arrete.jo)})"
+    return f"le {format_french(day)}"
+
+
+_RULE_WORDS = {
+    ExtensionRule.PUBLICATION: "à la publication de son arrêté d'extension",
+    ExtensionRule.LENDEMAIN: "le lendemain de la publication de son arrêté d'extension",
+    ExtensionRule.MOIS_SUIVANT: "le 1er jour du mois suivant la publication de son arrêté d'extension",
+    ExtensionRule.TRIMESTRE_SUIVANT: (
+        "le 1er jour du trimestre suivant la publication de son arrêté d'extension"
+    ),
+    ExtensionRule.JANVIER_SUIVANT: "le 1er janvier suivant la publication de son arrêté d'extension",
+}
+
+
+def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
+    events = [
+        Event(
+            act.signed,
+            "signature",
+            act.id,
+            act.label,
+            signed_provenance(act).caveat or "" if act.signed_approximate else "",
+        )
+    ]
+    for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):
+        day, _why = resolve_rule(rule, act, index.timeline.extensions)
+        known, _ = effect_known(index, act, rule)
+        if known is None or known > known_at:
+            day = None
+        scope = "" if key is None else f" (dispositions {key})"
+        prov = rule_provenance(index, act, rule)
+        doubtful = prov.certainty in (Certainty.APPROXIMATE, Certainty.INFERRED)
+        detail = rule.describe() + (f" ; {prov.caveat}" if doubtful and prov.caveat else "")
+        if day is None:
+            detail = "à la publication de l'arrêté d'extension"
+        elif rule.kind is RuleKind.EXTENSION:
+            detail = when_phrase(index, act, rule, day, known_at)
         events.append(
             Event(
-                act.signed,
-                "signature",
+                day,
+                "effet" if day else "en attente",
                 act.id,
-                act.label,
-                "date approximative" if act.signed_approximate else "",
+                f"entrée en vigueur{scope} {of(act.label)}",
+                detail,
             )
         )
-        for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):
-            day, why = resolve_rule(rule, act, index.timeline.extensions)
-            scope = "" if key is None else f" ({key})"
-            detail = rule.describe() + (" ; date approximative" if rule.approximate else "")
-            events.append(
-                Event(
-                    day,
-                    "effet" if day else "en attente",
-                    act.id,
-                    f"entrée en vigueur{scope} : {act.label}",
-                    detail if day else why,
+    if act.term:
+        events.append(Event(act.term, "terme", act.id, f"terme {of(act.label)}"))
+    return events
+
+
+def _arrete_events(index: VersionIndex, arrete: Arrete, known_at: date) -> list[Event]:
+    corpus = index.corpus
+    events = [Event(arrete.date, "arrêté", arrete.id, arrete.title)]
+    if arrete.jo:
+        events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}"))
+    for ext in arrete.extends:
+        for ev in index.extensions_of(ext.act):
+            if ev.arrete.id != arrete.id:
+                continue
+            label = f"extension {of(corpus.acts[ext.act].label)}"
+            if ev.effective is None:
+                detail = f"par {arrete.label}, date de publication au JO inconnue"
+                events.append(Event(None, "date inconnue", ext.act, label, detail))
+            else:
+                events.append(
+                    Event(ev.effective, "extension", ext.act, label, f"par {arrete.label}")
                 )
-            )
-        if act.term:
-            events.append(Event(act.term, "terme", act.id, f"terme : {act.label}"))
-    for arrete in corpus.arretes.values():
-        events.append(Event(arrete.date, "arrêté", arrete.id, arrete.title))
-        if arrete.jo:
-            events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}"))
-        for ext in arrete.extends:
-            for ev in index.extensions_of(ext.act):
-                if ev.arrete.id == arrete.id:
-                    events.append(
-                        Event(
-                            ev.effective,
-                            "extension" if ev.effective else "en attente",
-                            ext.act,
-                            f"extension de {corpus.acts[ext.act].label}",
-                            f"par {arrete.title}",
-                        )
-                    )
+    return events
+
+
+def timeline_events(index: VersionIndex, known_at: date | None = None) -> list[Event]:
+    """Acts and arrêtés known on `known_at` with every date they carry, in date order."""
+    known_at = known_at or sources_date(index.corpus).day
+    events: list[Event] = []
+    for act in index.corpus.acts.values():
+        if act.signed <= known_at:
+            events += _act_events(index, act, known_at)
+    for arrete in index.corpus.arretes.values():
+        if arrete_known(arrete) <= known_at:
+            events += _arrete_events(index, arrete, known_at)
     events.sort(key=lambda e: (e.date is None, e.date or date.max, e.kind, e.subject))
     return events
 
 
-def _subject(index: VersionIndex, subject: str, day: date) -> str:
-    """What a reader calls the target of a change: « article 2.5 », or the act's name."""
+def subject_label(index: VersionIndex, subject: str, day: date) -> str:
+    """What a reader calls the unit an operation creates or changes, on `day` (never an id)."""
     versions = index.versions.get(subject)
     if versions:
-        current = [v for v in versions if v.since <= day] or list(versions)
-        num = current[-1].num
-        return f"article {num}" if num else (current[-1].title or "article sans numéro")
+        later = [v for v in versions if v.until is None or day < v.until]
+        v = later[0] if later else versions[-1]
+        return f"article {v.num}" if v.num else (v.title or "article sans numéro")
     act = index.corpus.acts.get(subject)
-    return act.label if act else subject
+    if act is not None:
+        return f"les articles {of(act.label)}"
+    return "une section"
 
 
-def pending_at(index: VersionIndex, day: date) -> list[Event]:
+def pending_at(index: VersionIndex, day: date, known_at: date | None = None) -> list[Event]:
     """What is signed on `day` but not yet in force: dated changes to come and undated ones."""
-    targets: dict[tuple[date, str, str | None], list[str]] = {}
+    known_at = known_at or sources_date(index.corpus).day
+    groups: dict[tuple[date, str, str | None], list[str]] = {}
     for change in index.timeline.changes:
         if change.date > day and change.act.signed <= day:
             key = (change.date, change.act.id, change.op.effect if change.op else None)
-            targets.setdefault(key, []).append(change.op.subject if change.op else change.act.id)
-    out = [
-        Event(
-            when,
-            "signé, pas encore en vigueur",
-            act,
-            index.corpus.acts[act].label,
-            f"entre en vigueur le {format_french(when)} : "
-            + ", ".join(dict.fromkeys(_subject(index, x, when) for x in subjects)),
+            subject = change.op.subject if change.op else change.act.id
+            groups.setdefault(key, []).append(subject_label(index, subject, day))
+    out = []
+    for (when, act_id, effect), subjects in sorted(groups.items(), key=lambda kv: kv[0][:2]):
+        act = index.corpus.acts[act_id]
+        rule = act.effects.get(effect) or act.effects[None]
+        phrase = when_phrase(index, act, rule, when, known_at)
+        known, _ = effect_known(index, act, rule)
+        shown = when if known is not None and known <= known_at else None
+        out.append(
+            Event(
+                shown,
+                "signé, pas encore en vigueur",
+                act_id,
+                act.label,
+                f"entre en vigueur {phrase} : {', '.join(dict.fromkeys(subjects))}",
+            )
         )
-        for (when, act, _), subjects in sorted(targets.items(), key=lambda kv: (kv[0][0], kv[0][1]))
-    ]
     for item in index.timeline.pending:
         if item.act.signed <= day:
             target = item.op.subject if item.op else item.act.id
             out.append(
-                Event(None, "en attente", item.act.id, item.act.label, f"{target} : {item.reason}")
+                Event(
+                    None,
+                    "en attente",
+                    item.act.id,
+                    item.act.label,
+                    f"{subject_label(index, target, day)} : à la publication de l'arrêté d'extension",
+                )
             )
     return out
+
+
+def upcoming_when(index: VersionIndex, version: Version, known_at: date | None) -> str:
+    """« le 28 novembre 2020 (connu depuis le JO du 27 novembre 2020) (avenant n° 29 …) »."""
+    act = index.corpus.acts[version.act]
+    found = rule_of(index, version)
+    known = known_at or sources_date(index.corpus).day
+    if found is None:
+        return f"le {format_french(version.since)} ({act.label})"
+    return f"{when_phrase(index, found[0], found[1], version.since, known)} ({act.label})"

@@ -8,6 +8,9 @@ from datetime import date
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, State, Version
+from consolidator.query.labels import ArticleLabel, article_label
+from consolidator.query.numbering import words_act
+from consolidator.query.scope import fragment_scopes
 from consolidator.query.states import extension_at, restrictions_at, version_state
 
 
@@ -20,6 +23,11 @@ class StatePeriod:
     state: State
     extension: ExtensionEvent | None
     restrictions: tuple[Restriction, ...]
+    label: ArticleLabel | None = None  # from the alinéas' scopes (« exclu de l'extension » ...)
+
+    @property
+    def heading_label(self) -> str:
+        return self.label.value if self.label else self.state.value
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,11 @@ class VersionHistory:
     periods: tuple[StatePeriod, ...]
     extension: ExtensionEvent | None
     restrictions: tuple[Restriction, ...]
+    label_today: ArticleLabel | None = None
+
+    @property
+    def heading_label(self) -> str:
+        return self.label_today.value if self.label_today else self.state_today.value
 
 
 @dataclass(frozen=True)
@@ -42,7 +55,7 @@ class History:
 
 def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     cuts = {version.since}
-    for event in index.extensions_of(version.act):
+    for event in index.extensions_of(words_act(index, version)):
         if event.effective and event.effective > version.since:
             cuts.add(event.effective)
     for binding in index.bindings_of(version.article):
@@ -52,13 +65,16 @@ def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     periods: list[StatePeriod] = []
     for i, day in enumerate(days):
         until = days[i + 1] if i + 1 < len(days) else version.until
+        state = version_state(index, version, day)
+        scopes = fragment_scopes(index, version, day)
         periods.append(
             StatePeriod(
                 day,
                 until,
-                version_state(index, version, day),
+                state,
                 extension_at(index, version, day),
                 restrictions_at(index, version, day),
+                article_label(index, version, state, scopes, day),
             )
         )
     return tuple(periods)
@@ -67,12 +83,16 @@ def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
 def _version_history(index: VersionIndex, version: Version, today: date) -> VersionHistory:
     periods = _periods(index, version)
     last = periods[-1] if periods else None
+    day = max(today, version.since)
+    state = version_state(index, version, day)
+    scopes = fragment_scopes(index, version, day) if version.covers(day) else ()
     return VersionHistory(
         version,
-        version_state(index, version, max(today, version.since)),
+        state,
         periods,
         last.extension if last else None,
         last.restrictions if last else (),
+        article_label(index, version, state, scopes, day) if scopes else None,
     )
 
 

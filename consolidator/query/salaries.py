@@ -15,6 +15,7 @@ from consolidator.dates import check_range, format_french
 from consolidator.engine.timeline import ExtensionEvent, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, QueryError
 from consolidator.model import Act, Corpus, State
+from consolidator.query.events import sources_date
 
 CLASSES = ("E1", "E2", "E3", "E4", "T1", "T2", "C1", "C2", "C3", "C4", "D")
 """The classes of the convention's classification (annexe I), in the order of the grids."""
@@ -57,6 +58,7 @@ class SalaryAnswer:
     state: State | None
     extension: ExtensionEvent | None
     warnings: tuple[str, ...]
+    undated: ExtensionEvent | None = None  # an arrêté signed by then whose JO date is unknown
 
 
 def euros(value: Decimal) -> str:
@@ -155,6 +157,18 @@ def _extension(corpus: Corpus, act: str, day: date) -> ExtensionEvent | None:
     return done[-1] if done else None
 
 
+def _undated(corpus: Corpus, act: str, day: date) -> ExtensionEvent | None:
+    """An arrêté extending `act`, dated on or before `day`, whose JO publication is unknown."""
+    events = build_timeline(corpus).extensions.get(act, ())
+    found = [e for e in events if e.effective is None and e.arrete.date <= day]
+    return found[-1] if found else None
+
+
+def _to(label: str) -> str:
+    """« à l'accord … », « au protocole … »."""
+    return f"à l'{label}" if label[:1].lower() in "aeiouyh" else f"au {label}"
+
+
 def _warnings(
     grid: SalaryGrid, grids: tuple[SalaryGrid, ...], corpus: Corpus, day: date
 ) -> list[str]:
@@ -176,8 +190,8 @@ def _warnings(
             )
     if grid is grids[-1] and day.year > grid.effective.year:
         out.append(
-            f"aucun accord salarial postérieur à {corpus.acts[grid.act].label} dans les sources : "
-            f"les montants de {grid.effective.year} ont pu être remplacés depuis"
+            f"les accords salariaux postérieurs {_to(corpus.acts[grid.act].label)} manquent aux "
+            f"sources : les montants de {grid.effective.year} ont pu être remplacés depuis"
         )
     return out
 
@@ -197,14 +211,16 @@ def salaries_at(corpus: Corpus, day: date) -> SalaryAnswer:
     grid = current[-1]
     source = grid.of if grid.cited else grid.act
     extension = _extension(corpus, source, day) if source else None
+    undated = _undated(corpus, source, day) if source and extension is None else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
     return SalaryAnswer(
         day,
         grid,
         corpus.acts[grid.act],
-        state,
+        None if undated else state,
         extension,
         tuple(_warnings(grid, grids, corpus, day)),
+        undated,
     )
 
 
@@ -239,6 +255,13 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
             "effective": ext.effective.isoformat() if ext.effective else None,
         },
         "warnings": list(answer.warnings),
+        "extension_jo_unknown": None
+        if answer.undated is None
+        else {
+            "arrete": answer.undated.arrete.date.isoformat(),
+            "arrete_id": answer.undated.arrete.id,
+        },
+        "sources": sources_date(corpus).to_json(answer.at),
     }
 
 
@@ -251,6 +274,11 @@ def answer_text(answer: SalaryAnswer) -> str:
     if answer.state is not None:
         ext = answer.extension
         lines.append(f"[{answer.state.value}]" + (f" {ext.arrete.label}" if ext else ""))
+    if answer.undated is not None:
+        lines.append(
+            f"[en vigueur] étendu par {answer.undated.arrete.label}, "
+            "date de publication au JO inconnue"
+        )
     point = euros(grid.point) if grid.point is not None else "inconnue"
     lines += ["", f"Valeur du point : {point}"]
     if grid.minimum is not None:
@@ -260,6 +288,10 @@ def answer_text(answer: SalaryAnswer) -> str:
     if answer.warnings:
         lines += [""] + [f"attention : {w}" for w in answer.warnings]
     return "\n".join(lines) + "\n"
+
+
+def _stamped(text: str, corpus: Corpus, day: date) -> str:
+    return text + "\n" + sources_date(corpus).stamp(day) + "\n"
 
 
 def salaries_report(root: str | Path | None, day: date, fmt: str = "text") -> str:
@@ -272,4 +304,4 @@ def salaries_report(root: str | Path | None, day: date, fmt: str = "text") -> st
     answer = salaries_at(corpus, day)
     if fmt == "json":
         return json.dumps(answer_json(answer, corpus), ensure_ascii=False, indent=2) + "\n"
-    return answer_text(answer)
+    return _stamped(answer_text(answer), corpus, day)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
@@ -13,6 +12,8 @@ from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version
+from consolidator.query.labels import ArticleLabel, article_label, undated_extension
+from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
@@ -43,7 +44,15 @@ class ArticleAt:
     excluded: tuple[Span, ...] = ()
     scopes: tuple[FragmentScope, ...] = ()
     branche: BrancheText | None = None
+    known_at: date | None = None  # what could be known on that day (None: the sources' date)
+    label: ArticleLabel | None = None  # the heading label from the alinéas' scopes, when in force
+    undated: ExtensionEvent | None = None  # an arrêté by then whose JO date is unknown
     notas: tuple[Nota, ...] = ()
+
+    @property
+    def heading_label(self) -> str:
+        """What the heading says: the label derived from the alinéas, else Légifrance's state."""
+        return self.label.value if self.label else self.state.value
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,11 @@ class TextAt:
     act: Act
     state: State
     articles: tuple[ArticleAt, ...]
+    label: ArticleLabel | None = None  # from its articles' labels, when they say more than `state`
+
+    @property
+    def heading_label(self) -> str:
+        return self.label.value if self.label else self.state.value
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,16 @@ class Snapshot:
     texts: tuple[TextAt, ...]
     last_change: date
     last_acts: tuple[Act, ...]
+
+
+def text_label(articles: list[ArticleAt]) -> ArticleLabel | None:
+    """A text's label from its articles': partly extended when some bind the branch and some not."""
+    labels = {a.label for a in articles if a.label is not None}
+    if len(labels) <= 1:
+        return labels.pop() if labels else None
+    if labels & {ArticleLabel.ETENDU, ArticleLabel.PARTIEL, ArticleLabel.JO_INCONNU}:
+        return ArticleLabel.PARTIEL
+    return ArticleLabel.NON_ETENDU if ArticleLabel.NON_ETENDU in labels else ArticleLabel.EXCLU
 
 
 def first_day(index: VersionIndex) -> date:
@@ -104,41 +128,50 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         if not history:
             raise QueryError(f"article inconnu : « {article} »")
         first, last = history[0], history[-1]
+        name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
             unknown = _unknown_around(index, first, day)
             raise QueryError(
-                f"l'article {first.num or article} n'est pas encore en vigueur le {format_french(day)} "
-                f"(en vigueur à partir du {format_french(first.since)})"
+                f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
+                f" (en vigueur à partir du {format_french(first.since)})"
                 + (
-                    f" ; ce jour-là, le chapitre « {unknown} » est en vigueur, {WORDING_UNKNOWN}, "
-                    "et les numéros de ses articles ne sont pas tous connus"
+                    f" ; ce jour-là, le chapitre « {unknown} » est en vigueur, {WORDING_UNKNOWN},"
+                    " et les numéros de ses articles ne sont pas tous connus"
                     if unknown
                     else ""
                 )
             )
-        end = last.end.value if last.end else "fin de vigueur"
-        until = format_french(last.until) if last.until else "une date inconnue"
-        raise QueryError(
-            f"l'article {last.num or article} n'est plus en vigueur le {format_french(day)} "
-            f"({end} le {until})"
-        )
+        name = f"l'article {last.num}" if last.num else "cet article"
+        ended = last.end.value if last.end else "sorti du texte"
+        until = f" le {format_french(last.until)}" if last.until else ""
+        raise QueryError(f"{name} n'est plus en vigueur le {format_french(day)} ({ended}{until})")
     upcoming = tuple(
         v
         for v in index.versions.get(article, ())
         if v.since > day and index.corpus.acts[v.act].signed <= day
+    )
+    state = version_state(index, version, day)
+    scopes = fragment_scopes(index, version, day)
+    label = article_label(index, version, state, scopes, day)
+    undated = (
+        undated_extension(index, words_act(index, version), day)
+        if label is ArticleLabel.JO_INCONNU
+        else None
     )
     return ArticleAt(
         id=article,
         num=version.num,
         title=version.title,
         path=version.path,
-        state=version_state(index, version, day),
+        state=state,
         version=version,
         extension=extension_at(index, version, day),
         restrictions=restrictions_at(index, version, day),
         upcoming=upcoming,
         excluded=excluded_spans(index, version, day),
-        scopes=fragment_scopes(index, version, day),
+        scopes=scopes,
+        label=label,
+        undated=undated,
         notas=notas_at(index, version, day),
     )
 
@@ -188,28 +221,19 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
                 else (State.ETENDU if extension_at_act_id(index, act.id, day) else State.NON_ETENDU)
             )
         )
-        texts.append(TextAt(act, state, tuple(articles)))
+        texts.append(TextAt(act, state, tuple(articles), text_label(articles)))
     last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
     return Snapshot(day, view, tuple(texts), structure.since, last_acts)
 
 
-_NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
-
-
-def _clean_num(text: str) -> str:
-    """What a person types and what is printed, made comparable.
-
-    >>> _clean_num("Article 1er"), _clean_num("2.5."), _clean_num("ARTICLE 3 .1")
-    ('1', '2.5', '3.1')
-    """
-    text = _NUM_CLEAN.sub("", text.strip()).rstrip(".").strip()
-    text = re.sub(r"\s+\.", ".", text)
-    return re.sub(r"^(\d+)\s*er$", r"\1", text)
-
-
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
-    """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id."""
+    """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id.
+
+    With a `day`, a number is the article bearing that number on that day; when no article
+    bore it then, the QueryError says which article bore it before or after, never another
+    article silently. Without a day, the latest article to bear the number.
+    """
     if ident in index.versions:
         return ident
     text_id, _, num = ident.rpartition(":")
@@ -224,29 +248,32 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         text_id = matches[0]
     else:
         text_id = index.corpus.convention.base
-    wanted = _clean_num(num)
-    candidates = [
-        (v.since, aid)
-        for aid, versions in index.versions.items()
-        for v in versions
-        if v.text_id == text_id and v.num is not None and _clean_num(v.num) == wanted
-    ]
-    if day is not None:
-        current = [
-            aid
-            for aid, versions in index.versions.items()
-            for v in versions
-            if v.text_id == text_id and v.num and _clean_num(v.num) == wanted and v.covers(day)
-        ]
-        if current:
-            return current[0]
-    if candidates:
-        return max(candidates)[1]
-    known = sorted(
-        {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
+    held = tenures(index, text_id, num)
+    if not held:
+        known = sorted(
+            {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
+        )
+        raise QueryError(
+            f"article inconnu : « {ident} »",
+            hint=_suggest(clean_num(num), known + sorted(index.versions)),
+        )
+    if day is None:
+        return max(held, key=lambda t: t.since).article
+    current = [t for t in held if t.since <= day and (t.until is None or day < t.until)]
+    if current:
+        return current[0].article
+    lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
+    chapters = {_unknown_around(index, index.versions[t.article][0], day) for t in held} - {None}
+    chapter = (
+        f" ; ce jour-là, le chapitre « {chapters.pop()} » est en vigueur, {WORDING_UNKNOWN},"
+        " et les numéros de ses articles ne sont pas tous connus"
+        if chapters
+        else ""
     )
     raise QueryError(
-        f"article inconnu : « {ident} »", hint=_suggest(wanted, known + sorted(index.versions))
+        f"aucun article ne porte le numéro {held[0].num} le {format_french(day)} dans les sources"
+        f"{chapter} ; ce numéro a désigné :\n{lines}",
+        hint="choisissez une date de l'une de ces périodes, ou le numéro que l'article porte à votre date",
     )
 
 

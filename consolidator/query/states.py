@@ -9,6 +9,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Nota, Restriction, State, Version
 from consolidator.normalize import words_pattern
+from consolidator.query.numbering import words_act
 
 _ENDED = {
     EndReason.REPLACED: State.REMPLACE,
@@ -25,8 +26,12 @@ def extension_at_act_id(index: VersionIndex, act: str, day: date) -> ExtensionEv
 
 
 def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionEvent | None:
-    """The arrêté extension of the version's act in effect on `day` (the latest), if any."""
-    return extension_at_act_id(index, version.act, day)
+    """The arrêté extension of the act that wrote the version's words, in effect on `day`.
+
+    A version whose act only renumbered or moved the article (avenant n° 32's 9.12, whose words
+    are avenant n° 24's) is extended by the extension of the words' act.
+    """
+    return extension_at_act_id(index, words_act(index, version), day)
 
 
 def version_state(index: VersionIndex, version: Version, day: date) -> State:

@@ -15,6 +15,15 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.model import Act, Restriction
 from consolidator.query.citation import of
+from consolidator.query.events import upcoming_when
+from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.provenance import (
+    Certainty,
+    Provenance,
+    jo_provenance,
+    number_provenance,
+    since_provenance,
+)
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 from consolidator.render.tables import RowView, TableView, gather, split_row
@@ -65,6 +74,7 @@ class Marker:
 
     code: str
     act: Act
+    number_caveat: str | None = None  # « numéro d'après les métadonnées Légifrance »
 
     @property
     def title(self) -> str:
@@ -83,7 +93,15 @@ def markers(index: VersionIndex) -> dict[str, Marker]:
             continue
         letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
         counts[letter] += 1
-        out[act.id] = Marker(f"{letter}{counts[letter]}", act)
+        number = number_provenance(index.corpus, act)
+        caveat = None
+        if number is not None and number.certainty is not Certainty.SOURCE:
+            caveat = (
+                f"numéro {number.caveat}"
+                if number.certainty is Certainty.METADATA
+                else ("numéro non écrit dans les sources")
+            )
+        out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat)
     return out
 
 
@@ -155,10 +173,13 @@ class ArticleView:
     alineas: tuple[AlineaView | TableView, ...]
     notes: tuple[Note, ...]
     scope: tuple[Restriction, ...]
-    upcoming: tuple[tuple[date, str], ...]
+    upcoming: tuple[str, ...]  # « le 28 novembre 2020 (connu depuis le JO du …) (avenant …) »
     loose: tuple[Note, ...] = ()
     fallback: tuple[AlineaView | TableView, ...] = ()
     fallback_act: Act | None = None
+    renumbered: str | None = None
+    since_prov: Provenance | None = None  # shown when the first day is not plainly sourced
+    jo_prov: Provenance | None = None
 
 
 @dataclass
@@ -227,7 +248,7 @@ def article_view(
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
         own = [frag.act, *frag.amended_by]
-        shown = tuple(marks[a] for a in own if a != version.act or frag.amended_by)
+        shown = tuple(marks[a] for a in own if a != words_act(index, version) or frag.amended_by)
         counter.acts.update(own)
         if i in dropped:
             why = _dropped_notes(spans, notes, called)
@@ -241,15 +262,17 @@ def article_view(
             blocks.append((frag.cells, split_row(frag.text, frag.cells, segments, shown)))
         else:
             blocks.append(AlineaView(tuple(segments), shown, ()))
-    counter.acts.add(version.act)
+    counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
-    upcoming = tuple((v.since, index.corpus.acts[v.act].label) for v in art.upcoming)
+    upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming)
+    since = since_provenance(index, version)
+    jo = jo_provenance(index.corpus, art.extension.arrete) if art.extension else None
     return ArticleView(
         art,
         f"art-{slug(art.id)}",
         heading,
-        marks[version.act],
+        marks[words_act(index, version)],
         gather(blocks),
         tuple(notes.values()),
         tuple(r for r in art.restrictions if r.kind == "scope"),
@@ -257,6 +280,9 @@ def article_view(
         tuple(n for n in notes.values() if n.number not in called),
         fallback,
         fallback_act,
+        renumbering_note(index, version),
+        since if since and since.caveat else None,
+        jo if jo and jo.caveat else None,
     )
 
 
@@ -332,6 +358,7 @@ class TextView:
     anchor: str
     children: tuple[Node | ArticleView, ...]
     scope: tuple[ScopeNote, ...]
+    label: Any = None  # ArticleLabel, when the articles' labels say more than the state
 
 
 def scope_notes(index: VersionIndex, restrictions: list[Restriction]) -> tuple[ScopeNote, ...]:
@@ -356,7 +383,9 @@ def snapshot_views(
         views = [article_view(index, a, snap.view, counter, marks) for a in text.articles]
         scope = scope_notes(index, [r for v in views for r in v.scope])
         children = tree(views, f"t{n}")
-        texts.append(TextView(text.act.title, text.state, f"texte-{n}", children, scope))
+        texts.append(
+            TextView(text.act.title, text.state, f"texte-{n}", children, scope, text.label)
+        )
     legend = tuple(m for aid, m in _sorted_marks(marks) if aid in counter.acts)
     return tuple(texts), legend
 

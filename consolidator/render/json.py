@@ -9,6 +9,14 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Restriction, Version
+from consolidator.query.events import sources_date
+from consolidator.query.numbering import former_renumberings, words_act
+from consolidator.query.provenance import (
+    jo_provenance,
+    number_provenance,
+    signed_provenance,
+    since_provenance,
+)
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 
@@ -23,16 +31,24 @@ def act_json(act: Act) -> dict[str, Any]:
         "number": act.number,
         "title": act.title,
         "signed": _iso(act.signed),
+        "signed_provenance": signed_provenance(act).to_json(),
     }
 
 
-def extension_json(event: ExtensionEvent | None) -> dict[str, Any] | None:
+def _number_json(index: VersionIndex, act: Act) -> dict[str, Any] | None:
+    prov = number_provenance(index.corpus, act)
+    return prov.to_json() if prov else None
+
+
+def extension_json(index: VersionIndex, event: ExtensionEvent | None) -> dict[str, Any] | None:
     if event is None:
         return None
+    jo = jo_provenance(index.corpus, event.arrete)
     return {
         "arrete": _iso(event.arrete.date),
         "arrete_id": event.arrete.id,
         "published": _iso(event.arrete.jo),
+        "published_provenance": jo.to_json() if jo else None,
         "effective": _iso(event.effective),
     }
 
@@ -66,10 +82,23 @@ def wording_json(version: Version) -> dict[str, Any]:
 
 
 def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
+    prov = since_provenance(index, version)
     return {
         "since": _iso(version.since),
+        "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
         "act": act_json(index.corpus.acts[version.act]),
+        "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
+        "wording_act": act_json(index.corpus.acts[words_act(index, version)]),
+        "renumbered": [
+            {
+                "from": r.old,
+                "to": r.new,
+                "date": _iso(r.day),
+                "act": act_json(index.corpus.acts[r.act]),
+            }
+            for r in former_renumberings(index, version)
+        ],
     }
 
 
@@ -96,10 +125,11 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "title": art.title,
         "path": list(art.path),
         "state": art.state.value,
+        "label": art.heading_label,
         "text": art.version.text,
         **wording_json(art.version),
         "version": version_json(index, art.version),
-        "extension": extension_json(art.extension),
+        "extension": extension_json(index, art.extension),
         "reservations": [restriction_json(index, r) for r in art.restrictions],
         "upcoming": [version_json(index, v) for v in art.upcoming],
         "scope": article_scope(art),
@@ -159,6 +189,7 @@ def snapshot_json(index: VersionIndex, snap: Snapshot) -> dict[str, Any]:
         "convention": convention_json(index),
         "at": _iso(snap.at),
         "view": snap.view,
+        "sources": sources_date(index.corpus).to_json(snap.at),
         "last_change": _iso(snap.last_change),
         "texts": [
             {
@@ -166,6 +197,7 @@ def snapshot_json(index: VersionIndex, snap: Snapshot) -> dict[str, Any]:
                 "title": t.act.title,
                 "kind": t.act.kind.value,
                 "state": t.state.value,
+                "label": t.heading_label,
                 "articles": [article_json(index, a) for a in t.articles],
             }
             for t in snap.texts
@@ -185,16 +217,18 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "title": v.title,
         **version_json(index, v),
         "state": vh.state_today.value,
+        "label": vh.heading_label,
         "text": v.text,
         **wording_json(v),
-        "extension": extension_json(vh.extension),
+        "extension": extension_json(index, vh.extension),
         "reservations": [restriction_json(index, r) for r in vh.restrictions],
         "periods": [
             {
                 "since": _iso(p.since),
                 "until": _iso(p.until),
                 "state": p.state.value,
-                "extension": extension_json(p.extension),
+                "label": p.heading_label,
+                "extension": extension_json(index, p.extension),
                 "reservations": [restriction_json(index, r) for r in p.restrictions],
             }
             for p in vh.periods

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
+from consolidator.query.events import sources_date
 from consolidator.query.snapshot import ArticleAt, Snapshot, TextAt
 from consolidator.render.html import Marker, change_labels, make_env, snapshot_views, stylesheet
 
@@ -59,6 +60,7 @@ def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = Non
     env = make_env(templates)
     texts, legend = snapshot_views(index, snap)
     conv = index.corpus.convention
+    stamp = sources_date(index.corpus)
     return env.get_template("print.html").render(
         acts=act_rows(index, legend, snap.at),
         view_label=VIEW_LABELS[snap.view],
@@ -71,6 +73,8 @@ def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = Non
         last_change=snap.last_change,
         last_acts=change_labels(index, snap.last_change),
         css=stylesheet("print.css", templates),
+        sources=stamp.sentence(),
+        warning=stamp.warning(snap.at),
     )
 
 

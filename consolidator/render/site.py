@@ -18,10 +18,15 @@ from consolidator.query.diff import (
     KINDS,
     Changelog,
     changelog,
+    group_heading,
+    grouped,
     summary_label,
     version_change,
 )
+from consolidator.query.events import sources_date
 from consolidator.query.history import history
+from consolidator.query.numbering import by, only_renumbered, words_act
+from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
 from consolidator.render.filters import date_fr, slug
 from consolidator.render.html import (
@@ -53,6 +58,8 @@ class SiteContext:
     root: str | None
     css: Markup | None
     pdf: str | None = None
+    sources: str = ""  # « Sources à jour au … »
+    warning: str | None = None  # when `at` is later than the sources
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,17 @@ class Nav:
 def standalone(index: VersionIndex, day: date, templates: Path | None = None) -> SiteContext:
     """Context of a single self-contained page (no links to other pages)."""
     conv = index.corpus.convention
-    return SiteContext(conv.title, conv.idcc, day, None, stylesheet("style.css", templates))
+    stamp = sources_date(index.corpus)
+    return SiteContext(
+        conv.title,
+        conv.idcc,
+        day,
+        None,
+        stylesheet("style.css", templates),
+        None,
+        stamp.sentence(),
+        stamp.warning(day),
+    )
 
 
 def pdf_name(day: date, view: str = "adherent") -> str:
@@ -111,6 +128,8 @@ def _common(index: VersionIndex) -> dict[str, object]:
         "arretes": index.corpus.arretes,
         "labels": KIND_LABELS,
         "summary_label": summary_label,
+        "grouped": grouped,
+        "group_heading": group_heading,
     }
 
 
@@ -144,7 +163,11 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
                 "num": v.num,
                 "since": v.since,
                 "until": v.until,
-                "marker": marks[v.act],
+                "marker": marks[words_act(index, v)],
+                "renumbered": f"renuméroté {v.num} par {by(index.corpus.acts[v.act].label)}"
+                if only_renumbered(index, v)
+                else None,
+                "prov": _shown(since_provenance(index, v)),
                 "periods": vh.periods,
                 "end": _END_STATE[v.end] if v.end else None,
                 "diff": diff,
@@ -153,6 +176,10 @@ def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict
             }
         )
     return rows
+
+
+def _shown(prov: Provenance | None) -> Provenance | None:
+    return prov if prov and prov.caveat else None
 
 
 def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:
@@ -209,8 +236,10 @@ def _version_page(
     change = version_change(index, article, n)
     v = index.versions[article][n]
     log = Changelog(index.versions[article][n - 1].since, v.since, "adherent", article, (change,))
-    num = v.num or v.title or article
-    heading = f"Article {num} : rédaction du {date_fr(v.since)} comparée à la précédente"
+    heading = (
+        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}"
+        " comparée à la précédente"
+    )
     return changelog_page(env, index, log, site, heading)
 
 
@@ -249,7 +278,17 @@ def site_files(
     """Every file of the site for `day`, rendered in memory (nothing written)."""
     env = make_env(templates)
     conv = index.corpus.convention
-    site = SiteContext(conv.title, conv.idcc, day, "", None, pdf_name(day) if with_pdf else None)
+    stamp = sources_date(index.corpus)
+    site = SiteContext(
+        conv.title,
+        conv.idcc,
+        day,
+        "",
+        None,
+        pdf_name(day) if with_pdf else None,
+        stamp.sentence(),
+        stamp.warning(day),
+    )
     sub = replace(site, root="../")
     snaps = {view: snapshot(index, day, view) for view in VIEWS}
     files: dict[str, str | bytes] = {

@@ -12,9 +12,13 @@ import textwrap
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, Version
-from consolidator.query.events import Event
+from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
+from consolidator.query.labels import ArticleLabel
+from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
+from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.typography import typo_fr
 
@@ -56,23 +60,27 @@ def restriction_sentence(r: Restriction) -> str:
 
 
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
-    act = index.corpus.acts[art.version.act]
+    act = index.corpus.acts[words_act(index, art.version)]
     head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
-    state = (
-        art.state.value if art.version.wording_known else f"{art.state.value}, {WORDING_UNKNOWN}"
+    since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
+    label = (
+        art.heading_label
+        if art.version.wording_known
+        else f"{art.heading_label}, {WORDING_UNKNOWN}"
     )
-    lines = [
-        head,
-        f"[{state}] depuis le {format_french(art.version.since)} — rédaction issue de : {act.label}",
-    ]
+    lines = [head, f"[{label}] depuis le {since} — rédaction issue de : {act.label}"]
+    note = renumbering_note(index, art.version)
+    if note:
+        lines.append(f"({note})")
     if art.extension:
-        lines.append(
-            f"étendu par {art.extension.arrete.label} (en vigueur le {format_french(art.extension.effective)})"
-            if art.extension.effective
-            else f"étendu par {art.extension.arrete.label}"
-        )
+        line = extension_line(index, art.extension)
+        if art.label is ArticleLabel.EXCLU:
+            line = "exclu de l'extension par " + line.removeprefix("étendu par ")
+        lines.append(line)
+    elif art.undated is not None:
+        lines.append(extension_line(index, art.undated))
     lines.append("")
     if not art.version.wording_known:
         lines += evidence_lines(art.version)
@@ -86,10 +94,22 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     for nota in art.notas:
         lines.append(_para(f"Nota : {nota.text}"))
     for v in art.upcoming:
-        lines.append(
-            f"À venir : nouvelle rédaction le {format_french(v.since)} ({index.corpus.acts[v.act].label})"
-        )
+        lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
     return _typo_lines(lines).rstrip() + "\n"
+
+
+def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
+    """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance."""
+    arrete = ext.arrete
+    if ext.effective is None:
+        return f"étendu par {arrete.label}, date de publication au JO inconnue"
+    jo = jo_provenance(index.corpus, arrete)
+    note = (
+        f" ; JO du {format_french(arrete.jo)}, {jo.caveat}"
+        if arrete.jo and jo and jo.caveat
+        else ""
+    )
+    return f"étendu par {arrete.label} (en vigueur le {format_french(ext.effective)}{note})"
 
 
 def evidence_lines(version: Version, indent: str = "") -> list[str]:
@@ -131,10 +151,11 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     out = [
         index.corpus.convention.title,
         f"Texte en vigueur au {format_french(snap.at)} (vue {snap.view})",
+        sources_date(index.corpus).stamp(snap.at),
         "",
     ]
     for text in snap.texts:
-        out.append(f"== {text.act.title} [{text.state.value}]")
+        out.append(f"== {text.act.title} [{text.heading_label}]")
         path: tuple[str, ...] = ()
         for art in text.articles:
             if art.path != path:
@@ -149,43 +170,72 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
 
 def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     v = vh.version
-    act = index.corpus.acts[v.act]
+    act = index.corpus.acts[words_act(index, v)]
     until = f" au {format_french(v.until)}" if v.until else ""
+    caveat = date_caveat(since_provenance(index, v))
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{until} : {act.label} [{vh.state_today.value}{unknown}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}{unknown}]"
     ]
+    if only_renumbered(index, v):
+        moved = index.corpus.acts[v.act]
+        lines.append(f"    renuméroté {v.num} par {by(moved.label)}, sans changement de rédaction")
     for p in vh.periods:
         end = f" → {format_french(p.until)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
-        lines.append(f"    {format_french(p.since)}{end} : {p.state.value}{unknown}{ext}")
+        lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{unknown}{ext}")
         for r in p.restrictions:
             if r.kind != "scope":
-                words = f" « {r.words} »" if r.words else ""
-                lines.append(f"      {r.kind}{words} ({index.corpus.arretes[r.arrete].label})")
+                lines.append(
+                    f"      {_restriction_item(v, r)} ({index.corpus.arretes[r.arrete].label})"
+                )
     if not v.wording_known:
         lines += evidence_lines(v, "    ")[:-1]
     return lines
 
 
+def _restriction_item(version: Version, r: Restriction) -> str:
+    """« exclusion « au plan national » », « exclusion de la ligne « 1027 » du tableau », « réserve »."""
+    kind = "exclusion" if r.kind == "exclusion" else "réserve"
+    if not r.words:
+        return kind
+    prose = [f.text for f in version.fragments if not f.cells]
+    rows = [f.text for f in version.fragments if f.cells]
+    if (
+        r.kind == "exclusion"
+        and any(r.words in t for t in rows)
+        and not any(r.words in t for t in prose)
+    ):
+        return f"exclusion de la ligne « {r.words} » du tableau"
+    return f"{kind} « {r.words} »"
+
+
 def history_text(index: VersionIndex, hist: History) -> str:
     out = [
-        f"Historique de l'article {hist.num or hist.article} — {hist.title or ''}".rstrip(" —"),
+        f"Historique de l'article {hist.num or 'sans numéro'} — {hist.title or ''}".rstrip(" —"),
+        sources_date(index.corpus).sentence(),
         "",
     ]
     for vh in hist.versions:
         out += _version_line(index, vh)
     if hist.same_number:
         out += ["", f"Le numéro {hist.num} a aussi désigné un autre article :"]
+        shown = None
         for aid, vh in hist.same_number:
-            out += [f"  ({aid})", *_version_line(index, vh)]
+            if aid != shown:
+                title = index.versions[aid][-1].title
+                out.append(
+                    f"  Article {vh.version.num}" + (f" « {title} »" if title else "") + " :"
+                )
+                shown = aid
+            out += _version_line(index, vh)
     return _typo_lines(out) + "\n"
 
 
 def timeline_text(events: list[Event]) -> str:
     lines = []
     for e in events:
-        when = format_french(e.date) if e.date else "en attente"
+        when = format_french(e.date) if e.date else "date inconnue"
         detail = f" — {e.detail}" if e.detail else ""
         lines.append(f"{when:<18} {e.kind:<15} {e.label}{detail}")
     return _typo_lines(lines) + "\n"

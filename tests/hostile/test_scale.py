@@ -17,3 +17,15 @@ def test_incremental_structures_equal_full_walks(root, monkeypatch: pytest.Monke
     monkeypatch.setattr(replay_module, "_texts_touched", every_text)
     full = replay_module.replay(corpus).structures
     assert [(s.since, s.entries) for s in incremental] == [(s.since, s.entries) for s in full]
+
+
+def test_synthetic_corpus_of_the_benchmark_is_valid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from consolidator.engine.index import validate
+    from tests.hostile.helpers import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth_corpus import make_corpus
+
+    assert validate(make_corpus(2, tmp_path / "corpus-2x")) == []

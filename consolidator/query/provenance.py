@@ -1,0 +1,282 @@
+"""Where each date comes from: a seed's own lines, the public metadata file, or an inference.
+
+A date written in the Légifrance export (004) or in a signed text (000) is `source`; a JO date or
+a signature date known only from `kali-2128-metadata.json` is `metadata`; a date the corpus had to
+choose (D-005's avenant of 24 May 2002, D-301's fifth version of 15.2 ...) is `approximate`, and
+a date computed by a rule from another date (« le lendemain de la publication de l'arrêté ») is
+`inferred` and carries the provenance of the date it was computed from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import resolve_rule
+from consolidator.model import (
+    Act,
+    ActKind,
+    Arrete,
+    Corpus,
+    EffectRule,
+    Operation,
+    RuleKind,
+    Version,
+)
+from consolidator.resources import SOURCES
+
+SEEDS = ("004", "000", "001")
+METADATA = "kali-2128-metadata.json"
+
+
+class Certainty(StrEnum):
+    SOURCE = "source"
+    METADATA = "metadata"
+    INFERRED = "inferred"
+    APPROXIMATE = "approximate"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The provenance of one date: how sure, from where, and by which decision."""
+
+    certainty: Certainty
+    source: str
+    decision: str | None = None
+
+    @property
+    def caveat(self) -> str | None:
+        """What a reader must be told beside the date, in French; None for a sourced date."""
+        why = f", {self.decision}" if self.decision else ""
+        if self.certainty is Certainty.APPROXIMATE:
+            return f"date approximative{why}"
+        if self.certainty is Certainty.INFERRED:
+            return f"date déduite{why}"
+        if self.certainty is Certainty.METADATA:
+            return "d'après les métadonnées Légifrance"
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"certainty": self.certainty.value, "source": self.source, "decision": self.decision}
+
+
+def _seed_sources(act: Act | Arrete) -> list[str]:
+    return [f"{s.file} l.{s.lines}" if s.lines else s.file for s in act.sources if s.file in SEEDS]
+
+
+def signed_provenance(act: Act) -> Provenance:
+    """The provenance of an act's signature date."""
+    if act.signed_approximate:
+        return Provenance(Certainty.APPROXIMATE, "date de signature non écrite dans les sources")
+    seeds = _seed_sources(act)
+    if seeds:
+        return Provenance(Certainty.SOURCE, seeds[0])
+    if any(s.file == "meta" for s in act.sources):
+        return Provenance(Certainty.METADATA, METADATA)
+    return Provenance(Certainty.INFERRED, "date de signature déduite du corpus")
+
+
+EMBEDDED = SOURCES  # the project's own seeds (repository or installed wheel)
+
+
+def _sources_folder(root: str) -> Path:
+    """The seeds beside the corpus, else the project's own (a test corpus reuses them)."""
+    folder = Path(root) / ".." / "sources"
+    return folder if (folder / METADATA).exists() else EMBEDDED
+
+
+def number_provenance(corpus: Corpus, act: Act) -> Provenance | None:
+    """The provenance of an avenant's number (« n° 28 »); None when the act has none.
+
+    `source` when a seed names « avenant n° N » within the act's own lines (or just above them) or
+    « avenant n° N du <its signature date> » anywhere; `metadata` when the metadata file's title
+    of a text signed that day names it; else `inferred`.
+    """
+    if not act.number or act.kind is not ActKind.AVENANT:
+        return None
+    spans = tuple((s.file, s.lines) for s in act.sources if s.file in SEEDS and s.lines)
+    return _number_provenance(corpus.root, act.number, act.signed, spans)
+
+
+@cache
+def _number_provenance(
+    root: str, number: str, signed: date, spans: tuple[tuple[str, str], ...]
+) -> Provenance:
+    day = format_french(signed)
+    for name, lines in spans:
+        first, _, last = lines.partition("-")
+        low, high = max(int(first) - 5, 1), int(last or first)
+        if any(low <= line <= high for line, _ in _mentions(root, name).get(number, ())):
+            return Provenance(Certainty.SOURCE, f"{name} l.{lines}")
+    for name in ("004", "000"):
+        for line, when in _mentions(root, name).get(number, ()):
+            if when == day:
+                return Provenance(Certainty.SOURCE, f"{name} l.{line}")
+    named = rf"avenant\s+n°\s*{re.escape(number)}(?![\d.])"
+    titles = _metadata_titles(root)
+    same_day = titles.get(signed.isoformat(), [])
+    if any(re.search(named, t, re.IGNORECASE) for t in same_day) or any(
+        re.search(rf"{named}\s+du\s+{day}", t, re.IGNORECASE) for t in titles.get("", [])
+    ):
+        return Provenance(Certainty.METADATA, METADATA)
+    return Provenance(Certainty.INFERRED, "numéro absent des sources")
+
+
+_MENTION = re.compile(
+    r"avenant\s+n°\s*(\d+)(?![\d.])(?:\s+du\s+(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?", re.IGNORECASE
+)
+
+
+@cache
+def _mentions(root: str, name: str) -> dict[str, list[tuple[int, str | None]]]:
+    """Every « avenant n° N [du <date>] » of a seed: N → [(line, date as written)]."""
+    text = _seed_text(root, name)
+    out: dict[str, list[tuple[int, str | None]]] = {}
+    line, pos = 1, 0
+    for m in _MENTION.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        when = " ".join(m.group(2).split()) if m.group(2) else None
+        out.setdefault(m.group(1), []).append((line, when))
+    return out
+
+
+@cache
+def _metadata_titles(root: str) -> dict[str, list[str]]:
+    path = _sources_folder(root) / METADATA
+    if not path.exists():
+        return {}
+    out: dict[str, list[str]] = {}
+    for text in json.loads(path.read_text(encoding="utf-8")).get("texts", []):
+        out.setdefault(text.get("signed") or "", []).append(text.get("title", ""))
+    return out
+
+
+@cache
+def _metadata(root: str) -> dict[str, list[str]]:
+    """Each arrêté date of the metadata file with its JO dates (several when two share a day)."""
+    path = _sources_folder(root) / METADATA
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        a["date"]: [d for d in [a.get("jo_published"), *a.get("jo_published_also", [])] if d]
+        for a in data.get("arretes", [])
+    }
+
+
+@cache
+def _seed_text(root: str, name: str = "004") -> str:
+    found = sorted(_sources_folder(root).glob(f"{name}_*.txt"))
+    return found[0].read_text(encoding="utf-8") if found else ""
+
+
+def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
+    """The provenance of an arrêté's JO date; None when the JO date is unknown."""
+    if arrete.jo is None:
+        return None
+    return _jo_provenance(corpus.root, arrete)
+
+
+@cache
+def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
+    assert arrete.jo is not None
+    seed = _seed_text(root)
+    for words in (
+        f"Journal officiel du {format_french(arrete.jo)}",
+        f"JO du {format_french(arrete.jo)}",
+    ):
+        at = seed.find(f"arrêté du {format_french(arrete.date)} ({words}")
+        if at >= 0:
+            return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
+    jos = _metadata(root).get(arrete.date.isoformat(), [])
+    decision = arrete.decisions[0] if arrete.decisions else None
+    if jos == [arrete.jo.isoformat()]:
+        return Provenance(Certainty.METADATA, METADATA)
+    if arrete.jo.isoformat() in jos:
+        return Provenance(
+            Certainty.INFERRED,
+            f"{METADATA} : plusieurs dates de JO pour les arrêtés du même jour",
+            decision,
+        )
+    return Provenance(Certainty.INFERRED, "date de publication au JO absente des sources", decision)
+
+
+def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenance:
+    """The provenance of the date an effect rule resolved to."""
+    if rule.approximate:
+        return Provenance(
+            Certainty.APPROXIMATE, "date d'effet non écrite dans les sources", rule.decision
+        )
+    if rule.kind is RuleKind.SIGNATURE:
+        signed = signed_provenance(act)
+        if signed.certainty is Certainty.SOURCE:
+            return signed
+        return Provenance(signed.certainty, "à la signature, " + signed.source, signed.decision)
+    if rule.kind is RuleKind.EXTENSION:
+        events = [e for e in index.extensions_of(act.id) if e.effective]
+        arrete = events[0].arrete if events else None
+        jo = jo_provenance(index.corpus, arrete) if arrete else None
+        if jo is None or jo.certainty is Certainty.SOURCE:
+            return jo or Provenance(Certainty.SOURCE, "règle de l'acte")
+        label = arrete.label if arrete else "arrêté"
+        return Provenance(
+            jo.certainty,
+            f"calculée de la publication au JO de l'{label} ({jo.source})",
+            jo.decision,
+        )
+    seeds = _seed_sources(act)
+    return Provenance(Certainty.SOURCE, seeds[0] if seeds else "texte de l'acte")
+
+
+_OPS: dict[int, dict[str, Operation]] = {}
+
+
+def rule_of(index: VersionIndex, version: Version) -> tuple[Act, EffectRule] | None:
+    """The act and effect rule that gave the version its first day."""
+    ops = _OPS.get(id(index.corpus))
+    if ops is None:
+        ops = _OPS[id(index.corpus)] = {
+            op.uid: op for act in index.corpus.acts.values() for op in act.ops
+        }
+    found: list[tuple[Act, EffectRule]] = []
+    for uid in version.ops:
+        op = ops.get(uid)
+        act = index.corpus.acts[uid.split("#")[0]]
+        key = op.effect if op else None
+        rule = act.effects.get(key) or act.effects.get(None)
+        if rule is not None:
+            found.append((act, rule))
+    for act, rule in found:  # the rule that gave the version's first day
+        if resolve_rule(rule, act, index.timeline.extensions)[0] == version.since:
+            return act, rule
+    return found[0] if found else None
+
+
+def since_provenance(index: VersionIndex, version: Version) -> Provenance | None:
+    """The provenance of the version's first day; None when no rule is found for it."""
+    found = rule_of(index, version)
+    return rule_provenance(index, *found) if found else None
+
+
+def date_caveat(prov: Provenance | None) -> str:
+    """« (date approximative, D-005) » or an empty string for a sourced date."""
+    caveat = prov.caveat if prov else None
+    return f" ({caveat})" if caveat else ""
+
+
+def approximate_facts(index: VersionIndex, version: Version) -> tuple[tuple[date, Provenance], ...]:
+    """The dates shown with the version that are not plainly sourced (first day, signature)."""
+    out: list[tuple[date, Provenance]] = []
+    prov = since_provenance(index, version)
+    if prov and prov.caveat:
+        out.append((version.since, prov))
+    return tuple(out)
