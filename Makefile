@@ -76,13 +76,14 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/web.py
 
 bench-pdf: install system-deps
 	$(BIN)/python benchmarks/bench_pdf.py
 
 # validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
 bench-scale: install
-	$(BIN)/python benchmarks/scale.py 1 10 50
+	$(BIN)/python benchmarks/scaling.py --sizes 1 10 50 --site 1 --pdf 1
 
 validate: install
 	$(BIN)/consolidator validate

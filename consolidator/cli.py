@@ -16,6 +16,7 @@ import click
 from consolidator import commands as documents
 from consolidator.dates import parse_iso
 from consolidator.engine import index as api
+from consolidator.engine.cache import OFF_ENV
 from consolidator.errors import ConsolidatorError, CorpusError, DateRuleError
 from consolidator.output import write_file_atomic
 from consolidator.query.snapshot import VIEWS
@@ -25,6 +26,9 @@ EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit 
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 TERMINATED = "terminated (SIGTERM): no output was left half-written"
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
+HELP_NO_CACHE = (
+    "Replay the corpus instead of reading the stored index (also: CONSOLIDATOR_NO_CACHE=1)."
+)
 HELP_CORPUS = "Corpus folder (default: the embedded corpus/idcc-2128)."
 HELP_AT = "Date, ISO YYYY-MM-DD, or 'today'."
 HELP_VIEW = "adherent: every text in force (members of signatory organisations); branche: only what is extended."
@@ -180,9 +184,12 @@ def _fail(ctx: click.Context, message: str, code: int) -> None:
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("--no-cache", is_flag=True, help=HELP_NO_CACHE)
 @click.version_option(package_name="consolidator")
-def main(verbose: int, quiet: bool) -> None:
+def main(verbose: int, quiet: bool, no_cache: bool) -> None:
     """Consolidated texts of the convention collective nationale de la mutualité (IDCC 2128)."""
+    if no_cache:
+        os.environ[OFF_ENV] = "1"
     level = (
         logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     )
@@ -437,6 +444,18 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
         click.echo(f"pdf:  {built.pdf}")
     if built.branche_pdf:
         click.echo(f"pdf:  {built.branche_pdf} (vue branche)")
+
+
+@main.command(name="serve")
+@corpus_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve_cmd(corpus: Path | None, host: str, port: int) -> None:
+    """Serve the convention at any date in a browser (both views, search, comparison, JSON API)."""
+    from consolidator.web.serve import serve
+
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(corpus, host, port)
 
 
 @main.command(name="salaries")

@@ -22,6 +22,7 @@ def data_folder(name: str) -> Path:
 
 CORPUS = data_folder("corpus")
 DEFAULT_CORPUS = CORPUS / "idcc-2128"  # the embedded IDCC 2128 corpus
+CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 SOURCES = CORPUS / "sources"  # the seeds; never edited
 SEED_004 = SOURCES / "004_cb251bc3192fed7a.txt"  # the Legifrance export that `audit` reads
 TEMPLATES = data_folder("templates")

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+# The persistent index cache of the test session (and of its subprocesses) is its own, never the
+# user's: the first open_index of a corpus state replays and stores, the next ones read it.
+os.environ["CONSOLIDATOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="consolidator-test-cache-")
 
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
@@ -127,3 +137,43 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             pytest.fail("output differs from the golden file:\n" + "".join(list(diff)[:200]))
 
     return check
+
+
+# --- the served application and the static site (tests/test_web.py, tests/test_browser.py) ---
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """The application served by uvicorn in a thread; yields its root URL."""
+    import uvicorn
+
+    from consolidator.web.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def static_site(index: VersionIndex, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The static site of 1 June 2012 (no PDF), built once for the tests that read it."""
+    from consolidator.render.site import build_site
+
+    folder = tmp_path_factory.mktemp("static-site")
+    build_site(index, date(2012, 6, 1), folder, with_pdf=False)
+    return folder

@@ -141,4 +141,50 @@ def test_cli_html_redline_parses() -> None:
     assert result.exit_code == 0
     doc = lhtml.fromstring(result.output)
     assert doc.xpath("//section[@id='chg-a2000-2.4']//del")
-    assert "au niveau national" in doc.xpath("string(//section[@id='chg-a2000-2.4']//ins)")
+    inserted = "".join(doc.xpath("//section[@id='chg-a2000-2.4']//ins//text()"))
+    assert "au niveau national" in inserted
+
+
+def test_redline_of_2_5_pairs_alineas_and_keeps_words_whole(small: VersionIndex) -> None:
+    """Avenant n° 20 rewrote 2.5 (004 l.310-315): no word is cut (« demi-~~journée.~~ »)."""
+    from consolidator.query.redline import side, side_by_side
+
+    change = version_change(small, "a2000-2.4", 2)
+    assert change.before is not None and change.after is not None
+    assert side(change.redline, True) == change.before.version.text
+    assert side(change.redline, False) == change.after.version.text
+    for op, text in change.redline:
+        if op in (DELETE, INSERT):
+            assert (
+                text == text.strip() or "\n" in text or text.startswith(" ") or text.endswith(" ")
+            )
+    assert (DELETE, "journée") not in change.redline
+    rows = side_by_side(change.redline)
+    assert len(rows) >= 3
+    assert all(left or right for left, right in rows)
+
+
+def test_retyping_is_not_a_change_of_meaning() -> None:
+    """A dash or apostrophe retyped (as Legifrance does, DECISIONS) is shown apart."""
+    from consolidator.query.redline import RETYPED_NEW, RETYPED_OLD, meaning_changed
+
+    old = "- le mandat doit être confié par l'organisation"
+    new = "– le mandat doit être confié par l’organisation"
+    diff = word_diff(old, new)
+    assert not meaning_changed(diff)
+    assert (RETYPED_OLD, "-") in diff and (RETYPED_NEW, "–") in diff
+    assert (RETYPED_OLD, "'") in diff and (RETYPED_NEW, "’") in diff
+    assert meaning_changed(word_diff(old, new.replace("mandat", "congé")))
+
+
+def test_two_alineas_merged_show_the_paragraph_break_removed(index: VersionIndex) -> None:
+    """Avenant n° 20 (in force 2 April 2017) joins 2.4's « … moins de 50 salariés. » and « Ce
+    crédit d'heures se rajoute … » into one alinéa (004 l.260): the redline removes the
+    paragraph break and keeps both sentences as they were."""
+    from consolidator.query.snapshot import resolve_article
+
+    aid = resolve_article(index, "2.4", date(2017, 4, 2))
+    log = changelog(index, date(2017, 4, 1), date(2017, 4, 2), article=aid)
+    redline = log.changes[0].redline
+    assert (DELETE, "\n\n") in redline and (INSERT, " ") in redline
+    assert not any("Ce crédit d'heures se rajoute" in t for op, t in redline if op != EQUAL)

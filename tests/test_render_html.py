@@ -53,10 +53,10 @@ def _article(doc: lhtml.HtmlElement, anchor: str) -> lhtml.HtmlElement:
 @pytest.mark.parametrize(
     "page",
     [
-        "articles/a2000-2.4.html",  # 2.5: three versions, exclusions of 2017 (004 l.310-315)
-        "articles/a2000-1.1.html",  # 1.1: rewritten by the avenant of 24 May 2002
-        "articles/a2012-2.8.html",  # 2.8: inserted in 2012, rewritten by the accord of 2018
-        "versions/a2000-2.4-2.html",  # 2.5: avenant n° 20 against avenant n° 13
+        "articles/2.5.html",  # 2.5 (stable id a2000-2.4): three versions, exclusions of 2017 (004 l.310-315)
+        "articles/1.1.html",  # 1.1: rewritten by the avenant of 24 May 2002
+        "articles/2.8.html",  # 2.8: inserted in 2012, rewritten by the accord of 2018
+        "versions/2.5-2.html",  # 2.5: avenant n° 20 against avenant n° 13
     ],
 )
 def test_golden_pages(site: Path, page: str, golden) -> None:
@@ -81,7 +81,7 @@ def test_every_page_parses_and_every_internal_link_resolves(site: Path) -> None:
 
 
 def test_ids_are_unique_on_each_page(site: Path) -> None:
-    for page in [site / "index.html", site / "branche.html", site / "articles/a2000-2.4.html"]:
+    for page in [site / "index.html", site / "branche.html", site / "articles/2.5.html"]:
         ids = _doc(page).xpath("//@id")
         assert len(ids) == len(set(ids)), page
 
@@ -144,11 +144,14 @@ def test_provenance_markers_are_in_the_legend(site: Path) -> None:
 
 
 def test_article_timeline_links_each_version_to_its_diff(site: Path) -> None:
-    doc = _doc(site / "articles/a2000-2.4.html")
+    doc = _doc(site / "articles/2.5.html")
     rows = doc.xpath("//section[@class='timeline']//tbody/tr")
     assert len(rows) == 3
     links = doc.xpath("//section[@class='timeline']//a/@href")
-    assert links == ["../versions/a2000-2.4-1.html", "../versions/a2000-2.4-2.html"]
+    assert links == ["../versions/2.5-1.html", "../versions/2.5-2.html"]
+    wordings = doc.xpath("//section[@class='timeline']//details[@class='wording']")
+    assert len(wordings) == 3  # every version's full wording, replaced ones included
+    assert "13 jours" in wordings[0].text_content()  # the 2000 article 2.4 (004 l.239-243)
 
 
 def test_navigation_to_previous_and_next_change(site: Path) -> None:
@@ -172,7 +175,7 @@ SCRIPT_BASE = """<?xml version="1.0" encoding="UTF-8"?>
 def test_corpus_markup_is_shown_never_run(make_corpus) -> None:
     root = make_corpus({"acts/base.xml": SCRIPT_BASE}, with_base=False)
     files = site_files(open_index(root), date(2001, 1, 1), with_pdf=False)
-    for name in ("index.html", "articles/a1.html"):
+    for name in ("index.html", "articles/1.1.html"):
         page = files[name].decode("utf-8")
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; suite" in page
         doc = lhtml.fromstring(page)

@@ -39,11 +39,10 @@ from consolidator.model import (
     SectionDef,
     SourceRef,
 )
-from consolidator.resources import DEFAULT_CORPUS
+from consolidator.resources import CORPUS_ENV, DEFAULT_CORPUS
 
 log = logging.getLogger(__name__)
 
-CORPUS_ENV = "CONSOLIDATOR_CORPUS"  # overrides the embedded corpus folder when set
 
 
 @cache

@@ -50,21 +50,38 @@ class SectionState:
     alive: bool = True
 
 
+class ArticleTable(dict[str, ArticleState]):
+    """Articles by stable id, indexed by text as they are added (however they are added), so
+    that replay's scans of one text (collisions, lapses) stay linear in the corpus's size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_text: dict[str, dict[str, None]] = {}
+
+    def __setitem__(self, key: str, art: ArticleState) -> None:
+        old = self.get(key)
+        if old is not None:
+            self.by_text[old.text_id].pop(key, None)
+        super().__setitem__(key, art)
+        self.by_text.setdefault(art.text_id, {})[key] = None
+
+    def of_text(self, text_id: str) -> list[ArticleState]:
+        return [self[a] for a in self.by_text.get(text_id, ())]
+
+
 @dataclass
 class WorkTree:
     """Everything replay has built so far: texts, sections and articles by stable id."""
 
-    articles: dict[str, ArticleState] = field(default_factory=dict)
+    articles: ArticleTable = field(default_factory=ArticleTable)
     sections: dict[str, SectionState] = field(default_factory=dict)
-    by_text: dict[str, list[str]] = field(default_factory=dict)  # text id → its article ids
 
     def add_article(self, art: ArticleState) -> None:
         self.articles[art.id] = art
-        self.by_text.setdefault(art.text_id, []).append(art.id)
 
     def articles_of(self, text_id: str) -> list[ArticleState]:
-        """The articles of one text (replay's scans stay linear in the corpus's size)."""
-        return [self.articles[a] for a in self.by_text.get(text_id, ())]
+        """The articles of one text (an article's text never changes once created)."""
+        return self.articles.of_text(text_id)
 
 
 def _fail(op: Operation, message: str, hint: str | None = None) -> OperationError:

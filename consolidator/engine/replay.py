@@ -7,12 +7,16 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import chain, groupby
+from typing import TYPE_CHECKING
 
-from consolidator.engine.operations import WorkTree, add_body, apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
 from consolidator.errors import CorpusError, Diagnostic, OperationError
 from consolidator.model import Corpus, EndReason, Nota, Restriction, Version
 from consolidator.normalize import words_pattern
+
+# the operations are imported by replay only: an index read from the cache needs none
+if TYPE_CHECKING:
+    from consolidator.engine.operations import WorkTree
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,58 @@ class VersionIndex:
     @cached_property
     def change_dates(self) -> tuple[date, ...]:
         return tuple(s.since for s in self.structures)
+
+    @cached_property
+    def by_number(self) -> dict[tuple[str, str], tuple[Version, ...]]:
+        """Every version that bore a number in a text, by (text id, number), in article id order."""
+        out: dict[tuple[str, str], list[Version]] = {}
+        for aid in sorted(self.versions):
+            for version in self.versions[aid]:
+                if version.num:
+                    out.setdefault((version.text_id, version.num), []).append(version)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def acts_changed_on(self) -> dict[date, tuple[str, ...]]:
+        """The ids of the acts that change the text on each change date, sorted."""
+        out: dict[date, set[str]] = {}
+        for change in self.timeline.changes:
+            out.setdefault(change.date, set()).add(change.act.id)
+        return {day: tuple(sorted(ids)) for day, ids in out.items()}
+
+    @cached_property
+    def body_in_force(self) -> dict[str, date]:
+        """The day each text's own body entered into force (its first body change)."""
+        out: dict[str, date] = {}
+        for change in self.timeline.changes:
+            if change.op is None:
+                out.setdefault(change.act.id, change.date)
+        return out
+
+    @cached_property
+    def boundaries(self) -> dict[date, frozenset[str]]:
+        """The articles with a version beginning or ending on each date."""
+        out: dict[date, set[str]] = {}
+        for aid, versions in self.versions.items():
+            for version in versions:
+                for day in (version.since, version.until):
+                    if day is not None:
+                        out.setdefault(day, set()).add(aid)
+        return {day: frozenset(ids) for day, ids in out.items()}
+
+    @cached_property
+    def articles_by_act(self) -> dict[str, frozenset[str]]:
+        """The articles that an act wrote or amended (in any of their versions)."""
+        out: dict[str, set[str]] = {}
+        for aid, versions in self.versions.items():
+            for version in versions:
+                acts = {version.act}
+                for fragment in version.fragments:
+                    acts.add(fragment.act)
+                    acts.update(fragment.amended_by)
+                for act in acts:
+                    out.setdefault(act, set()).add(aid)
+        return {act: frozenset(ids) for act, ids in out.items()}
 
     @cached_property
     def bindings_by_article(self) -> dict[str, tuple[Binding, ...]]:
@@ -170,6 +226,8 @@ class _Builder:
     """Accumulates versions while replay walks the changes."""
 
     def __init__(self, corpus: Corpus) -> None:
+        from consolidator.engine.operations import WorkTree
+
         self.corpus = corpus
         self.tree = WorkTree()
         self.closed: dict[str, list[Version]] = {}
@@ -179,6 +237,8 @@ class _Builder:
         self.problems: list[Diagnostic] = []
 
     def apply(self, change: Change) -> set[str]:
+        from consolidator.engine.operations import add_body, apply_operation
+
         try:
             if change.op is None:
                 return add_body(self.tree, change.act)

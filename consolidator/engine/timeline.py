@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from consolidator.dates import apply_extension_rule
 from consolidator.errors import Diagnostic
@@ -22,6 +21,9 @@ from consolidator.model import (
     RuleKind,
     SectionDef,
 )
+
+if TYPE_CHECKING:  # networkx costs 0.3-0.5 s to import: only when the graph is built
+    import networkx as nx
 
 CREATING = (OpKind.INSERT_ARTICLE, OpKind.INSERT_SECTION)
 
@@ -63,7 +65,7 @@ class Timeline:
     changes: tuple[Change, ...]
     pending: tuple[Pending, ...]
     extensions: dict[str, tuple[ExtensionEvent, ...]]
-    graph: nx.DiGraph
+    graph: nx.DiGraph | None  # None in an index read from the cache (no query reads it)
     problems: tuple[Diagnostic, ...]
 
 
@@ -120,6 +122,8 @@ def _op_refs(op: Operation) -> list[str]:
 
 def build_timeline(corpus: Corpus) -> Timeline:
     """Resolve every date, order every change, and check the act graph."""
+    import networkx as nx
+
     problems: list[Diagnostic] = []
     extensions = _extension_events(corpus)
     graph = nx.DiGraph()
@@ -209,6 +213,8 @@ def build_timeline(corpus: Corpus) -> Timeline:
 def _one_cycle_per_component(graph: nx.DiGraph) -> list[tuple[list[str], set[str]]]:
     """One cycle for each strongly connected component that has one (listing every simple cycle
     is exponential: 12 mutually dependent acts have millions)."""
+    import networkx as nx
+
     cycles = []
     for component in nx.strongly_connected_components(graph):
         sub = graph.subgraph(component)
@@ -220,6 +226,8 @@ def _one_cycle_per_component(graph: nx.DiGraph) -> list[tuple[list[str], set[str
 
 
 def _ranks(graph: nx.DiGraph, corpus: Corpus) -> dict[str, int]:
+    import networkx as nx
+
     try:
         order = list(
             nx.lexicographical_topological_sort(

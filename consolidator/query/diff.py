@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
-
-from diff_match_patch import diff_match_patch
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
@@ -17,6 +13,15 @@ from consolidator.errors import QueryError
 from consolidator.model import WORDING_UNKNOWN, Restriction
 from consolidator.query.events import sources_date
 from consolidator.query.numbering import by as by_label
+from consolidator.query.redline import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    RETYPED_NEW,
+    RETYPED_OLD,
+    meaning_changed,
+    word_diff,
+)
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 from consolidator.render.filters import short_state
 from consolidator.render.json import (
@@ -26,111 +31,26 @@ from consolidator.render.json import (
     version_json,
 )
 
-KINDS = ("added", "repealed", "renumbered", "moved", "reworded", "state", "restrictions")
+KINDS = (
+    "added",
+    "repealed",
+    "renumbered",
+    "moved",
+    "reworded",
+    "retyped",
+    "state",
+    "restrictions",
+)
 KIND_LABELS = {
     "added": "Articles ajoutés",
     "repealed": "Articles abrogés ou sortis du texte",
     "renumbered": "Articles renumérotés",
     "moved": "Articles déplacés",
     "reworded": "Rédaction modifiée",
+    "retyped": "Typographie seule modifiée (tirets, guillemets, apostrophes, espaces)",
     "state": "État ou extension modifiés",
     "restrictions": "Exclusions et réserves modifiées",
 }
-EQUAL, DELETE, INSERT = 0, -1, 1
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-REWRITE_COST = 3_000_000  # edit distance x length (in words) above which a block is "rewritten"
-_PLANE = 0xF0000  # supplementary private use area: 131 068 code points for token ids
-
-
-def _encode(units: list[str], vocab: dict[str, str], tokens: list[str]) -> str:
-    out = []
-    for unit in units:
-        code = vocab.get(unit)
-        if code is None:
-            code = chr(_PLANE + len(tokens))
-            vocab[unit] = code
-            tokens.append(unit)
-        out.append(code)
-    return "".join(out)
-
-
-def _units_diff(old: list[str], new: list[str], semantic: bool) -> list[tuple[int, list[str]]]:
-    """diff-match-patch over sequences of units (words or paragraphs), each mapped to one char."""
-    vocab: dict[str, str] = {}
-    tokens: list[str] = []
-    a, b = _encode(old, vocab, tokens), _encode(new, vocab, tokens)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # no time limit: the same input always gives the same diff
-    diffs = dmp.diff_main(a, b, False)
-    if semantic:
-        dmp.diff_cleanupSemantic(diffs)
-    return [(op, [tokens[ord(c) - _PLANE] for c in chunk]) for op, chunk in diffs if chunk]
-
-
-def _words(old: str, new: str) -> list[tuple[int, str]]:
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    common = sum((Counter(a) & Counter(b)).values())
-    if (len(a) + len(b) - 2 * common) * (len(a) + len(b)) > REWRITE_COST:
-        return [(DELETE, old), (INSERT, new)]  # rewritten through: a redline would be noise
-    pairs = _units_diff(a, b, semantic=True)
-    return [(op, "".join(units)) for op, units in pairs]
-
-
-def _merge(parts: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
-    out: list[tuple[int, str]] = []
-    for op, text in parts:
-        if not text:
-            continue
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        else:
-            out.append((op, text))
-    return tuple(out)
-
-
-@lru_cache(maxsize=512)
-def word_diff(old: str, new: str, sep: str = "\n\n") -> tuple[tuple[int, str], ...]:
-    r"""Word-level diff (words, spaces and punctuation are the units), semantically cleaned.
-
-    Paragraphs (separated by `sep`) are aligned first, so that only changed paragraphs are
-    compared word by word: unchanged alinéas stay whole and long articles stay fast.
-
-    >>> word_diff("fixé à 20 jours par an", "fixé à 10 jours par an")
-    ((0, 'fixé à '), (-1, '20'), (1, '10'), (0, ' jours par an'))
-    >>> word_diff("même texte", "même texte")
-    ((0, 'même texte'),)
-    >>> word_diff("A\n\nC", "A\n\nB\n\nC")
-    ((0, 'A'), (1, '\n\nB'), (0, '\n\nC'))
-    """
-    blocks: list[tuple[list[tuple[int, str]], bool, bool]] = []
-    gone: list[str] = []
-    came: list[str] = []
-
-    def flush() -> None:
-        if gone and came:
-            blocks.append((_words(sep.join(gone), sep.join(came)), True, True))
-        elif gone or came:
-            op = DELETE if gone else INSERT
-            blocks.append(([(op, sep.join(gone or came))], bool(gone), bool(came)))
-        gone.clear()
-        came.clear()
-
-    for op, paras in _units_diff(old.split(sep), new.split(sep), semantic=False):
-        if op == EQUAL:
-            flush()
-            blocks.append(([(EQUAL, sep.join(paras))], True, True))
-        else:
-            (gone if op == DELETE else came).extend(paras)
-    flush()
-    out: list[tuple[int, str]] = []
-    seen_old = seen_new = False
-    for parts, has_old, has_new in blocks:
-        old_sep, new_sep = has_old and seen_old, has_new and seen_new
-        if old_sep or new_sep:
-            out.append((EQUAL if old_sep and new_sep else DELETE if old_sep else INSERT, sep))
-        out += parts
-        seen_old, seen_new = seen_old or has_old, seen_new or has_new
-    return _merge(out)
 
 
 @dataclass(frozen=True)
@@ -222,8 +142,8 @@ def compare(
     redline: tuple[tuple[int, str], ...] = ()
     old_text, new_text = _text(before), _text(after)
     if old_text != new_text:
-        kinds.append("reworded")
         redline = word_diff(old_text, new_text) if words else ()
+        kinds.append("retyped" if redline and not meaning_changed(redline) else "reworded")
     elif not after.version.wording_known and before.version.since != after.version.since:
         kinds.append("reworded")  # a new version whose wording the sources lack too
         redline = ((EQUAL, new_text),)
@@ -252,6 +172,32 @@ def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     return f"{last.end.value} le {format_french(last.until)}{by}"
 
 
+def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
+    """The articles whose answer can differ between `start` and `end` (the others are skipped).
+
+    An article's answer on a date depends on its version (boundaries), its place (structure
+    entry), the extensions of the acts that wrote it or an earlier version of it, and the
+    restrictions bound to it; an article none of which changes in (start, end] is the same.
+    """
+    out: set[str] = set()
+    for day, ids in index.boundaries.items():
+        if start < day <= end:
+            out |= ids
+    for act, events in index.timeline.extensions.items():
+        if any(e.effective is not None and start < e.effective <= end for e in events):
+            out |= index.articles_by_act.get(act, frozenset())
+    for binding in index.bindings:
+        if binding.effective is not None and start < binding.effective <= end:
+            out.add(binding.restriction.target or "")
+    at = bisect_right(index.change_dates, start) - 1, bisect_right(index.change_dates, end) - 1
+    if at[0] != at[1]:
+        old, new = (
+            ({} if i < 0 else {e.article: e for e in index.structures[i].entries}) for i in at
+        )
+        out |= {aid for aid in old.keys() | new.keys() if old.get(aid) != new.get(aid)}
+    return out
+
+
 def changelog(
     index: VersionIndex, start: date, end: date, view: str = "adherent", article: str | None = None
 ) -> Changelog:
@@ -262,7 +208,9 @@ def changelog(
             f"à la date --to ({format_french(end)})",
             hint="donnez la date la plus ancienne à --from",
         )
-    before, after = _articles(snapshot(index, start, view)), _articles(snapshot(index, end, view))
+    only = _touched(index, start, end) if article is None else {article}
+    before = _articles(snapshot(index, start, view, only))
+    after = _articles(snapshot(index, end, view, only))
     if article is not None:
         before = {k: v for k, v in before.items() if k == article}
         after = {k: v for k, v in after.items() if k == article}
@@ -318,7 +266,7 @@ def _style(text: str, style: str, color: bool) -> str:
 
 
 def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> str:
-    """A redline in wdiff notation: [-deleted-]{+inserted+}; coloured when `color`.
+    """A redline in wdiff notation: [-deleted-]{+inserted+}, {~retyped~}; coloured when `color`.
 
     >>> redline_text(word_diff("20 jours", "10 jours"))
     '[-20-]{+10+} jours'
@@ -329,7 +277,9 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
             out.append(_style(f"[-{chunk}-]", "red", color))
         elif op == INSERT:
             out.append(_style(f"{{+{chunk}+}}", "green", color))
-        else:
+        elif op == RETYPED_NEW:
+            out.append(_style(f"{{~{chunk}~}}", "yellow", color))
+        elif op != RETYPED_OLD:
             out.append(chunk)
     return "".join(out)
 
@@ -400,7 +350,13 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
 
 # --- JSON --------------------------------------------------------------------------------------
 
-_OPS = {EQUAL: "equal", DELETE: "delete", INSERT: "insert"}
+_OPS = {
+    EQUAL: "equal",
+    DELETE: "delete",
+    INSERT: "insert",
+    RETYPED_OLD: "retyped-old",
+    RETYPED_NEW: "retyped-new",
+}
 
 
 def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | None:

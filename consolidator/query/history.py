@@ -102,11 +102,8 @@ def history(index: VersionIndex, article: str, today: date) -> History:
     current = [v for v in versions if v.covers(today)] or [versions[-1]]
     num = current[0].num
     own = tuple(_version_history(index, v, today) for v in versions)
+    same = index.by_number.get((current[0].text_id, num), ()) if num else ()
     others = tuple(
-        (aid, _version_history(index, v, today))
-        for aid, vs in sorted(index.versions.items())
-        if aid != article
-        for v in vs
-        if num and v.num == num and v.text_id == current[0].text_id
+        (v.article, _version_history(index, v, today)) for v in same if v.article != article
     )
     return History(article, num, current[0].title, own, others)

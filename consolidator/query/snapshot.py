@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
@@ -92,11 +91,10 @@ def text_label(articles: list[ArticleAt]) -> ArticleLabel | None:
 
 def first_day(index: VersionIndex) -> date:
     """The day the convention (its base text) entered into force."""
-    base = index.corpus.convention.base
-    days = [c.date for c in index.timeline.changes if c.op is None and c.act.id == base]
-    if not days:
+    day = index.body_in_force.get(index.corpus.convention.base)
+    if day is None:
         raise QueryError("le corpus ne contient aucun texte de base en vigueur")
-    return days[0]
+    return day
 
 
 def _structure(index: VersionIndex, day: date) -> Structure:
@@ -187,13 +185,17 @@ def _unknown_around(index: VersionIndex, version: Version, day: date) -> str | N
     return None
 
 
-def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot:
-    """The consolidated text in force on `day`."""
+def snapshot(
+    index: VersionIndex, day: date, view: str = "adherent", only: set[str] | None = None
+) -> Snapshot:
+    """The consolidated text in force on `day` (`only`: just these articles, for comparisons)."""
     if view not in VIEWS:
         raise QueryError(f"vue inconnue : « {view} »", hint=f"vues possibles : {', '.join(VIEWS)}")
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
     for entry in structure.entries:
+        if only is not None and entry.article not in only:
+            continue
         if index.corpus.acts[entry.text_id].level != "branche":
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
@@ -222,7 +224,7 @@ def snapshot(index: VersionIndex, day: date, view: str = "adherent") -> Snapshot
             )
         )
         texts.append(TextAt(act, state, tuple(articles), text_label(articles)))
-    last_ids = sorted({c.act.id for c in index.timeline.changes if c.date == structure.since})
+    last_ids = index.acts_changed_on.get(structure.since, ())
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
     return Snapshot(day, view, tuple(texts), structure.since, last_acts)
 
@@ -278,5 +280,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:
+    import difflib  # only to suggest a number when one is not found
+
     close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
     return f"vouliez-vous dire : {', '.join(close)} ?" if close else None

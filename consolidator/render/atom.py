@@ -32,7 +32,7 @@ _ENTRY = """\
 <p>{{ t.kinds }}{% if t.state %} — état : {{ t.state }}{% endif %}</p>
 {% for r in t.restrictions %}<p>{{ r }}</p>{% endfor %}
 {% if t.redline %}<p>{% for op, text in t.redline %}{% if op == -1 %}<del>{{ text }}</del>\
-{% elif op == 1 %}<ins>{{ text }}</ins>{% else %}{{ text }}{% endif %}{% endfor %}</p>{% endif %}
+{% elif op == 1 %}<ins>{{ text }}</ins>{% elif op == 0 or op == 2 %}{{ text }}{% endif %}{% endfor %}</p>{% endif %}
 {% else %}<p>Aucun article du texte consolidé n'est modifié.</p>{% endfor %}
 """
 

@@ -13,16 +13,22 @@ from consolidator.query.changes import (
     restriction_sentence,
     source_line,
 )
-from consolidator.query.diff import DELETE, INSERT
+from consolidator.query.diff import DELETE, INSERT, RETYPED_NEW, RETYPED_OLD
 
 FORMAT = "consolidator-changes/1"
-_OPS = {DELETE: "delete", INSERT: "insert"}
+_OPS = {
+    DELETE: "delete",
+    INSERT: "insert",
+    RETYPED_OLD: "retyped-old",  # typography only (query/redline.py): the old spelling, then
+    RETYPED_NEW: "retyped-new",  # the new one; the words are the same
+}
 KIND_WORDS = {
     "added": "ajouté",
     "repealed": "abrogé ou sorti du texte",
     "renumbered": "renuméroté",
     "moved": "déplacé",
     "reworded": "rédaction modifiée",
+    "retyped": "typographie seule modifiée",
     "state": "état modifié",
     "restrictions": "exclusions ou réserves modifiées",
 }

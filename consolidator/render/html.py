@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from consolidator.query.provenance import (
 )
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
+from consolidator.render.links import cross_references
 from consolidator.render.tables import RowView, TableView, gather, split_row
 from consolidator.resources import TEMPLATES
 
@@ -34,6 +36,18 @@ VIEW_SENTENCE = (
     "les membres des organisations signataires ; la vue branche ne garde que ce qui est étendu "
     "et lie donc tout employeur de la branche, passages exclus de l'extension retirés."
 )
+
+
+_ISO = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+
+
+def dates_fr(text: str) -> str:
+    """ISO dates inside a sentence written the French way.
+
+    >>> dates_fr("date fixe (2000-02-01)")
+    'date fixe (1er février 2000)'
+    """
+    return _ISO.sub(lambda m: format_french(date(*map(int, m.groups()))), text)
 
 
 def make_env(templates: Path | None = None) -> Environment:
@@ -51,6 +65,7 @@ def make_env(templates: Path | None = None) -> Environment:
     )
     env.filters.update(
         typo=typo_fr,
+        dates_fr=dates_fr,
         date_fr=date_fr,
         slug=slug,
         badge_class=badge_class,
@@ -58,7 +73,7 @@ def make_env(templates: Path | None = None) -> Environment:
         iso=lambda d: d.isoformat() if d else "",
         de=of,
     )
-    env.globals.update(view_sentence=VIEW_SENTENCE)
+    env.globals.update(view_sentence=VIEW_SENTENCE, xref=cross_references)
     return env
 
 
@@ -81,8 +96,21 @@ class Marker:
         return f"{self.act.label} (signé le {format_french(self.act.signed)})"
 
 
+_MARKERS: dict[int, tuple[VersionIndex, dict[str, Marker]]] = {}
+
+
 def markers(index: VersionIndex) -> dict[str, Marker]:
-    """One marker per act, numbered by signature date (stable for a corpus)."""
+    """One marker per act, numbered by signature date (stable for a corpus; computed once)."""
+    known = _MARKERS.get(id(index))
+    if known is not None and known[0] is index:
+        return known[1]
+    out = _markers(index)
+    _MARKERS.clear()  # one index at a time: a served or built corpus
+    _MARKERS[id(index)] = (index, out)
+    return out
+
+
+def _markers(index: VersionIndex) -> dict[str, Marker]:
     acts = sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id))
     base = index.corpus.convention.base
     out: dict[str, Marker] = {}
@@ -116,7 +144,7 @@ def heading_of(num: str | None, title: str | None) -> str:
 
 def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
     """What changed the text on `day`: acts entering into force, acts lapsing or denounced."""
-    ids = sorted({c.act.id for c in index.timeline.changes if c.date == day})
+    ids = index.acts_changed_on.get(day, ())
     labels = [index.corpus.acts[i].label for i in ids]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
@@ -159,7 +187,18 @@ class AlineaView:
     markers: tuple[Marker, ...]
     cells: tuple[tuple[str, str], ...]
     dropped: str | None = None
+    written: date | None = None  # when this wording of the alinéa entered into force
     notes: tuple[Note, ...] = ()  # the exclusions that left a dropped alinéa out (branche view)
+
+
+def written_on(index: VersionIndex, article: str) -> dict[tuple[str, str], date]:
+    """The first day each alinéa wording (uid, text) of an article was in force: its references
+    read that day's numbers (D-704)."""
+    out: dict[tuple[str, str], date] = {}
+    for v in index.versions.get(article, ()):
+        for f in v.fragments:
+            out.setdefault((f.uid, f.text), v.since)
+    return out
 
 
 @dataclass(frozen=True)
@@ -245,6 +284,7 @@ def article_view(
     called: set[int] = set()
     dropped = dict(art.branche.removed) if view == "branche" and art.branche else {}
     blocks: list[Any] = []
+    first_days = written_on(index, art.id)
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
         own = [frag.act, *frag.amended_by]
@@ -255,13 +295,14 @@ def article_view(
             if frag.cells:
                 blocks.append((frag.cells, RowView((), shown, True, dropped[i], why)))
             else:
-                blocks.append(AlineaView((), shown, (), dropped[i], why))
+                blocks.append(AlineaView((), shown, (), dropped[i], notes=why))
             continue
         segments = _segments(frag.text, spans, notes, view, called)
+        written = first_days.get((frag.uid, frag.text))
         if frag.cells:
             blocks.append((frag.cells, split_row(frag.text, frag.cells, segments, shown)))
         else:
-            blocks.append(AlineaView(tuple(segments), shown, ()))
+            blocks.append(AlineaView(tuple(segments), shown, (), None, written))
     counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)

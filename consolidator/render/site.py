@@ -7,12 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from consolidator.engine.replay import VersionIndex
-from consolidator.errors import QueryError
-from consolidator.model import EndReason, State
-from consolidator.query.citation import citation
 from consolidator.query.diff import (
     KIND_LABELS,
     KINDS,
@@ -24,14 +20,10 @@ from consolidator.query.diff import (
     version_change,
 )
 from consolidator.query.events import sources_date
-from consolidator.query.history import history
-from consolidator.query.numbering import by, only_renumbered, words_act
-from consolidator.query.provenance import Provenance, since_provenance
+from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
-from consolidator.render.filters import date_fr, slug
+from consolidator.render.filters import date_fr
 from consolidator.render.html import (
-    NoteCounter,
-    article_view,
     change_labels,
     heading_of,
     make_env,
@@ -39,27 +31,9 @@ from consolidator.render.html import (
     snapshot_views,
     stylesheet,
 )
-
-_END_STATE = {
-    EndReason.REPLACED: State.REMPLACE,
-    EndReason.REPEALED: State.ABROGE,
-    EndReason.LAPSED: State.PERIME,
-    EndReason.DENOUNCED: State.DENONCE,
-}
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What every page's chrome needs; root is None for a standalone page (CSS inlined)."""
-
-    convention: str
-    idcc: str
-    at: date
-    root: str | None
-    css: Markup | None
-    pdf: str | None = None
-    sources: str = ""  # « Sources à jour au … »
-    warning: str | None = None  # when `at` is later than the sources
+from consolidator.render.links import NumberMap, StaticLinks
+from consolidator.render.listings import extra_pages
+from consolidator.render.pages import SiteContext, article_page
 
 
 @dataclass(frozen=True)
@@ -97,10 +71,17 @@ def pdf_name(day: date, view: str = "adherent") -> str:
 
 
 def _change_href(site: SiteContext, day: date) -> str | None:
-    return None if site.root is None else f"{site.root}changes/{day.isoformat()}.html"
+    return None if site.links is None else site.links.changes(day)
 
 
-def date_nav(index: VersionIndex, site: SiteContext, since: date) -> Nav:
+def _text_href(site: SiteContext, day: date, view: str) -> str | None:
+    """Served: the text on that day; static: what changed that day (one date per build)."""
+    if site.served and site.links is not None:
+        return site.links.texte(view, day)
+    return _change_href(site, day)
+
+
+def date_nav(index: VersionIndex, site: SiteContext, since: date, view: str = "adherent") -> Nav:
     """Links to the previous and next dates at which the text changed, around `since`."""
     dates = index.change_dates
     earlier = [d for d in dates if d < since]
@@ -108,7 +89,7 @@ def date_nav(index: VersionIndex, site: SiteContext, since: date) -> Nav:
     first = dates[0] if dates else None
     return Nav(
         NavLink(
-            f"modification précédente : {date_fr(earlier[-1])}", _change_href(site, earlier[-1])
+            f"modification précédente : {date_fr(earlier[-1])}", _text_href(site, earlier[-1], view)
         )
         if earlier
         else None,
@@ -116,7 +97,7 @@ def date_nav(index: VersionIndex, site: SiteContext, since: date) -> Nav:
             f"texte en vigueur depuis le {date_fr(since)}",
             _change_href(site, since) if since != first else None,
         ),
-        NavLink(f"modification suivante : {date_fr(later[0])}", _change_href(site, later[0]))
+        NavLink(f"modification suivante : {date_fr(later[0])}", _text_href(site, later[0], view))
         if later
         else None,
     )
@@ -145,69 +126,18 @@ def convention_page(
         legend=legend,
         last_change=snap.last_change,
         last_acts=change_labels(index, snap.last_change),
-        nav=date_nav(index, site, snap.last_change),
+        nav=date_nav(index, site, snap.last_change, snap.view),
+        pending=pending_versions(index, snap.at),
     )
 
 
-def _timeline(index: VersionIndex, article: str, site: SiteContext) -> list[dict[str, object]]:
-    marks = markers(index)
-    hist = history(index, article, site.at)
-    rows: list[dict[str, object]] = []
-    for n, vh in enumerate(hist.versions):
-        v = vh.version
-        diff = None
-        if n and site.root is not None:
-            diff = f"{site.root}versions/{slug(article)}-{n}.html"
-        rows.append(
-            {
-                "num": v.num,
-                "since": v.since,
-                "until": v.until,
-                "marker": marks[words_act(index, v)],
-                "renumbered": f"renuméroté {v.num} par {by(index.corpus.acts[v.act].label)}"
-                if only_renumbered(index, v)
-                else None,
-                "prov": _shown(since_provenance(index, v)),
-                "periods": vh.periods,
-                "end": _END_STATE[v.end] if v.end else None,
-                "diff": diff,
-                "current": v.covers(site.at),
-                "evidence": v.evidence,
-            }
-        )
-    return rows
-
-
-def _shown(prov: Provenance | None) -> Provenance | None:
-    return prov if prov and prov.caveat else None
-
-
-def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:
-    """One article on `site.at` (if in force), its citation and its full timeline."""
-    versions = index.versions[article]
-    marks = markers(index)
-    counter = NoteCounter()
-    try:
-        art = article_at(index, article, site.at)
-    except QueryError as exc:
-        art, reason = None, str(exc.diagnostic.message)
-    shown = art.version if art else (versions[0] if site.at < versions[0].since else versions[-1])
-    view = article_view(index, art, "adherent", counter, marks) if art else None
-    heading = heading_of(shown.num, shown.title)
-    return env.get_template("article.html").render(
-        site=site,
-        a=view,
-        heading=heading,
-        title=shown.title if shown.num else None,
-        path=shown.path,
-        citation=citation(index, article, site.at).text if art else "",
-        absent_reason=None if art else reason,
-        timeline=_timeline(index, article, site),
-        legend=[
-            m
-            for m in marks.values()
-            if m.act.id in counter.acts or m.act.id in {v.act for v in versions}
-        ],
+def pending_versions(index: VersionIndex, day: date) -> int:
+    """How many article versions are signed on `day` but not yet in force."""
+    return sum(
+        1
+        for versions in index.versions.values()
+        for v in versions
+        if v.since > day and index.corpus.acts[v.act].signed <= day
     )
 
 
@@ -222,11 +152,21 @@ def changelog_page(
     site: SiteContext,
     heading: str | None = None,
     nav: Nav | None = None,
+    layout: str = "redline",
+    query: dict[str, str] | None = None,
 ) -> str:
     """A changelog as a page: summary by kind, then each article's redline and state changes."""
     heading = heading or f"Modifications du {date_fr(log.start)} au {date_fr(log.end)}"
     return env.get_template("diff.html").render(
-        site=site, log=log, heading=heading, nav=nav, summary=_summary(log), **_common(index)
+        site=site,
+        log=log,
+        heading=heading,
+        nav=nav,
+        summary=_summary(log),
+        layout=layout,
+        query=query,
+        rows=side_by_side,
+        **_common(index),
     )
 
 
@@ -243,7 +183,7 @@ def _version_page(
     return changelog_page(env, index, log, site, heading)
 
 
-def _history_rows(
+def history_rows(
     index: VersionIndex, site: SiteContext, counts: dict[date, int]
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -255,6 +195,7 @@ def _history_rows(
                 "acts": change_labels(index, d),
                 "count": counts.get(d),
                 "href": _change_href(site, d) if d != dates[0] else None,
+                "text": site.links.texte(day=d) if site.served and site.links else None,
                 "current": d <= site.at and not [x for x in dates if d < x <= site.at],
             }
         )
@@ -278,6 +219,9 @@ def site_files(
     """Every file of the site for `day`, rendered in memory (nothing written)."""
     env = make_env(templates)
     conv = index.corpus.convention
+    numbers = NumberMap(index)
+    first = index.change_dates[0]
+    links = StaticLinks(numbers, day, "", first)
     stamp = sources_date(index.corpus)
     site = SiteContext(
         conv.title,
@@ -288,17 +232,19 @@ def site_files(
         pdf_name(day) if with_pdf else None,
         stamp.sentence(),
         stamp.warning(day),
+        links=links,
     )
-    sub = replace(site, root="../")
+    sub = replace(site, root="../", links=replace(links, root="../"))
     snaps = {view: snapshot(index, day, view) for view in VIEWS}
     files: dict[str, str | bytes] = {
         "index.html": convention_page(env, index, snaps["adherent"], site),
         "branche.html": convention_page(env, index, snaps["branche"], site),
     }
-    for aid in sorted(index.versions):
-        files[f"articles/{slug(aid)}.html"] = article_page(env, index, aid, sub)
+    for aid, name in links.names.items():
+        files[f"articles/{name}.html"] = article_page(env, index, aid, sub)
         for n in range(1, len(index.versions[aid])):
-            files[f"versions/{slug(aid)}-{n}.html"] = _version_page(env, index, aid, n, sub)
+            files[f"versions/{name}-{n}.html"] = _version_page(env, index, aid, n, sub)
+    files.update(extra_pages(env, index, site, sub, snaps["adherent"]))
     dates = index.change_dates
     counts: dict[date, int] = {}
     for i, d in enumerate(dates[1:], 1):
@@ -316,9 +262,10 @@ def site_files(
         heading = f"Modifications entrées en vigueur le {date_fr(d)}"
         files[f"changes/{d.isoformat()}.html"] = changelog_page(env, index, log, sub, heading, nav)
     files["history.html"] = env.get_template("history.html").render(
-        site=site, rows=_history_rows(index, site, counts), legend=list(markers(index).values())
+        site=site, rows=history_rows(index, site, counts), legend=list(markers(index).values())
     )
     files["style.css"] = stylesheet("style.css", templates)
+    files["recherche.js"] = stylesheet("recherche.js", templates)
     from consolidator.render.atom import site_feeds
 
     files.update(site_feeds(index, day))

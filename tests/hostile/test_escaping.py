@@ -78,9 +78,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+OWN_SCRIPTS = {"recherche-index.js", "recherche.js"}
+
+
 def check_page(name: str, page: str) -> None:
     doc = lhtml.fromstring(page)
-    assert not doc.xpath("//script"), name
+    # The only scripts are the static search's own files (recherche.html), never inline code.
+    scripts = doc.xpath("//script")
+    assert all(s.get("src") in OWN_SCRIPTS and not (s.text or "").strip() for s in scripts), name
     assert not doc.xpath("//img[@onerror]|//*[@*[starts-with(name(), 'on')]]"), name
     for href in doc.xpath("//@href|//@src"):
         assert not href.strip().lower().startswith("javascript:"), (name, href)
@@ -96,6 +101,8 @@ def test_every_site_page_shows_hostile_text_as_text(hostile: Path) -> None:
             check_page(name, page)
             shown += "{{ 7*7 }}" in lhtml.fromstring(page).text_content()
     assert shown >= 3  # the payload is there, as text, on the convention and article pages
+    index_js = files["recherche-index.js"].decode("utf-8")  # the corpus as JSON strings only
+    assert index_js.startswith("window.RECHERCHE = [") and "<script>alert(1)</script>" in index_js
 
 
 @pytest.mark.parametrize(

@@ -29,3 +29,14 @@ def test_synthetic_corpus_of_the_benchmark_is_valid(tmp_path) -> None:  # type: 
     from synth_corpus import make_corpus
 
     assert validate(make_corpus(2, tmp_path / "corpus-2x")) == []
+
+
+def test_article_table_indexes_however_articles_are_added() -> None:
+    from consolidator.engine.operations import ArticleState, WorkTree
+
+    tree = WorkTree()
+    tree.articles["x"] = ArticleState("x", "t1", "1", None, "t1", (), "act", ())
+    tree.add_article(ArticleState("y", "t1", "2", None, "t1", (), "act", ()))
+    tree.articles["z"] = ArticleState("z", "t2", "1", None, "t2", (), "act", ())
+    assert [a.id for a in tree.articles_of("t1")] == ["x", "y"]
+    assert [a.id for a in tree.articles_of("t2")] == ["z"]

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
 
-import networkx as nx
-
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Fragment, State, Version
 from consolidator.normalize import normalize_text
@@ -160,6 +158,8 @@ def match_blocks(
 ) -> list[BlockMatch]:
     """Pair each block with one distinct version of the same wording (maximum matching),
     preferring pairings whose state on `seed_date` also agrees with the block's marker."""
+    import networkx as nx  # only when the audit runs
+
     keys = [version_key(v.fragments) for v in versions]
     graph = nx.Graph()
     for i, block in enumerate(blocks):

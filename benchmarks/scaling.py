@@ -1,0 +1,242 @@
+"""Every measure of issue 14 at 1x, 10x and 50x the corpus, side by side, in one run, with the
+floors it is judged against (the interpreter's start, lxml's parse of the corpus) and the ratio
+of each figure to its 1x figure.
+
+Run: `make bench-scale` (or `.venv/bin/python benchmarks/scaling.py --sizes 1 10 50
+--site 1 --pdf 1`). The corpora are synth_corpus.py's copies (every act and arrêté copied N times
+under new ids). Each size is measured in a fresh process (peak memory is that process's), with a
+cache folder of its own. In-process figures are the best of a few runs; command-line figures are
+medians of cold processes (a new interpreter each time) with a warm index cache.
+The site without PDF is built at the sizes given by --site; at the other sizes it is estimated
+from parts (1x site time x pages ratio x growth of one change page) and marked « est. ».
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DAY = "2018-01-01"  # the date of every point-in-time query
+CHANGE = "2017-04-02"  # the change page measured (avenant n° 20 in force)
+
+
+def best(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def cold(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    """Median wall time of `runs` fresh processes."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def worker(root: Path, n: int, site: bool, pdf: bool) -> dict[str, float]:
+    """The measures of one corpus size (run in a process of its own)."""
+    from datetime import date
+
+    from lxml import etree
+
+    from consolidator import commands
+    from consolidator.corpus.load import load_corpus
+    from consolidator.engine.index import validate
+    from consolidator.engine.replay import replay
+    from consolidator.query.history import history
+    from consolidator.query.snapshot import resolve_article
+
+    runs = 3 if n <= 10 else 1
+    files = sorted(root.rglob("*.xml"))
+    out: dict[str, float] = {"files": len(files)}
+    out["parse"] = best(lambda: [etree.parse(str(f)) for f in files], runs)
+    out["load"] = best(lambda: load_corpus(root), runs)
+    corpus = load_corpus(root)
+    out["replay"] = best(lambda: replay(corpus), runs)
+    index = replay(corpus)
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    day, change = date.fromisoformat(DAY), date.fromisoformat(CHANGE)
+    article = resolve_article(index, "2.5", day)
+    out["history"] = best(lambda: history(index, article, day), 20)
+    prev = max(d for d in index.change_dates if d < change)
+    out["change_page"] = best(
+        lambda: commands.diff_document(index, None, prev, change, "adherent", "html", False), runs
+    )
+    out["change_dates"] = len(index.change_dates)
+    out["articles"] = len(index.versions)
+    out["versions"] = sum(len(v) for v in index.versions.values())
+    if site:
+        from consolidator.render.site import build_site
+
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            built = build_site(index, day, Path(tmp) / "site", with_pdf=False)
+            out["site"] = time.perf_counter() - start
+            out["pages"] = len(built.files)
+    if pdf:
+        start = time.perf_counter()
+        commands.text_document(index, day, "adherent", "pdf")
+        out["pdf"] = time.perf_counter() - start
+    out["validate"] = best(lambda: validate(root), runs)
+    out["peak_end_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def cli_measures(root: Path, n: int, cache: Path) -> dict[str, float]:
+    env = {**os.environ, "CONSOLIDATOR_CACHE_DIR": str(cache)}
+    env.pop("CONSOLIDATOR_NO_CACHE", None)
+    exe = [sys.executable, "-m", "consolidator"]  # the code on sys.path (PYTHONPATH for a baseline)
+    corpus = ["--corpus", str(root)]
+    article = [*exe, "article", "2.5", "--at", DAY, *corpus]
+    text = [*exe, "text", "--at", DAY, "--format", "json", *corpus]
+    runs = 7 if n == 1 else 3
+    out = {"help": cold([*exe, "--help"], runs, env)}
+    out["article_nocache"] = cold(article, 1, {**env, "CONSOLIDATOR_NO_CACHE": "1"})
+    cold(article, 1, env)  # fills the cache
+    out["article"] = cold(article, runs, env)
+    out["text_json"] = cold(text, runs, env)
+    out["history_cli"] = cold([*exe, "history", "2.5", *corpus], runs, env)
+    sizes = [p.stat().st_size for p in cache.glob("index-*.pickle")]
+    out["cache_mb"] = max(sizes) / 1e6 if sizes else 0.0
+    return out
+
+
+ROWS = [  # (key, label, unit)
+    ("parse", "floor: lxml parse of every corpus file", "ms"),
+    ("load", "corpus load (parse, schema, checks)", "ms"),
+    ("replay", "replay (load excluded)", "ms"),
+    ("history", "history() of one article (2.5)", "ms"),
+    ("change_page", f"one change page ({CHANGE}, HTML)", "ms"),
+    ("site", "site build without PDF", "s"),
+    ("pdf", "PDF of the whole text (layout + write)", "s"),
+    ("validate", "validate (load + every check)", "ms"),
+    ("peak_mb", "peak memory after load + replay", "MB"),
+    ("peak_end_mb", "peak memory, whole run of the size", "MB"),
+    ("help", "`consolidator --help` (cold)", "ms"),
+    ("article", f"`article 2.5 --at {DAY}` (cold, warm cache)", "ms"),
+    ("text_json", f"`text --at {DAY} --format json` (cold, warm cache)", "ms"),
+    ("history_cli", "`history 2.5` (cold, warm cache)", "ms"),
+    ("article_nocache", "`article 2.5` without the cache (cold, replays)", "ms"),
+    ("cache_mb", "index cache file", "MB"),
+]
+
+
+def _fmt(value: float, unit: str) -> str:
+    if unit == "ms":
+        if value < 0.001:
+            return f"{value * 1000:.3f} ms"
+        return f"{value * 1000:,.1f} ms" if value < 0.1 else f"{value * 1000:,.0f} ms"
+    if unit == "s":
+        return f"{value:,.1f} s"
+    return f"{value:,.0f} MB" if unit == "MB" and value >= 10 else f"{value:,.1f} {unit}"
+
+
+def table(results: dict[int, dict[str, float]], estimated: dict[int, set[str]]) -> str:
+    sizes = sorted(results)
+    head = "| measure | " + " | ".join(f"{n}×" for n in sizes) + " |"
+    lines = [head, "| --- |" + " --- |" * len(sizes)]
+    for key, label, unit in ROWS:
+        cells = []
+        for n in sizes:
+            value = results[n].get(key)
+            if value is None:
+                cells.append("—")
+                continue
+            cell = _fmt(value, unit)
+            base = results[sizes[0]].get(key)
+            if n != sizes[0] and base:
+                cell += f" ({value / base:.1f}×)"
+            if key in estimated.get(n, set()):
+                cell += " est."
+            cells.append(cell)
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument(
+        "--site", type=int, nargs="*", default=[1], help="sizes whose site is built"
+    )
+    parser.add_argument(
+        "--pdf", type=int, nargs="*", default=[1], help="sizes whose PDF is laid out"
+    )
+    parser.add_argument("--log", type=Path, help="print the table of a run's stderr log again")
+    parser.add_argument("--worker", nargs=2, metavar=("ROOT", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--with-pdf", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        root, n = Path(args.worker[0]), int(args.worker[1])
+        print(json.dumps(worker(root, n, args.with_site, args.with_pdf)))
+        return
+    if args.log:
+        lines = args.log.read_text(encoding="utf-8").splitlines()
+        floor_ms = float(next(x for x in lines if x.startswith("floor:")).split()[-2])
+        logged = [x.split(" measured: ") for x in lines if " measured: " in x]
+        report({int(n[:-1]): json.loads(d) for n, d in logged}, floor_ms / 1000)
+        return
+    sys.path.insert(0, str(HERE))
+    from synth_corpus import make_corpus
+
+    floor = cold([sys.executable, "-c", "pass"], 11)
+    print(f"floor: `python -c pass` {floor * 1000:.0f} ms (median of 11)", flush=True)
+    print(f"floor: `python -c pass` {floor * 1000:.0f} ms", file=sys.stderr, flush=True)
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            root = make_corpus(n, Path(tmp) / f"corpus-{n}x")
+            cmd = [sys.executable, __file__, "--worker", str(root), str(n)]
+            cmd += ["--with-site"] * (n in args.site) + ["--with-pdf"] * (n in args.pdf)
+            done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            results[n] = json.loads(done.stdout.strip().splitlines()[-1])
+            results[n].update(cli_measures(root, n, Path(tmp) / f"cache-{n}x"))
+            print(f"{n}x measured: {json.dumps(results[n])}", file=sys.stderr, flush=True)
+    report(results, floor)
+
+
+def report(results: dict[int, dict[str, float]], floor: float) -> None:
+    """Print the table (and the estimates it needs) for the measured sizes."""
+    estimated: dict[int, set[str]] = {}
+    one = results.get(1, {})
+    fixed = one.get("change_dates", 0) * one.get("change_page", 0)
+    for n, res in results.items():
+        if "site" not in res and "site" in one:
+            # the change pages measured at this size, the other pages (one per article and
+            # version, each of a constant cost) as at 1x times the number of articles
+            per_article = (one["site"] - fixed) / one["articles"]
+            res["site"] = per_article * res["articles"] + res["change_dates"] * res["change_page"]
+            estimated.setdefault(n, set()).add("site")
+    for res in results.values():
+        for key in ("article", "text_json", "help"):
+            res[f"{key}_floor"] = res[key] / floor
+    print(table(results, estimated))
+    print(
+        "\ncold commands / `python -c pass`: "
+        + "; ".join(
+            f"{n}×: article {r['article_floor']:.1f}×, text json {r['text_json_floor']:.1f}×, "
+            f"--help {r['help_floor']:.1f}×"
+            for n, r in sorted(results.items())
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""A persistent version index: the replay's result stored once per corpus state, read back in
+milliseconds by the next query.
+
+The key is a hash of every byte that the result depends on: every file of the corpus folder
+(names and contents), the folder as given (it is written into the index), the package's version
+and every file of the package's own code, and the cache's format version. So a change of one
+byte anywhere is a miss and a new replay: the cache is never stale. A file is written whole
+(temporary file, then rename) with a checksum of its contents; a file that is missing, truncated,
+corrupt, of another format or of another key is ignored and replaced, never trusted.
+
+Where: `$CONSOLIDATOR_CACHE_DIR`, else `$XDG_CACHE_HOME/consolidator`, else `~/.cache/consolidator`.
+`CONSOLIDATOR_NO_CACHE=1` (or `consolidator --no-cache ...`) replays every time.
+`validate` never reads the cache: it runs every check each time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from consolidator import __version__
+from consolidator.engine.replay import Entry, Structure, VersionIndex
+from consolidator.resources import PACKAGE
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the layout of the stored index changes
+MAGIC = b"consolidator-index\n"
+DIGEST = 32  # bytes of the blake2b checksum of the payload
+KEEP = 8  # cache files kept (the most recently used); older ones are removed
+DIR_ENV = "CONSOLIDATOR_CACHE_DIR"
+OFF_ENV = "CONSOLIDATOR_NO_CACHE"
+
+
+def enabled() -> bool:
+    return os.environ.get(OFF_ENV, "").strip().lower() in ("", "0", "no", "false")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when there is none (no home folder to put it in)."""
+    explicit = os.environ.get(DIR_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "consolidator"
+    try:
+        return Path.home() / ".cache" / "consolidator"
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return None
+
+
+def _hash_tree(digest: hashlib.blake2b, root: Path, suffixes: tuple[str, ...] | None) -> None:
+    for path in sorted(root.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        if suffixes is not None and path.suffix not in suffixes:
+            continue
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+
+
+def corpus_key(root: Path) -> str:
+    """The hash of everything the replayed index of `root` depends on (raises OSError)."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"format {FORMAT}\0version {__version__}\0root {root}\0".encode())
+    digest.update(f"resolved {root.resolve()}\0".encode())
+    _hash_tree(digest, PACKAGE, (".py", ".rng"))
+    digest.update(b"\0corpus\0")
+    _hash_tree(digest, root, None)
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"index-{key}.pickle"
+
+
+def load(key: str) -> VersionIndex | None:
+    """The stored index of this key, or None when absent or not trustworthy (never raises)."""
+    path = _path(key)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        head = len(MAGIC) + DIGEST
+        payload = data[head:]
+        if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != _checksum(payload):
+            raise ValueError("bad header or checksum")
+        with _no_cycle_collection():  # many objects, no cycles: the collector would only scan them
+            fmt, stored_key, index = pickle.loads(payload)
+        if fmt != FORMAT or stored_key != key or not isinstance(index, VersionIndex):
+            raise ValueError("another format or key")
+    except Exception as exc:  # a corrupt file can fail in any way: it is only ignored
+        log.info("cache file %s ignored (%s): replaying", path, exc)
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # most recently used
+    return index
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=DIGEST).digest()
+
+
+def store(key: str, index: VersionIndex) -> None:
+    """Write the index whole, atomically; a cache that cannot be written is only logged."""
+    # the act graph is not read by queries (and would import networkx); derived caches are not kept
+    lean = replace(
+        index,
+        timeline=replace(index.timeline, graph=None),
+        structures=_shared(index.structures),
+    )
+    folder, path = cache_dir(), _path(key)
+    if folder is None or path is None:
+        return
+    try:
+        import tempfile
+
+        payload = pickle.dumps((FORMAT, key, lean), protocol=pickle.HIGHEST_PROTOCOL)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".part", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(MAGIC + _checksum(payload) + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(folder)
+    except (OSError, pickle.PicklingError, RecursionError) as exc:
+        log.warning("could not write the index cache in %s: %s", folder, exc)
+
+
+def _shared(structures: tuple[Structure, ...]) -> tuple[Structure, ...]:
+    """The structures with equal entries held once (pickle writes a shared object once)."""
+    canon: dict[Entry, Entry] = {}
+
+    def once(value: Any) -> Any:
+        if isinstance(value, Entry):
+            return canon.setdefault(value, value)
+        if isinstance(value, tuple):
+            return tuple(once(v) for v in value)
+        return value
+
+    return tuple(
+        replace(s, **{f.name: once(getattr(s, f.name)) for f in fields(s) if f.name != "since"})
+        for s in structures
+    )
+
+
+def _prune(folder: Path) -> None:
+    files = []
+    for path in folder.glob("index-*.pickle"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:  # removed meanwhile by another process
+            continue
+    for _, old in sorted(files, reverse=True)[KEEP:]:
+        old.unlink(missing_ok=True)

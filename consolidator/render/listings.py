@@ -1,0 +1,136 @@
+"""Listing pages shared by `build` and `serve`: every article, acts and events, salaries, search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from consolidator.engine.replay import VersionIndex
+from consolidator.errors import QueryError
+from consolidator.query import events as ev
+from consolidator.query.salaries import euros, salaries_at
+from consolidator.query.search import MARK_CLOSE, MARK_OPEN, Hit
+from consolidator.query.snapshot import Snapshot
+from consolidator.render.html import heading_of
+from consolidator.render.pages import SiteContext
+
+PAGES = ("texte", "articles", "historique", "evenements", "salaires", "recherche")
+
+
+def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]:
+    """Every article of the branch's texts, grouped by text, with its number and state on the date."""
+    assert site.links is not None
+    numbers = site.links.numbers
+    rows: list[dict[str, Any]] = []
+    for aid, versions in index.versions.items():
+        act = index.corpus.acts[versions[0].text_id]
+        if act.level != "branche":
+            continue
+        v = numbers.shown(aid, site.at)
+        rows.append(
+            {
+                "text": index.corpus.acts[v.text_id].title,
+                "heading": heading_of(v.num, v.title),
+                "title": v.title if v.num else None,
+                "href": site.links.article(aid),
+                "in_force": v.covers(site.at),
+                "since": v.since,
+                "until": v.until,
+                "key": (v.text_id != index.corpus.convention.base, v.text_id, _sort_key(v.num)),
+            }
+        )
+    return sorted(rows, key=lambda r: r["key"])
+
+
+def _sort_key(num: str | None) -> tuple[int, ...]:
+    parts = [p for p in (num or "").replace("er", "").split(".") if p.isdigit()]
+    return tuple(int(p) for p in parts) or (10**6,)
+
+
+def articles_page(env: Environment, index: VersionIndex, site: SiteContext) -> str:
+    return env.get_template("articles.html").render(site=site, rows=article_rows(index, site))
+
+
+def events_page(env: Environment, index: VersionIndex, site: SiteContext) -> str:
+    """Signatures, entries into force, arrêtés with their JO dates; what is signed but to come."""
+    upcoming = []
+    for aid, versions in index.versions.items():
+        for v in versions:
+            if v.since > site.at and index.corpus.acts[v.act].signed <= site.at:
+                upcoming.append((v.since, aid, v))
+    return env.get_template("events.html").render(
+        site=site,
+        events=ev.timeline_events(index),
+        pending=ev.pending_at(index, site.at),
+        upcoming=[(aid, v, index.corpus.acts[v.act]) for _, aid, v in sorted(upcoming)],
+    )
+
+
+def salaries_page(env: Environment, index: VersionIndex, site: SiteContext) -> str:
+    try:
+        answer = salaries_at(index.corpus, site.at)
+    except QueryError:
+        answer = None
+    return env.get_template("salaries.html").render(site=site, answer=answer, euros=euros)
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A search snippet with the matched words in <mark> (the rest escaped)."""
+    text = str(escape(snippet))
+    return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def search_page(
+    env: Environment,
+    site: SiteContext,
+    query: str,
+    scope: str,
+    hits: list[Hit] | None,
+) -> str:
+    """The search form, and on the served site its results (the static site searches in JS)."""
+    rows = [
+        {
+            "hit": h,
+            "heading": heading_of(h.num, h.title),
+            "href": site.links.article(h.article, h.since if scope == "toutes" else None)
+            if site.links
+            else None,
+            "snippet": snippet_html(h.snippet),
+        }
+        for h in hits or []
+    ]
+    return env.get_template("search.html").render(
+        site=site, query=query, scope=scope, rows=rows, searched=hits is not None
+    )
+
+
+def static_search_index(index: VersionIndex, snap: Snapshot, site: SiteContext) -> str:
+    """The texts in force on the site's date as a script (no fetch: works from file:// too)."""
+    assert site.links is not None
+    entries = [
+        {
+            "h": heading_of(a.num, a.title) + (f" — {a.title}" if a.num and a.title else ""),
+            "u": site.links.article(a.id),
+            "x": a.version.text,
+        }
+        for text in snap.texts
+        for a in text.articles
+    ]
+    return "window.RECHERCHE = " + json.dumps(entries, ensure_ascii=False) + ";\n"
+
+
+def extra_pages(
+    env: Environment, index: VersionIndex, site: SiteContext, sub: SiteContext, snap: Snapshot
+) -> dict[str, str]:
+    """The static site's listing pages (top level) and its search index."""
+    return {
+        "articles/index.html": articles_page(env, index, sub),
+        "evenements.html": events_page(env, index, site),
+        "salaires.html": salaries_page(env, index, site),
+        "recherche.html": search_page(env, replace(site, page="recherche"), "", "date", None),
+        "recherche-index.js": static_search_index(index, snap, site),
+    }

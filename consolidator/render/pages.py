@@ -1,0 +1,162 @@
+"""Page view models shared by the static site and the served application: one rendering layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from consolidator.engine.replay import VersionIndex
+from consolidator.errors import QueryError
+from consolidator.model import EndReason, State
+from consolidator.query.applicability import applicability
+from consolidator.query.citation import citation, of
+from consolidator.query.history import history
+from consolidator.query.numbering import by, only_renumbered, words_act
+from consolidator.query.provenance import Provenance, since_provenance
+from consolidator.query.snapshot import article_at
+from consolidator.render.filters import date_fr
+from consolidator.render.html import NoteCounter, article_view, heading_of, markers
+from consolidator.render.links import Links
+
+END_STATE = {
+    EndReason.REPLACED: State.REMPLACE,
+    EndReason.REPEALED: State.ABROGE,
+    EndReason.LAPSED: State.PERIME,
+    EndReason.DENOUNCED: State.DENONCE,
+}
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every page's chrome needs.
+
+    `root` is None for a standalone page (CSS inlined, no links); `links` says where the other
+    pages live (static files or served URLs); `served` adds the date picker and number box.
+    """
+
+    convention: str
+    idcc: str
+    at: date
+    root: str | None
+    css: Markup | None
+    pdf: str | None = None
+    sources: str = ""  # « Sources à jour au … »
+    warning: str | None = None  # when `at` is later than the sources
+    links: Links | None = None
+    served: bool = False
+    first: date | None = None
+    page: str = "texte"
+
+
+def the(label: str) -> str:
+    """The label with its French definite article.
+
+    >>> the("avenant n° 21 du 1er juin 2017"), the("protocole d'accord du 3 mai 2001")
+    ("l'avenant n° 21 du 1er juin 2017", "le protocole d'accord du 3 mai 2001")
+    """
+    article = of(label).split(" ", 1)[0]
+    return {"du": "le " + label, "de": of(label)[3:]}[article] if article in ("du", "de") else label
+
+
+def _last_day(until: date | None, day: date) -> date:
+    return until - timedelta(days=1) if until is not None and until <= day else day
+
+
+def _absence(index: VersionIndex, article: str, day: date) -> tuple[str | None, date]:
+    """Why `article` is not in force on `day` (in French), and the day whose wording to show."""
+    versions = index.versions[article]
+    first, last = versions[0], versions[-1]
+    for v in versions:
+        if v.covers(day):
+            return None, day
+    if day < first.since:
+        return (
+            f"Cet article n'est pas encore en vigueur au {date_fr(day)} : il entre en vigueur "
+            f"le {date_fr(first.since)}. Rédaction à venir :",
+            first.since,
+        )
+    before = [v for v in versions if v.since <= day]
+    shown = before[-1] if before else last
+    state = END_STATE[shown.end].value if shown.end else "sorti du texte"
+    by = f" par {the(index.corpus.acts[shown.ended_by].label)}" if shown.ended_by else ""
+    return (
+        f"Cet article n'est plus en vigueur au {date_fr(day)} : {state} le "
+        f"{date_fr(shown.until)}{by}. Dernière rédaction, en vigueur du {date_fr(shown.since)} "
+        f"au {date_fr(shown.until)} :",
+        _last_day(shown.until, day),
+    )
+
+
+def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[dict[str, Any]]:
+    """Every version of the article: dates, act, states, its wording and links to compare."""
+    marks = markers(index)
+    hist = history(index, article, site.at)
+    rows: list[dict[str, Any]] = []
+    for n, vh in enumerate(hist.versions):
+        v = vh.version
+        links = site.links
+        rows.append(
+            {
+                "n": n,
+                "num": v.num,
+                "since": v.since,
+                "until": v.until,
+                "marker": marks[words_act(index, v)],
+                "renumbered": f"renuméroté {v.num} par {by(index.corpus.acts[v.act].label)}"
+                if only_renumbered(index, v)
+                else None,
+                "prov": _shown(since_provenance(index, v)),
+                "periods": vh.periods,
+                "end": END_STATE[v.end] if v.end else None,
+                "diff": links.compare_version(article, n) if n and links else None,
+                "href": links.article(article, v.since) if links and site.served else None,
+                "current": v.covers(site.at),
+                "paragraphs": v.paragraphs,
+                "evidence": v.evidence,
+            }
+        )
+    return rows
+
+
+def _shown(prov: Provenance | None) -> Provenance | None:
+    return prov if prov and prov.caveat else None
+
+
+def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:
+    """One article on `site.at`: its wording (the last one, with its state, when not in force),
+    its citation, who is bound, and every version with its wording."""
+    versions = index.versions[article]
+    marks = markers(index)
+    counter = NoteCounter()
+    reason, shown_day = _absence(index, article, site.at)
+    try:
+        art = article_at(index, article, shown_day)
+    except QueryError:  # a version in force for no day: nothing to show but the history
+        art = None
+    view = article_view(index, art, "adherent", counter, marks) if art else None
+    shown = art.version if art else versions[-1]
+    in_text = (
+        art is not None and reason is None and index.corpus.acts[shown.text_id].level == "branche"
+    )
+    return env.get_template("article.html").render(
+        site=site,
+        a=view,
+        anchor=view.anchor if view and in_text else None,
+        heading=heading_of(shown.num, shown.title),
+        title=shown.title if shown.num else None,
+        path=shown.path,
+        citation=citation(index, article, site.at).text if art and reason is None else "",
+        bound=applicability(index, article, site.at) if art and reason is None else "",
+        absent_reason=reason,
+        compare_ident=article,  # the stable id: the number may name another article on `au`
+        timeline=timeline_rows(index, article, site),
+        legend=[
+            m
+            for m in marks.values()
+            if m.act.id in counter.acts or m.act.id in {v.act for v in versions}
+        ],
+    )

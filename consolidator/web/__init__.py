@@ -1,0 +1,1 @@
+"""The web application (`consolidator serve`): Starlette and uvicorn, imported only here."""

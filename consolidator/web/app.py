@@ -1,0 +1,230 @@
+"""The served application (Starlette): the convention at any date, under ELI-like URLs.
+
+Every page is rendered server-side by the same templates as the static site (render/), works
+without JavaScript, and has its JSON twin (`?format=json`, the CLI's JSON with a `format` field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from consolidator.dates import parse_iso
+from consolidator.engine.index import open_index
+from consolidator.engine.replay import VersionIndex
+from consolidator.errors import QueryError
+from consolidator.query.events import sources_date
+from consolidator.query.search import SearchIndex, as_number
+from consolidator.query.snapshot import first_day
+from consolidator.render.html import make_env, stylesheet
+from consolidator.render.links import NumberMap, ServedLinks
+from consolidator.render.pages import SiteContext
+from consolidator.web import api, views
+
+API_FORMAT = "consolidator/1"
+
+
+@dataclass(eq=False)
+class Served:
+    """What every request reads: the version index, its numbers, the search index, templates."""
+
+    index: VersionIndex
+    env: Environment
+    numbers: NumberMap
+    search: SearchIndex
+    base: str
+    first: date
+    css: str = field(default="")
+
+    def site(self, day: date, page: str) -> SiteContext:
+        conv = self.index.corpus.convention
+        links = ServedLinks(self.numbers, day, self.base)
+        stamp = sources_date(self.index.corpus)
+        return SiteContext(
+            conv.title,
+            conv.idcc,
+            day,
+            "/",
+            None,
+            None,
+            stamp.sentence(),
+            stamp.warning(day),
+            links=links,
+            served=True,
+            first=self.first,
+            page=page,
+        )
+
+
+def parse_day(text: str) -> date:
+    if text == "aujourdhui":
+        return date.today()
+    try:
+        return parse_iso(text)
+    except ValueError as exc:
+        raise HTTPException(
+            400, f"Date invalide : « {text} ». Écrivez-la AAAA-MM-JJ, par exemple 2012-06-01."
+        ) from exc
+
+
+def wants_json(request: Request) -> bool:
+    """`?format=json`, or the page's address followed by `.json`."""
+    return request.query_params.get("format") == "json" or request.url.path.endswith(".json")
+
+
+def _strip_json(name: str) -> str:
+    return name.removesuffix(".json")
+
+
+def respond(
+    request: Request, html: Callable[[], str], data: Callable[[], dict[str, Any]]
+) -> Response:
+    """The page, or its JSON twin (only the one asked for is computed)."""
+    if wants_json(request):
+        return JSONResponse({"format": API_FORMAT, **data()})
+    return HTMLResponse(html())
+
+
+def _served(request: Request) -> Served:
+    served: Served = request.app.state.served
+    idcc = request.path_params.get("idcc")
+    if idcc is not None and idcc != served.index.corpus.convention.idcc:
+        raise HTTPException(404, f"Convention IDCC {idcc} inconnue ici.")
+    return served
+
+
+async def home(request: Request) -> Response:
+    served = _served(request)
+    return RedirectResponse(f"{served.base}/{date.today().isoformat()}/texte", 307)
+
+
+async def go(request: Request) -> Response:
+    """The date picker's target: the same kind of page on the chosen date."""
+    served = _served(request)
+    day = parse_day(request.query_params.get("date", ""))
+    page = request.query_params.get("page", "texte")
+    if page not in views.PAGES:
+        page = "texte"
+    tail = (
+        "?vue=branche" if page == "texte" and request.query_params.get("vue") == "branche" else ""
+    )
+    return RedirectResponse(f"{served.base}/{day.isoformat()}/{page}{tail}", 303)
+
+
+async def page(request: Request) -> Response:
+    """/idcc/2128/{jour}/{page}: the text, the list of articles, history, events, salaries, search."""
+    served = _served(request)
+    day = parse_day(request.path_params["day"])
+    name = _strip_json(request.path_params["page"])
+    if name not in views.PAGES:
+        raise HTTPException(404, f"Page « {name} » inconnue.")
+    site = served.site(day, name)
+    try:
+        result = views.render_page(served, site, name, request)
+        return result if isinstance(result, Response) else respond(request, *result)
+    except QueryError as exc:
+        raise HTTPException(404, views.french_error(exc, served.first)) from exc
+
+
+async def article(request: Request) -> Response:
+    served = _served(request)
+    day = parse_day(request.path_params["day"])
+    site = served.site(day, "texte")
+    ident = request.path_params.get("ident")
+    if ident is not None:
+        ident = _strip_json(ident)
+    query = request.url.query
+    if ident is None:  # the number box: « 2.5 », « article 1er », « annexe-v:3 »
+        ident = (
+            as_number(request.query_params.get("numero", ""))
+            or request.query_params.get("numero", "").strip()
+        )
+        if not ident:
+            raise HTTPException(400, "Indiquez un numéro d'article, par exemple 2.5.")
+    try:
+        from_box = "ident" not in request.path_params
+        result = views.article(served, site, ident, query, from_box)
+        if not isinstance(result, Response):
+            return respond(request, *result)
+        if request.url.path.endswith(".json"):  # keep the JSON twin's form across the redirect
+            path, _, rest = result.headers["location"].partition("?")
+            result.headers["location"] = path + ".json" + (f"?{rest}" if rest else "")
+        return result
+    except QueryError as exc:
+        raise HTTPException(404, views.french_error(exc, served.first)) from exc
+
+
+async def compare(request: Request) -> Response:
+    served = _served(request)
+    q = request.query_params
+    start, end = parse_day(q.get("du", "")), parse_day(q.get("au", ""))
+    if end < start:
+        start, end = end, start
+    site = served.site(end, "texte")
+    try:
+        html, data = views.compare(served, site, start, end, q)
+        return respond(request, html, data)
+    except QueryError as exc:
+        raise HTTPException(404, views.french_error(exc, served.first)) from exc
+
+
+async def openapi(request: Request) -> Response:
+    return JSONResponse(api.openapi(_served(request).base))
+
+
+async def style(request: Request) -> Response:
+    return Response(_served(request).css, media_type="text/css")
+
+
+async def error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    served: Served = request.app.state.served
+    if wants_json(request):
+        return JSONResponse({"format": API_FORMAT, "error": exc.detail}, exc.status_code)
+    site = served.site(date.today(), "texte")
+    html = served.env.get_template("error.html").render(site=site, message=exc.detail)
+    return HTMLResponse(html, exc.status_code)
+
+
+def create_app(corpus: str | Path | None = None, templates: Path | None = None) -> Starlette:
+    """The application over `corpus` (default: the embedded corpus); the index is built once."""
+    index = open_index(corpus)
+    idcc = index.corpus.convention.idcc
+    served = Served(
+        index,
+        make_env(templates),
+        NumberMap(index),
+        SearchIndex(index),
+        f"/idcc/{idcc}",
+        first_day(index),
+        str(stylesheet("style.css", templates)),
+    )
+    routes = [
+        Route("/", home),
+        Route("/idcc/{idcc}", home),
+        Route("/idcc/{idcc}/aller", go),
+        Route("/idcc/{idcc}/comparer", compare),
+        Route("/idcc/{idcc}/{day}/article", article),
+        Route("/idcc/{idcc}/{day}/article/{ident:path}", article),
+        Route("/idcc/{idcc}/{day}/{page}", page),
+        Route("/openapi.json", openapi),
+        Route("/static/style.css", style),
+    ]
+    for name in served.env.list_templates(extensions=["html"]):
+        served.env.get_template(name)  # compiled once at start, not on a reader's first page
+    app = Starlette(routes=routes, exception_handlers={HTTPException: error})
+    app.state.served = served
+    return app
+
+
+__all__ = ["create_app"]

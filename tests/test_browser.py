@@ -1,0 +1,116 @@
+"""The served application in a real browser (Playwright driving Debian's chromium).
+
+Opens pages, picks a date, searches, compares two dates, follows links, at 1280 px and 390 px.
+Screenshots go to $CONSOLIDATOR_SHOTS (default: pytest's tmp dir) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_web import BASE
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("these tests drive Debian's chromium: apt-get install chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = os.environ.get("CONSOLIDATOR_SHOTS")
+    return Path(folder) if folder else tmp_path_factory.mktemp("shots")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_read_pick_a_date_search_compare(browser, server: str, shots: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(15_000)
+    # An article at a date: its wording, citation, who is bound, history; no horizontal overflow.
+    page.goto(f"{server}{BASE}/2018-01-01/article/2.5")
+    assert page.locator("h1").inner_text().startswith("Article 2.5")
+    assert page.locator("#citer").is_visible() and page.locator("#qui").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(shots / f"article-2.5-{width}.png"), full_page=True)
+    # Pick another date with the date picker (a GET form): the same article then.
+    page.fill("#date-choisie", "2005-06-01")
+    page.click("form.datepick button")
+    page.wait_for_url("**/2005-06-01/texte")
+    page.goto(f"{server}{BASE}/2005-06-01/article/a2000-2.4")
+    assert page.url.endswith("/2005-06-01/article/2.4")  # the number printed then
+    # Search: full text at the date, then across all versions.
+    page.goto(f"{server}{BASE}/2012-06-01/recherche")
+    page.fill("#q", "congé exceptionnel")
+    page.click("form.search button")
+    page.wait_for_url("**/recherche?q=*")
+    first = page.locator("ol.hits li a").first
+    assert first.inner_text().startswith("Article 2.5")
+    page.screenshot(path=str(shots / f"search-{width}.png"), full_page=False)
+    first.click()
+    page.wait_for_url("**/2012-06-01/article/2.5")
+    # The number box: type a number as printed.
+    page.fill("#numero", "2.7")
+    page.click("form.numbox button")
+    page.wait_for_url("**/2012-06-01/article/2.7")
+    assert page.locator("h1").inner_text().startswith("Article 2.7")
+    # Compare two dates, redline then side by side; follow a link to the article.
+    page.goto(f"{server}{BASE}/comparer?du=2017-04-01&au=2017-04-02&article=2.5")
+    assert page.locator("div.redline del").count() > 0
+    page.screenshot(path=str(shots / f"diff-2017-04-02-{width}.png"), full_page=False)
+    page.click("text=côte à côte")
+    page.wait_for_url("**affichage=cote")
+    assert page.locator("table.sbs tbody tr").count() >= 4
+    page.click("section.change h2 a")
+    page.wait_for_url("**/article/2.5")
+    # Previous / next change links on the text.
+    page.goto(f"{server}{BASE}/2012-06-01/texte")
+    page.click("nav.dates a[rel=next]")
+    page.wait_for_url(lambda url: url.endswith("/texte") and "2012-06-01" not in url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.close()
+
+
+def test_static_site_search_works_from_files(browser, static_site: Path) -> None:
+    """The built site's search page (JS index, progressive enhancement) from file://."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto((static_site / "recherche.html").as_uri() + "?q=conge+exceptionnel")
+    link = page.locator("#resultats a").first
+    assert link.inner_text().startswith("Article 2.5")
+    link.click()
+    page.wait_for_url("**/articles/2.5.html")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+def test_compare_two_versions_from_the_article_page(browser, server: str) -> None:
+    """2.5's first and last wordings (2000 and 2017), chosen in the article page's form."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}{BASE}/2018-01-01/article/2.5")
+    page.select_option("#v-du", "2000-02-01")
+    page.select_option("#v-au", "2017-04-02")
+    page.click("form.compare button")
+    page.wait_for_url("**/comparer?*")
+    assert page.locator("h1").inner_text().startswith("Article 2.5")
+    assert "renuméroté : 2.4 → 2.5" in page.locator("ul.facts").first.inner_text()
+    page.close()

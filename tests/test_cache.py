@@ -1,0 +1,157 @@
+"""The persistent index (engine/cache.py): keyed by every byte of the corpus, never stale, never
+trusted when corrupt, and answering exactly what a fresh replay answers."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consolidator import commands
+from consolidator.engine import cache
+from consolidator.engine.index import open_index
+from consolidator.resources import DEFAULT_CORPUS
+
+WORDS = "La convention est conclue pour deux ans."  # article 1.2 of the small test corpus
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real corpus, with a cache folder of its own."""
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    root = tmp_path / "idcc-2128"
+    shutil.copytree(DEFAULT_CORPUS, root)
+    return root
+
+
+@pytest.fixture
+def small(make_corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small test corpus (conftest), with a cache folder of its own."""
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    return make_corpus({})
+
+
+def _cache_files(tmp: Path) -> list[Path]:
+    return sorted((tmp / "cache").glob("index-*.pickle"))
+
+
+def _article(index, day: date = date(2015, 1, 1)) -> str:  # type: ignore[no-untyped-def]
+    return str(commands.article_document(index, "1.2", day, "adherent", "json"))
+
+
+def test_second_open_reads_the_cache_and_answers_the_same(corpus: Path, monkeypatch) -> None:
+    fresh = open_index(corpus)
+    assert len(_cache_files(corpus.parent)) == 1
+    replays: list[object] = []
+    monkeypatch.setattr("consolidator.engine.index.build_index", lambda c: replays.append(c))
+    cached = open_index(corpus)
+    assert replays == [], "a warm cache must not replay"
+    assert cached.timeline.graph is None  # the act graph is not stored (nor networkx imported)
+    for day in [*fresh.change_dates[::6], fresh.change_dates[-1]]:
+        for view in ("adherent", "branche"):
+            assert commands.text_document(cached, day, view, "json") == commands.text_document(
+                fresh, day, view, "json"
+            )
+    assert commands.history_document(cached, "2.5", date(2020, 1, 1), "json") == (
+        commands.history_document(fresh, "2.5", date(2020, 1, 1), "json")
+    )
+
+
+def test_one_byte_changed_in_the_corpus_is_a_miss_and_the_new_answer(small: Path) -> None:
+    assert WORDS in _article(open_index(small))
+    path = small / "acts" / "base.xml"
+    path.write_bytes(path.read_bytes().replace(b"deux ans", b"deux an."))
+    after = _article(open_index(small))
+    assert len(_cache_files(small.parent)) == 2
+    assert WORDS not in after and "conclue pour deux an." in after
+    assert after == _article(open_index(small, use_cache=False))
+
+
+def test_a_file_added_anywhere_in_the_corpus_changes_the_key(small: Path) -> None:
+    key = cache.corpus_key(small)
+    (small / "notes.txt").write_text("x", encoding="utf-8")
+    assert cache.corpus_key(small) != key
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b[:-100] + bytes([b[-100] ^ 1]) + b[-99:],  # one bit flipped in the payload
+        lambda b: b"garbage",
+        lambda b: b"",
+    ],
+    ids=["truncated", "bit-flipped", "garbage", "empty"],
+)
+def test_a_corrupt_cache_file_is_ignored_and_rebuilt(small: Path, damage) -> None:
+    expected = _article(open_index(small))
+    (path,) = _cache_files(small.parent)
+    path.write_bytes(damage(path.read_bytes()))
+    assert cache.load(path.name[len("index-") : -len(".pickle")]) is None
+    assert _article(open_index(small)) == expected
+    assert cache.load(path.name[len("index-") : -len(".pickle")]) is not None  # rewritten whole
+
+
+def test_a_well_formed_file_of_another_key_or_format_is_not_trusted(small: Path) -> None:
+    index = open_index(small)
+    (path,) = _cache_files(small.parent)
+    key = path.name[len("index-") : -len(".pickle")]
+    for stored in [
+        (cache.FORMAT + 1, key, index),
+        (cache.FORMAT, "other", index),
+        (cache.FORMAT, key, 1),
+    ]:
+        payload = pickle.dumps(stored)
+        path.write_bytes(cache.MAGIC + cache._checksum(payload) + payload)
+        assert cache.load(key) is None
+
+
+def test_disabled_by_the_environment(small: Path, monkeypatch) -> None:
+    monkeypatch.setenv(cache.OFF_ENV, "1")
+    open_index(small)
+    assert _cache_files(small.parent) == []
+
+
+def test_an_unwritable_cache_folder_only_costs_the_replay(small: Path, monkeypatch) -> None:
+    blocker = small.parent / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.DIR_ENV, str(blocker / "cache"))
+    assert WORDS in _article(open_index(small))
+
+
+def test_cli_corrupt_cache_gives_the_same_output_without_traceback(corpus: Path) -> None:
+    args = [sys.executable, "-m", "consolidator", "article", "2.5", "--at", "2015-01-01"]
+    args += ["--corpus", str(corpus)]
+    env_off = {**_env(corpus), cache.OFF_ENV: "1"}
+    expected = subprocess.run(args, capture_output=True, text=True, env=env_off, check=True).stdout
+    first = subprocess.run(args, capture_output=True, text=True, env=_env(corpus), check=True)
+    (path,) = _cache_files(corpus.parent)
+    path.write_bytes(path.read_bytes()[:-7])
+    again = subprocess.run(args, capture_output=True, text=True, env=_env(corpus), check=True)
+    assert first.stdout == again.stdout == expected
+    assert again.stderr == ""
+
+
+def _env(corpus: Path) -> dict[str, str]:
+    import os
+
+    return {**os.environ, cache.DIR_ENV: str(corpus.parent / "cache")}
+
+
+def test_no_home_folder_means_no_cache_not_an_error(small: Path, monkeypatch) -> None:
+    monkeypatch.delenv(cache.DIR_ENV)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert WORDS in _article(open_index(small))

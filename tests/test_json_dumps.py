@@ -1,0 +1,42 @@
+"""render.json.dumps writes with orjson the very bytes json.dumps(indent=2, ensure_ascii=False)
+writes (it falls back to json for what orjson does not take)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consolidator.engine.replay import VersionIndex
+from consolidator.query.snapshot import snapshot
+from consolidator.render import json as jrender
+
+
+def _reference(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_whole_texts_in_both_views(index: VersionIndex) -> None:
+    for day in (date(2000, 2, 1), date(2017, 4, 2), index.change_dates[-1]):
+        for view in ("adherent", "branche"):
+            data = jrender.snapshot_json(index, snapshot(index, day, view))
+            assert jrender.dumps(data) == _reference(data)
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON)
+def test_any_json_value(data: object) -> None:
+    assert jrender.dumps(data) == _reference(data)
