@@ -26,7 +26,7 @@ export UV_LINK_MODE := copy
 DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig \
 	chromium poppler-utils
 
-.PHONY: run test install lock lint bench bench-scale validate clean system-deps
+.PHONY: run test install lock lint bench bench-pdf bench-scale validate clean system-deps
 
 run: install system-deps
 	$(BIN)/consolidator validate
@@ -77,6 +77,9 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/web.py
+
+bench-pdf: install system-deps
+	$(BIN)/python benchmarks/bench_pdf.py
 
 # validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
 bench-scale: install

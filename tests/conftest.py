@@ -42,6 +42,14 @@ BASE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def flat(text: str) -> str:
+    """Typography undone (no-break spaces, typographic apostrophes and inner quotes), to compare
+    a rendered text with the sources' wording."""
+    for a, b in (("\xa0", " "), ("\u202f", " "), ("’", "'"), ("“", "« "), ("”", " »")):
+        text = text.replace(a, b)
+    return text
+
+
 def mapped(line: int) -> bool:
     """The audit map (corpus/idcc-2128/audit-map.xml) explains a block at this marker line."""
     from consolidator.sources.legifrance.auditmap import load_audit_map

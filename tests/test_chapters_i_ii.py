@@ -12,7 +12,7 @@ from consolidator.model import State
 from consolidator.normalize import normalize_text
 from consolidator.query.history import history
 from consolidator.query.snapshot import article_at, resolve_article, snapshot
-from tests.conftest import seed_lines
+from tests.conftest import flat, seed_lines
 
 
 def cli_json(*args: str) -> dict:
@@ -145,8 +145,8 @@ def test_avenant_20_signed_but_not_yet_in_force(index) -> None:
 
 def test_history_text_mentions_arretes(index) -> None:
     result = CliRunner().invoke(main, ["history", "2.5"], catch_exceptions=False)
-    assert "arrêté du 23 décembre 2010" in result.output
-    assert "« au plan national »" in result.output
+    assert "arrêté du 23 décembre 2010" in flat(result.output)
+    assert "« au plan national »" in flat(result.output)
     hist = history(index, "a2000-2.4", date(2026, 1, 1))
     assert hist.versions[-1].state_today is State.ETENDU
 

@@ -122,9 +122,11 @@ def test_cli_json_and_bad_dates() -> None:
     assert "2.5" in json.loads(result.output)["summary"]["state"]
     result = runner.invoke(main, [*base, "--from", "2020-01-01", "--to", "2010-01-01"])
     assert result.exit_code == 1
-    assert result.output.startswith("error: --from 2020-01-01 is after --to 2010-01-01")
+    assert result.output.startswith(
+        "error: la date --from (1er janvier 2020) est postérieure à la date --to (1er janvier 2010)"
+    )
     result = runner.invoke(main, [*base, "--from", "1990-01-01", "--to", "2010-01-01"])
-    assert result.exit_code == 1 and "not yet in force" in result.output
+    assert result.exit_code == 1 and "pas encore en vigueur" in result.output
     result = runner.invoke(main, [*base, "--from", "2010-13-01"])
     assert result.exit_code == 1  # bad input, not a usage error (README: exit codes)
     assert "error: --from: impossible date '2010-13-01'" in result.output

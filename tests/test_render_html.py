@@ -35,6 +35,11 @@ def site(small: VersionIndex, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def flat(text: str) -> str:
+    """Typography undone (no-break spaces, typographic apostrophes) to compare with the sources."""
+    return text.replace("\xa0", " ").replace("\u202f", " ").replace("’", "'")
+
+
 def _doc(path: Path) -> lhtml.HtmlElement:
     return lhtml.fromstring(path.read_bytes())
 
@@ -90,7 +95,9 @@ def test_excluded_words_marked_with_footnote(site: Path) -> None:
         "au plan national",
         "au plan national",
     ]
-    assert {s.get("title") for s in spans} == {"exclu de l'extension par l'arrêté du 21 mars 2017"}
+    assert {flat(s.get("title")) for s in spans} == {
+        "exclu de l'extension par l'arrêté du 21 mars 2017"
+    }
     notes = art.xpath('.//ol[@class="notes"]/li')
     assert len(notes) == 3
     assert "au premier point du paragraphe 2.5" in notes[0].text_content()
@@ -104,7 +111,7 @@ def test_branche_view_removes_excluded_words_and_says_so(site: Path) -> None:
     assert "au niveau national" not in text
     assert "représentatives […]" in text
     removed = art.xpath('.//span[@class="removed"]/@title')
-    assert removed[0].startswith("« au niveau national » : exclu de l'extension")
+    assert flat(removed[0]).startswith("« au niveau national » : exclu de l'extension")
     assert "Vous lisez la vue branche." in doc.xpath('string(//p[@class="views"])')
 
 
@@ -119,7 +126,7 @@ def test_branche_view_keeps_the_earlier_extended_wording(small: VersionIndex) ->
     dropped = art.xpath('.//p[@class="dropped"]')
     assert len(dropped) == 4
     assert "non étendu" in dropped[0].text_content()
-    fallback = art.xpath('string(.//div[@class="fallback"])')
+    fallback = flat(art.xpath('string(.//div[@class="fallback"])'))
     assert "convention collective nationale de la mutualité du 31 janvier 2000" in fallback
     assert "le mandat doit être confié par écrit" in fallback
 
@@ -132,7 +139,7 @@ def test_provenance_markers_are_in_the_legend(site: Path) -> None:
     }
     assert used <= legend
     assert "►B" in used
-    meta = _article(doc, "art-a2000-2.4").xpath('string(.//p[@class="meta"])')
+    meta = flat(_article(doc, "art-a2000-2.4").xpath('string(.//p[@class="meta"])'))
     assert "rédaction issue de l'avenant n° 20 du 21 septembre 2016" in meta
 
 
@@ -197,6 +204,11 @@ def test_cli_text_and_article_html(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert re.search(r"<h1>Article 2\.5 — Congé exceptionnel", result.output)
+
+
+def test_build_writes_a_pdf_per_view(site: Path) -> None:
+    assert (site / "convention-2018-01-01.pdf").read_bytes().startswith(b"%PDF")
+    assert (site / "convention-2018-01-01-branche.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_cli_build_reports_paths(tmp_path: Path) -> None:

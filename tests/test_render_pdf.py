@@ -24,12 +24,21 @@ CORPUS = GOLDEN / "corpus"
 
 
 @pytest.fixture(scope="module")
-def pages() -> list[str]:
+def reader() -> PdfReader:
     index = open_index(CORPUS)
     data = snapshot_pdf(index, snapshot(index, date(2018, 1, 1)))
     assert data.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(data))
-    return [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    return PdfReader(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def pages(reader: PdfReader) -> list[str]:
+    return [flat(re.sub(r"\s+", " ", page.extract_text())) for page in reader.pages]
+
+
+def flat(text: str) -> str:
+    """Typographic apostrophes back to straight ones, to compare with the sources."""
+    return text.replace("’", "'")
 
 
 def test_cover_gives_the_date_and_the_last_act(pages: list[str]) -> None:
@@ -41,7 +50,7 @@ def test_cover_gives_the_date_and_the_last_act(pages: list[str]) -> None:
 
 
 def test_contents_list_articles_with_their_page(pages: list[str]) -> None:
-    toc = pages[1]
+    toc = next(p for p in pages if p.startswith("Sommaire"))
     assert toc.startswith("Sommaire") or " Sommaire " in f" {toc}"
     match = re.search(r"Article 2\.5 — Congé exceptionnel .*? (\d+) ", toc)
     assert match, toc
@@ -51,7 +60,7 @@ def test_contents_list_articles_with_their_page(pages: list[str]) -> None:
 
 def test_reservations_are_footnotes_on_the_page_of_their_article(pages: list[str]) -> None:
     """004 l.315: the arrêté of 21 March 2017 excludes « au niveau national » from 2.5."""
-    page = next(p for p in pages[2:] if re.search(r"Article 2\.5 ?— ?Congé", p))
+    page = next(p for p in pages[3:] if re.search(r"Article 2\.5 ?— ?Congé", p))
     assert "Exclu de l'extension par l'arrêté du 21 mars 2017" in page
     assert "au premier point du paragraphe 2.5" in page
 
@@ -59,8 +68,56 @@ def test_reservations_are_footnotes_on_the_page_of_their_article(pages: list[str
 def test_running_header_and_page_numbers(pages: list[str]) -> None:
     total = len(pages)
     for n, page in enumerate(pages[1:], 2):
-        assert "Texte en vigueur au 1er janvier 2018" in page
+        assert "IDCC 2128 — texte en vigueur au 1er janvier 2018 — vue adhérent" in page
         assert f"{n} / {total}" in page
+
+
+def _outline(items: list, depth: int = 0) -> list[tuple[int, str]]:  # type: ignore[type-arg]
+    out: list[tuple[int, str]] = []
+    for item in items:
+        if isinstance(item, list):
+            out += _outline(item, depth + 1)
+        else:
+            out.append((depth, item.title))
+    return out
+
+
+def test_outline_per_text_chapter_and_article(reader: PdfReader) -> None:
+    outline = _outline(reader.outline)
+    assert outline[0] == (0, "Actes consolidés")
+    assert (0, "Convention collective nationale de la mutualité du 31 janvier 2000") in [
+        (d, t.replace("\xa0", " ")) for d, t in outline
+    ]
+    assert (1, "II - Droit syndical") in outline
+    assert any(d == 2 and t.startswith("Article 2.5") for d, t in outline)
+
+
+def test_tagged_pdf_in_french(reader: PdfReader) -> None:
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "fr"
+
+
+def test_table_of_acts_at_the_front(pages: list[str]) -> None:
+    """Avenant n° 20 (M5 in this corpus), extended by the arrêté of 21 March 2017, JO of 1 April 2017."""
+    acts = next(p for p in pages if p.startswith("Actes consolidés"))
+    assert "►B" in acts
+    assert re.search(r"►M\d+ avenant n° 20 du 21 septembre 2016", acts)
+    assert "arrêté du 21 mars 2017, JO du 1er avril 2017" in acts
+
+
+def test_branche_view_pdf(tmp_path: Path) -> None:
+    """The arrêté of 21 March 2017 excludes « au niveau national » from 2.5 (004 l.315)."""
+    index = open_index(CORPUS)
+    data = snapshot_pdf(index, snapshot(index, date(2018, 1, 1), "branche"))
+    text = flat(
+        " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+    )
+    assert "Vue branche : dispositions étendues seulement" in text
+    assert "représentatives […]" in text
+    assert "Termes « au niveau national » retirés de la vue branche." in text
+    assert "texte en vigueur au 1er janvier 2018 — vue branche" in text
 
 
 def test_cli_pdf_needs_an_output_file(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_after_2013_the_answer_warns_that_later_accords_are_missing(corpus: Vers
 
 
 def test_no_grid_before_2006_is_an_error(corpus: VersionIndex) -> None:
-    with pytest.raises(QueryError, match="no salary grid known on 2005-06-01"):
+    with pytest.raises(QueryError, match="aucune grille de salaires connue au 1er juin 2005"):
         salaries_at(corpus, date(2005, 6, 1))
 
 
@@ -151,4 +151,4 @@ def test_cli_text_and_json() -> None:
     assert data["valeur_du_point"] is None and data["cited"] is True
     assert data["rmag"][10] == {"classe": "D", "montant": 25806.04}  # 004 l.15399
     err = runner.invoke(main, ["salaries", "--at", "2001-01-01"])
-    assert err.exit_code == 1 and err.output.startswith("error: no salary grid known")
+    assert err.exit_code == 1 and err.output.startswith("error: aucune grille de salaires connue")

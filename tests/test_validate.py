@@ -128,7 +128,7 @@ def test_all_problems_reported_at_once(make_corpus) -> None:
 def test_at_before_the_convention_existed() -> None:
     result = run("text", "--at", "1999-12-31")
     assert result.exit_code == 1
-    assert "not yet in force" in result.output and "1er février 2000" in result.output
+    assert "pas encore en vigueur" in result.output and "1er février 2000" in result.output
 
 
 def test_at_impossible_date_is_refused() -> None:
@@ -140,8 +140,8 @@ def test_at_impossible_date_is_refused() -> None:
 def test_unknown_article_suggests_closest() -> None:
     result = run("article", "2.55", "--at", "2012-06-01")
     assert result.exit_code == 1
-    assert "unknown article '2.55'" in result.output
-    assert "did you mean: 2.5" in result.output
+    assert "article inconnu : « 2.55 »" in result.output
+    assert "vouliez-vous dire : 2.5" in result.output
 
 
 def test_error_leaves_no_output_file(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from consolidator.commands import article_document, history_document, text_docum
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import WORDING_UNKNOWN
 from consolidator.query.snapshot import article_at, snapshot
-from tests.conftest import seed_lines
+from tests.conftest import flat, seed_lines
 
 UNKNOWN = "texte non disponible dans les sources"
 
@@ -34,7 +34,7 @@ def test_the_seed_proves_they_existed() -> None:
 
 
 def test_article_3_2_in_2009_is_in_force_without_its_wording(index: VersionIndex) -> None:
-    out = str(article_document(index, "3.2", date(2009, 4, 3), "adherent", "text"))
+    out = flat(str(article_document(index, "3.2", date(2009, 4, 3), "adherent", "text")))
     assert out.startswith(
         "Article 3.2\n[en vigueur étendue, texte non disponible dans les sources]"
     )
@@ -77,7 +77,7 @@ def test_18_3_is_the_commission_paritaire_nationale_until_avenant_21(index: Vers
 
 
 def test_history_shows_the_period(index: VersionIndex) -> None:
-    out = str(history_document(index, "a2000-3.2", date(2024, 1, 1), "text"))
+    out = flat(str(history_document(index, "a2000-3.2", date(2024, 1, 1), "text")))
     assert "du 1er février 2000 au 1er mai 2009 : convention collective nationale" in out
     assert f"28 août 2001 → 1er mai 2009 : en vigueur étendue, {UNKNOWN}" in out
     data = json.loads(str(history_document(index, "3.3", date(2024, 1, 1), "json")))
@@ -125,7 +125,7 @@ def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
     """004 l.399: the nota on 2.6 (impérative by the accord of 7 December 2018) (D-417)."""
     assert seed_lines(399, 399)[0].startswith("Nota : En application de l'article L. 2253-2")
     day = date(2020, 1, 1)
-    out = str(article_document(index, "2.6", day, "adherent", "text"))
+    out = flat(str(article_document(index, "2.6", day, "adherent", "text")))
     assert "Nota : En application de l'article L. 2253-2 du code du travail" in out
     data = json.loads(str(article_document(index, "2.6", day, "adherent", "json")))
     assert data["article"]["notas"][0]["lines"] == "399"

@@ -297,6 +297,8 @@ def build_cmd(corpus: Path | None, at: date, output: Path, pdf: bool) -> None:
     click.echo(f"site: {built.index} ({len(built.files)} files)")
     if built.pdf:
         click.echo(f"pdf:  {built.pdf}")
+    if built.branche_pdf:
+        click.echo(f"pdf:  {built.branche_pdf} (vue branche)")
 
 
 @main.command(name="serve")

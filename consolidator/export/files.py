@@ -59,7 +59,8 @@ def _key(art: ArticleAt) -> tuple[object, ...]:
 
 
 def wording(index: VersionIndex, art: ArticleAt, cache: dict | None = None) -> str:
-    """The article's heading and wording in the view (as `text --at` prints them), no states."""
+    """The article's heading and wording in the view (as `text --at` prints them, but in the
+    sources' characters, without typography or footnote calls), no states."""
     if cache is not None:
         key = _key(art)
         if key not in cache:
@@ -70,9 +71,9 @@ def wording(index: VersionIndex, art: ArticleAt, cache: dict | None = None) -> s
         head += f" - {art.title}"
     lines = [head, ""]
     if art.branche is None:
-        lines += [_para(p) + "\n" for p in art.version.paragraphs]
+        lines += [_para(p, typo=False) + "\n" for p in art.version.paragraphs]
     else:
-        lines += branche_lines(index, art)
+        lines += branche_lines(index, art, typo=False)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -185,7 +185,9 @@ def changelog(
     """Compare the texts in force on `start` and on `end` (`article`: a stable id, or all)."""
     if end < start:
         raise QueryError(
-            f"--from {start} is after --to {end}", hint="give the earlier date to --from"
+            f"la date --from ({format_french(start)}) est postérieure "
+            f"à la date --to ({format_french(end)})",
+            hint="donnez la date la plus ancienne à --from",
         )
     only = _touched(index, start, end) if article is None else {article}
     before = _articles(snapshot(index, start, view, only))
@@ -238,7 +240,7 @@ def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     """How version `n` (0-based) of `article` differs from version n-1, each on its first day."""
     versions = index.versions[article]
     if not 0 < n < len(versions):
-        raise QueryError(f"article {article!r} has no version {n} with a previous one")
+        raise QueryError(f"l'article « {article} » n'a pas de version {n} précédée d'une autre")
     prev, cur = versions[n - 1], versions[n]
     # the previous version as it stood on the eve of the change (as the changes page compares it)
     eve = max(prev.since, min(prev.until or cur.since, cur.since) - timedelta(days=1))

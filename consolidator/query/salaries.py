@@ -81,8 +81,10 @@ def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
     if not current:
         first = grids[0].effective if grids else None
         raise QueryError(
-            f"no salary grid known on {day.isoformat()}",
-            hint=f"the earliest grid in the sources takes effect on {first}" if first else None,
+            f"aucune grille de salaires connue au {format_french(day)}",
+            hint=f"la première grille des sources prend effet le {format_french(first)}"
+            if first
+            else None,
         )
     grid = current[-1]
     source = grid.of if grid.cited else grid.act

@@ -91,7 +91,7 @@ def first_day(index: VersionIndex) -> date:
     """The day the convention (its base text) entered into force."""
     day = index.body_in_force.get(index.corpus.convention.base)
     if day is None:
-        raise QueryError("the corpus holds no base text in force")
+        raise QueryError("le corpus ne contient aucun texte de base en vigueur")
     return day
 
 
@@ -99,10 +99,11 @@ def _structure(index: VersionIndex, day: date) -> Structure:
     start = first_day(index)
     if day < start:
         base = index.corpus.acts[index.corpus.convention.base]
-        signed = f"signed on {format_french(base.signed)}, " if base.signed <= day else ""
+        signed = f"signée le {format_french(base.signed)}, " if base.signed <= day else ""
         raise QueryError(
-            f"on {day} the convention was not yet in force ({signed}in force from {format_french(start)})",
-            hint=f"use a date on or after {start}",
+            f"le {format_french(day)}, la convention n'était pas encore en vigueur "
+            f"({signed}en vigueur à partir du {format_french(start)})",
+            hint=f"choisissez une date à partir du {format_french(start)} ({start})",
         )
     dates = index.change_dates
     return index.structures[bisect_right(dates, day) - 1]
@@ -127,7 +128,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     if version is None:
         history = index.versions.get(article, ())
         if not history:
-            raise QueryError(f"unknown article {article!r}")
+            raise QueryError(f"article inconnu : « {article} »")
         first, last = history[0], history[-1]
         name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
@@ -204,7 +205,7 @@ def as_view(view: str) -> View:
         return View(view)
     except ValueError:
         names = ", ".join(View)
-        raise QueryError(f"unknown view {view!r}", hint=f"use one of {names}") from None
+        raise QueryError(f"vue inconnue : « {view} »", hint=f"vues possibles : {names}") from None
 
 
 def snapshot(
@@ -264,7 +265,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         matches = [a.id for a in acts.values() if text_id in (a.id, a.prefix)]
         if not matches:
             raise QueryError(
-                f"unknown text {text_id!r}",
+                f"texte inconnu : « {text_id} »",
                 hint=_suggest(text_id, [a.prefix or a.id for a in acts.values()]),
             )
         text_id = matches[0]
@@ -276,7 +277,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
             {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
         )
         raise QueryError(
-            f"unknown article {ident!r}",
+            f"article inconnu : « {ident} »",
             hint=_suggest(clean_num(num), known + sorted(index.versions)),
         )
     if day is None:
@@ -303,4 +304,4 @@ def _suggest(word: str, choices: list[str]) -> str | None:
     import difflib  # only to suggest a number when one is not found
 
     close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
-    return f"did you mean: {', '.join(close)}?" if close else None
+    return f"vouliez-vous dire : {', '.join(close)} ?" if close else None

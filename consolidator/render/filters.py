@@ -1,52 +1,26 @@
-"""Pure text helpers for the HTML and PDF renderers: French typography, slugs, state badges."""
+"""Pure text helpers for the HTML and PDF renderers: dates, slugs, state badges (typography: typography.py)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.model import State
-from consolidator.normalize import slug  # noqa: F401  (a filter of the templates)
+from consolidator.normalize import slug
+from consolidator.render.typography import NBSP, typo_fr
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
-
-_BEFORE_TALL = re.compile(r"[ \u00a0\u202f]*([:»])(?=\s|$|[.,)])")
-_BEFORE_SHORT = re.compile(r"(?<=\S)[ \u00a0\u202f]+([;!?])")
-_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]*")
-_ENGLISH_QUOTES = re.compile(r"[“\"]\s*([^”\"]+?)\s*[”\"]")
-
-
-def typo_fr(text: str) -> str:
-    """French typography: non-breaking spaces before « : ; ! ? » and inside « », French quotes.
-
-    Only spacing and quote marks change, never the words.
-
-    >>> typo_fr("les trois conditions suivantes :")
-    'les trois conditions suivantes\\xa0:'
-    >>> typo_fr("Les termes «au plan national» sont exclus ; voir ci-dessous !")
-    'Les termes «\\xa0au plan national\\xa0» sont exclus\\u202f; voir ci-dessous\\u202f!'
-    >>> typo_fr("par “ salarié de la même catégorie ” il faut entendre")
-    'par «\\xa0salarié de la même catégorie\\xa0» il faut entendre'
-    >>> typo_fr("article L. 2241-1 à 8:30")
-    'article L. 2241-1 à 8:30'
-    """
-    text = _ENGLISH_QUOTES.sub(r"« \1 »", text)
-    text = _AFTER_OPEN.sub("«" + NBSP, text)
-    text = _BEFORE_TALL.sub(lambda m: NBSP + m.group(1), text)
-    return _BEFORE_SHORT.sub(lambda m: NNBSP + m.group(1), text)
+__all__ = ["badge_class", "badge_label", "date_fr", "slug", "typo_fr"]
 
 
 def date_fr(day: date | None) -> str:
-    """A date in French legal style, or an empty string.
+    """A date in French legal style that never breaks across lines, or an empty string.
 
     >>> date_fr(date(2017, 4, 1))
-    '1er avril 2017'
+    '1er\xa0avril\xa02017'
     >>> date_fr(None)
     ''
     """
-    return format_french(day) if day else ""
+    return format_french(day).replace(" ", NBSP) if day else ""
 
 
 _BADGE_CLASSES = {

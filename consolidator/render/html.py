@@ -28,6 +28,7 @@ from consolidator.query.provenance import (
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 from consolidator.render.links import cross_references
+from consolidator.render.tables import RowView, TableView, gather, split_row
 from consolidator.resources import TEMPLATES
 
 VIEW_SENTENCE = (
@@ -187,6 +188,7 @@ class AlineaView:
     cells: tuple[tuple[str, str], ...]
     dropped: str | None = None
     written: date | None = None  # when this wording of the alinéa entered into force
+    notes: tuple[Note, ...] = ()  # the exclusions that left a dropped alinéa out (branche view)
 
 
 def written_on(index: VersionIndex, article: str) -> dict[tuple[str, str], date]:
@@ -207,12 +209,12 @@ class ArticleView:
     anchor: str
     heading: str
     marker: Marker
-    alineas: tuple[AlineaView, ...]
+    alineas: tuple[AlineaView | TableView, ...]
     notes: tuple[Note, ...]
     scope: tuple[Restriction, ...]
     upcoming: tuple[str, ...]  # « le 28 novembre 2020 (connu depuis le JO du …) (avenant …) »
     loose: tuple[Note, ...] = ()
-    fallback: tuple[AlineaView, ...] = ()
+    fallback: tuple[AlineaView | TableView, ...] = ()
     fallback_act: Act | None = None
     renumbered: str | None = None
     since_prov: Provenance | None = None  # shown when the first day is not plainly sourced
@@ -257,6 +259,19 @@ def _segments(
     return out
 
 
+def _dropped_notes(
+    spans: list[Any], notes: dict[Restriction, Note], called: set[int]
+) -> tuple[Note, ...]:
+    """The notes of the exclusions that removed an alinéa, called once each."""
+    out = []
+    for span in spans:
+        note = notes.get(span.restriction)
+        if note is not None and note.number not in called:
+            called.add(note.number)
+            out.append(note)
+    return tuple(out)
+
+
 def article_view(
     index: VersionIndex, art: ArticleAt, view: View, counter: NoteCounter, marks: dict[str, Marker]
 ) -> ArticleView:
@@ -268,7 +283,7 @@ def article_view(
             notes[r] = _note(index, r, counter.next())
     called: set[int] = set()
     dropped = dict(art.branche.removed) if view is View.BRANCHE and art.branche else {}
-    alineas = []
+    blocks: list[Any] = []
     first_days = written_on(index, art.id)
     for i, frag in enumerate(version.fragments):
         spans = [s for s in art.excluded if s.fragment == i]
@@ -276,11 +291,18 @@ def article_view(
         shown = tuple(marks[a] for a in own if a != words_act(index, version) or frag.amended_by)
         counter.acts.update(own)
         if i in dropped:
-            alineas.append(AlineaView((), shown, (), dropped[i]))
+            why = _dropped_notes(spans, notes, called)
+            if frag.cells:
+                blocks.append((frag.cells, RowView((), shown, True, dropped[i], why)))
+            else:
+                blocks.append(AlineaView((), shown, (), dropped[i], notes=why))
             continue
-        segments = tuple(_segments(frag.text, spans, notes, view, called))
+        segments = _segments(frag.text, spans, notes, view, called)
         written = first_days.get((frag.uid, frag.text))
-        alineas.append(AlineaView(segments, shown, frag.cells, None, written))
+        if frag.cells:
+            blocks.append((frag.cells, split_row(frag.text, frag.cells, segments, shown)))
+        else:
+            blocks.append(AlineaView(tuple(segments), shown, (), None, written))
     counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
@@ -292,7 +314,7 @@ def article_view(
         f"art-{slug(art.id)}",
         heading,
         marks[words_act(index, version)],
-        tuple(alineas),
+        gather(blocks),
         tuple(notes.values()),
         tuple(r for r in art.restrictions if r.kind is RestrictionKind.SCOPE),
         upcoming,
@@ -307,17 +329,20 @@ def article_view(
 
 def _fallback(
     index: VersionIndex, art: ArticleAt, view: View, marks: dict[str, Marker], counter: NoteCounter
-) -> tuple[tuple[AlineaView, ...], Act | None]:
+) -> tuple[tuple[AlineaView | TableView, ...], Act | None]:
     """Branche view: the earlier extended wording that still binds employers outside signatories."""
     if view is not View.BRANCHE or art.branche is None or art.branche.fallback is None:
         return (), None
     old = art.branche.fallback
     counter.acts.add(old.act)
-    views = tuple(
-        AlineaView((Segment(f.text),), (marks[f.act],) if f.act != old.act else (), f.cells)
-        for f in art.branche.fallback_fragments
-    )
-    return views, index.corpus.acts[old.act]
+    blocks: list[Any] = []
+    for f in art.branche.fallback_fragments:
+        shown = (marks[f.act],) if f.act != old.act else ()
+        if f.cells:
+            blocks.append((f.cells, split_row(f.text, f.cells, [Segment(f.text)], shown)))
+        else:
+            blocks.append(AlineaView((Segment(f.text),), shown, ()))
+    return gather(blocks), index.corpus.acts[old.act]
 
 
 @dataclass(frozen=True)

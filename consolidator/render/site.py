@@ -65,8 +65,9 @@ def standalone(index: VersionIndex, day: date, templates: Path | None = None) ->
     )
 
 
-def pdf_name(day: date) -> str:
-    return f"convention-{day.isoformat()}.pdf"
+def pdf_name(day: date, view: str = "adherent") -> str:
+    """convention-DATE.pdf (every text in force), convention-DATE-branche.pdf (branche view)."""
+    return f"convention-{day.isoformat()}{'' if view == 'adherent' else '-' + view}.pdf"
 
 
 def _change_href(site: SiteContext, day: date) -> str | None:
@@ -211,6 +212,7 @@ class BuiltSite:
     index: Path
     pdf: Path | None
     files: tuple[str, ...]
+    branche_pdf: Path | None = None
 
 
 def site_files(
@@ -272,7 +274,8 @@ def site_files(
     if with_pdf:
         from consolidator.render.pdf import snapshot_pdf
 
-        files[pdf_name(day)] = snapshot_pdf(index, snaps["adherent"], templates)
+        for view in VIEWS:
+            files[pdf_name(day, view)] = snapshot_pdf(index, snaps[view], templates)
     return {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in sorted(files.items())}
 
 
@@ -290,7 +293,8 @@ def build_site(
     files = site_files(index, day, templates, with_pdf)
     build_dir_atomic(folder, files)
     pdf = folder / pdf_name(day) if with_pdf else None
-    return BuiltSite(folder, folder / "index.html", pdf, tuple(files))
+    branche_pdf = folder / pdf_name(day, "branche") if with_pdf else None
+    return BuiltSite(folder, folder / "index.html", pdf, tuple(files), branche_pdf)
 
 
 def standalone_snapshot(

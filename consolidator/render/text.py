@@ -1,4 +1,10 @@
-"""Plain-text rendering for the terminal: snapshots, articles, histories, timeline."""
+"""Plain-text rendering for the terminal: snapshots, articles, histories, timeline.
+
+French typography (typography.py) is applied to every line, before wrapping, so that no-break
+spaces keep dates and « n° 13 » together. The arrêtés' exclusions are called « [n] » after the
+excluded words (a superscript cannot be printed in plain text, and « 5[2] » is never read as
+an exponent), then listed under the article.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +20,34 @@ from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
 from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot
+from consolidator.render.typography import typo_fr
 
 WIDTH = 92
 
 
-def _para(text: str, indent: str = "") -> str:
+def _para(text: str, indent: str = "", typo: bool = True) -> str:
+    """One paragraph in French typography (unless `typo` is false: the sources' characters, for
+    the exports), wrapped; no-break spaces are never broken."""
+    text = typo_fr(text) if typo else text
     return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _typo_lines(lines: list[str]) -> str:
+    return "\n".join(typo_fr(line) for line in lines)
+
+
+def called_paragraphs(art: ArticleAt) -> list[str]:
+    """The alinéas with « [n] » after the words each restriction excludes (n: its note)."""
+    numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
+    out = []
+    for i, text in enumerate(art.version.paragraphs):
+        spans = sorted((s for s in art.excluded if s.fragment == i), key=lambda s: -s.end)
+        for span in spans:
+            n = numbers.get(span.restriction)
+            if n is not None:
+                text = f"{text[: span.end]} [{n}]{text[span.end :]}"
+        out.append(text)
+    return out
 
 
 def restriction_sentence(r: Restriction) -> str:
@@ -57,17 +85,17 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     if not art.version.wording_known:
         lines += evidence_lines(art.version)
     elif art.branche is None:
-        lines += [_para(p) + "\n" for p in art.version.paragraphs]
+        lines += [_para(p) + "\n" for p in called_paragraphs(art)]
     else:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
-        lines.append(_para(f"({i}) {restriction_sentence(r)} ({arrete.label})"))
+        lines.append(_para(f"[{i}] {restriction_sentence(r)} ({arrete.label})"))
     for nota in art.notas:
         lines.append(_para(f"Nota : {nota.text}"))
     for v in art.upcoming:
         lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
-    return "\n".join(lines).rstrip() + "\n"
+    return _typo_lines(lines).rstrip() + "\n"
 
 
 def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
@@ -99,10 +127,10 @@ def evidence_lines(version: Version, indent: str = "") -> list[str]:
     return [*lines, ""]
 
 
-def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
+def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> list[str]:
     """The branche view of an article: extended alinéas, excluded words as […], what is left out."""
     assert art.branche is not None
-    lines = [_para(p) + "\n" for p in art.branche.paragraphs]
+    lines = [_para(p, typo=typo) + "\n" for p in art.branche.paragraphs]
     if art.branche.removed:
         nums = ", ".join(str(i + 1) for i, _ in art.branche.removed)
         lines.append(
@@ -115,7 +143,7 @@ def branche_lines(index: VersionIndex, art: ArticleAt) -> list[str]:
         lines.append(
             f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :\n"
         )
-        lines += [_para(f.text, "    ") + "\n" for f in art.branche.fallback_fragments]
+        lines += [_para(f.text, "    ", typo) + "\n" for f in art.branche.fallback_fragments]
     return lines
 
 
@@ -137,7 +165,7 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
                 path = art.path
             out.append("")
             out.append(article_text(index, art))
-    return "\n".join(out)
+    return _typo_lines(out)
 
 
 def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
@@ -201,7 +229,7 @@ def history_text(index: VersionIndex, hist: History) -> str:
                 )
                 shown = aid
             out += _version_line(index, vh)
-    return "\n".join(out) + "\n"
+    return _typo_lines(out) + "\n"
 
 
 def timeline_text(events: list[Event]) -> str:
@@ -210,4 +238,4 @@ def timeline_text(events: list[Event]) -> str:
         when = format_french(e.date) if e.date else "date inconnue"
         detail = f" — {e.detail}" if e.detail else ""
         lines.append(f"{when:<18} {e.kind:<15} {e.label}{detail}")
-    return "\n".join(lines) + "\n"
+    return _typo_lines(lines) + "\n"
