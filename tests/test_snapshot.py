@@ -22,7 +22,7 @@ def test_the_first_day_holds_the_base_text(index: VersionIndex) -> None:
 
 
 def test_before_the_first_day_is_an_error(index: VersionIndex) -> None:
-    with pytest.raises(QueryError, match="not yet in force"):
+    with pytest.raises(QueryError, match="pas encore en vigueur"):
         snapshot(index, date(2000, 1, 31))
 
 
