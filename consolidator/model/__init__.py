@@ -83,6 +83,15 @@ class View(StrEnum):
     ADHERENT = "adherent"  # every text in force
     BRANCHE = "branche"  # only what the arrêtés d'extension made binding on the whole branch
 
+    @property
+    def label(self) -> str:
+        """The view's name as a reader reads it.
+
+        >>> View.ADHERENT.label
+        'adhérent'
+        """
+        return "adhérent" if self is View.ADHERENT else "branche"
+
 
 class ActKind(StrEnum):
     CONVENTION = "convention"

@@ -6,7 +6,7 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Restriction
+from consolidator.model import Restriction, View
 from consolidator.query.diff import (
     KINDS,
     ArticleChange,
@@ -106,7 +106,7 @@ def summary_label(c: ArticleChange, kind: str) -> str:
 def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> str:
     """The changelog for a terminal: a summary by kind, then each article's changes."""
     out = [
-        f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {log.view})",
+        f"Modifications du {format_french(log.start)} au {format_french(log.end)} (vue {View(log.view).label})",
         sources_date(index.corpus).stamp(log.end),
         "",
     ]

@@ -13,7 +13,7 @@ import textwrap
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version
+from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.labels import ArticleLabel
@@ -150,7 +150,7 @@ def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> lis
 def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     out = [
         index.corpus.convention.title,
-        f"Texte en vigueur au {format_french(snap.at)} (vue {snap.view})",
+        f"Texte en vigueur au {format_french(snap.at)} (vue {View(snap.view).label})",
         sources_date(index.corpus).stamp(snap.at),
         "",
     ]
