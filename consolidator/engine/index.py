@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from consolidator.corpus.warnings import check_warnings
@@ -13,23 +10,6 @@ from consolidator.engine import cache
 from consolidator.engine.replay import VersionIndex, build_index, replay
 from consolidator.errors import CorpusError, Diagnostic
 from consolidator.resources import CORPUS_ENV, DEFAULT_CORPUS
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a corpus is loaded and replayed.
-
-    Loading and replay allocate many long-lived objects and almost no cycles; each full
-    collection scans them all, which made `validate` super-linear in the corpus's size (10x the
-    corpus: 18x the replay time). Memory is still freed by reference counting meanwhile.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def corpus_root(corpus: str | Path | None = None) -> Path:
@@ -58,7 +38,7 @@ def open_index(corpus: str | Path | None = None, *, use_cache: bool = True) -> V
                 return cached
     from consolidator.corpus.load import load_corpus  # lxml and the schema: only to replay
 
-    with _no_cycle_collection():
+    with cache.no_cycle_collection():
         index = build_index(load_corpus(root))
     if key is not None:
         cache.store(key, index)
@@ -70,7 +50,7 @@ def validate(corpus: str | Path | None = None) -> list[Diagnostic]:
     then what a curator should look at (warnings, see corpus/warnings.py)."""
     from consolidator.corpus.load import load_corpus
 
-    with _no_cycle_collection():
+    with cache.no_cycle_collection():
         try:
             loaded = load_corpus(corpus)
         except CorpusError as exc:
