@@ -26,7 +26,7 @@ export UV_LINK_MODE := copy
 DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig \
 	chromium poppler-utils
 
-.PHONY: run test install lock lint bench bench-pdf bench-scale validate clean system-deps
+.PHONY: run test install lock lint bench bench-pdf bench-build bench-scale validate clean system-deps
 
 run: install system-deps
 	$(BIN)/consolidator validate
@@ -80,6 +80,10 @@ bench: install
 
 bench-pdf: install system-deps
 	$(BIN)/python benchmarks/bench_pdf.py
+
+# build: full without and with PDF, incremental after one act changed (targets 5 s, 20 s, 2 s)
+bench-build: install system-deps
+	$(BIN)/python benchmarks/bench_build.py
 
 # validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
 bench-scale: install

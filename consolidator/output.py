@@ -158,6 +158,12 @@ def _owned(folder: Path) -> bool:
 _LIBC = None
 
 
+def owned_folder(target: str | Path) -> bool:
+    """True when `target` is a folder an earlier `build_dir_atomic` wrote (its marker inside)."""
+    folder = Path(os.path.realpath(target))
+    return folder.is_dir() and (folder / MARKER).is_file()
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
     global _LIBC

@@ -101,18 +101,18 @@ def test_a_built_site_and_its_print_document_show_no_id(small) -> None:
     assert leaks(id_pattern(small), pages) == {}
 
 
-def test_version_pages_of_unnumbered_provisions_show_no_id(index) -> None:
+def testversion_pages_of_unnumbered_provisions_show_no_id(index) -> None:
     # chapter-level provisions (a2000-XIII) and annexe texts without title (annexe 7) head their
     # version pages on the full site
     from jinja2 import Environment
 
     from consolidator.render.html import make_env
-    from consolidator.render.site import _version_page, standalone
+    from consolidator.render.site import standalone, version_page
 
     env: Environment = make_env()
     site = standalone(index, date(2024, 1, 1))
     pages = {
-        f"{article} v{n}": visible(_version_page(env, index, article, n, site))
+        f"{article} v{n}": visible(version_page(env, index, article, n, site))
         for article, versions in index.versions.items()
         if any(not v.num and not v.title for v in versions)
         for n in range(1, len(versions))

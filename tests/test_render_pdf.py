@@ -58,6 +58,19 @@ def test_contents_list_articles_with_their_page(pages: list[str]) -> None:
     assert "Article 2.5" in pages[page - 1]
 
 
+def test_every_entry_of_the_contents_gives_the_page_where_it_begins(pages: list[str]) -> None:
+    """The contents are laid out apart from the texts (render/pdf_layout.py): every article's
+    number is the page its heading is on, and the pages after the contents are numbered on."""
+    toc = " ".join(p for p in pages if p.startswith("Sommaire"))
+    body = max(n for n, p in enumerate(pages) if p.startswith("Sommaire")) + 1
+    entries = re.findall(r"(Article [\d.]+(?:er)?) — [^.]*?(?: \.)+ ?(\d+)", toc)
+    assert len(entries) > 10, toc
+    for heading, number in entries:
+        at = re.compile(rf"{re.escape(heading)} ?— ")
+        assert at.search(pages[int(number) - 1]), (heading, number)
+        assert not any(at.search(p) for p in pages[body : int(number) - 1]), (heading, number)
+
+
 def test_reservations_are_footnotes_on_the_page_of_their_article(pages: list[str]) -> None:
     """004 l.315: the arrêté of 21 March 2017 excludes « au niveau national » from 2.5."""
     page = next(p for p in pages[3:] if re.search(r"Article 2\.5 ?— ?Congé", p))

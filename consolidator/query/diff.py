@@ -180,9 +180,15 @@ def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
 
 
 def changelog(
-    index: VersionIndex, start: date, end: date, view: str = "adherent", article: str | None = None
+    index: VersionIndex,
+    start: date,
+    end: date,
+    view: str = "adherent",
+    article: str | None = None,
+    words: bool = True,
 ) -> Changelog:
-    """Compare the texts in force on `start` and on `end` (`article`: a stable id, or all)."""
+    """Compare the texts in force on `start` and on `end` (`article`: a stable id, or all;
+    `words`: with the word-level redlines, else the same changes without them)."""
     if end < start:
         raise QueryError(
             f"la date --from ({format_french(start)}) est postérieure "
@@ -200,7 +206,7 @@ def changelog(
         if aid not in before:
             changes.append(ArticleChange(aid, ("added",), None, art))
             continue
-        change = compare(aid, before[aid], art)
+        change = compare(aid, before[aid], art, words)
         if change is not None:
             changes.append(change)
     for aid, art in before.items():

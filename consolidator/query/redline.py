@@ -109,6 +109,19 @@ def _similar(old: str, new: str) -> float:
     return SequenceMatcher(None, _TOKEN.findall(old), _TOKEN.findall(new), False).ratio()
 
 
+def _best_match(old: str, came: list[str], start: int) -> tuple[float, int]:
+    """max((_similar(old, new), k) for k, new in enumerate(came[start:], start)), with the
+    exact ratio computed only where its upper bound (quick_ratio) can still reach the best."""
+    best = (0.0, -1)
+    tokens = _TOKEN.findall(old)
+    for k in range(start, len(came)):
+        matcher = SequenceMatcher(None, tokens, _TOKEN.findall(came[k]), False)
+        if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
+            continue
+        best = max(best, (matcher.ratio(), k))
+    return best
+
+
 def _pair(
     gone: list[str], came: list[str], sep: str = "\n\n"
 ) -> list[tuple[str | None, str | None]]:
@@ -117,8 +130,7 @@ def _pair(
     pairs: list[tuple[str | None, str | None]] = []
     i = j = 0
     while i < len(gone):
-        scores = [(_similar(gone[i], new), k) for k, new in enumerate(came[j:], j)]
-        score, k = max(scores, default=(0.0, -1))
+        score, k = _best_match(gone[i], came, j)
         if score < PAIR_RATIO:
             pairs.append((gone[i], None))
             i += 1

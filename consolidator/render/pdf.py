@@ -10,15 +10,18 @@ outline per text, chapter and article, and a tagged PDF (PDF/UA-1 where WeasyPri
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.query.events import sources_date
 from consolidator.query.snapshot import ArticleAt, Snapshot, TextAt
-from consolidator.render.html import Marker, change_labels, make_env, snapshot_views, stylesheet
+from consolidator.render.contents import snapshot_views
+from consolidator.render.html import Marker, change_labels, make_env, stylesheet
 
 log = logging.getLogger(__name__)
 
@@ -55,31 +58,61 @@ VIEW_LABELS = {
 }
 
 
-def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = None) -> str:
-    """The print document (cover, acts, contents, body with CSS footnotes) WeasyPrint lays out."""
-    env = make_env(templates)
+def print_context(
+    index: VersionIndex, snap: Snapshot, templates: Path | None = None
+) -> PrintContext:
+    """What the print template needs, computed once for every part laid out from it."""
     texts, legend = snapshot_views(index, snap)
     conv = index.corpus.convention
     stamp = sources_date(index.corpus)
-    return env.get_template("print.html").render(
-        acts=act_rows(index, legend, snap.at),
-        view_label=VIEW_LABELS[snap.view],
-        convention=conv.title,
-        idcc=conv.idcc,
-        at=snap.at,
-        view=snap.view,
-        texts=texts,
-        legend=legend,
-        last_change=snap.last_change,
-        last_acts=change_labels(index, snap.last_change),
-        css=stylesheet("print.css", templates),
-        sources=stamp.sentence(),
-        warning=stamp.warning(snap.at),
-    )
+    values = {
+        "acts": act_rows(index, legend, snap.at),
+        "view_label": VIEW_LABELS[snap.view],
+        "convention": conv.title,
+        "idcc": conv.idcc,
+        "at": snap.at,
+        "view": snap.view,
+        "texts": texts,
+        "legend": legend,
+        "last_change": snap.last_change,
+        "last_acts": change_labels(index, snap.last_change),
+        "css": stylesheet("print.css", templates),
+        "sources": stamp.sentence(),
+        "warning": stamp.warning(snap.at),
+    }
+    return PrintContext(make_env(templates).get_template("print.html"), values)
 
 
-def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
-    """Lay out an HTML document with WeasyPrint (RenderError when it cannot be loaded)."""
+@dataclass(frozen=True)
+class PrintContext:
+    """The print template and its values; `html` renders the whole document or one part:
+    « body » (cover, acts, `blank` empty pages in place of the contents, the texts) or « toc »
+    (`blank` empty pages, then the contents with the page numbers `page_of` gives, `total` pages)."""
+
+    template: Any
+    values: dict[str, object]
+
+    def html(
+        self,
+        part: str = "all",
+        blank: int = 0,
+        page_of: Callable[[str], str] | None = None,
+        total: int = 0,
+    ) -> str:
+        return str(
+            self.template.render(
+                part=part, blank=blank, page_of=page_of, total=total, **self.values
+            )
+        )
+
+
+def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = None) -> str:
+    """The whole print document (cover, acts, contents, body with CSS footnotes) as one HTML."""
+    return print_context(index, snap, templates).html()
+
+
+def weasyprint_html() -> Any:
+    """WeasyPrint's HTML class (RenderError when it cannot be loaded), its logs quietened."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: pango or cairo missing
@@ -89,13 +122,18 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
         ) from exc
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    data = HTML(string=html, base_url=base_url).write_pdf(**_tagging())
+    return HTML
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """Lay out an HTML document with WeasyPrint in one piece."""
+    data = weasyprint_html()(string=html, base_url=base_url).write_pdf(**tagging())
     if data is None:  # pragma: no cover - write_pdf returns bytes without a target
         raise RenderError("WeasyPrint produced no PDF")
     return bytes(data)
 
 
-def _tagging() -> dict[str, object]:
+def tagging() -> dict[str, object]:
     """PDF/UA-1 (tagged, with the structure tree) where WeasyPrint has it, else plain tags."""
     from weasyprint.pdf import VARIANTS
 
@@ -105,8 +143,11 @@ def _tagging() -> dict[str, object]:
 
 
 def snapshot_pdf(index: VersionIndex, snap: Snapshot, templates: Path | None = None) -> bytes:
-    """The consolidated convention on `snap.at` as a PDF."""
-    return html_to_pdf(print_html(index, snap, templates))
+    """The consolidated convention on `snap.at` as a PDF (contents laid out apart:
+    consolidator.render.pdf_layout)."""
+    from consolidator.render.pdf_layout import layout_pdf
+
+    return layout_pdf(print_context(index, snap, templates))
 
 
 def article_pdf(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment
@@ -13,26 +13,22 @@ from consolidator.model import View
 from consolidator.query.diff import (
     KINDS,
     Changelog,
-    changelog,
     group_heading,
     grouped,
     version_change,
 )
 from consolidator.query.events import sources_date
 from consolidator.query.redline import side_by_side
-from consolidator.query.snapshot import VIEWS, Snapshot, article_at, snapshot
+from consolidator.query.snapshot import Snapshot, article_at, snapshot
+from consolidator.render.contents import snapshot_views
 from consolidator.render.diff import KIND_LABELS, summary_label
 from consolidator.render.filters import date_fr
 from consolidator.render.html import (
     change_labels,
     heading_of,
     make_env,
-    markers,
-    snapshot_views,
     stylesheet,
 )
-from consolidator.render.links import NumberMap, StaticLinks
-from consolidator.render.listings import extra_pages
 from consolidator.render.pages import SiteContext, article_page
 
 
@@ -170,7 +166,7 @@ def changelog_page(
     )
 
 
-def _version_page(
+def version_page(
     env: Environment, index: VersionIndex, article: str, n: int, site: SiteContext
 ) -> str:
     change = version_change(index, article, n)
@@ -215,68 +211,33 @@ class BuiltSite:
     branche_pdf: Path | None = None
 
 
-def site_files(
-    index: VersionIndex, day: date, templates: Path | None = None, with_pdf: bool = True
-) -> dict[str, bytes]:
-    """Every file of the site for `day`, rendered in memory (nothing written)."""
-    env = make_env(templates)
-    conv = index.corpus.convention
-    numbers = NumberMap(index)
-    first = index.change_dates[0]
-    links = StaticLinks(numbers, day, "", first)
-    stamp = sources_date(index.corpus)
-    site = SiteContext(
-        conv.title,
-        conv.idcc,
-        day,
-        "",
+def changes_nav(sub: SiteContext, dates: tuple[date, ...], i: int) -> Nav:
+    """Links of the changes page of `dates[i]` to those of the dates before and after."""
+    return Nav(
+        NavLink(f"modifications du {date_fr(dates[i - 1])}", _change_href(sub, dates[i - 1]))
+        if i > 1
+        else None,
         None,
-        pdf_name(day) if with_pdf else None,
-        stamp.sentence(),
-        stamp.warning(day),
-        links=links,
+        NavLink(f"modifications du {date_fr(dates[i + 1])}", _change_href(sub, dates[i + 1]))
+        if i + 1 < len(dates)
+        else None,
     )
-    sub = replace(site, root="../", links=replace(links, root="../"))
-    snaps: dict[str, Snapshot] = {view: snapshot(index, day, view) for view in VIEWS}
-    files: dict[str, str | bytes] = {
-        "index.html": convention_page(env, index, snaps["adherent"], site),
-        "branche.html": convention_page(env, index, snaps["branche"], site),
-    }
-    for aid, name in links.names.items():
-        files[f"articles/{name}.html"] = article_page(env, index, aid, sub)
-        for n in range(1, len(index.versions[aid])):
-            files[f"versions/{name}-{n}.html"] = _version_page(env, index, aid, n, sub)
-    files.update(extra_pages(env, index, site, sub, snaps["adherent"]))
-    dates = index.change_dates
-    counts: dict[date, int] = {}
-    for i, d in enumerate(dates[1:], 1):
-        log = changelog(index, d - timedelta(days=1), d)
-        counts[d] = len(log.changes)
-        nav = Nav(
-            NavLink(f"modifications du {date_fr(dates[i - 1])}", _change_href(sub, dates[i - 1]))
-            if i > 1
-            else None,
-            None,
-            NavLink(f"modifications du {date_fr(dates[i + 1])}", _change_href(sub, dates[i + 1]))
-            if i + 1 < len(dates)
-            else None,
-        )
-        heading = f"Modifications entrées en vigueur le {date_fr(d)}"
-        files[f"changes/{d.isoformat()}.html"] = changelog_page(env, index, log, sub, heading, nav)
-    files["history.html"] = env.get_template("history.html").render(
-        site=site, rows=history_rows(index, site, counts), legend=list(markers(index).values())
-    )
-    files["style.css"] = stylesheet("style.css", templates)
-    files["recherche.js"] = stylesheet("recherche.js", templates)
-    from consolidator.render.atom import site_feeds
 
-    files.update(site_feeds(index, day))
-    if with_pdf:
-        from consolidator.render.pdf import snapshot_pdf
 
-        for view in VIEWS:
-            files[pdf_name(day, view)] = snapshot_pdf(index, snaps[view], templates)
-    return {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in sorted(files.items())}
+def site_files(
+    index: VersionIndex,
+    day: date,
+    templates: Path | None = None,
+    with_pdf: bool = True,
+    workers: int | None = None,
+    previous: Path | None = None,
+) -> dict[str, bytes]:
+    """Every file of the site for `day`, rendered in memory (nothing written), over `workers`
+    processes (default: the available cores); the parts unchanged since the build in the folder
+    `previous` are read from it (consolidator.render.site_build)."""
+    from consolidator.render.site_build import build_files
+
+    return build_files(index, day, templates, with_pdf, workers, previous)
 
 
 def build_site(
@@ -285,16 +246,21 @@ def build_site(
     folder: Path,
     templates: Path | None = None,
     with_pdf: bool = True,
+    workers: int | None = None,
 ) -> BuiltSite:
     """Render the whole site for `day` in memory, then swap it in whole at `folder`
-    (consolidator.output.build_dir_atomic: the previous site stays until the new one is complete)."""
-    from consolidator.output import build_dir_atomic
+    (consolidator.output.build_dir_atomic: the previous site stays until the new one is complete).
+    The parts whose inputs did not change since the site already in `folder` are copied from it."""
+    from consolidator.output import build_dir_atomic, owned_folder
+    from consolidator.render.site_build import MANIFEST
 
-    files = site_files(index, day, templates, with_pdf)
+    previous = folder if owned_folder(folder) else None
+    files = site_files(index, day, templates, with_pdf, workers, previous)
     build_dir_atomic(folder, files)
     pdf = folder / pdf_name(day) if with_pdf else None
     branche_pdf = folder / pdf_name(day, "branche") if with_pdf else None
-    return BuiltSite(folder, folder / "index.html", pdf, tuple(files), branche_pdf)
+    names = tuple(name for name in files if name != MANIFEST)
+    return BuiltSite(folder, folder / "index.html", pdf, names, branche_pdf)
 
 
 def standalone_snapshot(

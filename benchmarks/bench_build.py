@@ -1,0 +1,98 @@
+"""Speed of `consolidator build`: full without PDF, full with PDF, incremental after one act changed.
+
+Run: `make bench-build` (or `.venv/bin/python benchmarks/bench_build.py [--runs N] [--no-pdf]`).
+Each measure runs the CLI in a new process on a copy of the embedded corpus (the stored index
+warm, except after the act is changed: that build replays the corpus first, as a user's would),
+and prints the median wall time, the CPU time of the build and its workers, the number of
+cores and the machine's load average before and after (the machine may be shared: a load above
+the number of cores means the figures are slower than on an idle machine).
+
+The incremental measure builds the site, changes one word in one act (avenant n° 20, article 2.3:
+« 7 heures » → « 8 heures », corpus/sources/004 l.258-262), then builds again into the same folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "idcc-2128"
+DAY = "2026-12-02"
+ACT = "acts/2016-09-21-avenant-20.xml"
+WORDS = ("Un crédit mensuel de 7 heures est accordé", "Un crédit mensuel de 8 heures est accordé")
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children) of one CLI run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "consolidator", *args], check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def build(corpus: Path, out: Path, pdf: bool) -> tuple[float, float]:
+    flag = "--pdf" if pdf else "--no-pdf"
+    return run(["build", "--corpus", str(corpus), "--at", DAY, "-o", str(out), flag])
+
+
+def change_one_act(corpus: Path, back: bool = False) -> None:
+    path = corpus / ACT
+    old, new = WORDS[::-1] if back else WORDS
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{ACT} no longer holds « {old} »"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def report(label: str, runs: list[tuple[float, float]], target: float) -> None:
+    wall = statistics.median(w for w, _ in runs)
+    cpu = statistics.median(c for _, c in runs)
+    verdict = "met" if wall <= target else "NOT met"
+    print(
+        f"{label:<44} median wall {wall:6.2f} s  CPU {cpu:6.2f} s  "
+        f"({len(runs)} runs; target <= {target:g} s: {verdict})",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measure (median)")
+    parser.add_argument("--no-pdf", action="store_true", help="leave out the build with PDF")
+    options = parser.parse_args()
+    cores = len(os.sched_getaffinity(0))
+    print(f"cores {cores}, load average before: {os.getloadavg()[0]:.2f}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        shutil.copytree(CORPUS, corpus)
+        run(["text", "--corpus", str(corpus), "--at", DAY, "-o", str(Path(tmp) / "warm.txt")])
+        fresh = [build(corpus, Path(tmp) / f"full-{i}", False) for i in range(options.runs)]
+        report("build, no PDF, full (new folder)", fresh, 5)
+        if not options.no_pdf:
+            pdf = [build(corpus, Path(tmp) / f"pdf-{i}", True) for i in range(options.runs)]
+            report("build with both PDFs, full (new folder)", pdf, 20)
+        site = Path(tmp) / "site"
+        incremental = []
+        for i in range(options.runs):
+            build(corpus, site, False)
+            change_one_act(corpus, back=bool(i % 2))
+            incremental.append(build(corpus, site, False))
+        report("build, no PDF, incremental after one act", incremental, 2)
+        same = [build(corpus, site, False) for _ in range(options.runs)]
+        report("build, no PDF, nothing changed", same, 2)
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+"""Building the static site: its parts rendered over the available cores, each part rendered
+again only when its inputs changed since the build found in the output folder.
+
+A *part* renders one or more files: an article (its page and the pages of its versions), a
+convention page (one per view), the changes pages with the history, the listings, the feeds,
+a PDF (one per view). Parts are rendered by a pool of forked processes (`workers`, default the
+available cores; one, or a small build, renders in this process); the files are the same bytes
+whatever the number of workers. The build writes `MANIFEST` beside the files: for each part,
+the hash of its inputs (`site_inputs`) and the hash of each of its files. The next build into
+the same folder reads the unchanged parts' files back (checked against their hashes) instead
+of rendering them; the folder is still replaced whole (`output.build_dir_atomic`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from consolidator.engine.replay import VersionIndex
+from consolidator.errors import ConsolidatorError
+from consolidator.query.diff import changelog
+from consolidator.query.events import sources_date
+from consolidator.query.snapshot import VIEWS, Snapshot, snapshot
+from consolidator.render.filters import date_fr
+from consolidator.render.html import make_env, markers, stylesheet
+from consolidator.render.links import NumberMap, StaticLinks
+from consolidator.render.pages import SiteContext, article_page
+from consolidator.render.site_inputs import SiteInputs, site_inputs
+
+MANIFEST = ".consolidator-build.json"
+SMALL = 100  # articles: a smaller corpus is rendered in this process unless `workers` is given
+CHUNKS_PER_WORKER = 4
+
+
+@dataclass
+class SiteBuild:
+    """One build's shared state: templates, links, contexts (made once, inherited by workers)."""
+
+    index: VersionIndex
+    day: date
+    templates: Path | None
+    with_pdf: bool
+    snaps: dict[str, Snapshot] = field(default_factory=dict)
+
+    @cached_property
+    def env(self) -> Any:
+        env = make_env(self.templates)
+        env.auto_reload = False  # one build: each template read and compiled once
+        return env
+
+    @cached_property
+    def links(self) -> StaticLinks:
+        return StaticLinks(NumberMap(self.index), self.day, "", self.index.change_dates[0])
+
+    @cached_property
+    def site(self) -> SiteContext:
+        from consolidator.render.site import pdf_name
+
+        conv = self.index.corpus.convention
+        stamp = sources_date(self.index.corpus)
+        pdf = pdf_name(self.day) if self.with_pdf else None
+        return SiteContext(
+            conv.title,
+            conv.idcc,
+            self.day,
+            "",
+            None,
+            pdf,
+            stamp.sentence(),
+            stamp.warning(self.day),
+            links=self.links,
+        )
+
+    @cached_property
+    def sub(self) -> SiteContext:
+        """The context of the pages one folder down (articles/, versions/, changes/)."""
+        return replace(self.site, root="../", links=replace(self.links, root="../"))
+
+    def snap(self, view: str) -> Snapshot:
+        if view not in self.snaps:
+            self.snaps[view] = snapshot(self.index, self.day, view)
+        return self.snaps[view]
+
+    def parts(self) -> list[str]:
+        """Every part, the longest first (the PDFs), so that the pool ends together."""
+        pdfs = [f"pdf:{view}" for view in VIEWS] if self.with_pdf else []
+        singles = [*(f"convention:{v}" for v in VIEWS), "history", "listings", "feeds", "static"]
+        changes = [f"changes:{d.isoformat()}" for d in self.index.change_dates[1:]]
+        return [*pdfs, *singles, *changes, *(f"article:{aid}" for aid in self.links.names)]
+
+    def render(self, part: str) -> dict[str, bytes]:
+        kind, _, name = part.partition(":")
+        files: dict[str, str | bytes] = getattr(self, f"_{kind}")(name)
+        return {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in files.items()}
+
+    def _pdf(self, view: str) -> dict[str, str | bytes]:
+        from consolidator.render.pdf import snapshot_pdf
+        from consolidator.render.site import pdf_name
+
+        return {pdf_name(self.day, view): snapshot_pdf(self.index, self.snap(view), self.templates)}
+
+    def _convention(self, view: str) -> dict[str, str | bytes]:
+        from consolidator.render.site import convention_page
+
+        page = convention_page(self.env, self.index, self.snap(view), self.site)
+        return {"index.html" if view == "adherent" else f"{view}.html": page}
+
+    def _article(self, aid: str) -> dict[str, str | bytes]:
+        from consolidator.render.site import version_page
+
+        name = self.links.names[aid]
+        files: dict[str, str | bytes] = {
+            f"articles/{name}.html": article_page(self.env, self.index, aid, self.sub)
+        }
+        for n in range(1, len(self.index.versions[aid])):
+            page = version_page(self.env, self.index, aid, n, self.sub)
+            files[f"versions/{name}-{n}.html"] = page
+        return files
+
+    def _changes(self, day: str) -> dict[str, str | bytes]:
+        from consolidator.render.site import changelog_page, changes_nav
+
+        dates = self.index.change_dates
+        i = dates.index(date.fromisoformat(day))
+        log = changelog(self.index, dates[i] - timedelta(days=1), dates[i])
+        heading = f"Modifications entrées en vigueur le {date_fr(dates[i])}"
+        nav = changes_nav(self.sub, dates, i)
+        page = changelog_page(self.env, self.index, log, self.sub, heading, nav)
+        return {f"changes/{day}.html": page}
+
+    def _history(self, _name: str) -> dict[str, str | bytes]:
+        from consolidator.render.site import history_rows
+
+        counts = {
+            d: len(changelog(self.index, d - timedelta(days=1), d, words=False).changes)
+            for d in self.index.change_dates[1:]
+        }
+        page = self.env.get_template("history.html").render(
+            site=self.site,
+            rows=history_rows(self.index, self.site, counts),
+            legend=list(markers(self.index).values()),
+        )
+        return {"history.html": page}
+
+    def _listings(self, _name: str) -> dict[str, str | bytes]:
+        from consolidator.render.listings import extra_pages
+
+        return dict(extra_pages(self.env, self.index, self.site, self.sub, self.snap("adherent")))
+
+    def _feeds(self, _name: str) -> dict[str, str | bytes]:
+        from consolidator.render.atom import site_feeds
+
+        return dict(site_feeds(self.index, self.day))
+
+    def _static(self, _name: str) -> dict[str, str | bytes]:
+        return {
+            "style.css": stylesheet("style.css", self.templates),
+            "recherche.js": stylesheet("recherche.js", self.templates),
+        }
+
+
+_BUILD: SiteBuild | None = None  # the build whose parts a forked worker renders
+
+
+def _quiet_worker() -> None:
+    """Workers leave signals to the parent, which stops them (the CLI's handlers stay there)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _render_parts(parts: list[str]) -> tuple[str, Any]:
+    assert _BUILD is not None
+    try:
+        return "ok", {part: _BUILD.render(part) for part in parts}
+    except ConsolidatorError as exc:  # sent back whole: its message, file, line and hint
+        d = exc.diagnostic
+        return "error", (type(exc), d.message, d.file, d.line, d.act, d.target, d.hint)
+
+
+def _chunks(parts: list[str], workers: int) -> list[list[str]]:
+    light = [p for p in parts if p.startswith(("article:", "changes:"))]
+    heavy = [[p] for p in parts if p not in light]
+    n = max(1, workers * CHUNKS_PER_WORKER)
+    return heavy + [light[i::n] for i in range(n) if light[i::n]]
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dict[str, Any]:
+    """part → its files, rendered in a pool of `workers` forked processes (or here)."""
+    global _BUILD
+    small = len(build.index.versions) < SMALL and not build.with_pdf
+    if workers is None:
+        workers = 1 if small else available_cores()
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return {part: build.render(part) for part in parts}
+    build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
+    _BUILD = build
+    out: dict[str, Any] = {}
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(workers, len(parts)), initializer=_quiet_worker) as pool:
+            for status, result in pool.imap_unordered(_render_parts, _chunks(parts, workers)):
+                if status == "error":
+                    cls, message, file, line, act, target, hint = result
+                    raise cls(message, file=file, line=line, act=act, target=target, hint=hint)
+                out.update(result)
+    finally:
+        _BUILD = None
+    return out
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def reusable(folder: Path | None, inputs: SiteInputs, parts: Iterable[str]) -> dict[str, Any]:
+    """The parts of the build in `folder` whose inputs are unchanged, read back from its files
+    (a part whose files are missing or altered is rendered again)."""
+    if folder is None:
+        return {}
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        recorded = manifest["parts"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    if not isinstance(recorded, dict):
+        return {}
+    out: dict[str, Any] = {}
+    for part in parts:
+        entry = recorded.get(part)
+        if not isinstance(entry, dict) or entry.get("inputs") != inputs.of(part):
+            continue
+        try:
+            files = {name: (folder / name).read_bytes() for name in entry["files"]}
+        except (OSError, TypeError, KeyError):
+            continue
+        if all(_sha(data) == entry["files"][name] for name, data in files.items()):
+            out[part] = files
+    return out
+
+
+def manifest(inputs: SiteInputs, rendered: dict[str, dict[str, bytes]]) -> bytes:
+    parts = {
+        part: {"inputs": inputs.of(part), "files": {n: _sha(d) for n, d in sorted(files.items())}}
+        for part, files in sorted(rendered.items())
+    }
+    return (json.dumps({"version": 1, "parts": parts}, indent=0, sort_keys=True) + "\n").encode()
+
+
+def build_files(
+    index: VersionIndex,
+    day: date,
+    templates: Path | None = None,
+    with_pdf: bool = True,
+    workers: int | None = None,
+    previous: Path | None = None,
+) -> dict[str, bytes]:
+    """Every file of the site for `day` and its MANIFEST, in memory; the parts unchanged since
+    the build in `previous` are read from it."""
+    build = SiteBuild(index, day, templates, with_pdf)
+    parts = build.parts()
+    inputs = site_inputs(index, f"{day.isoformat()} pdf={with_pdf}", templates)
+    done = reusable(previous, inputs, parts)
+    done.update(render_parts(build, [p for p in parts if p not in done], workers))
+    files = {name: data for part in parts for name, data in done[part].items()}
+    files[MANIFEST] = manifest(inputs, done)
+    return dict(sorted(files.items()))

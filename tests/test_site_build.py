@@ -1,0 +1,97 @@
+"""The site built over several processes and incrementally: the same bytes as one serial, full
+build (the golden corpus, tests/golden/corpus; the changed act is avenant n° 20, whose
+article 2.3 wording is 004 l.258-262)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consolidator.engine.index import open_index
+from consolidator.render.site import build_site, site_files
+from consolidator.render.site_build import MANIFEST, SiteBuild, reusable
+from consolidator.render.site_inputs import site_inputs
+from tests.conftest import GOLDEN, flat
+
+CORPUS = GOLDEN / "corpus"
+DAY = date(2018, 1, 1)
+AVENANT = "acts/2016-09-21-avenant-20.xml"
+OLD = "Un crédit mensuel de 7 heures est accordé"
+NEW = "Un crédit mensuel de 8 heures est accordé"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def changed_corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    act = root / AVENANT
+    text = act.read_text(encoding="utf-8")
+    assert text.count(OLD) == 1
+    act.write_text(text.replace(OLD, NEW), encoding="utf-8")
+    return root
+
+
+def test_parallel_build_writes_the_bytes_of_the_serial_build() -> None:
+    index = open_index(CORPUS)
+    serial = site_files(index, DAY, with_pdf=False, workers=1)
+    parallel = site_files(index, DAY, with_pdf=False, workers=2)
+    assert parallel == serial
+    assert MANIFEST in serial and "articles/2.3.html" in serial
+
+
+def test_incremental_rebuild_after_one_act_changed_equals_a_full_build(tmp_path: Path) -> None:
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    build_site(open_index(CORPUS), DAY, site, with_pdf=False, workers=1)
+    changed = open_index(changed_corpus(tmp_path))
+    build = SiteBuild(changed, DAY, None, False)
+    inputs = site_inputs(changed, f"{DAY.isoformat()} pdf=False", None)
+    reused = reusable(site, inputs, build.parts())
+    # the pages of the changed article and of the one that bore its number (its history lists
+    # both), of 2.4 (whose history the wording of 2.3 enters), the changes of the days they
+    # changed, and what shows the whole text
+    assert sorted(set(build.parts()) - set(reused)) == [
+        "article:a2000-2.3",
+        "article:a2000-2.4",
+        "article:a2009-2.3",
+        "changes:2009-05-01",
+        "changes:2017-04-02",
+        "convention:adherent",
+        "convention:branche",
+        "feeds",
+        "history",
+        "listings",
+    ]
+
+    build_site(changed, DAY, site, with_pdf=False, workers=2)
+    build_site(changed, DAY, fresh, with_pdf=False, workers=1)
+    assert tree(site) == tree(fresh)
+    pages = [n for n, data in tree(site).items() if "mensuel de 8 heures" in flat(data.decode())]
+    assert pages, "the changed wording is on no page"
+
+
+def test_a_file_altered_in_the_previous_build_is_rendered_again(tmp_path: Path) -> None:
+    index = open_index(CORPUS)
+    site = tmp_path / "site"
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    whole = tree(site)
+    (site / "articles" / "2.4.html").write_text("altered", encoding="utf-8")
+    (site / "articles" / "2.5.html").unlink()
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    assert tree(site) == whole
+
+
+@pytest.mark.parametrize("manifest", ["", "{", '{"parts": 3}', '{"parts": {"x": 1}}'])
+def test_a_broken_manifest_means_a_full_build(tmp_path: Path, manifest: str) -> None:
+    index = open_index(CORPUS)
+    site = tmp_path / "site"
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    whole = tree(site)
+    (site / MANIFEST).write_text(manifest, encoding="utf-8")
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    assert tree(site) == whole
