@@ -35,7 +35,9 @@ def run(args: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and its children) of one CLI run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "consolidator", *args], check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "consolidator", *args], capture_output=True)
+    if done.returncode:
+        raise SystemExit(f"consolidator {' '.join(args)} failed:\n{done.stderr.decode()}")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -75,6 +75,18 @@ def test_incremental_rebuild_after_one_act_changed_equals_a_full_build(tmp_path:
     assert pages, "the changed wording is on no page"
 
 
+def test_a_rebuild_with_nothing_changed_reads_every_part_back(tmp_path: Path) -> None:
+    index = open_index(CORPUS)
+    site = tmp_path / "site"
+    build_site(index, DAY, site, with_pdf=False, workers=2)
+    whole = tree(site)
+    inputs = site_inputs(index, f"{DAY.isoformat()} pdf=False", None)
+    parts = SiteBuild(index, DAY, None, False).parts()
+    assert sorted(reusable(site, inputs, parts)) == sorted(parts)
+    build_site(index, DAY, site, with_pdf=False, workers=2)
+    assert tree(site) == whole
+
+
 def test_a_file_altered_in_the_previous_build_is_rendered_again(tmp_path: Path) -> None:
     index = open_index(CORPUS)
     site = tmp_path / "site"

@@ -206,11 +206,14 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
     small = len(build.index.versions) < SMALL and not build.with_pdf
     if workers is None:
         workers = 1 if small else available_cores()
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return {part: build.render(part) for part in parts}
     build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
+    # the feeds compare every change of every day: rendered first, here, their word redlines
+    # (query.redline.word_diff's cache) are then shared by the workers' change and version pages
+    out: dict[str, Any] = {part: build.render(part) for part in parts if part == "feeds"}
+    parts = [part for part in parts if part not in out]
     _BUILD = build
-    out: dict[str, Any] = {}
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(min(workers, len(parts)), initializer=_quiet_worker) as pool:
