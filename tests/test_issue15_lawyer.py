@@ -311,3 +311,52 @@ def test_text_article_history_and_cite_agree(
     assert [v["since"] for v in covering] == [alone["version"]["since"]]
     cite = json.loads(str(cite_document(index, num, day, "json")))
     assert (cite["state"], cite["label"]) == (alone["state"], alone["label"])
+
+
+# --- item 8: what could be known on a date -----------------------------------------------------
+
+
+def test_timeline_known_on_1_february_2010_holds_nothing_signed_later(index: VersionIndex) -> None:
+    # D-109 / 004 l.6666-6713: avenant n° 15 is « du 28 avril 2010 » and applies to 14.2 from
+    # 1 January 2010 (retroactively): on 1 February 2010 nobody knew it; nor anything later.
+    out = flat(str(timeline_document(index, date(2010, 2, 1), "text", known_at=date(2010, 2, 1))))
+    assert "(connu au 1er février 2010)" in out
+    assert "avenant n° 15" not in out
+    rows = out.split("\n")[1:]  # the events, below the « Sources à jour au … » line
+    assert rows and not any(str(year) in row for row in rows for year in range(2011, 2024))
+    assert not any("avril 2010" in row or "décembre 2010" in row for row in rows)
+    # without --known-at, the retroactive avenant is there, signed on 28 April 2010
+    full = flat(str(timeline_document(index, None, "text")))
+    assert "28 avril 2010" in full and "avenant n° 15 du 28 avril 2010" in full
+
+
+# --- branche view: a renumbered article's earlier extended wording under its old number --------
+
+
+def test_2_5_in_2010_for_non_adherents_is_the_2000_article_2_4(index: VersionIndex) -> None:
+    # 004 l.236-246: the first block under 2.4 (REMPLACE) is the 2000 congé exceptionnel
+    # (« Les salariés bénéficient pour l'exercice d'un mandat syndical d'un congé exceptionnel »);
+    # avenant n° 13 numbers it 2.5 from 1 May 2009 (l.6266, l.6400) and was extended by the
+    # arrêté of 23 December 2010 only: in 2010 non-adherents are bound by the 2000 wording.
+    assert seed_lines(236, 237) == ["2.4. Crédits d'heures", "REMPLACE"]
+    assert seed_lines(239, 239)[0].startswith(
+        "Les salariés bénéficient pour l'exercice d'un mandat syndical d'un congé exceptionnel"
+    )
+    assert (
+        "des 5 organisations syndicales représentatives au plan national" in seed_lines(243, 243)[0]
+    )
+    out = _article(index, "2.5", date(2010, 1, 1), "branche")
+    assert out.startswith(
+        "Article 2.5 - Congé exceptionnel pour représentation syndicale au sein des instances "
+        "statutaires des organisations syndicales\n[en vigueur non-étendue] depuis le 1er mai 2009"
+    )
+    assert (
+        "Rédaction antérieure étendue, toujours applicable aux non-adhérents (convention "
+        "collective nationale de la mutualité du 31 janvier 2000, alors article 2.4) :"
+    ) in out
+    earlier = _words(out.split("alors article 2.4) :", 1)[1])
+    assert earlier.startswith(
+        "Les salariés bénéficient pour l'exercice d'un mandat syndical d'un congé exceptionnel "
+        "dans les conditions suivantes :"
+    )
+    assert "des 5 organisations syndicales représentatives au plan national" in earlier
