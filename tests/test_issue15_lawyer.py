@@ -360,3 +360,62 @@ def test_2_5_in_2010_for_non_adherents_is_the_2000_article_2_4(index: VersionInd
         "dans les conditions suivantes :"
     )
     assert "des 5 organisations syndicales représentatives au plan national" in earlier
+
+
+# --- item 12 / D-107: chapter XIII's clause across the avenant of 8 April 2002 -----------------
+
+
+def test_chapter_xiii_paternity_alinea_from_the_avenant_of_8_april_2002(
+    index: VersionIndex,
+) -> None:
+    # 004 l.2149-2159: chapter XIII as signed (REMPLACE), without paternity leave; l.2161-2173:
+    # the block « en vigueur étendue » adds « Pendant la durée du congé légal de paternité … »
+    # (l.2171); the avenant of 8 April 2002, whose date of effect no line gives (D-107), was
+    # extended by the arrêté of 2 December 2002 (l.15503-15519; JO 11 December 2002, metadata).
+    paternity = "Pendant la durée du congé légal de paternité, les salariés comptant 1 an"
+    assert seed_lines(2150, 2150) == ["REMPLACE"]
+    assert paternity not in "\n".join(seed_lines(2149, 2160))
+    assert seed_lines(2171, 2171)[0].startswith(paternity)
+    assert (
+        "les dispositions de l'avenant du 8 avril 2002 portant modification du chapitre XIII"
+        in (seed_lines(15509, 15509)[0])
+    )
+
+    def chapter(day: date) -> str:
+        out = flat(str(text_document(index, day, "adherent", "text")))
+        return out.split("XIII - Maternité - Adoption", 1)[1].split("XIV - Retraite", 1)[0]
+
+    before = chapter(date(2002, 1, 1))
+    assert "[en vigueur étendue] depuis le 1er février 2000" in before
+    assert "congé légal de paternité" not in before
+    assert "Une réduction du temps de travail d'une heure par jour" in before
+    between = chapter(date(2002, 6, 1))
+    assert (
+        "[en vigueur, étendu partiellement] depuis le 8 avril 2002 (date approximative, D-107) "
+        "— rédaction issue de : avenant du 8 avril 2002"
+    ) in between
+    assert paternity in _words(between)
+    after = chapter(date(2003, 1, 1))
+    assert (
+        "[en vigueur étendue] depuis le 8 avril 2002 (date approximative, D-107) — rédaction "
+        "issue de : avenant du 8 avril 2002\nétendu par arrêté du 2 décembre 2002 (en vigueur le "
+        "11 décembre 2002 ; JO du 11 décembre 2002, d'après les métadonnées Légifrance)"
+    ) in after
+
+
+# --- item 5: a reservation quoted as the arrêté words it ----------------------------------------
+
+
+def test_15_2_3_reservation_of_the_arrete_of_5_february_2021_is_quoted(index: VersionIndex) -> None:
+    # 004 l.3149-3150, under 15.2 « en vigueur étendue »: « (1) L'article 15.2.3 est étendu sous
+    # réserve des dispositions de l'article 12 de la loi n° 2020-734 du 17 juin 2020 … s'agissant
+    # des garanties santé. (Arrêté du 5 février 2021 - art. 1) »
+    quoted = seed_lines(3149, 3149)[0].removeprefix("(1) ").strip()
+    assert quoted.startswith("L'article 15.2.3 est étendu sous réserve des dispositions de")
+    assert seed_lines(3150, 3150) == ["(Arrêté du 5 février 2021 - art. 1)"]
+    art = _article_json(index, "15.2", date(2026, 12, 2))
+    assert [(r["kind"], r["arrete"], r["text"]) for r in art["reservations"]] == [
+        ("reserve", "2021-02-05", quoted)
+    ]
+    out = _words(_article(index, "15.2", date(2026, 12, 2)))
+    assert f"[1] Étendu sous réserve : {quoted} (arrêté du 5 février 2021)" in out
