@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from consolidator.commands import (
+    applicability_document,
     article_document,
     cite_document,
     history_document,
@@ -419,3 +420,23 @@ def test_15_2_3_reservation_of_the_arrete_of_5_february_2021_is_quoted(index: Ve
     ]
     out = _words(_article(index, "15.2", date(2026, 12, 2)))
     assert f"[1] Étendu sous réserve : {quoted} (arrêté du 5 février 2021)" in out
+
+
+def test_who_is_bound_by_2_5_in_june_2010(index: VersionIndex) -> None:
+    # Avenant n° 13 (in force 1 May 2009, l.6400) was extended by the arrêté of 23 December 2010
+    # only (l.276, l.292): on 1 June 2010 its 2.5 binds members of the signatory organisations;
+    # the others remain bound by the 2000 congé exceptionnel, then numbered 2.4 (l.236-246).
+    assert "entrent en vigueur à compter du 1er mai 2009" in seed_lines(6400, 6400)[0]
+    assert "(Arrêté du 23 décembre 2010, art. 1er)" in seed_lines(276, 276)[0]
+    out = flat(str(applicability_document(index, "2.5", date(2010, 6, 1))))
+    assert out.startswith(
+        "Au 1er juin 2010, l'article 2.5 de la convention collective nationale de la mutualité du "
+        "31 janvier 2000 est en vigueur dans sa rédaction issue de l'avenant n° 13 du 18 mars "
+        "2009"
+    )
+    assert (
+        "Cette rédaction, faute d'extension à cette date, ne lie que les employeurs adhérents "
+        "d'une organisation patronale signataire (et leurs salariés). Pour les employeurs non "
+        "adhérents, la rédaction antérieure étendue issue de la convention collective nationale "
+        "de la mutualité du 31 janvier 2000 (alors article 2.4) demeure applicable"
+    ) in out
