@@ -31,7 +31,7 @@ from consolidator.model.operations import (  # noqa: F401  (re-exported)
     ReplaceWords,
     Where,
 )
-from consolidator.model.text import Evidence, Location, Para
+from consolidator.model.text import Evidence, Location, Para, Quote  # noqa: F401
 
 Day = date  # an alias for annotations in classes that have a field named `date`
 
