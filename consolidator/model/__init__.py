@@ -102,6 +102,11 @@ class ActKind(StrEnum):
     ADHESION = "adhesion"
 
 
+class ActLevel(StrEnum):
+    BRANCHE = "branche"
+    ENTREPRISE = "entreprise"  # a company's text filed with the branch's: not consolidated
+
+
 class RuleKind(StrEnum):
     FIXED = "fixed"
     SIGNATURE = "at-signature"
@@ -197,7 +202,7 @@ class Act:
     number: str | None = None
     short: str | None = None
     prefix: str | None = None
-    level: str = "branche"  # "entreprise": a company-level text, kept out of the consolidated text
+    level: ActLevel = ActLevel.BRANCHE
     signed_approximate: bool = False
     extensible: bool = True
     term: date | None = None
