@@ -19,7 +19,7 @@ from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import InsertArticle, Operation, OpKind, Para
 
-EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+EXPORT = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "consolidator"
+PACKAGE = Path(__file__).resolve().parents[2] / "consolidator"
 
 LEAF = {"errors", "dates", "french", "normalize", "output", "resources"}
 """Helpers that import nothing of ours but each other (output.py writes files whole; resources.py

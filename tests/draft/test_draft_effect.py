@@ -20,7 +20,7 @@ from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import OpKind
 
-EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+EXPORT = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")
 EVE_7 = date(2003, 12, 16)  # avenant n° 7 is signed on 17 December 2003 (004 l.5121)
 

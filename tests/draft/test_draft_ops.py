@@ -16,9 +16,7 @@ from consolidator.draft.ops import Drafted
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import InsertArticle, InsertWords, OpKind, RenumberArticle, ReplaceWords
 
-SEED_004 = (
-    Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
-)
+SEED_004 = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 
 
 @pytest.fixture(scope="module")
