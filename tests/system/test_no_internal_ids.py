@@ -101,7 +101,7 @@ def test_a_built_site_and_its_print_document_show_no_id(small) -> None:
     assert leaks(id_pattern(small), pages) == {}
 
 
-def testversion_pages_of_unnumbered_provisions_show_no_id(index) -> None:
+def test_version_pages_of_unnumbered_provisions_show_no_id(index) -> None:
     # chapter-level provisions (a2000-XIII) and annexe texts without title (annexe 7) head their
     # version pages on the full site
     from jinja2 import Environment
