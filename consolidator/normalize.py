@@ -87,3 +87,17 @@ def slug(ident: str) -> str:
     'annexe-v-3-bis'
     """
     return _SLUG.sub("-", ident).strip("-") or "x"
+
+
+_NUM_PREFIX = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
+
+
+def clean_number(text: str) -> str:
+    """An article number as typed or printed, made comparable (« Article 1er » is « 1 »).
+
+    >>> clean_number("Article 1er"), clean_number("2.5."), clean_number("ARTICLE 3 .1")
+    ('1', '2.5', '3.1')
+    """
+    text = _NUM_PREFIX.sub("", text.strip()).rstrip(".").strip()
+    text = re.sub(r"\s+\.", ".", text)
+    return re.sub(r"^(\d+)\s*er$", r"\1", text)

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import chain, groupby
 from typing import TYPE_CHECKING
 
-from consolidator.engine.operations import apply_operation
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
-from consolidator.engine.tree import WorkTree
 from consolidator.errors import CorpusError, Diagnostic, OperationError
 from consolidator.model import Corpus, EndReason, Nota, Restriction, RestrictionKind, Version
-from consolidator.normalize import words_pattern
+from consolidator.normalize import clean_number, words_pattern
 
-# the operations are imported by replay only: an index read from the cache needs none
+# the working tree and the operations are imported by replay only: an index read from the
+# cache needs neither
 if TYPE_CHECKING:
-    from consolidator.engine.operations import WorkTree
+    from consolidator.engine.tree import WorkTree
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +81,13 @@ class VersionIndex:
 
     corpus: Corpus
     timeline: Timeline
-    versions: dict[str, tuple[Version, ...]]
+    versions: Mapping[str, tuple[Version, ...]]  # a dict, or read from the cache on demand
     structures: tuple[Structure, ...]
     bindings: tuple[Binding, ...]
     problems: tuple[Diagnostic, ...]
+    # (text id, number made comparable) -> the articles that ever bore it, by id: a number typed
+    # by a reader is resolved by looking it up, not by scanning every version
+    numbers: Mapping[tuple[str, str], tuple[str, ...]]
 
     @cached_property
     def change_dates(self) -> tuple[date, ...]:
@@ -247,7 +250,7 @@ class _Builder:
     """Accumulates versions while replay walks the changes."""
 
     def __init__(self, corpus: Corpus) -> None:
-        from consolidator.engine.operations import WorkTree
+        from consolidator.engine.tree import WorkTree
 
         self.corpus = corpus
         self.tree = WorkTree()
@@ -258,6 +261,7 @@ class _Builder:
         self.problems: list[Diagnostic] = []
 
     def apply(self, change: Change) -> set[str]:
+        from consolidator.engine.operations import apply_operation
         from consolidator.engine.tree import add_body
 
         try:
@@ -343,12 +347,27 @@ def replay(corpus: Corpus) -> VersionIndex:
     }
     bindings = _bind(versions, timeline, builder.problems)
     return VersionIndex(
-        corpus, timeline, versions, tuple(builder.structures), bindings, tuple(builder.problems)
+        corpus,
+        timeline,
+        versions,
+        tuple(builder.structures),
+        bindings,
+        tuple(builder.problems),
+        _numbers(versions),
     )
 
 
+def _numbers(versions: Mapping[str, tuple[Version, ...]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], dict[str, None]] = {}
+    for aid in sorted(versions):
+        for version in versions[aid]:
+            if version.num:
+                out.setdefault((version.text_id, clean_number(version.num)), {})[aid] = None
+    return {key: tuple(ids) for key, ids in out.items()}
+
+
 def _bind(
-    versions: dict[str, tuple[Version, ...]], timeline: Timeline, problems: list[Diagnostic]
+    versions: Mapping[str, tuple[Version, ...]], timeline: Timeline, problems: list[Diagnostic]
 ) -> tuple[Binding, ...]:
     out: list[Binding] = []
     for act_id, events in timeline.extensions.items():
