@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consolidator.engine import index as _index
 from consolidator.engine.cache import OFF_ENV as CACHE_OFF_ENV
-from consolidator.engine.index import open_index, validate
+from consolidator.engine.index import validate
 from consolidator.resources import SEED_004
 
 if TYPE_CHECKING:
@@ -22,6 +23,23 @@ if TYPE_CHECKING:
 Document = str | bytes
 # the CLI opens the corpus, finds the seed and writes its output through this module
 __all__ = ["CACHE_OFF_ENV", "SEED_004", "open_index", "validate", "write_file_atomic"]
+
+
+# Set by the `consolidator` program (__main__.run), never by a library user: once the index is
+# open, its objects are moved out of the cyclic garbage collector's sight (gc.freeze), so that a
+# query's collections do not scan them again and again (they hold no cycles; reference counting
+# still frees them).
+FREEZE_INDEX = False
+
+
+def open_index(corpus: Path | None) -> VersionIndex:
+    """The version index of the corpus (engine/index.py: read from the cache, or replayed)."""
+    index = _index.open_index(corpus)
+    if FREEZE_INDEX:
+        import gc
+
+        gc.freeze()
+    return index
 
 
 def write_file_atomic(path: Path, content: str | bytes) -> Path:

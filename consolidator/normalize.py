@@ -22,6 +22,7 @@ _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "«": '"', "»": '"', "`": "'"}
 )
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+_FOLD = {**_DASHES, **_QUOTES, **_LIGATURES}  # one pass (no result of one is a key of another)
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d)\. (?=\d)")
 _SPACE_IN_QUOTES = re.compile(r'"\s*([^"]*?)\s*"')
 
@@ -29,7 +30,7 @@ _SPACE_IN_QUOTES = re.compile(r'"\s*([^"]*?)\s*"')
 def normalize_text(text: str) -> str:
     """Fold spaces, dashes, quotes and ligatures so that typographic variants compare equal."""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_DASHES).translate(_QUOTES).translate(_LIGATURES)
+    text = text.translate(_FOLD)
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_IN_NUMBER.sub(".", text)
     text = _SPACE_IN_QUOTES.sub(r'"\1"', text)

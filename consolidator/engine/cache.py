@@ -23,7 +23,7 @@ import logging
 import os
 import pickle
 from collections.abc import Iterator, Mapping
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,7 @@ from consolidator import __version__
 from consolidator.resources import PACKAGE
 
 if TYPE_CHECKING:  # replay's module is imported when an index is read or written, not before
-    from consolidator.engine.replay import Structure, VersionIndex
+    from consolidator.engine.replay import VersionIndex
     from consolidator.model import Corpus, Version
 
 log = logging.getLogger(__name__)
@@ -241,7 +241,6 @@ def _payload(key: str, index: VersionIndex) -> bytes:
     lean = replace(
         index,
         timeline=replace(index.timeline, graph=None),
-        structures=_shared(index.structures),
         versions={},
     )
     refs = {
@@ -255,25 +254,6 @@ def _payload(key: str, index: VersionIndex) -> bytes:
         _Pickler(buffer, refs).dump(versions)
         blobs[article] = buffer.getvalue()
     return pickle.dumps((FORMAT, key, lean, blobs), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _shared(structures: tuple[Structure, ...]) -> tuple[Structure, ...]:
-    """The structures with equal entries held once (pickle writes a shared object once)."""
-    from consolidator.engine.replay import Entry
-
-    canon: dict[Entry, Entry] = {}
-
-    def once(value: Any) -> Any:
-        if isinstance(value, Entry):
-            return canon.setdefault(value, value)
-        if isinstance(value, tuple):
-            return tuple(once(v) for v in value)
-        return value
-
-    return tuple(
-        replace(s, **{f.name: once(getattr(s, f.name)) for f in fields(s) if f.name != "since"})
-        for s in structures
-    )
 
 
 def _prune(folder: Path) -> None:
