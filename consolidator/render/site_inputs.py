@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
@@ -68,7 +69,7 @@ class _Digest:
                 and (type(value).__name__, f.name) not in _UNREAD
             ]
             return f"{type(value).__name__}({','.join(fields)})"
-        if isinstance(value, dict):
+        if isinstance(value, Mapping):  # a dict, or the index's versions read on demand
             items = sorted((self(k), self(v)) for k, v in value.items())
             return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
         if isinstance(value, list | tuple):
