@@ -9,7 +9,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.french import alineas, de, quote_list
 from consolidator.model import EffectRule, Restriction, RestrictionKind, Version
-from consolidator.query.citation import unnumbered_name
+from consolidator.query.citation import text_designation, unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import renumbering_note, words_act
@@ -130,16 +130,19 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     name = f"l'article {art.num}" if art.num else unnumbered_name(art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
     since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
+    text_act = index.corpus.acts[art.version.text_id]
     wording = (
         "dans sa rédaction d'origine"
-        if act.id == conv.base
+        if act.id == text_act.id
         else f"dans sa rédaction issue {de(act.label)} (depuis le {since})"
     )
     note = renumbering_note(index, art.version)
     if note:
         wording += f" ({note})"
     out = [
-        f"Au {format_french(day)}, {name} {de(conv.short or conv.title)} est en vigueur {wording}."
+        f"Au {format_french(day)}, {name} "
+        f"{text_designation(index.corpus, text_act, de(conv.short or conv.title))} "
+        f"est en vigueur {wording}."
     ]
     if not act.extensible:
         out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")

@@ -9,7 +9,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, Restriction, RestrictionKind, State
+from consolidator.model import Act, ActKind, Corpus, Restriction, RestrictionKind, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Certainty, jo_provenance
@@ -129,6 +129,17 @@ def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) 
     return f", étendu{agreed} par {arrete.label}{jo}{field}"
 
 
+def text_designation(corpus: Corpus, text_act: Act, of_convention: str) -> str:
+    """« de la convention … », or « de l'accord du … de la convention … » for an attached text's
+    own article: an article 6.1 of the GPEC accord is not the convention's article 6.1.
+
+    `of_convention` is how the convention is named after « de ».
+    """
+    if text_act.id == corpus.convention.base:
+        return of_convention
+    return f"{de(text_act.label)} {of_convention}"
+
+
 def citation(index: VersionIndex, article: str, day: date) -> Citation:
     """The citation of `article` (stable id) in force on `day`; QueryError when not in force."""
     art = article_at(index, article, day)
@@ -136,9 +147,9 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     text_act = corpus.acts[art.version.text_id]
     act = corpus.acts[words_act(index, art.version)]
     conv = corpus.convention
-    where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
-    if text_act.id != conv.base:
-        where = f"{de(text_act.label)} {where}"
+    where = text_designation(
+        corpus, text_act, f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
+    )
     name = f"Article {art.num}" if art.num else unnumbered_name(art)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"

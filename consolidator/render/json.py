@@ -155,7 +155,10 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         ],
     }
     if art.notas:  # Legifrance's notas (only where the export prints one)
-        out["notas"] = [{"text": n.text, "source": "004", "lines": n.src} for n in art.notas]
+        out["notas"] = [
+            {"text": n.text, "paragraphs": list(n.paragraphs), "source": "004", "lines": n.src}
+            for n in art.notas
+        ]
     if art.branche is not None:
         out.update(branche_json(index, art))
     return out
