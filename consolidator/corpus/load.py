@@ -158,7 +158,9 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
 def _nota(el: etree._Element) -> Nota:
     """A nota of one paragraph (its text) or several (its `<p>` children)."""
     paragraphs = tuple(p.text for p in read_paras(el)) or (clean(el.text),)
-    return Nota(el.get("target", ""), paragraphs, el.get("src", ""))
+    start = el.get("from")
+    shown_from = date.fromisoformat(start) if start else None
+    return Nota(el.get("target", ""), paragraphs, el.get("src", ""), el.get("decision"), shown_from)
 
 
 def _sources(el: etree._Element) -> tuple[SourceRef, ...]:
@@ -236,7 +238,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         ops=ops,
         sources=_sources(el),
         notes=_notes(el),
-        notas=tuple(_nota(n) for n in el.findall("nota")),
+        notas=tuple(_nota(n) for n in (*el.findall("nota"), *el.findall("inferred"))),
     )
 
 

@@ -187,6 +187,10 @@ class Nota:
     target: str
     paragraphs: tuple[str, ...]
     src: str
+    decision: str | None = (
+        None  # set: our inference shown to readers (<inferred>), not Legifrance's
+    )
+    shown_from: date | None = None  # an inference true only from that day (a term reached)
 
     @property
     def text(self) -> str:

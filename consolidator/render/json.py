@@ -157,6 +157,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
     if art.notas:  # Legifrance's notas (only where the export prints one)
         out["notas"] = [
             {"text": n.text, "paragraphs": list(n.paragraphs), "source": "004", "lines": n.src}
+            | ({"certainty": "inferred", "decision": n.decision} if n.decision else {})
             for n in art.notas
         ]
     if art.branche is not None:

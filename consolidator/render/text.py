@@ -93,7 +93,8 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         lines.append(_para(f"[{i}] {restriction_sentence(r)} ({arrete.label})"))
     for nota in art.notas:
         first, *more = nota.paragraphs
-        lines += [_para(f"Nota : {first}"), *(_para(p) for p in more)]
+        label = f"Note déduite ({nota.decision})" if nota.decision else "Nota"
+        lines += [_para(f"{label} : {first}"), *(_para(p) for p in more)]
     for v in art.upcoming:
         lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
     return _typo_lines(lines).rstrip() + "\n"
