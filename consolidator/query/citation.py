@@ -13,6 +13,7 @@ from consolidator.model import Act, ActKind, Restriction, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Certainty, jo_provenance
+from consolidator.query.rows import row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -51,21 +52,9 @@ class Citation:
     renumbering: str | None = None  # « ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 … »
 
 
-def _row_exclusions(art: ArticleAt) -> set[Restriction]:
-    """Exclusions that take whole table rows (a certification ...), not words of a sentence."""
-    frags = art.version.fragments
-    rows = {
-        sp.restriction
-        for sp in art.excluded
-        if frags[sp.fragment].cells and (sp.start, sp.end) == (0, len(frags[sp.fragment].text))
-    }
-    words = {sp.restriction for sp in art.excluded if not frags[sp.fragment].cells}
-    return rows - words
-
-
 def _exclusions(art: ArticleAt) -> tuple[str, ...]:
     restrictions = art.restrictions
-    rows = _row_exclusions(art)
+    rows = row_exclusions(art.version, art.excluded)
     words = list(
         dict.fromkeys(
             f"« {r.words} »"
@@ -74,12 +63,9 @@ def _exclusions(art: ArticleAt) -> tuple[str, ...]:
         )
     )
     out = [f"des termes {and_list(words)}"] if words else []
-    row_words = list(dict.fromkeys(f"« {r.words} »" for r in restrictions if r in rows))
-    if row_words:
-        lines = "de la ligne" if len(row_words) == 1 else f"des {len(row_words)} lignes"
-        out.append(
-            f"{lines} du tableau désignée{'s' if len(row_words) > 1 else ''} par {and_list(row_words)}"
-        )
+    taken = sorted({i for r in restrictions for i in rows.get(r, ())})
+    if taken:  # a row by its whole content: one RNCP code may stand on several rows (31204)
+        out.append(rows_phrase(art.version, taken, of=True))
     alineas = sorted(
         {r.alinea for r in restrictions if r.kind == "exclusion" and not r.words and r.alinea}
     )

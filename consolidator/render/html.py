@@ -17,6 +17,7 @@ from consolidator.errors import RenderError
 from consolidator.french import de
 from consolidator.model import Act, Restriction, RestrictionKind, View
 from consolidator.query.events import upcoming_when
+from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import renumbering_note, words_act
 from consolidator.query.provenance import (
     Certainty,
@@ -306,7 +307,9 @@ def article_view(
     counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
-    upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming)
+    upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming) + tuple(
+        pending_when(index, p) for p in pending_for(index, art.id)
+    )
     since = since_provenance(index, version)
     jo = jo_provenance(index.corpus, art.extension.arrete) if art.extension else None
     return ArticleView(
