@@ -12,7 +12,7 @@ from consolidator.french import and_list, de
 from consolidator.model import Act, ActKind, Restriction, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
-from consolidator.query.provenance import Certainty, jo_provenance
+from consolidator.query.provenance import Provenance, act_label, jo_provenance
 from consolidator.query.rows import row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, article_at
 
@@ -50,6 +50,7 @@ class Citation:
     reserves: tuple[str, ...]
     text: str
     renumbering: str | None = None  # « ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 … »
+    published: Provenance | None = None  # the provenance of the extending arrêté's JO date
 
 
 def _exclusions(art: ArticleAt) -> tuple[str, ...]:
@@ -88,9 +89,8 @@ def _jo(index: VersionIndex, art: ArticleAt) -> str:
     arrete = art.extension.arrete
     if not arrete.jo:
         return ", date de publication au JO inconnue"
-    prov = jo_provenance(index.corpus, arrete)
-    shown = prov is not None and prov.certainty in (Certainty.INFERRED, Certainty.APPROXIMATE)
-    caveat = f", {prov.caveat}" if shown and prov and prov.caveat else ""
+    prov = jo_provenance(index.corpus, arrete)  # every date not in a seed says so, as in `article`
+    caveat = f", {prov.caveat}" if prov and prov.caveat else ""
     return f" (JO du {format_french(arrete.jo)}{caveat})"
 
 
@@ -123,7 +123,7 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if not original:
-        sentence += f", dans sa rédaction issue {de(act.label)}"
+        sentence += f", dans sa rédaction issue {de(act_label(corpus, act))}"
     former = former_renumberings(index, art.version)
     renumbering = None
     if former and former[-1].day == art.version.since:  # renumbered with this wording
@@ -138,6 +138,17 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     reserves = _reserves(art.restrictions)
     if reserves:
         sentence += ", " + and_list(list(reserves))
+    published = jo_provenance(corpus, art.extension.arrete) if art.extension else None
     return Citation(
-        art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence, renumbering
+        art,
+        day,
+        conv.title,
+        conv.idcc,
+        act,
+        original,
+        exclusions,
+        reserves,
+        sentence,
+        renumbering,
+        published,
     )

@@ -18,6 +18,7 @@ from consolidator.french import de as of
 from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.provenance import (
     Certainty,
+    act_label,
     rule_of,
     rule_provenance,
     signed_provenance,
@@ -162,7 +163,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             act.signed,
             "signature",
             act.id,
-            act.label,
+            act_label(index.corpus, act),
             signed_provenance(act).caveat or "" if act.signed_approximate else "",
         )
     ]

@@ -129,8 +129,30 @@ def _number_provenance(
     return Provenance(Certainty.INFERRED, "numéro absent des sources")
 
 
+def number_caveat(corpus: Corpus, act: Act) -> str | None:
+    """« numéro d'après les métadonnées Légifrance » (or « numéro non écrit dans les sources »)
+    for an avenant whose number no seed gives; None when a seed names it."""
+    number = number_provenance(corpus, act)
+    if number is None or number.certainty is Certainty.SOURCE:
+        return None
+    if number.certainty is Certainty.METADATA:
+        return f"numéro {number.caveat}"
+    return "numéro non écrit dans les sources"
+
+
+def act_label(corpus: Corpus, act: Act) -> str:
+    """The act's label, followed by its number's caveat when the number is not in a seed:
+    « avenant n° 13 du 18 mars 2009 (numéro d'après les métadonnées Légifrance) »."""
+    caveat = number_caveat(corpus, act)
+    return f"{act.label} ({caveat})" if caveat else act.label
+
+
 _MENTION = re.compile(
-    r"avenant\s+n°\s*(\d+)(?![\d.])(?:\s+du\s+(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?", re.IGNORECASE
+    # « avenant n° 20 du 21 septembre 2016 », or with its subject between: « un avenant n° 20
+    # relatif au droit syndical le 21 septembre 2016 » (004 l.10917)
+    r"avenant\s+n°\s*(\d+)(?![\d.])(?:(?:\s+[^\n\d«»()]{1,60}?)?\s+(?:du|le)\s+"
+    r"(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?",
+    re.IGNORECASE,
 )
 
 

@@ -58,6 +58,7 @@ def citation_json(c: Citation) -> dict[str, Any]:
             "arrete": ext.arrete.date.isoformat(),
             "label": ext.arrete.label,
             "published": ext.arrete.jo.isoformat() if ext.arrete.jo else None,
+            "published_provenance": c.published.to_json() if c.published else None,
         },
         "exclusions": list(c.exclusions),
         "excluded_rows": _rows_json(c),

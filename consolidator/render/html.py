@@ -20,10 +20,9 @@ from consolidator.query.events import upcoming_when
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import renumbering_note, words_act
 from consolidator.query.provenance import (
-    Certainty,
     Provenance,
     jo_provenance,
-    number_provenance,
+    number_caveat,
     since_provenance,
 )
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -122,14 +121,7 @@ def _markers(index: VersionIndex) -> dict[str, Marker]:
             continue
         letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
         counts[letter] += 1
-        number = number_provenance(index.corpus, act)
-        caveat = None
-        if number is not None and number.certainty is not Certainty.SOURCE:
-            caveat = (
-                f"numéro {number.caveat}"
-                if number.certainty is Certainty.METADATA
-                else ("numéro non écrit dans les sources")
-            )
+        caveat = number_caveat(index.corpus, act)
         out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat)
     return out
 

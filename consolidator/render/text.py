@@ -19,7 +19,7 @@ from consolidator.query.history import History, VersionHistory
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
-from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
+from consolidator.query.provenance import act_label, date_caveat, jo_provenance, since_provenance
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, excluded_spans
@@ -74,7 +74,8 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         if art.version.wording_known
         else f"{art.heading_label}, {WORDING_UNKNOWN}"
     )
-    lines = [head, f"[{label}] depuis le {since} — rédaction issue de : {act.label}"]
+    issued = act_label(index.corpus, act)
+    lines = [head, f"[{label}] depuis le {since} — rédaction issue de : {issued}"]
     note = renumbering_note(index, art.version)
     if note:
         lines.append(f"({note})")
@@ -182,7 +183,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     caveat = date_caveat(since_provenance(index, v))
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}{unknown}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
     ]
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]

@@ -1,0 +1,98 @@
+"""Issue 15 § 4 (and lawyer L-02, L-03): avenant numbers and JO dates known only from the public
+metadata file are flagged in every plain-text output, as dates of other provenances already are.
+
+Avenant n° 13 du 18 mars 2009: its copy in the Légifrance export (004 l.6099-6428) never gives its
+number with its date; l.9564 names « (avenant n° 13) » without a date: the number comes from
+kali-2128-metadata.json. The JO date of the arrêté of 23 December 2010 (29 December 2010) is in no
+seed either (the arrêté is cited by its date only, e.g. l.275); the JO dates of the arrêtés of
+3 June 2003 are inferred (l.15541-15576, D-007).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from consolidator.query.applicability import applicability
+from consolidator.query.citation import citation
+from consolidator.query.events import timeline_events
+from consolidator.query.history import history
+from consolidator.query.snapshot import article_at, resolve_article
+from consolidator.render import text as trender
+from tests.conftest import flat, seed_lines
+
+META = "avenant n° 13 du 18 mars 2009 (numéro d'après les métadonnées Légifrance)"
+
+
+def test_the_export_never_dates_avenant_13_with_its_number() -> None:
+    own = " ".join(seed_lines(6094, 6428))
+    assert not re.search(r"avenant\s+n°\s*13\b", own, re.IGNORECASE)
+    assert "(avenant n° 13)" in seed_lines(9564, 9564)[0]
+    assert "29 décembre 2010" not in " ".join(seed_lines(270, 280))
+
+
+def test_article_history_cite_timeline_flag_the_metadata_number(index) -> None:
+    day = date(2012, 6, 1)
+    aid = resolve_article(index, "2.5", day)
+    art = article_at(index, aid, day)
+    assert f"rédaction issue de : {META}" in flat(trender.article_text(index, art))
+    assert f": {META} [" in flat(trender.history_text(index, history(index, aid, day)))
+    cited = citation(index, aid, day).text
+    assert f"dans sa rédaction issue de l'{META}" in cited
+    events = [
+        e for e in timeline_events(index) if e.kind == "signature" and e.subject == "avenant-13"
+    ]
+    assert [e.label for e in events] == [META]
+
+
+def test_a_number_the_seed_gives_is_not_flagged(index) -> None:
+    # avenant n° 29 as signed (000) names itself « Avenant n° 29 »
+    events = [
+        e for e in timeline_events(index) if e.kind == "signature" and e.subject == "avenant-29"
+    ]
+    assert [e.label for e in events] == ["avenant n° 29 du 13 décembre 2019"]
+
+
+def test_citation_and_applicability_flag_jo_dates_not_in_the_seed(index) -> None:
+    # L-03: the citation said « (JO du 29 décembre 2010) » where `article` says it is metadata
+    day = date(2012, 6, 1)
+    aid = resolve_article(index, "2.5", day)
+    assert (
+        "étendu par arrêté du 23 décembre 2010 (JO du 29 décembre 2010, d'après les métadonnées "
+        "Légifrance)" in citation(index, aid, day).text
+    )
+    said = applicability(index, aid, day)
+    assert (
+        "(JO du 29 décembre 2010, d'après les métadonnées Légifrance), avec effet au 29 décembre 2010 (d'après les métadonnées Légifrance)"
+        in said
+    )
+    # L-02: 1.1's arrêté of 3 June 2003, JO date inferred (D-007)
+    one = applicability(index, resolve_article(index, "1.1", date(2024, 1, 1)), date(2024, 1, 1))
+    assert (
+        "(JO du 12 juin 2003, date déduite, D-007), avec effet au 12 juin 2003 (date déduite, D-007)"
+        in one
+    )
+
+
+def test_citation_json_carries_the_jo_date_provenance(index) -> None:
+    import json
+
+    from consolidator.render.citation import citation_output
+
+    day = date(2012, 6, 1)
+    data = json.loads(
+        citation_output(citation(index, resolve_article(index, "2.5", day), day), "json")
+    )
+    assert data["extension"]["published_provenance"]["certainty"] == "metadata"
+
+
+def test_avenant_20_is_numbered_by_the_seed_with_its_subject_between(index) -> None:
+    # 004 l.10917: « ont conclu un avenant n° 20 relatif au droit syndical le 21 septembre 2016 »
+    from consolidator.query.provenance import Certainty, number_provenance
+
+    assert (
+        "un avenant n° 20 relatif au droit syndical le 21 septembre 2016"
+        in seed_lines(10917, 10917)[0]
+    )
+    prov = number_provenance(index.corpus, index.corpus.acts["avenant-20"])
+    assert prov is not None and prov.certainty is Certainty.SOURCE and prov.source == "004 l.10917"
