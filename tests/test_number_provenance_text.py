@@ -96,3 +96,45 @@ def test_avenant_20_is_numbered_by_the_seed_with_its_subject_between(index) -> N
     )
     prov = number_provenance(index.corpus, index.corpus.acts["avenant-20"])
     assert prov is not None and prov.certainty is Certainty.SOURCE and prov.source == "004 l.10917"
+
+
+def test_pdf_acts_table_flags_metadata_numbers(index) -> None:
+    # lawyer L-27: the PDF « Actes consolidés » table said « avenant n° 13 du 18 mars 2009 » plain
+    from consolidator.render.html import markers
+    from consolidator.render.pdf import act_rows
+
+    day = date(2012, 6, 1)
+    legend = tuple(markers(index).values())
+    labels = [r.label for r in act_rows(index, legend, day)]
+    assert META in labels
+
+
+def test_a_date_a_nota_writes_is_sourced(index) -> None:
+    # lawyer L-22: 004 l.3235 « L'entrée en vigueur des dispositions de l'article 15.3 est fixée
+    # au 28 décembre 2015 »: not « d'après les métadonnées Légifrance »
+    from consolidator.query.provenance import Certainty, since_provenance
+
+    assert "est fixée au 28 décembre 2015" in seed_lines(3235, 3235)[0]
+    day = date(2018, 1, 1)
+    art = article_at(index, resolve_article(index, "15.3", day), day)
+    prov = since_provenance(index, art.version)
+    assert prov is not None and prov.certainty is Certainty.SOURCE and prov.source == "004 l.3235"
+    assert "du 28 décembre 2015 au" in flat(
+        trender.history_text(index, history(index, art.id, day))
+    )
+    assert "28 décembre 2015 (d'après" not in flat(trender.article_text(index, art))
+
+
+def test_signature_dates_are_sourced_only_where_a_seed_writes_them(index) -> None:
+    # lawyer L-29: avenant n° 21's lines (004 l.9574-9679) never write « 1er juin 2017 »; only the
+    # metadata title « Avenant n° 21 du 1er juin 2017 … » does. Avenant n° 22's date is written
+    # « le 8 décembre 2017, l'avenant n° 22 était conclu » (l.11853).
+    from consolidator.query.provenance import Certainty, signed_provenance
+
+    assert not any("1er juin 2017" in line for line in seed_lines(9569, 9679))
+    acts = index.corpus.acts
+    assert signed_provenance(acts["avenant-21"], index.corpus).certainty is Certainty.METADATA
+    assert "le 8 décembre 2017, l'avenant n° 22 était conclu" in seed_lines(11853, 11853)[0]
+    sourced = signed_provenance(acts["avenant-22"], index.corpus)
+    assert sourced.certainty is Certainty.SOURCE
+    assert signed_provenance(acts["avenant-20"], index.corpus).certainty is Certainty.SOURCE

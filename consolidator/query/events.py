@@ -164,7 +164,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             "signature",
             act.id,
             act_label(index.corpus, act),
-            signed_provenance(act).caveat or "" if act.signed_approximate else "",
+            signed_provenance(act, index.corpus).caveat or "" if act.signed_approximate else "",
         )
     ]
     for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):

@@ -11,7 +11,7 @@ import orjson
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Act, Restriction, Version
+from consolidator.model import Act, Corpus, Restriction, Version
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import former_renumberings, words_act
@@ -29,14 +29,14 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def act_json(act: Act) -> dict[str, Any]:
+def act_json(act: Act, corpus: Corpus) -> dict[str, Any]:
     return {
         "id": act.id,
         "kind": act.kind.value,
         "number": act.number,
         "title": act.title,
         "signed": _iso(act.signed),
-        "signed_provenance": signed_provenance(act).to_json(),
+        "signed_provenance": signed_provenance(act, corpus).to_json(),
     }
 
 
@@ -95,15 +95,15 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
         "since": _iso(version.since),
         "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
-        "act": act_json(index.corpus.acts[version.act]),
+        "act": act_json(index.corpus.acts[version.act], index.corpus),
         "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
-        "wording_act": act_json(index.corpus.acts[words_act(index, version)]),
+        "wording_act": act_json(index.corpus.acts[words_act(index, version)], index.corpus),
         "renumbered": [
             {
                 "from": r.old,
                 "to": r.new,
                 "date": _iso(r.day),
-                "act": act_json(index.corpus.acts[r.act]),
+                "act": act_json(index.corpus.acts[r.act], index.corpus),
             }
             for r in former_renumberings(index, version)
         ],
@@ -273,14 +273,14 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
             for p in vh.periods
         ],
         "end": v.end.value if v.end else None,
-        "ended_by": act_json(index.corpus.acts[v.ended_by]) if v.ended_by else None,
+        "ended_by": act_json(index.corpus.acts[v.ended_by], index.corpus) if v.ended_by else None,
     }
 
 
 def pending_json(index: VersionIndex, article: str) -> list[dict[str, Any]]:
     """Changes to the article whose date is not known yet (under --known-at, say)."""
     return [
-        {"act": act_json(index.corpus.acts[p.act.id]), "when": pending_when(index, p)}
+        {"act": act_json(index.corpus.acts[p.act.id], index.corpus), "when": pending_when(index, p)}
         for p in pending_for(index, article)
     ]
 
