@@ -114,16 +114,17 @@ def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheTex
     """
     paragraphs: list[str] = []
     removed: list[tuple[int, str]] = []
+    unextended = False
     for scope in fragment_scopes(index, version, day):
         fragment = version.fragments[scope.index]
         if scope.scope is Scope.ADHERENTS and not scope.excluded:
             removed.append((scope.index, "non étendu"))
+            unextended = True
         elif scope.scope is Scope.ADHERENTS:
             removed.append((scope.index, "exclu de l'extension"))
         else:
             paragraphs.append(_strip(fragment.text, scope.excluded))
     # an exclusion removes text; only text not yet extended leaves the earlier extended wording binding
-    unextended = any(why == "non étendu" for _, why in removed)
     fallback = _fallback(index, version, day) if unextended else None
     current = {f.uid for f in version.fragments}
     extra = tuple(f for f in fallback.fragments if f.uid not in current) if fallback else ()

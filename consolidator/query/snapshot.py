@@ -10,7 +10,16 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version, View
+from consolidator.model import (
+    WORDING_UNKNOWN,
+    Act,
+    ActLevel,
+    Nota,
+    Restriction,
+    State,
+    Version,
+    View,
+)
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
@@ -218,7 +227,7 @@ def snapshot(
     for entry in structure.entries:
         if only is not None and entry.article not in only:
             continue
-        if index.corpus.acts[entry.text_id].level != "branche":
+        if index.corpus.acts[entry.text_id].level is not ActLevel.BRANCHE:
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = article_at(index, entry.article, day)
         if chosen is View.BRANCHE:

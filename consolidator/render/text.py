@@ -206,8 +206,8 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
 def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction) -> str:
     """« exclusion « au plan national » », « exclusion de la ligne « … — 31204 — CEESCO » du
     tableau », « réserve »."""
-    kind = "exclusion" if r.kind == "exclusion" else "réserve"
-    rows = row_exclusions(version, spans).get(r) if r.kind == "exclusion" else None
+    kind = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
+    rows = row_exclusions(version, spans).get(r) if r.kind is RestrictionKind.EXCLUSION else None
     if rows:
         return f"exclusion {rows_phrase(version, list(rows), of=True)}"
     return f"{kind} « {r.words} »" if r.words else kind
