@@ -19,6 +19,7 @@ from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, R
 from consolidator.query.provenance import (
     Certainty,
     act_label,
+    jo_provenance,
     rule_of,
     rule_provenance,
     signed_provenance,
@@ -164,7 +165,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             "signature",
             act.id,
             act_label(index.corpus, act),
-            signed_provenance(act, index.corpus).caveat or "" if act.signed_approximate else "",
+            signed_provenance(act, index.corpus).caveat or "",
         )
     ]
     for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):
@@ -174,8 +175,10 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             day = None
         scope = "" if key is None else f" (dispositions {key})"
         prov = rule_provenance(index, act, rule)
-        doubtful = prov.certainty in (Certainty.APPROXIMATE, Certainty.INFERRED)
-        detail = rule.describe() + (f" ; {prov.caveat}" if doubtful and prov.caveat else "")
+        if prov.certainty is Certainty.APPROXIMATE:  # no source gives it: not « date fixe »
+            detail = f"date non écrite dans les sources ; {prov.caveat}"
+        else:
+            detail = rule.describe() + (f" ; {prov.caveat}" if prov.caveat else "")
         if day is None:
             detail = "à la publication de l'arrêté d'extension"
         elif rule.kind is RuleKind.EXTENSION:
@@ -197,8 +200,10 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
 def _arrete_events(index: VersionIndex, arrete: Arrete, known_at: date) -> list[Event]:
     corpus = index.corpus
     events = [Event(arrete.date, "arrêté", arrete.id, arrete.title)]
+    jo = jo_provenance(corpus, arrete)
+    caveat = jo.caveat if jo and jo.caveat else ""
     if arrete.jo:
-        events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}"))
+        events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}", caveat))
     for ext in arrete.extends:
         for ev in index.extensions_of(ext.act):
             if ev.arrete.id != arrete.id:
@@ -208,9 +213,9 @@ def _arrete_events(index: VersionIndex, arrete: Arrete, known_at: date) -> list[
                 detail = f"par {arrete.label}, date de publication au JO inconnue"
                 events.append(Event(None, "date inconnue", ext.act, label, detail))
             else:
-                events.append(
-                    Event(ev.effective, "extension", ext.act, label, f"par {arrete.label}")
-                )
+                computed = caveat if ext.effective is None else ""  # from the JO date
+                detail = f"par {arrete.label}" + (f" ; {computed}" if computed else "")
+                events.append(Event(ev.effective, "extension", ext.act, label, detail))
     return events
 
 

@@ -138,3 +138,23 @@ def test_signature_dates_are_sourced_only_where_a_seed_writes_them(index) -> Non
     sourced = signed_provenance(acts["avenant-22"], index.corpus)
     assert sourced.certainty is Certainty.SOURCE
     assert signed_provenance(acts["avenant-20"], index.corpus).certainty is Certainty.SOURCE
+
+
+def test_timeline_marks_every_date_not_written_in_a_seed(index) -> None:
+    # lawyer L-13: the JO dates of the arrêtés of 3 June 2003 are inferred (l.15541-15576, D-007),
+    # 28 August 2001 is in the metadata only; the protocole of 31 January 2000 states no date of
+    # effect (D-403): not « date fixe »
+    rows = [(e.date, e.kind, e.label, e.detail) for e in timeline_events(index)]
+    jo_2003 = [
+        r for r in rows if r[0] == date(2003, 6, 12) and r[1] in ("publication JO", "extension")
+    ]
+    assert jo_2003 and all("date déduite, D-007" in r[3] for r in jo_2003)
+    meta = [r for r in rows if r[0] == date(2001, 8, 28) and r[1] == "publication JO"]
+    assert meta and all(r[3] == "d'après les métadonnées Légifrance" for r in meta)
+    protocole = [
+        r for r in rows if r[1] == "effet" and "protocole d'accord du 31 janvier 2000" in r[2]
+    ]
+    assert protocole and "date fixe" not in protocole[0][3]
+    assert "date approximative, D-403" in protocole[0][3]
+    signed = [r for r in rows if r[1] == "signature" and r[2].startswith("avenant n° 21 ")]
+    assert signed[0][3] == "d'après les métadonnées Légifrance"
