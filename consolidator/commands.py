@@ -20,6 +20,7 @@ from consolidator.model import View
 from consolidator.output import write_file_atomic
 from consolidator.query import events as api
 from consolidator.query.history import history
+from consolidator.query.knowledge import known_index
 from consolidator.query.scope import branche_text
 from consolidator.query.snapshot import article_at, as_view, resolve_article, snapshot
 from consolidator.render import json as jrender
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
 Document = str | bytes
 # the CLI opens the corpus, finds the seed and writes its output through this module
 __all__ = ["CACHE_OFF_ENV", "SEED_004", "open_index", "validate", "write_file_atomic"]
+
+
+def open_known(corpus: Path | None, known_at: date | None) -> VersionIndex:
+    """The corpus's index, cut down to what could be known on `known_at` when given."""
+    return known_index(open_index(corpus), known_at)
 
 
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:

@@ -307,6 +307,7 @@ class Corpus:
     acts: dict[str, Act]
     arretes: dict[str, Arrete]
     grids: tuple[SalaryGrid, ...] = ()
+    known_at: date | None = None  # set on a corpus cut down to what could be known on that day
 
 
 class EndReason(Enum):
