@@ -199,14 +199,16 @@ def changes_document(
     return convention_feed(index, found.events)
 
 
-def salaries_document(index: VersionIndex, day: date, fmt: str) -> Document:
+def salaries_document(
+    index: VersionIndex, day: date, fmt: str, view: str = View.ADHERENT
+) -> Document:
     from consolidator.query.salaries import salaries_at
     from consolidator.render.salaries import answer_json, answer_text, stamped
 
-    answer = salaries_at(index, day)
+    answer = salaries_at(index, day, as_view(view))
     if fmt == "json":
         return jrender.dumps(answer_json(answer, index.corpus))
-    return stamped(answer_text(answer), index.corpus, day)
+    return stamped(answer_text(answer, index.corpus), index.corpus, day)
 
 
 def build(index: VersionIndex, day: date, output: Path, with_pdf: bool) -> BuiltSite:

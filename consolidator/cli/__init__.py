@@ -334,14 +334,21 @@ def serve_cmd(corpus: Path | None, host: str, port: int) -> None:
 @main.command(name="salaries")
 @corpus_option
 @at_option
+@view_option
 @known_at_option
 @format_option("text", "json")
 @output_option
 def salaries_cmd(
-    corpus: Path | None, at: date, known_at: date | None, fmt: str, output: Path | None
+    corpus: Path | None,
+    at: date,
+    view: str,
+    known_at: date | None,
+    fmt: str,
+    output: Path | None,
 ) -> None:
     """Valeur du point and RMAG per class in force on a date (salary agreements)."""
-    _emit(documents.salaries_document(documents.open_known(corpus, known_at), at, fmt), output)
+    index = documents.open_known(corpus, known_at)
+    _emit(documents.salaries_document(index, at, fmt, view), output)
 
 
 @main.command(name="draft")

@@ -32,3 +32,4 @@ class SalaryGrid:
     notes: tuple[str, ...] = ()
     file: str | None = None
     line: int | None = None
+    amounts_known: bool = True  # False: the sources prove the grid (its act) but give no amount
