@@ -15,6 +15,7 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.french import euros
 from consolidator.model import Act, Corpus, RestrictionKind, SalaryGrid, State, View
+from consolidator.query.numbering import by
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,7 @@ class SalaryAnswer:
         ext = self.extension or self.undated
         if ext is None:
             return ()
-        return tuple(
-            r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE
-        )
+        return tuple(r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE)
 
 
 def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
@@ -79,15 +78,15 @@ def _warnings(
                 f"dernière valeur du point connue : {euros(last.point)} "  # type: ignore[arg-type]
                 f"(depuis le {format_french(last.effective)}, {corpus.acts[last.act].label})"
             )
-    label = corpus.acts[grid.act].label
+    label = by(corpus.acts[grid.act].label)
     if not grid.amounts_known:
         out.append(
-            f"montants non disponibles dans les sources : {label} n'y est connu que par les "
-            "textes qui le citent ou l'étendent"
+            "montants non disponibles dans les sources, qui ne connaissent "
+            f"{label} que par les textes qui le citent ou l'étendent"
             + (f" (décision {grid.decision})" if grid.decision else "")
         )
     later = [g for g in grids if grid.effective < g.effective <= day]
-    if grid is not grids[-1] and not later and day.year > grid.effective.year:
+    if grid is not grids[-1] and not (later or grid.approximate) and day.year > grid.effective.year:
         out.append(
             f"aucun accord salarial prenant effet en {day.year} avant le {format_french(day)} "
             f"n'est dans les sources : les montants fixés par {label} ont pu être remplacés"

@@ -6,11 +6,10 @@ from datetime import date
 from typing import Any
 
 from consolidator.dates import format_french
-from consolidator.french import euros
-from consolidator.model import Corpus
-from consolidator.french import and_list
-from consolidator.model import State, View
+from consolidator.french import and_list, euros
+from consolidator.model import Corpus, State, View
 from consolidator.query.events import sources_date
+from consolidator.query.numbering import by
 from consolidator.query.provenance import jo_provenance
 from consolidator.query.salaries import SalaryAnswer
 
@@ -36,20 +35,25 @@ def _scope(answer: SalaryAnswer) -> str:
     return f", à l'exclusion des {and_list(list(excluded))}" if excluded else ""
 
 
-def _non_adherents(answer: SalaryAnswer, corpus: Corpus) -> str | None:
+def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
+    """« arrêté du 16 avril 2013 (JO du …, d'après les métadonnées Légifrance), à l'exclusion
+    des organismes relevant … », « » when the grid is not extended."""
+    ext = answer.extension
+    return f"{ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}" if ext else ""
+
+
+def non_adherents(answer: SalaryAnswer, corpus: Corpus) -> str | None:
     """What binds employers outside the signatory organisations while this grid is not extended."""
     if answer.state is not State.NON_ETENDU:
         return None
     held = answer.non_adherents
-    what = (
-        f"la grille étendue fixée par {corpus.acts[held.act].label} (depuis le "
-        f"{format_french(held.effective)})"
-        if held
-        else "aucune grille étendue connue des sources"
-    )
+    members = "non étendu : cette grille ne lie que les adhérents des organisations signataires"
+    if held is None:
+        return f"{members} ; les sources ne connaissent aucune grille étendue plus ancienne"
     return (
-        "non étendu : cette grille ne lie que les adhérents des organisations signataires ; "
-        f"les employeurs non adhérents restent liés par {what} (vue branche : --view branche)"
+        f"{members} ; les employeurs non adhérents restent liés par la grille étendue fixée par "
+        f"{by(corpus.acts[held.act].label)} (depuis le {format_french(held.effective)} ; "
+        "vue branche : --view branche)"
     )
 
 
@@ -114,15 +118,14 @@ def answer_text(answer: SalaryAnswer, corpus: Corpus) -> str:
     if answer.state is not None:
         ext = answer.extension
         lines.append(
-            f"[{answer.state.value}]"
-            + (f" {ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}" if ext else "")
+            f"[{answer.state.value}]" + (f" {extension_phrase(answer, corpus)}" if ext else "")
         )
     if answer.undated is not None:
         lines.append(
             f"[en vigueur] étendu par {answer.undated.arrete.label}, "
             f"date de publication au JO inconnue{_scope(answer)}"
         )
-    held = _non_adherents(answer, corpus)
+    held = non_adherents(answer, corpus)
     if held:
         lines.append(held)
     if not grid.amounts_known:
