@@ -14,7 +14,8 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.french import euros
-from consolidator.model import Act, Corpus, SalaryGrid, State
+from consolidator.model import Act, Corpus, RestrictionKind, SalaryGrid, State
+from consolidator.query.provenance import Provenance, jo_provenance
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,26 @@ class SalaryAnswer:
     extension: ExtensionEvent | None
     warnings: tuple[str, ...]
     undated: ExtensionEvent | None = None  # an arrêté signed by then whose JO date is unknown
+    extension_words: str | None = (
+        None  # « arrêté du 16 avril 2013 (JO du …, d'après …), à l'exclusion … »
+    )
+    published: Provenance | None = None  # the provenance of the arrêté's JO date
+    scope_exclusion: str | None = None  # « organismes relevant … de la mutualité sociale agricole »
+
+
+def _extension_words(
+    corpus: Corpus, ext: ExtensionEvent
+) -> tuple[str, Provenance | None, str | None]:
+    """How the extension is said, with the JO date's provenance and the scope exclusion (004
+    l.15438: « Accord étendu à l'exclusion des organismes relevant … (arrêté du 16 avril 2013) »)."""
+    prov = jo_provenance(corpus, ext.arrete)
+    caveat = f", {prov.caveat}" if prov and prov.caveat else ""
+    jo = f" (JO du {format_french(ext.arrete.jo)}{caveat})" if ext.arrete.jo else ""
+    scope = next(
+        (r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE), None
+    )
+    outside = f", à l'exclusion des {scope}" if scope else ""
+    return f"{ext.arrete.label}{jo}{outside}", prov, scope
 
 
 def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
@@ -91,6 +112,7 @@ def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
     extension = _extension(index, source, day) if source else None
     undated = _undated(index, source, day) if source and extension is None else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
+    words, prov, scope = _extension_words(corpus, extension) if extension else (None, None, None)
     return SalaryAnswer(
         day,
         grid,
@@ -99,4 +121,7 @@ def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
         extension,
         tuple(_warnings(grid, grids, corpus, day)),
         undated,
+        words,
+        prov,
+        scope,
     )

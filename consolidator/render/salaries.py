@@ -40,6 +40,8 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
             "arrete": ext.arrete.date.isoformat(),
             "arrete_id": ext.arrete.id,
             "published": ext.arrete.jo.isoformat() if ext.arrete.jo else None,
+            "published_provenance": answer.published.to_json() if answer.published else None,
+            "scope_exclusion": answer.scope_exclusion,
             "effective": ext.effective.isoformat() if ext.effective else None,
         },
         "warnings": list(answer.warnings),
@@ -61,7 +63,8 @@ def answer_text(answer: SalaryAnswer) -> str:
     lines.append(f"{origin} : {act.label} (depuis le {format_french(grid.effective)})")
     if answer.state is not None:
         ext = answer.extension
-        lines.append(f"[{answer.state.value}]" + (f" {ext.arrete.label}" if ext else ""))
+        words = answer.extension_words or (ext.arrete.label if ext else "")
+        lines.append(f"[{answer.state.value}]" + (f" {words}" if words else ""))
     if answer.undated is not None:
         lines.append(
             f"[en vigueur] étendu par {answer.undated.arrete.label}, "
