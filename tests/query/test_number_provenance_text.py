@@ -158,3 +158,25 @@ def test_timeline_marks_every_date_not_written_in_a_seed(index) -> None:
     assert "date approximative, D-403" in protocole[0][3]
     signed = [r for r in rows if r[1] == "signature" and r[2].startswith("avenant n° 21 ")]
     assert signed[0][3] == "d'après les métadonnées Légifrance"
+
+
+def test_salaries_say_the_jo_date_provenance_and_the_msa_exclusion(index) -> None:
+    # lawyer L-20 (it said l.15436): 004 l.15438 « Accord étendu à l'exclusion des organismes relevant des
+    # conventions collectives applicables respectivement au personnel, aux agents de direction et
+    # aux praticiens de la mutualité sociale agricole (arrêté du 16 avril 2013, art. 1er) »; the JO
+    # date (23 April 2013) is in the metadata file only
+    from consolidator.query.salaries import salaries_at
+    from consolidator.render.salaries import answer_json, answer_text
+
+    assert "(arrêté du 16 avril 2013, art. 1er)" in seed_lines(15438, 15438)[0]
+    assert not any("23 avril 2013" in line for line in seed_lines(1, 16000))
+    answer = salaries_at(index, date(2024, 1, 1))
+    out = flat(answer_text(answer, index.corpus))
+    assert (
+        "[en vigueur étendue] arrêté du 16 avril 2013 (JO du 23 avril 2013, d'après les "
+        "métadonnées Légifrance), à l'exclusion des organismes relevant des conventions "
+        "collectives applicables respectivement au personnel" in out
+    )
+    ext = answer_json(answer, index.corpus)["extension"]
+    assert ext["published_provenance"]["certainty"] == "metadata"
+    assert ext["scope_exclusions"][0].endswith("praticiens de la mutualité sociale agricole")
