@@ -20,8 +20,13 @@ from consolidator.model import View
 from consolidator.output import write_file_atomic
 from consolidator.query import events as api
 from consolidator.query.history import history
-from consolidator.query.scope import branche_text
-from consolidator.query.snapshot import article_at, as_view, resolve_article, snapshot
+from consolidator.query.snapshot import (
+    article_at,
+    as_view,
+    branche_article,
+    resolve_article,
+    snapshot,
+)
 from consolidator.render import json as jrender
 from consolidator.render import text as trender
 from consolidator.resources import SEED_004
@@ -54,8 +59,8 @@ def article_document(
     fmt: str,
     known_at: date | None = None,
 ) -> Document:
-    article = resolve_article(index, ident, day)
     view = as_view(view)
+    article = resolve_article(index, ident, day) if view is View.ADHERENT else ident
     if fmt in ("html", "pdf"):
         if view is not View.ADHERENT:
             raise QueryError(
@@ -65,9 +70,10 @@ def article_document(
         from consolidator.render.site import standalone_article
 
         return standalone_article(index, article, day, fmt)
-    art = replace(article_at(index, article, day), known_at=known_at)
     if view is View.BRANCHE:
-        art = replace(art, branche=branche_text(index, art.version, day))
+        art = replace(branche_article(index, ident, day), known_at=known_at)
+    else:
+        art = replace(article_at(index, article, day), known_at=known_at)
     if fmt == "json":
         return jrender.dumps(
             {

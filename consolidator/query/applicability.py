@@ -7,14 +7,15 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.french import alineas, de, quote_list
-from consolidator.model import EffectRule, Restriction, RestrictionKind, Version
+from consolidator.french import alineas, and_list, de, quote_list
+from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
+from consolidator.query.branche import held_over, position
 from consolidator.query.citation import unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.labels import ArticleLabel
-from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import date_caveat, rule_of, since_provenance
-from consolidator.query.scope import FragmentScope, Scope, branche_text
+from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
@@ -122,6 +123,44 @@ def _restriction_sentences(
     return out
 
 
+def _chapter(path: tuple[str, ...]) -> str:
+    return path[0].split(" - ")[0] if path else ""
+
+
+def _replaced_held(index: VersionIndex, art: ArticleAt, day: date) -> str | None:
+    """When the act that wrote `art` repealed, in the same chapter, extended articles of other
+    ids (the accord of 3 July 2015 « abroge et remplace » chapter IX, D-202; avenant n° 13 the
+    2000 3.2 and 3.3, D-100), and is not extended on `day`: those still bind non-adherents."""
+    act = words_act(index, art.version)
+    if extended_on(index, act, day):
+        return None
+    found = [
+        h
+        for h in held_over(index, day).values()
+        if h.act == act
+        and h.version.text_id == art.version.text_id
+        and _chapter(h.entry.path) == _chapter(art.path)
+    ]
+    if not found:
+        return None
+    found.sort(key=lambda h: (h.day, position(index, h)))
+    nums = [h.version.num for h in found if h.version.num]
+    words = sorted(
+        {words_act(index, h.version) for h in found}, key=lambda a: index.corpus.acts[a].signed
+    )
+    origin = and_list([index.corpus.acts[a].label for a in words])
+    what = (
+        (f"les articles {and_list(nums)}" if len(nums) > 1 else f"l'article {nums[0]}")
+        if nums
+        else f"les dispositions du chapitre {_chapter(found[0].entry.path)}"
+    )
+    unknown = f" ({WORDING_UNKNOWN})" if any(not h.version.wording_known for h in found) else ""
+    return (
+        f"Pour les employeurs non adhérents, {what} dans leur rédaction issue {de(origin)}{unknown}, "
+        f"que {by(index.corpus.acts[act].label)} abroge, demeurent applicables jusqu'à son extension."
+    )
+
+
 def applicability(index: VersionIndex, article: str, day: date) -> str:
     """Who is bound by `article` on `day`: members only, the whole branch, reservations, pending text."""
     art = article_at(index, article, day)
@@ -158,10 +197,14 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
                 "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
                 f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
             )
-        elif branche.removed and not branche.paragraphs:
-            out.append(
-                "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
-            )
+        elif branche.removed or not art.version.wording_known:
+            held = _replaced_held(index, art, day)
+            if held:
+                out.append(held)
+            elif not branche.paragraphs:
+                out.append(
+                    "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
+                )
     known = art.known_at or sources_date(index.corpus).day
     for v in art.upcoming:
         found = rule_of(index, v)

@@ -7,10 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from consolidator.dates import format_french
-from consolidator.engine.replay import Structure, VersionIndex
+from consolidator.engine.replay import Entry, Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version, View
+from consolidator.query.branche import Held, branche_entries, held_over
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
@@ -45,6 +46,7 @@ class ArticleAt:
     label: ArticleLabel | None = None  # the heading label from the alinéas' scopes, when in force
     undated: ExtensionEvent | None = None  # an arrêté by then whose JO date is unknown
     notas: tuple[Nota, ...] = ()
+    held: Held | None = None  # branche view: repealed or renumbered by an act not yet extended
 
     @property
     def heading_label(self) -> str:
@@ -147,6 +149,14 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         ended = last.end.value if last.end else "sorti du texte"
         until = f" le {format_french(last.until)}" if last.until else ""
         raise QueryError(f"{name} n'est plus en vigueur le {format_french(day)} ({ended}{until})")
+    return article_of(index, version, day, path_at(index, article, day))
+
+
+def article_of(
+    index: VersionIndex, version: Version, day: date, path: tuple[str, ...]
+) -> ArticleAt:
+    """`version` as it stands on `day`, placed at `path`."""
+    article = version.article
     upcoming = tuple(
         v
         for v in index.versions.get(article, ())
@@ -164,7 +174,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         id=article,
         num=version.num,
         title=version.title,
-        path=path_at(index, article, day),
+        path=path,
         state=state,
         version=version,
         extension=extension_at(index, version, day),
@@ -215,12 +225,21 @@ def snapshot(
     chosen = as_view(view)
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
-    for entry in structure.entries:
+    entries: list[tuple[Entry, Held | None]] = (
+        branche_entries(index, structure.entries, held_over(index, day))
+        if chosen is View.BRANCHE
+        else [(e, None) for e in structure.entries]
+    )
+    for entry, held in entries:
         if only is not None and entry.article not in only:
             continue
         if index.corpus.acts[entry.text_id].level != "branche":
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
-        art = article_at(index, entry.article, day)
+        art = (
+            replace(article_of(index, held.version, day, entry.path), held=held)
+            if held
+            else article_at(index, entry.article, day)
+        )
         if chosen is View.BRANCHE:
             branche = branche_text(index, art.version, day)
             if (
@@ -305,3 +324,30 @@ def _suggest(word: str, choices: list[str]) -> str | None:
 
     close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
     return f"vouliez-vous dire : {', '.join(close)} ?" if close else None
+
+
+def branche_article(index: VersionIndex, ident: str, day: date) -> ArticleAt:
+    """`article N --view branche`: the article that bears N on `day` for non-adherents.
+
+    An article that an act not extended on `day` repealed or renumbered still bears, for them,
+    its number of the day before that change (D-213); otherwise, as in the adherent view.
+    """
+    held = held_over(index, day)
+    text_id, _, num = ident.rpartition(":")
+    wanted = clean_num(num)
+    for h in held.values():
+        v = h.version
+        same_text = not text_id or text_id in (v.text_id, index.corpus.acts[v.text_id].prefix)
+        if ident == v.article or (same_text and v.num and clean_num(v.num) == wanted):
+            art = article_of(index, v, day, h.entry.path)
+            return replace(art, held=h, branche=branche_text(index, v, day))
+    article = resolve_article(index, ident, day)
+    if article in held:  # renumbered for members only: under its new number, it is not this one
+        raise QueryError(
+            f"aucun article ne porte le numéro {wanted} le {format_french(day)} pour les "
+            "employeurs non adhérents (vue branche)",
+            hint=f"l'article renuméroté {wanted} porte encore, pour eux, le numéro "
+            f"{held[article].version.num}",
+        )
+    art = article_at(index, article, day)
+    return replace(art, branche=branche_text(index, art.version, day))

@@ -158,6 +158,12 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         out["notas"] = [{"text": n.text, "source": "004", "lines": n.src} for n in art.notas]
     if art.branche is not None:
         out.update(branche_json(index, art))
+    if art.held is not None:  # branche view: still binding non-adherents (D-213)
+        out["held_over"] = {
+            "change": "renumbered" if art.held.renumbered else "repealed",
+            "by": act_json(index.corpus.acts[art.held.act]),
+            "since": art.held.day.isoformat(),
+        }
     return out
 
 

@@ -74,6 +74,9 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     note = renumbering_note(index, art.version)
     if note:
         lines.append(f"({note})")
+    held = held_line(index, art)
+    if held:
+        lines.append(held)
     if art.extension:
         line = extension_line(index, art.extension)
         if art.label is ArticleLabel.EXCLU:
@@ -84,6 +87,8 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     lines.append("")
     if not art.version.wording_known:
         lines += evidence_lines(art.version)
+        if art.branche is not None:
+            lines += fallback_lines(index, art)
     elif art.branche is None:
         lines += [_para(p) + "\n" for p in called_paragraphs(art)]
     else:
@@ -136,15 +141,42 @@ def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> lis
         lines.append(
             f"[Alinéa(s) {nums} non étendu(s) : ils ne lient que les adhérents des organisations signataires.]\n"
         )
+    return lines + fallback_lines(index, art, typo)
+
+
+def fallback_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> list[str]:
+    """Branche view: the earlier extended wording that still binds non-adherents."""
+    assert art.branche is not None
+    lines: list[str] = []
     fallback = art.branche.fallback
-    if fallback is not None and art.branche.fallback_fragments:
+    if fallback is not None and (art.branche.fallback_fragments or not fallback.wording_known):
         act = index.corpus.acts[fallback.act]
-        num = f", alors article {fallback.num}" if fallback.num != art.num else ""
+        num = f", alors article {fallback.num}" if fallback.num and fallback.num != art.num else ""
+        unknown = f" {WORDING_UNKNOWN}" if not fallback.wording_known else ""
         lines.append(
-            f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :\n"
+            f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :{unknown}\n"
         )
         lines += [_para(f.text, "    ", typo) + "\n" for f in art.branche.fallback_fragments]
     return lines
+
+
+def held_line(index: VersionIndex, art: ArticleAt) -> str | None:
+    """Branche view: why an article the adherent text no longer has (or numbers otherwise) still
+    binds non-adherents."""
+    held = art.held
+    if held is None:
+        return None
+    act = index.corpus.acts[held.act]
+    if held.renumbered:
+        current = [v for v in index.versions[held.version.article] if v.since == held.day]
+        num = current[0].num if current else None
+        change = f"renuméroté {num}" if num and num != held.version.num else "déplacé"
+    else:
+        change = "abrogé"
+    return (
+        f"({change} le {format_french(held.day)} par {by(act.label)}, non étendu à cette date : "
+        "cette rédaction étendue lie toujours les employeurs non adhérents jusqu’à son extension)"
+    )
 
 
 def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
