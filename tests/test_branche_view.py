@@ -166,3 +166,43 @@ def test_l24_family_leaves_of_10_2_in_2004(index) -> None:
     old = [f.text for f in art.branche.fallback_fragments]
     assert "-naissance d'un enfant : 3 jours ouvrables ;" in old
     assert "-décès d'un enfant : 3 jours ouvrables ;" in old
+
+
+def test_history_shows_the_stretch_an_ended_version_still_binds_non_adherents(index) -> None:
+    # 9.13 OEMM deleted by avenant n° 32 (l.14073-14076), extended from 16 November 2021 (meta)
+    out = _run("history", "9.13", "--at", "2020-01-01")
+    assert (
+        "16 avril 2021 → 16 novembre 2021 : en vigueur étendue pour les employeurs non adhérents "
+        "(abrogé par l’avenant n° 32 du 16 avril 2021, qui ne les lie qu’à compter de son "
+        "extension, le 16 novembre 2021, d’après les métadonnées Légifrance)"
+    ) in out
+    # the 2000 3.2 (l.108, D-100), repealed by avenant n° 13 (l.6103), extended 29 December 2010
+    out = _run("history", "a2000-3.2")
+    assert (
+        "1er mai 2009 → 29 décembre 2010 : en vigueur étendue pour les employeurs non adhérents "
+        "(abrogé par l’avenant n° 13 du 18 mars 2009, qui ne les lie qu’à compter de son "
+        "extension, le 29 décembre 2010"
+    ) in out
+    data = json.loads(_run("history", "9.12", "--at", "2020-01-01", "--format", "json"))
+    last = data["versions"][-1]
+    assert last["held_over"]["change"] == "repealed"
+    assert (last["held_over"]["since"], last["held_over"]["until"]) == ("2021-04-16", "2021-11-16")
+    # a version an adherent-only act replaced binds non-adherents for what it changed
+    out = _run("history", "1.1")
+    assert (
+        "24 mai 2002 → 12 juin 2003 : en vigueur étendue pour les employeurs non adhérents" in out
+    )
+
+
+def test_the_branche_html_page_says_why_a_held_over_article_binds(index) -> None:
+    page = _run("text", "--at", "2021-06-01", "--view", "branche", "--format", "html")
+    start = page.index('id="art-a2015-9.13"')
+    assert (
+        "(abrogé le 16 avril 2021 par l’avenant n° 32 du 16 avril 2021, non étendu à cette date"
+        in page[start : start + 3000]
+    )
+    page = _run("text", "--at", "2005-03-01", "--view", "branche", "--format", "html")
+    assert (
+        "la rédaction antérieure étendue reste applicable (convention collective nationale de la "
+        "mutualité du 31 janvier 2000)&nbsp;: texte non disponible dans les sources"
+    ) in page

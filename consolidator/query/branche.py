@@ -14,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from consolidator.dates import format_french
 from consolidator.engine.replay import Entry, VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Version
-from consolidator.query.numbering import only_renumbered
+from consolidator.query.numbering import by, only_renumbered
 from consolidator.query.scope import branche_text, extended_on
 
 
@@ -54,6 +56,21 @@ def _candidate(index: VersionIndex, versions: tuple[Version, ...], day: date) ->
         return None
     still = replace(prev, until=None, end=None, ended_by=None)
     return Held(still, entry, act, when, last.covers(day))
+
+
+def held_sentence(index: VersionIndex, held: Held) -> str:
+    """« abrogé le 16 avril 2021 par l'avenant n° 32 …, non étendu à cette date : … »."""
+    act = index.corpus.acts[held.act]
+    if held.renumbered:
+        current = [v for v in index.versions[held.version.article] if v.since == held.day]
+        num = current[0].num if current else None
+        change = f"renuméroté {num}" if num and num != held.version.num else "déplacé"
+    else:
+        change = "abrogé"
+    return (
+        f"{change} le {format_french(held.day)} par {by(act.label)}, non étendu à cette date : "
+        "cette rédaction étendue lie toujours les employeurs non adhérents jusqu’à son extension"
+    )
 
 
 def binds_branch(index: VersionIndex, version: Version, day: date) -> bool:
@@ -106,3 +123,37 @@ def position(index: VersionIndex, h: Held) -> int:
     before = index.structure_at(h.day - timedelta(days=1))
     entries = before.entries if before else ()
     return next((i for i, e in enumerate(entries) if e.article == h.version.article), len(entries))
+
+
+@dataclass(frozen=True)
+class HeldPeriod:
+    """After a version's end for members, the stretch during which it still binds non-adherents:
+    from the not-yet-extended act's change to that act's extension (None: not in the sources)."""
+
+    since: date
+    until: date | None
+    act: str
+    extension: ExtensionEvent | None  # the act's extension that ends it
+    change: str  # "repealed", "renumbered" (or moved), "replaced" (for what the act changed)
+
+
+def held_period(index: VersionIndex, version: Version) -> HeldPeriod | None:
+    """`history`: the held-over stretch that follows `version`, if any (D-213)."""
+    if version.until is None:
+        return None
+    nxt = next((v for v in index.versions[version.article] if v.since == version.until), None)
+    if nxt is not None:
+        act, change = nxt.act, "renumbered" if only_renumbered(index, nxt) else "replaced"
+    elif version.end is EndReason.REPEALED and version.ended_by:
+        act, change = version.ended_by, "repealed"
+    else:
+        return None
+    day = version.until
+    if extended_on(index, act, day):
+        return None
+    still = replace(version, until=None, end=None, ended_by=None)
+    if not binds_branch(index, still, day):
+        return None
+    ends = [e for e in index.extensions_of(act) if e.effective and e.effective > day]
+    first = min(ends, key=lambda e: e.effective or day) if ends else None
+    return HeldPeriod(day, first.effective if first else None, act, first, change)

@@ -269,6 +269,16 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         ],
         "end": v.end.value if v.end else None,
         "ended_by": act_json(index.corpus.acts[v.ended_by]) if v.ended_by else None,
+        "held_over": (  # still binding non-adherents after its end (D-213)
+            {
+                "since": _iso(vh.held.since),
+                "until": _iso(vh.held.until),
+                "change": vh.held.change,
+                "by": act_json(index.corpus.acts[vh.held.act]),
+            }
+            if vh.held
+            else None
+        ),
     }
 
 

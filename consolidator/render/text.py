@@ -14,6 +14,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
+from consolidator.query.branche import HeldPeriod, held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.labels import ArticleLabel
@@ -163,20 +164,7 @@ def fallback_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> li
 def held_line(index: VersionIndex, art: ArticleAt) -> str | None:
     """Branche view: why an article the adherent text no longer has (or numbers otherwise) still
     binds non-adherents."""
-    held = art.held
-    if held is None:
-        return None
-    act = index.corpus.acts[held.act]
-    if held.renumbered:
-        current = [v for v in index.versions[held.version.article] if v.since == held.day]
-        num = current[0].num if current else None
-        change = f"renuméroté {num}" if num and num != held.version.num else "déplacé"
-    else:
-        change = "abrogé"
-    return (
-        f"({change} le {format_french(held.day)} par {by(act.label)}, non étendu à cette date : "
-        "cette rédaction étendue lie toujours les employeurs non adhérents jusqu’à son extension)"
-    )
+    return f"({held_sentence(index, art.held)})" if art.held else None
 
 
 def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
@@ -221,9 +209,30 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
                 lines.append(
                     f"      {_restriction_item(v, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
+    if vh.held is not None:
+        lines.append(f"    {held_period_line(index, vh.held)}")
     if not v.wording_known:
         lines += evidence_lines(v, "    ")[:-1]
     return lines
+
+
+def held_period_line(index: VersionIndex, held: HeldPeriod) -> str:
+    """« 16 avril 2021 → 16 novembre 2021 : toujours applicable aux non-adhérents … » (D-213)."""
+    end = f" → {format_french(held.until)}" if held.until else ""
+    change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
+    act = index.corpus.acts[held.act]
+    jo = jo_provenance(index.corpus, held.extension.arrete) if held.extension else None
+    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
+    until = (
+        f"qui ne les lie qu’à compter de son extension, le {format_french(held.until)}{caveat}"
+        if held.until
+        else "dont l’extension n’est pas dans les sources"
+    )
+    what = " pour ce qu’il modifie" if held.change == "replaced" else ""
+    return (
+        f"{format_french(held.since)}{end} : en vigueur étendue pour les employeurs non "
+        f"adhérents ({change[held.change]} par {by(act.label)}{what}, {until})"
+    )
 
 
 def _restriction_item(version: Version, r: Restriction) -> str:
