@@ -1,7 +1,7 @@
 """Every AKN document of every date of the timeline, in both views, against akomantoso30.xsd.
 
 Run: `.venv/bin/python benchmarks/akn_validate.py`. The test suite validates a spread of dates
-(tests/test_export_akn.py); this script validates them all and exits 1 on any schema error.
+(tests/export/test_export_akn.py); this script validates them all and exits 1 on any schema error.
 It also times `export git` (in memory, both views) and the change feed over the whole corpus.
 """
 

@@ -153,7 +153,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     return check
 
 
-# --- the served application and the static site (tests/test_web.py, tests/test_browser.py) ---
+# --- the served application and the static site (tests/web/test_web.py, tests/web/test_browser.py) ---
 
 
 def free_port() -> int:

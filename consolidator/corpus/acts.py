@@ -27,6 +27,7 @@ from consolidator.model import (
     OpKind,
     Para,
     Placement,
+    Quote,
     RenumberArticle,
     RenumberSection,
     RepealArticle,
@@ -127,11 +128,21 @@ def _renumber(el: etree._Element) -> dict[str, Any]:
     }
 
 
+def _quoted(el: etree._Element) -> dict[str, Any]:
+    """The act's quote of the new wording (<result>), or unquoted="true"."""
+    found = el.find("result")
+    return {
+        "result": Quote(found.get("src"), clean(found.text)) if found is not None else None,
+        "unquoted": el.get("unquoted") == "true",
+    }
+
+
 def _words(el: etree._Element) -> dict[str, Any]:
     return {
         "target": el.get("target"),
         "alinea": _int(el.get("alinea")),
         "occurrence": _occurrence(el),
+        **_quoted(el),
     }
 
 
@@ -190,6 +201,7 @@ _READERS: dict[OpKind, Reader] = {
         alinea=int(el.get("position")),
         expect=_must(el, "expect"),
         paragraphs=read_paras(el),
+        **_quoted(el),
     ),
     OpKind.DELETE_ALINEA: lambda el, c: DeleteAlinea(
         **c, **_target(el), alinea=int(el.get("position")), expect=_must(el, "expect")
@@ -279,4 +291,9 @@ def write_operation(op: Operation) -> etree._Element:
             etree.SubElement(el, "evidence", src=proof.src).text = proof.text
     if isinstance(op, InsertArticle | ReplaceArticle | InsertAlinea | ReplaceAlinea):
         write_paras(el, op.paragraphs)
+    if isinstance(op, ReplaceAlinea | ReplaceWords | InsertWords | DeleteWords):
+        if op.unquoted:
+            el.set("unquoted", "true")
+        if op.result is not None:
+            etree.SubElement(el, "result", src=op.result.src).text = op.result.text
     return el

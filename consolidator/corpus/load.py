@@ -23,6 +23,7 @@ from consolidator.errors import CorpusError, Diagnostic
 from consolidator.model import (
     Act,
     ActKind,
+    ActLevel,
     Arrete,
     ArticleDef,
     Convention,
@@ -229,7 +230,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         number=el.get("number"),
         short=el.get("short"),
         prefix=el.get("prefix"),
-        level=el.get("level", "branche"),
+        level=ActLevel(el.get("level", "branche")),
         signed_approximate=el.get("signed-approximate") == "true",
         extensible=el.get("extensible", "true") == "true",
         term=_date(el.get("term"), out, loc),

@@ -10,8 +10,7 @@ from consolidator.corpus.xml import read_input
 from consolidator.draft.check import CheckResult, check_draft, check_report
 from consolidator.draft.draft import draft_act, report
 from consolidator.draft.links import ExportLinks
-from consolidator.draft.result import Draft
-from consolidator.draft.writer import write_act
+from consolidator.draft.result import Draft, write_act
 from consolidator.engine.index import open_index
 from consolidator.errors import CorpusError, QueryError
 

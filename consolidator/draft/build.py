@@ -10,7 +10,7 @@ from consolidator.draft.insert import insert_op, with_heading
 from consolidator.draft.links import ExportLinks, LinkFollower
 from consolidator.draft.merge import merge_subparts
 from consolidator.draft.ops import (
-    DraftOp,
+    Drafted,
     _placeholder,
     _title_block,
     heading_split,
@@ -22,15 +22,28 @@ from consolidator.draft.ops import (
     replace_op,
     strip_quotes,
     subpart_ops,
+    typed,
     unresolved,
 )
 from consolidator.draft.reader import Passage
 from consolidator.draft.sentences import replace_sentence
 from consolidator.draft.split import section_span
 from consolidator.draft.view import ConventionView, expect_of
+from consolidator.model import (
+    DeleteAlinea,
+    DeleteWords,
+    InsertAlinea,
+    InsertWords,
+    Occurrence,
+    RenumberArticle,
+    RepealArticle,
+    ReplaceAlinea,
+    ReplaceArticle,
+    ReplaceWords,
+)
 from consolidator.normalize import words_pattern
 
-Builder = Callable[[ConventionView, Passage, int], list[DraftOp]]
+Builder = Callable[[ConventionView, Passage, int], list[Drafted]]
 
 
 def _drop_own_heading(num: str, blocks: list, title: str | None) -> tuple[str, list]:
@@ -42,7 +55,7 @@ def _drop_own_heading(num: str, blocks: list, title: str | None) -> tuple[str, l
     return title or "", blocks
 
 
-def _replace(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _replace(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     num = p.instruction.nums[0]
     blocks = strip_quotes(p.text)
     title, body = _drop_own_heading(num, blocks, p.instruction.title)
@@ -53,25 +66,25 @@ def _replace(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     return replace_op(view, num, title, body, p)
 
 
-def _doubt(op: DraftOp, text: str, confidence: float | None = None) -> DraftOp:
+def _doubt(op: Drafted, text: str, confidence: float | None = None) -> Drafted:
     return replace(op, doubts=(*op.doubts, text), confidence=confidence or min(op.confidence, 0.5))
 
 
-def _insert_article(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _insert_article(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     num = p.instruction.nums[0]
     blocks = strip_quotes(p.text)
     title, body = _drop_own_heading(num, blocks, p.instruction.title)
     return insert_op(view, num, title, body, p, year)
 
 
-def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _alinea(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     instr = p.instruction
     num = instr.nums[0]
     ident = view.resolve(num)
     if ident is None and instr.kind == "insert-alinea" and not instr.position:
         return _complete_subpart(view, p, num)
     if ident is None:
-        return [unresolved(p, num, "replace-article", p.text)]
+        return [unresolved(p, num, ReplaceArticle, p.text)]
     version = view.version(ident)
     assert version is not None
     count = len(version.paragraphs)
@@ -94,46 +107,35 @@ def _alinea(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
         )
         conf = min(conf, 0.5)
     if instr.kind == "insert-alinea":
-        position = str(instr.position) if instr.position else "end"
+        position = instr.position or None
         span = letter_span(version.paragraphs, instr.sub) if instr.sub else None
         if span is not None and not instr.position and span[1] < count:
-            position = str(span[1] + 1)  # at the end of paragraph « d) »
-        return [
-            DraftOp(
-                "insert-alinea",
-                (("target", ident), ("position", position)),
-                p.src,
-                conf,
-                None,
-                paras,
-                doubts=tuple(doubts),
-                num=num,
-                span=(span[1], span[1]) if span is not None else None,
-            )
-        ]
+            position = span[1] + 1  # at the end of paragraph « d) »
+        op = typed(InsertAlinea, p.src, target=ident, position=position, paragraphs=paras)
+        at = (span[1], span[1]) if span is not None else None
+        return [Drafted(op, conf, tuple(doubts), num, at)]
     pos = count if instr.position == -1 else base + (instr.position or 0)
     if not 1 <= pos <= count:
         doubts.append(
             f"article {num} has {count} alinéa(s), the text names alinéa {instr.position}"
         )
-        return [unresolved(p, num, "replace-article", p.text)]
-    attrs = (("target", ident), ("position", str(pos)))
+        return [unresolved(p, num, ReplaceArticle, p.text)]
     expect = expect_of(version.paragraphs[pos - 1])
     if instr.kind == "delete-alinea":
-        return [DraftOp("delete-alinea", attrs, p.src, conf, expect, doubts=tuple(doubts), num=num)]
-    return [
-        DraftOp("replace-alinea", attrs, p.src, conf, expect, paras, doubts=tuple(doubts), num=num)
-    ]
+        op = typed(DeleteAlinea, p.src, target=ident, alinea=pos, expect=expect)
+    else:
+        op = typed(ReplaceAlinea, p.src, target=ident, alinea=pos, expect=expect, paragraphs=paras)
+    return [Drafted(op, conf, tuple(doubts), num)]
 
 
-def _complete_subpart(view: ConventionView, p: Passage, num: str) -> list[DraftOp]:
+def _complete_subpart(view: ConventionView, p: Passage, num: str) -> list[Drafted]:
     """« Les dispositions de l'article 15.2.3 sont complétées »: 15.2.3 being alinéas of 15.2,
     the new alinéas go at the end of that sub-part (avenant n° 30, 004 l.12103)."""
     holder = view.resolve(num.rpartition(".")[0]) if "." in num else None
     version = view.version(holder) if holder else None
     span = section_span(list(version.paragraphs), num) if version is not None else None
     if holder is None or version is None or span is None:
-        return [unresolved(p, num, "insert-alinea", p.text)]
+        return [unresolved(p, num, InsertAlinea, p.text)]
     paras = paras_of(strip_quotes(p.text))
     doubts = [
         f"{num} is alinéas {span[0] + 1}-{span[1]} of {version.num} ({holder}): added at its end"
@@ -142,22 +144,12 @@ def _complete_subpart(view: ConventionView, p: Passage, num: str) -> list[DraftO
         paras, more = _placeholder(p)
         doubts += more
     end = span[1] == len(version.paragraphs)
-    position = "end" if end else str(span[1] + 1)
-    op = DraftOp(
-        "insert-alinea",
-        (("target", holder), ("position", position)),
-        p.src,
-        min(p.instruction.confidence, 0.6),
-        None,
-        paras,
-        doubts=tuple(doubts),
-        num=num,
-        span=(span[1], span[1]),
-    )
-    return [op]
+    position = None if end else span[1] + 1
+    op = typed(InsertAlinea, p.src, target=holder, position=position, paragraphs=paras)
+    return [Drafted(op, min(p.instruction.confidence, 0.6), tuple(doubts), num, (span[1], span[1]))]
 
 
-def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _words(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     instr = p.instruction
     doubts: list[str] = []
     needle = instr.old or instr.anchor_after or instr.anchor_before or ""
@@ -176,49 +168,37 @@ def _words(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     if ident is None:
         found = view.find_words(needle)
         if len(found) != 1:
-            return [unresolved(p, instr.nums[0] if instr.nums else "?", "replace-article")]
+            return [unresolved(p, instr.nums[0] if instr.nums else "?", ReplaceArticle)]
         ident = found[0]
         doubts.append(f"no article named: the words occur only in {ident}")
         conf = 0.5
-    attrs: list[tuple[str, str]] = [("target", ident)]
-    if instr.position and instr.position > 0:
-        attrs.append(("alinea", str(instr.position)))
+    at = instr.position if instr.position and instr.position > 0 else None
+    occurrence: Occurrence = 1
     version = view.version(ident)
     alinea = in_paragraph(version.paragraphs, instr.sub, needle) if version and instr.sub else None
     if alinea is not None and version is not None:
-        attrs.append(("alinea", str(alinea)))
+        at = alinea
         doubts.append(f"the words are changed in paragraph {instr.sub}), alinéa {alinea}")
     elif version is not None:
         n = sum(len(words_pattern(needle).findall(t)) for t in version.paragraphs)
         if n > 1:
-            attrs.append(("occurrence", "all"))
+            occurrence = "all"
             doubts.append(f"{needle!r} occurs {n} times: all are changed; narrow by hand if needed")
             conf = min(conf, 0.6)
-    children: list[tuple[str, str]] = []
+    where = {"target": ident, "alinea": at, "occurrence": occurrence}
     if instr.kind == "insert-words":
-        children.append(
-            ("after", instr.anchor_after)
-            if instr.anchor_after
-            else ("before", instr.anchor_before or "")
-        )
-        children.append(("new", instr.new or ""))
+        before = not instr.anchor_after
+        anchor = instr.anchor_after or instr.anchor_before or ""
+        op = typed(InsertWords, p.src, **where, anchor=anchor, before=before, new=instr.new or "")
+    elif instr.kind == "replace-words":
+        op = typed(ReplaceWords, p.src, **where, old=instr.old or "", new=instr.new or "")
     else:
-        children.append(("old", instr.old or ""))
-        if instr.kind == "replace-words":
-            children.append(("new", instr.new or ""))
-    op = DraftOp(
-        instr.kind,
-        tuple(attrs),
-        p.src,
-        conf,
-        children=tuple(children),
-        doubts=tuple(doubts),
-        num=instr.nums[0] if instr.nums else None,
-    )
-    return [*plural_op(p, op, version.text if version else ""), op]
+        op = typed(DeleteWords, p.src, **where, old=instr.old or "")
+    drafted = Drafted(op, conf, tuple(doubts), instr.nums[0] if instr.nums else None)
+    return [*plural_op(p, drafted, version.text if version else ""), drafted]
 
 
-def _renumber(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _renumber(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     pairs = sorted(
         p.instruction.renumber,
         key=lambda ft: [int(x) for x in ft[0].split(".") if x.isdigit()],
@@ -228,41 +208,33 @@ def _renumber(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
     for old, new in pairs:
         ident = view.resolve(old)
         if ident is None:
-            out.append(unresolved(p, old, "replace-article"))
+            out.append(unresolved(p, old, ReplaceArticle))
             continue
-        attrs = (("target", ident), ("from", old), ("to", new))
+        op = typed(RenumberArticle, p.src, target=ident, from_num=old, to_num=new)
         out += make_room(view, p, new, {o for o, _ in pairs})
-        out.append(DraftOp("renumber-article", attrs, p.src, p.instruction.confidence, num=old))
+        out.append(Drafted(op, p.instruction.confidence, num=old))
     return out
 
 
-def _repeal(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _repeal(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     out = []
     for num in p.instruction.nums:
         ident = view.resolve(num)
         version = view.version(ident) if ident else None
         if ident is None or version is None:
-            out.append(unresolved(p, num, "repeal-article"))
+            out.append(unresolved(p, num, RepealArticle))
             continue
         expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
-        out.append(
-            DraftOp(
-                "repeal-article",
-                (("target", ident),),
-                p.src,
-                p.instruction.confidence,
-                expect,
-                num=num,
-            )
-        )
+        op = typed(RepealArticle, p.src, target=ident, expect=expect)
+        out.append(Drafted(op, p.instruction.confidence, num=num))
     return out
 
 
-def _implicit(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def _implicit(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     """Quoted convention articles without a formula: each replaces (or adds) that article."""
     blocks = strip_quotes(p.text)
     depth = len(p.instruction.nums[0].split("."))
-    out: list[DraftOp] = []
+    out: list[Drafted] = []
     for num, title, body in heading_split(blocks, depth):
         if not num:
             continue
@@ -297,15 +269,15 @@ BUILDERS: dict[str, Builder] = {
 
 def build_ops(
     view: ConventionView, passages: list[Passage], year: int, links: ExportLinks | None = None
-) -> list[tuple[Passage, DraftOp]]:
+) -> list[tuple[Passage, Drafted]]:
     """Operations in the order of the text, each with the passage it comes from; with `links`,
     wording shown as « (voir cet article) » is taken from the export's consolidated text."""
-    pairs: list[tuple[Passage, DraftOp]] = []
+    pairs: list[tuple[Passage, Drafted]] = []
     follow = LinkFollower(links, passages) if links is not None else None
     for p in passages:
         ops = follow.ops(view, p, year, BUILDERS) if follow is not None else None
         for op in BUILDERS[p.instruction.kind](view, p, year) if ops is None else ops:
-            view.record(op.kind, dict(op.attrs), op.num)
+            view.record(op.op, op.num)
             pairs.append((p, op))
     origin = {id(op): p for p, op in pairs}
     merged = merge_subparts([op for _, op in pairs], view)

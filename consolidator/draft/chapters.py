@@ -12,19 +12,28 @@ import difflib
 from dataclasses import replace
 
 from consolidator.draft.ops import (
-    DraftOp,
+    Drafted,
     _placeholder,
     _src,
     _title_block,
     heading_split,
     paras_of,
     strip_quotes,
+    typed,
     unresolved,
 )
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage
 from consolidator.draft.view import ConventionView, expect_of
-from consolidator.model import Version
+from consolidator.model import (
+    InsertArticle,
+    Placement,
+    RenumberArticle,
+    RepealArticle,
+    ReplaceArticle,
+    Version,
+    Where,
+)
 from consolidator.normalize import normalize_text
 
 Item = tuple[str, str, list[Block]]
@@ -36,18 +45,18 @@ def _similar(a: str, b: str) -> float:
     ).ratio()
 
 
-def rewrite_chapter(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def rewrite_chapter(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     """A whole chapter rewritten: match new articles to current ones by title and wording."""
     blocks = strip_quotes(p.text)
     pieces = [x for x in heading_split(blocks, 2) if x[0]]
-    out: list[DraftOp] = []
+    out: list[Drafted] = []
     by_chapter: dict[str, list[tuple[str, str, list]]] = {}
     for num, title, body in pieces:
         by_chapter.setdefault(num.split(".")[0], []).append((num, title, body))
     for head, items in sorted(by_chapter.items(), key=lambda kv: int(kv[0])):
         section = view.chapter_of(head + ".1")
         if section is None:
-            out += [unresolved(p, num, "replace-article", body) for num, _, body in items]
+            out += [unresolved(p, num, ReplaceArticle, body) for num, _, body in items]
             continue
         current = [v for v in view.articles() if view.parents.get(v.article) == section]
         if not current or (p.instruction.sub == "abroge" and _wholesale(view, current)):
@@ -71,7 +80,7 @@ def _replace_chapter(
     section: str,
     current: list[Version],
     items: list[Item],
-) -> list[DraftOp]:
+) -> list[Drafted]:
     """Repeal what the chapter holds, insert every new article."""
     why = "the chapter is abrogé et remplacé: its articles are repealed and the new ones inserted (D-202)"
     out = [_repeal(v, p.src, 0.6, why) for v in current]
@@ -109,11 +118,11 @@ def _match_chapter(
     section: str,
     current: list[Version],
     items: list[Item],
-) -> list[DraftOp]:
+) -> list[Drafted]:
     """Renumber and rewrite the matched articles, insert the others, repeal what is left."""
     taken = _assign(current, items)
-    renumbers: list[DraftOp] = []
-    rest: list[DraftOp] = []
+    renumbers: list[Drafted] = []
+    rest: list[Drafted] = []
     prev: str | None = None
     for i, (num, title, body) in enumerate(items):
         title, body = _title_block(body, title)
@@ -124,27 +133,24 @@ def _match_chapter(
             prev = f"a{year}-{num}"
             continue
         if version.num != num:
-            attrs = [("target", version.article), ("from", version.num or ""), ("to", num)]
-            attrs += [("title", title)] if title else []
-            why = f"chapter rewrite: {version.num} matched to new {num} by wording"
-            renumbers.append(
-                DraftOp("renumber-article", tuple(attrs), src, 0.5, doubts=(why,), num=num)
-            )
-        expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
-        rest.append(
-            DraftOp(
-                "replace-article",
-                (("target", version.article),),
+            renumber = typed(
+                RenumberArticle,
                 src,
-                0.5,
-                expect,
-                paras_of(body) or _placeholder(p)[0],
-                doubts=("chapter rewrite",),
-                num=num,
+                target=version.article,
+                from_num=version.num or "",
+                to_num=num,
+                title=title or None,
             )
+            why = f"chapter rewrite: {version.num} matched to new {num} by wording"
+            renumbers.append(Drafted(renumber, 0.5, (why,), num))
+        expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
+        paras = paras_of(body) or _placeholder(p)[0]
+        rewrite = typed(
+            ReplaceArticle, src, target=version.article, expect=expect, paragraphs=paras
         )
+        rest.append(Drafted(rewrite, 0.5, ("chapter rewrite",), num))
         prev = version.article
-    renumbers.sort(key=lambda op: _num_key(dict(op.attrs)["from"]), reverse=True)
+    renumbers.sort(key=lambda d: _num_key(_from_num(d)), reverse=True)
     left = [v for v in current if v.article not in taken.values()]
     why = "chapter rewrite: this article has no counterpart in the new text"
     rest += [_repeal(v, p.src, 0.3, why) for v in left]
@@ -155,31 +161,29 @@ def _num_key(num: str) -> list[int]:
     return [int(x) for x in num.split(".") if x.isdigit()]
 
 
-def _repeal(v: Version, src: str, confidence: float, why: str) -> DraftOp:
+def _from_num(drafted: Drafted) -> str:
+    assert isinstance(drafted.op, RenumberArticle)
+    return drafted.op.from_num
+
+
+def _repeal(v: Version, src: str, confidence: float, why: str) -> Drafted:
     expect = expect_of(v.paragraphs[0]) if v.paragraphs else v.num or v.article
-    return DraftOp(
-        "repeal-article",
-        (("target", v.article),),
-        src,
-        confidence,
-        expect,
-        doubts=(why,),
-        num=v.num,
+    return Drafted(
+        typed(RepealArticle, src, target=v.article, expect=expect), confidence, (why,), v.num
     )
 
 
 def _new_article(
     p: Passage, year: int, section: str, prev: str | None, num: str, title: str, body: list[Block]
-) -> DraftOp:
-    place = ("after", prev) if prev else ("position", "first")
-    attrs = [("id", f"a{year}-{num}"), ("num", num)] + ([("title", title)] if title else [])
-    return DraftOp(
-        "insert-article",
-        (*attrs, ("parent", section), place),
+) -> Drafted:
+    op = typed(
+        InsertArticle,
         _src(body, p.src),
-        0.5,
-        None,
-        paras_of(body) or _placeholder(p)[0],
-        doubts=("chapter rewrite: no current article matches this one",),
+        id=f"a{year}-{num}",
         num=num,
+        title=title or None,
+        parent=section,
+        place=Placement(Where.AFTER, prev) if prev else Placement(Where.FIRST),
+        paragraphs=paras_of(body) or _placeholder(p)[0],
     )
+    return Drafted(op, 0.5, ("chapter rewrite: no current article matches this one",), num)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields, replace
 from datetime import date, timedelta
+from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.draft.build import build_ops
 from consolidator.draft.links import ExportLinks
 from consolidator.draft.metadata import Metadata, Rule, read_metadata
-from consolidator.draft.ops import DraftOp
+from consolidator.draft.ops import Drafted
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Reading, read_act
 from consolidator.draft.result import Draft, DraftEffect
@@ -17,6 +19,13 @@ from consolidator.draft.split import split_scoped
 from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.model import (
+    ExtensionRule,
+    Location,
+    Operation,
+    ReplaceArticle,
+    RuleKind,
+)
 
 _METADATA_WORDS = re.compile(
     r"prend(?:ra)? effet|en vigueur|durée (?:in)?déterminée|fait à|lors de la CPPNI", re.IGNORECASE
@@ -26,11 +35,12 @@ _METADATA_WORDS = re.compile(
 def _effect(rule: Rule, ident: str | None) -> DraftEffect:
     quote = " ".join(rule.quote.split())
     note = f"« {quote} » (l.{rule.line})"
-    if rule.kind == "fixed" and rule.date:
-        return DraftEffect(ident, "fixed", (("date", rule.date.isoformat()),), note)
-    if rule.kind == "on-extension":
-        return DraftEffect(ident, "on-extension", (("rule", rule.rule or "publication"),), note)
-    return DraftEffect(ident, "at-signature", (), note)
+    if rule.kind is RuleKind.FIXED and rule.date:
+        return DraftEffect(ident, RuleKind.FIXED, (("date", rule.date.isoformat()),), note)
+    if rule.kind is RuleKind.EXTENSION:
+        extension = rule.rule or ExtensionRule.PUBLICATION
+        return DraftEffect(ident, RuleKind.EXTENSION, (("rule", extension.value),), note)
+    return DraftEffect(ident, RuleKind.SIGNATURE, (), note)
 
 
 def _effects(rules: tuple[Rule, ...]) -> tuple[list[DraftEffect], list[str], dict[str, Rule]]:
@@ -53,7 +63,7 @@ def _effects(rules: tuple[Rule, ...]) -> tuple[list[DraftEffect], list[str], dic
         out.append(
             DraftEffect(
                 None,
-                "at-signature",
+                RuleKind.SIGNATURE,
                 (),
                 "no date of effect found in the text: signature date assumed, check it",
                 approximate=True,
@@ -72,7 +82,7 @@ def _effects(rules: tuple[Rule, ...]) -> tuple[list[DraftEffect], list[str], dic
 
 
 def _effect_for(
-    op: DraftOp, own: str | None, scoped: dict[str, Rule]
+    op: Drafted, own: str | None, scoped: dict[str, Rule]
 ) -> tuple[str | None, str | None]:
     """The effect id an op takes, and a doubt when a scoped rule falls inside the op."""
     for ident, rule in scoped.items():
@@ -90,13 +100,17 @@ def _effect_for(
     return None, None
 
 
+def _ruled(drafted: Drafted, effect: str | None) -> Drafted:
+    return replace(drafted, op=replace(drafted.op, effect=effect))
+
+
 def _with_effects(
-    op: DraftOp, own: str | None, scoped: dict[str, Rule], view: ConventionView
-) -> list[tuple[DraftOp, str | None]]:
+    op: Drafted, own: str | None, scoped: dict[str, Rule], view: ConventionView
+) -> list[Drafted]:
     """The op with its effect id; a rewrite holding a sub-part with its own rule is split."""
     effect, doubt = _effect_for(op, own, scoped)
     if doubt is None:
-        return [(op, effect)]
+        return [_ruled(op, effect)]
     inner = next(
         (
             i
@@ -105,12 +119,20 @@ def _with_effects(
         ),
         None,
     )
-    version = view.version(op.target or "") if op.kind == "replace-article" else None
+    version = view.version(op.op.target) if isinstance(op.op, ReplaceArticle) else None
     if inner is not None and version is not None:
         parts = split_scoped(op, scoped[inner].scope or "", inner, version)
         if parts:
-            return [(parts[0], None)] + [(p, inner) for p in parts[1:]]
-    return [(DraftOp(**{**op.__dict__, "doubts": (*op.doubts, doubt)}), effect)]
+            return [_ruled(parts[0], None)] + [_ruled(p, inner) for p in parts[1:]]
+    return [_ruled(op.doubting(doubt), effect)]
+
+
+def _same(op: Operation) -> Operation:
+    """What makes two readings one operation: all but its source lines and its wording (a
+    rewrite quoted twice)."""
+    names = {f.name for f in fields(op)}
+    wording: dict[str, Any] = {k: v for k, v in (("expect", ""), ("paragraphs", ())) if k in names}
+    return replace(op, src=None, **wording)
 
 
 def _kind(title: str) -> str:
@@ -129,15 +151,16 @@ def _drafted_ops(
     links: ExportLinks | None,
     scoped: dict[str, Rule],
     doubts: list[str],
-) -> list[tuple[DraftOp, str | None]]:
+) -> list[Drafted]:
     """Each passage's operations with their effect rule; a rewrite quoted twice is kept once."""
-    ops: list[tuple[DraftOp, str | None]] = []
-    seen: dict[tuple[str, tuple[tuple[str, str], ...]], DraftOp] = {}
+    ops: list[Drafted] = []
+    seen: dict[Operation, Drafted] = {}
     for passage, op in build_ops(view, reading.passages, year, links):
-        key = (op.kind, op.attrs + op.children)
+        key = _same(op.op)
         if key in seen:
             doubts.append(
-                f"l.{op.src}: repeats the operation of l.{seen[key].src} ({op.kind} {op.target}): kept once"
+                f"l.{op.src}: repeats the operation of l.{seen[key].src} "
+                f"({op.op.kind.value} {op.op.subject}): kept once"
             )
             continue
         seen[key] = op
@@ -156,6 +179,13 @@ def _notes(meta: Metadata, signed: date) -> list[str]:
     if meta.signatories:
         notes.append("Signataires : " + " ; ".join(meta.signatories))
     return notes
+
+
+def _placed(drafted: Drafted, act: str, index: int, source_name: str) -> Drafted:
+    """The operation as the `index`-th of act `act`, located at its first source line."""
+    first = drafted.src.partition("-")[0]
+    where = Location(source_name, int(first) if first.isdigit() else None)
+    return replace(drafted, op=replace(drafted.op, act=act, index=index, location=where))
 
 
 def draft_act(
@@ -183,7 +213,7 @@ def draft_act(
             file=source_name,
             hint="give the act's date with --at YYYY-MM-DD",
         )
-    earliest = min([signed, *(r.date for r in meta.rules if r.kind == "fixed" and r.date)])
+    earliest = min([signed, *(r.date for r in meta.rules if r.kind is RuleKind.FIXED and r.date)])
     day = at or earliest - timedelta(
         days=1
     )  # before the act's first date (retroactive effects too)
@@ -198,7 +228,8 @@ def draft_act(
     number = meta.number
     title = " ".join(meta.title.split()) or "Texte sans titre"
     act_id = f"avenant-{number}" if number else f"{_kind(title)}-{signed.isoformat()}"
-    for op, _ in ops:
+    ops = [_placed(d, act_id, i, source_name) for i, d in enumerate(ops, 1)]
+    for op in ops:
         doubts += [f"l.{op.src}: {d}" for d in op.doubts if f"l.{op.src}: {d}" not in doubts]
     return Draft(
         act_id=act_id,
@@ -225,10 +256,11 @@ def report(draft: Draft) -> str:
         + "; ".join(f"{e.id or 'general'}: {e.kind} {dict(e.attrs)}" for e in draft.effects),
         f"operations: {len(draft.ops)}",
     ]
-    for i, (op, effect) in enumerate(draft.ops, 1):
+    for d in draft.ops:
+        op = d.op
         lines.append(
-            f"  {i}. {op.kind} {op.target} l.{op.src} confidence {op.confidence:.2f}"
-            + (f" effect={effect}" if effect else "")
+            f"  {op.index}. {op.kind.value} {op.subject} l.{d.src} confidence {d.confidence:.2f}"
+            + (f" effect={op.effect}" if op.effect else "")
         )
     if draft.doubts:
         lines.append(f"doubts: {len(draft.doubts)}")

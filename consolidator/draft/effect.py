@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from consolidator.draft.links import alinea_key
-from consolidator.draft.ops import DraftOp
 from consolidator.draft.view import ConventionView
 from consolidator.model import (
     DeleteAlinea,
@@ -25,6 +24,7 @@ from consolidator.model import (
     InsertSection,
     InsertWords,
     Operation,
+    OpKind,
     Para,
     RenumberArticle,
     RenumberSection,
@@ -41,7 +41,7 @@ Change = tuple[str, ...]
 class Step:
     """One operation, drafted or curated, reduced to what its replay needs."""
 
-    kind: str
+    kind: OpKind
     subject: str
     paras: tuple[str, ...] = ()
     position: str | None = None
@@ -55,9 +55,9 @@ class Step:
     title: str | None = None
 
 
-def curated_step(op: Operation) -> Step:
-    """The step of a curated (typed) operation, in the drafter's string terms."""
-    step = Step(op.kind.value, op.subject)
+def step_of(op: Operation) -> Step:
+    """The step of an operation, drafted or curated."""
+    step = Step(op.kind, op.subject)
     match op:
         case InsertArticle():
             return replace(step, paras=_texts(op.paragraphs), num=op.num, title=op.title)
@@ -91,27 +91,6 @@ def _words_step(step: Step, op: ReplaceWords | InsertWords | DeleteWords) -> Ste
     return replace(step, old=op.old, new=op.new if isinstance(op, ReplaceWords) else None)
 
 
-def drafted_step(op: DraftOp) -> Step:
-    a, c = dict(op.attrs), dict(op.children)
-    kind = op.kind
-    position = a.get("position")
-    alinea = a.get("alinea") or (position if kind in ("replace-alinea", "delete-alinea") else None)
-    return Step(
-        kind,
-        a.get("id") or a.get("target", ""),
-        tuple(p.text for p in op.paragraphs),
-        position,
-        int(alinea) if alinea and alinea.isdigit() else None,
-        a.get("occurrence", "1"),
-        c.get("old"),
-        c.get("new"),
-        c.get("after"),
-        c.get("before"),
-        a.get("to") or a.get("num"),
-        a.get("title"),
-    )
-
-
 @dataclass
 class Article:
     """An article during the replay of one act."""
@@ -126,7 +105,7 @@ class Article:
 
 
 def _words(art: Article, s: Step) -> None:
-    needle = s.old if s.kind != "insert-words" else (s.after or s.before)
+    needle = s.old if s.kind is not OpKind.INSERT_WORDS else (s.after or s.before)
     scope = [s.alinea - 1] if s.alinea else list(range(len(art.paras)))
     if not needle or any(not 0 <= i < len(art.paras) for i in scope):
         raise ValueError("no such alinéa")
@@ -137,9 +116,9 @@ def _words(art: Article, s: Step) -> None:
         raise ValueError(f"{needle!r} not found")
     for i, m in reversed(found if s.occurrence == "all" else [found[wanted - 1]]):
         text = art.paras[i]
-        if s.kind == "replace-words":
+        if s.kind is OpKind.REPLACE_WORDS:
             text = text[: m.start()] + (s.new or "") + text[m.end() :]
-        elif s.kind == "delete-words":
+        elif s.kind is OpKind.DELETE_WORDS:
             text = text[: m.start()] + text[m.end() :]
         elif s.after:
             text = text[: m.end()] + " " + (s.new or "") + text[m.end() :]
@@ -149,7 +128,7 @@ def _words(art: Article, s: Step) -> None:
 
 
 def _alinea(art: Article, s: Step) -> None:
-    if s.kind == "insert-alinea":
+    if s.kind is OpKind.INSERT_ALINEA:
         at = len(art.paras) if s.position in (None, "end") else int(s.position) - 1
         if not 0 <= at <= len(art.paras):
             raise ValueError(f"no alinéa {s.position}")
@@ -158,23 +137,27 @@ def _alinea(art: Article, s: Step) -> None:
     at = (s.alinea or 0) - 1
     if not 0 <= at < len(art.paras):
         raise ValueError(f"no alinéa {s.alinea}")
-    art.paras[at : at + 1] = s.paras if s.kind == "replace-alinea" else ()
+    art.paras[at : at + 1] = s.paras if s.kind is OpKind.REPLACE_ALINEA else ()
+
+
+_ALINEA_KINDS = {OpKind.INSERT_ALINEA, OpKind.REPLACE_ALINEA, OpKind.DELETE_ALINEA}
+_WORD_KINDS = {OpKind.INSERT_WORDS, OpKind.REPLACE_WORDS, OpKind.DELETE_WORDS}
 
 
 def apply_step(art: Article, s: Step) -> None:
     """Apply `s` to `art`; an operation that cannot apply is recorded in `art.failed`."""
     try:
-        if s.kind in ("replace-article", "insert-article"):
+        if s.kind in (OpKind.REPLACE_ARTICLE, OpKind.INSERT_ARTICLE):
             art.paras, art.repealed = list(s.paras), False
             art.title = s.title or art.title
-            art.num = (s.num if s.kind == "insert-article" else None) or art.num
-        elif s.kind == "repeal-article":
+            art.num = (s.num if s.kind is OpKind.INSERT_ARTICLE else None) or art.num
+        elif s.kind is OpKind.REPEAL_ARTICLE:
             art.repealed = True
-        elif s.kind in ("renumber-article", "move-article"):
+        elif s.kind in (OpKind.RENUMBER_ARTICLE, OpKind.MOVE_ARTICLE):
             art.num = s.num or art.num
-        elif s.kind.endswith("-alinea"):
+        elif s.kind in _ALINEA_KINDS:
             _alinea(art, s)
-        elif s.kind.endswith("-words"):
+        elif s.kind in _WORD_KINDS:
             _words(art, s)
     except ValueError as exc:
         art.failed.append(f"{s.kind}: {exc}")
@@ -205,7 +188,7 @@ def replay_steps(view: ConventionView, steps: Iterable[Step]) -> dict[str, Count
     eves: dict[str, list[str]] = {}
     alias: dict[str, str] = {}  # an inserted article is known by its number, not its new id
     for s in steps:
-        if s.kind == "insert-article":
+        if s.kind is OpKind.INSERT_ARTICLE:
             alias[s.subject] = f"new article {s.num}"
         s = replace(s, subject=alias.get(s.subject, s.subject))
         if s.subject not in arts:

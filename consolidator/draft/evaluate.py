@@ -13,9 +13,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from consolidator.draft.draft import draft_act
-from consolidator.draft.effect import EffectScore, compare_effects, curated_step, drafted_step
+from consolidator.draft.effect import EffectScore, compare_effects, step_of
 from consolidator.draft.links import ExportLinks
-from consolidator.draft.ops import UNRESOLVED, DraftOp
+from consolidator.draft.ops import UNRESOLVED
 from consolidator.draft.result import Draft
 from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
@@ -37,12 +37,10 @@ from consolidator.normalize import normalize_text
 from consolidator.sources.legifrance.lines import PART_TITLES
 
 Key = tuple[str, ...]
-_WORDS = ("replace-words", "insert-words", "delete-words")
-_ALINEA = ("insert-alinea", "replace-alinea", "delete-alinea")
 
 
-def curated_key(op: Operation) -> Key:
-    """Matching key of a curated operation."""
+def key_of(op: Operation) -> Key:
+    """Matching key of an operation, drafted or curated."""
     kind = op.kind.value
     match op:
         case InsertArticle() | InsertSection():
@@ -56,23 +54,6 @@ def curated_key(op: Operation) -> Key:
         case InsertWords():
             return (kind, op.target, normalize_text(op.anchor))
     return (kind, op.subject)
-
-
-def drafted_key(op: DraftOp) -> Key:
-    """Matching key of a drafted operation."""
-    a = dict(op.attrs)
-    if op.kind in ("insert-article", "insert-section"):
-        return (op.kind, a.get("parent", ""), normalize_text(a.get("num", "")))
-    if op.kind in _ALINEA:
-        return (op.kind, a.get("target", ""), a.get("position", "end"))
-    if op.kind in _WORDS:
-        c = dict(op.children)
-        return (
-            op.kind,
-            a.get("target", ""),
-            normalize_text(c.get("old") or c.get("after") or c.get("before") or ""),
-        )
-    return (op.kind, a.get("target", ""))
 
 
 NO_EFFECT = EffectScore(0, 0, 0, 0, 0)
@@ -231,8 +212,8 @@ def score_act(
     a, b = _export_lines(act) or (0, 0)
     base = index.corpus.convention.base
     on_base = [op for op in act.ops if _on_base(index, op, base)]
-    curated = [curated_key(op) for op in on_base]
-    steps = [curated_step(op) for op in on_base]
+    curated = [key_of(op) for op in on_base]
+    steps = [step_of(op) for op in on_base]
     no_text = no_amending_text(export, a, b)
     try:
         draft = draft_of(index, act, export, links)
@@ -253,19 +234,18 @@ def score_act(
             effect,
             no_text,
         )
-    ops = [op for op, _ in draft.ops]
-    drafted = [drafted_key(op) for op in ops]
+    drafted = [key_of(d.op) for d in draft.ops]
     common = Counter(curated) & Counter(drafted)
     eve = draft.day if draft.signed == act.signed else act.signed - timedelta(days=1)
-    effect = compare_effects(ConventionView(index, eve), steps, map(drafted_step, ops))
+    effect = compare_effects(ConventionView(index, eve), steps, (step_of(d.op) for d in draft.ops))
     return ActScore(
         act.id,
         f"{a}-{b}",
         len(curated),
         len(drafted),
         sum(common.values()),
-        sum(1 for op in ops if (op.target or "").startswith(UNRESOLVED)),
-        sum(1 for op in ops if any("gives no wording" in d for d in op.doubts)),
+        sum(1 for d in draft.ops if d.op.subject.startswith(UNRESOLVED)),
+        sum(1 for d in draft.ops if any("gives no wording" in doubt for doubt in d.doubts)),
         tuple(sorted((Counter(curated) - common).elements())),
         tuple(sorted((Counter(drafted) - common).elements())),
         effect=effect,

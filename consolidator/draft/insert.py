@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from consolidator.draft.ops import DraftOp, _placeholder, _src, paras_of, subpart_ops, unresolved
+from consolidator.draft.ops import (
+    Drafted,
+    _placeholder,
+    _src,
+    paras_of,
+    subpart_ops,
+    typed,
+    unresolved,
+)
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage
 from consolidator.draft.split import section_span
 from consolidator.draft.view import ConventionView
+from consolidator.model import InsertAlinea, InsertArticle, Placement, Where
 
 
 def insert_op(
     view: ConventionView, num: str, title: str, body: list, p: Passage, year: int
-) -> list[DraftOp]:
+) -> list[Drafted]:
     """insert-article, or for a numbered sub-part of an article (9.1.7 in 9.1) alinéa operations."""
     parent_num = num.rpartition(".")[0]
     if parent_num and "." in parent_num and view.resolve(parent_num):
@@ -21,7 +30,7 @@ def insert_op(
 
 def subpart_insert(
     view: ConventionView, num: str, title: str, body: list, p: Passage
-) -> list[DraftOp]:
+) -> list[Drafted]:
     parent = view.resolve(num.rpartition(".")[0]) or ""
     version = view.version(parent)
     assert version is not None
@@ -34,23 +43,12 @@ def subpart_insert(
         else None
     )
     end = prev is None or prev[1] == len(version.paragraphs)
-    position = "end" if end else str(prev[1] + 1)  # type: ignore[index]
+    position = None if end else prev[1] + 1  # type: ignore[index]
     paras = paras_of(with_heading(num, title, body)) or _placeholder(p)[0]
     note = f"{num} is not an article of the corpus: its text is added as alinéas of {version.num} ({parent})"
     at = len(version.paragraphs) if end else prev[1]  # type: ignore[index]
-    return [
-        DraftOp(
-            "insert-alinea",
-            (("target", parent), ("position", position)),
-            _src(body, p.src),
-            min(p.instruction.confidence, 0.6),
-            None,
-            paras,
-            doubts=(note,),
-            num=num,
-            span=(at, at),
-        )
-    ]
+    op = typed(InsertAlinea, _src(body, p.src), target=parent, position=position, paragraphs=paras)
+    return [Drafted(op, min(p.instruction.confidence, 0.6), (note,), num, (at, at))]
 
 
 def with_heading(num: str, title: str, body: list) -> list:
@@ -66,7 +64,7 @@ def with_heading(num: str, title: str, body: list) -> list:
 
 def _insert_article_op(
     view: ConventionView, num: str, title: str, body: list, p: Passage, year: int
-) -> DraftOp:
+) -> Drafted:
     paras = paras_of(body)
     doubts: list[str] = []
     conf = p.instruction.confidence
@@ -80,21 +78,22 @@ def _insert_article_op(
         after = view.resolve(f"{head}.{int(last) - 1}" if head else str(int(last) - 1))
     parent = view.parents.get(after) if after else view.chapter_of(num)
     if parent is None:
-        return unresolved(p, num, "insert-article", body)
-    place = ("after", after) if after else ("position", "first" if last == "1" else "last")
-    if not after:
-        doubts.append(f"no article {num} - 1 in force: placed {place[1]} in {parent}")
-    attrs = [("id", f"a{year}-{num}"), ("num", num)]
-    if title:
-        attrs.append(("title", title))
-    attrs += [("parent", parent), place]
-    return DraftOp(
-        "insert-article",
-        tuple(attrs),
-        _src(body, p.src),
-        conf,
-        None,
-        paras,
-        doubts=tuple(doubts),
-        num=num,
+        return unresolved(p, num, InsertArticle, body)
+    place = (
+        Placement(Where.AFTER, after)
+        if after
+        else Placement(Where.FIRST if last == "1" else Where.LAST)
     )
+    if not after:
+        doubts.append(f"no article {num} - 1 in force: placed {place.where.value} in {parent}")
+    op = typed(
+        InsertArticle,
+        _src(body, p.src),
+        id=f"a{year}-{num}",
+        num=num,
+        title=title or None,
+        parent=parent,
+        place=place,
+        paragraphs=paras,
+    )
+    return Drafted(op, conf, tuple(doubts), num)

@@ -16,11 +16,18 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from consolidator.draft.ops import DraftOp, paras_of
+from consolidator.draft.ops import Drafted, paras_of, typed
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage, source_blocks
 from consolidator.draft.view import ConventionView, expect_of
-from consolidator.model import Fragment, Para
+from consolidator.model import (
+    DeleteAlinea,
+    Fragment,
+    InsertAlinea,
+    Para,
+    ReplaceAlinea,
+    ReplaceArticle,
+)
 from consolidator.normalize import normalize_text
 from consolidator.sources.legifrance.audit import block_key, same_wording, version_key
 from consolidator.sources.legifrance.export import Block as ExportBlock
@@ -31,7 +38,7 @@ LINK = re.compile(
     r"^\(\s*voir (?:cet article|ce tableau|ce chapitre|ces dispositions)\s*\)\.?$", re.IGNORECASE
 )
 _CONFIDENCE = 0.5
-Builder = Callable[[ConventionView, Passage, int], list[DraftOp]]
+Builder = Callable[[ConventionView, Passage, int], list[Drafted]]
 
 
 def is_link(text: str) -> bool:
@@ -147,55 +154,51 @@ def _alinea_changes(
 
 def alinea_ops(
     ident: str, num: str, eve: tuple[str, ...], new: tuple[Para, ...], src: str, doubt: str
-) -> list[DraftOp]:
+) -> list[Drafted]:
     """Operations turning the eve wording `eve` into `new`: replaced alinéas first (eve
     positions), then deleted ones (last first), then inserted ones (final positions).
 
     >>> ops = alinea_ops("a", "1.1", ("A", "B", "C"), (Para("A"), Para("B2"), Para("C"), Para("D")), "1-4", "")
-    >>> [(o.kind, dict(o.attrs)["position"]) for o in ops]
-    [('replace-alinea', '2'), ('insert-alinea', 'end')]
+    >>> [d.op.kind.value for d in ops], ops[0].op.alinea, ops[1].op.position
+    (['replace-alinea', 'insert-alinea'], 2, None)
     """
     replaced, deleted, inserted = _alinea_changes(eve, new)
     touched = len(replaced) + len(deleted)
     doubts = (doubt,)
     if eve and touched == len(eve):
-        attrs = (("target", ident),)
-        return [
-            DraftOp(
-                "replace-article", attrs, src, _CONFIDENCE, _expect(eve, 0), new, (), doubts, num
-            )
-        ]
+        whole = typed(ReplaceArticle, src, target=ident, expect=_expect(eve, 0), paragraphs=new)
+        return [Drafted(whole, _CONFIDENCE, doubts, num)]
     ops = [
-        DraftOp(
-            "replace-alinea",
-            (("target", ident), ("position", str(i + 1))),
-            src,
+        Drafted(
+            typed(
+                ReplaceAlinea,
+                src,
+                target=ident,
+                alinea=i + 1,
+                expect=_expect(eve, i),
+                paragraphs=(para,),
+            ),
             _CONFIDENCE,
-            _expect(eve, i),
-            (para,),
-            doubts=doubts,
-            num=num,
+            doubts,
+            num,
         )
         for i, para in replaced
     ]
     ops += [
-        DraftOp(
-            "delete-alinea",
-            (("target", ident), ("position", str(i + 1))),
-            src,
+        Drafted(
+            typed(DeleteAlinea, src, target=ident, alinea=i + 1, expect=_expect(eve, i)),
             _CONFIDENCE,
-            _expect(eve, i),
-            doubts=doubts,
-            num=num,
+            doubts,
+            num,
         )
         for i in sorted(deleted, reverse=True)
     ]
     size = len(eve) - len(deleted)
     for run in _runs(sorted(inserted)):
-        position = "end" if run[0] >= size else str(run[0] + 1)
+        position = None if run[0] >= size else run[0] + 1
         paras = tuple(new[j] for j in run)
-        where = (("target", ident), ("position", position))
-        ops.append(DraftOp("insert-alinea", where, src, _CONFIDENCE, None, paras, (), doubts, num))
+        insert = typed(InsertAlinea, src, target=ident, position=position, paragraphs=paras)
+        ops.append(Drafted(insert, _CONFIDENCE, doubts, num))
         size += len(run)
     return ops
 
@@ -289,7 +292,7 @@ class LinkFollower:
 
     def ops(
         self, view: ConventionView, p: Passage, year: int, builders: Mapping[str, Builder]
-    ) -> list[DraftOp] | None:
+    ) -> list[Drafted] | None:
         """The operations of passage `p` if its wording is behind a link, else None."""
         nums = p.instruction.nums
         if not nums or p.instruction.kind == "renumber-article":
@@ -320,5 +323,5 @@ class LinkFollower:
         return alinea_ops(version.article, wording.num, version.paragraphs, new, wording.src, doubt)
 
 
-def _sure(op: DraftOp, doubt: str) -> DraftOp:
-    return replace(op, confidence=min(op.confidence, _CONFIDENCE), doubts=(*op.doubts, doubt))
+def _sure(op: Drafted, doubt: str) -> Drafted:
+    return op.doubting(doubt, confidence=_CONFIDENCE)

@@ -7,29 +7,28 @@ whole, its current alinéas spliced with the new sub-parts (avenant n° 22, 004 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import pairwise
 
-from consolidator.draft.ops import DraftOp
+from consolidator.draft.ops import Drafted, typed
 from consolidator.draft.view import ConventionView, expect_of
-from consolidator.model import Para
+from consolidator.model import InsertAlinea, Para, ReplaceAlinea, ReplaceArticle
 
 
-def _spans(ops: list[DraftOp]) -> dict[str, list[DraftOp]]:
-    by_target: dict[str, list[DraftOp]] = {}
+def _spans(ops: list[Drafted]) -> dict[str, list[Drafted]]:
+    by_target: dict[str, list[Drafted]] = {}
     for op in ops:
-        if op.span is not None and op.target:
-            by_target.setdefault(op.target, []).append(op)
+        if op.span is not None:
+            by_target.setdefault(op.op.subject, []).append(op)
     return {t: group for t, group in by_target.items() if len({op.span for op in group}) > 1}
 
 
-def _spliced(view: ConventionView, target: str, group: list[DraftOp]) -> DraftOp | None:
+def _spliced(view: ConventionView, target: str, group: list[Drafted]) -> Drafted | None:
     version = view.version(target)
     if version is None:
         return None
     paras = [Para(f.text, f.cells) for f in version.fragments]
     edits = {
-        op.span: op.paragraphs for op in group if op.kind in ("replace-alinea", "insert-alinea")
+        d.span: d.op.paragraphs for d in group if isinstance(d.op, ReplaceAlinea | InsertAlinea)
     }
     spans: list[tuple[int, int]] = sorted(s for s in edits if s is not None)
     for (_a1, b1), (a2, _b2) in pairwise(spans):
@@ -43,44 +42,31 @@ def _spliced(view: ConventionView, target: str, group: list[DraftOp]) -> DraftOp
         f"sub-parts {', '.join(nums)} of {version.num} rewritten by one act: merged into one rewrite "
         "of the whole article (current alinéas kept elsewhere)"
     )
-    first_op = group[0]
-    return DraftOp(
-        "replace-article",
-        (("target", target),),
-        first_op.src,
-        min(op.confidence for op in group),
-        expect_of(version.paragraphs[0]) if version.paragraphs else version.num or target,
-        tuple(paras),
-        doubts=(*doubts, note),
-        num=version.num,
-    )
+    expect = expect_of(version.paragraphs[0]) if version.paragraphs else version.num or target
+    op = typed(ReplaceArticle, group[0].src, target=target, expect=expect, paragraphs=tuple(paras))
+    return Drafted(op, min(d.confidence for d in group), (*doubts, note), version.num)
 
 
-def merge_subparts(ops: list[DraftOp], view: ConventionView) -> list[tuple[DraftOp, DraftOp]]:
+def merge_subparts(ops: list[Drafted], view: ConventionView) -> list[tuple[Drafted, Drafted]]:
     """The operations, with each article's several sub-part rewrites merged into one; each
     paired with the operation it comes from (the first of a merged group)."""
-    out: list[tuple[DraftOp, DraftOp]] = []
+    out: list[tuple[Drafted, Drafted]] = []
     groups = _spans(ops)
     done: set[str] = set()
     for op in ops:
-        group = groups.get(op.target or "") if op.span is not None else None
+        target = op.op.subject
+        group = groups.get(target) if op.span is not None else None
         if not group:
             out.append((op, op))
             continue
-        if op.target in done:
+        if target in done:
             continue
-        merged = _spliced(view, op.target or "", group)
+        merged = _spliced(view, target, group)
         if merged is None:
             out += [
-                (
-                    replace(
-                        o, doubts=(*o.doubts, "overlapping sub-part rewrites: check positions")
-                    ),
-                    o,
-                )
-                for o in group
+                (o.doubting("overlapping sub-part rewrites: check positions"), o) for o in group
             ]
         else:
             out.append((merged, group[0]))
-        done.add(op.target or "")
+        done.add(target)
     return out

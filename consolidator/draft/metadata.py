@@ -1,9 +1,9 @@
 """Metadata of an amending act read from its own words: number, title, dates, effect rules.
 
 >>> effect_rule("Le présent avenant prend effet au jour de sa signature.").kind
-'at-signature'
+<RuleKind.SIGNATURE: 'at-signature'>
 >>> effect_rule("entrera en vigueur au lendemain de la publication de l'arrêté d'extension").rule
-'lendemain-publication'
+<ExtensionRule.LENDEMAIN: 'lendemain-publication'>
 >>> effect_rule("Le présent avenant prend effet au 1er janvier 2004.").date
 datetime.date(2004, 1, 1)
 """
@@ -16,6 +16,7 @@ from datetime import date
 
 from consolidator.dates import parse_french
 from consolidator.draft.pdftext import Block
+from consolidator.model import ExtensionRule, RuleKind
 
 _DATE = r"(\d{1,2}(?:er)?\s+[a-zéûè]+\s+\d{4})"
 _NUMBER = re.compile(r"\bavenant\s+n\s*°\s*(\d+)", re.IGNORECASE)
@@ -56,11 +57,11 @@ _TERM = re.compile(
 class Rule:
     """A date-of-effect rule found in the text, with the words it was read from."""
 
-    kind: str  # "at-signature" | "fixed" | "on-extension"
+    kind: RuleKind
     quote: str
     line: int
     date: date | None = None
-    rule: str | None = None  # extension rule
+    rule: ExtensionRule | None = None  # when tied to the extension
     scope: str | None = None  # article number of the act (or of the convention) it is limited to
     convention_article: bool = False  # scope names an article of the convention, not of the act
 
@@ -110,15 +111,15 @@ def effect_rule(sentence: str, line: int = 0) -> Rule | None:
     text = _fold(sentence)
     rule = extension_rule(text)
     if rule:
-        return Rule("on-extension", sentence, line, rule=rule)
+        return Rule(RuleKind.EXTENSION, sentence, line, rule=ExtensionRule(rule))
     if re.search(
         r"(?:jour|date) de (?:sa|leur) signature|dès sa signature|à sa signature", text, re.I
     ):
-        return Rule("at-signature", sentence, line)
+        return Rule(RuleKind.SIGNATURE, sentence, line)
     m = re.search(r"(?:au|à compter du|le|du|à partir du)\s+" + _DATE, text, re.IGNORECASE)
     if m:
         try:
-            return Rule("fixed", sentence, line, date=parse_french(m[1]))
+            return Rule(RuleKind.FIXED, sentence, line, date=parse_french(m[1]))
         except ValueError:
             return None
     return None

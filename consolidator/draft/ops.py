@@ -1,41 +1,63 @@
-"""Turn amending instructions and their new wording into draft operations on stable ids."""
+"""Turn amending instructions and their new wording into typed operations on stable ids."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from consolidator.draft.formulas import NO_WORDING, clean_num
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import Passage, TableBlock
 from consolidator.draft.view import ConventionView, expect_of
-from consolidator.model import Para
+from consolidator.model import (
+    DeleteAlinea,
+    InsertAlinea,
+    InsertArticle,
+    Location,
+    Operation,
+    Para,
+    Placement,
+    RepealArticle,
+    ReplaceAlinea,
+    ReplaceArticle,
+    ReplaceWords,
+)
 from consolidator.normalize import normalize_text, words_pattern
 
 UNRESOLVED = "UNRESOLVED-"
 _HEAD = re.compile(
     r"^«?\s*(?:Article\s+)?(?P<num>\d+(?:\.\s?\d+)+)\.?\s*(?::\s*)?(?P<title>.*?)\s*»?$"
 )
+_PENDING = Location("draft")
+
+
+def typed(cls: type[Operation], src: str | None, **fields: Any) -> Operation:
+    """An operation of the model as the draft reads it; its act, rank, place in the file and
+    effect rule are set when the draft is assembled (draft.draft_act)."""
+    return cls(act="", index=0, location=_PENDING, src=src or None, **fields)
 
 
 @dataclass(frozen=True)
-class DraftOp:
-    """One operation of the draft, with where it comes from and how sure the reading is."""
+class Drafted:
+    """One operation of the draft (a typed operation of the model), with how sure the reading
+    is, its doubts, the article number the text names (for scoped effect rules) and the
+    alinéas [first, last) of the current text it rewrites (to merge sub-part rewrites)."""
 
-    kind: str
-    attrs: tuple[tuple[str, str], ...]
-    src: str
+    op: Operation
     confidence: float
-    expect: str | None = None
-    paragraphs: tuple[Para, ...] = ()
-    children: tuple[tuple[str, str], ...] = ()  # old/new/after/before elements
     doubts: tuple[str, ...] = ()
-    num: str | None = None  # the article number the text names (for scoped effect rules)
-    span: tuple[int, int] | None = None  # alinéas [first, last) of the current text it rewrites
+    num: str | None = None
+    span: tuple[int, int] | None = None
 
     @property
-    def target(self) -> str | None:
-        return dict(self.attrs).get("target") or dict(self.attrs).get("id")
+    def src(self) -> str:
+        return self.op.src or ""
+
+    def doubting(self, *doubts: str, confidence: float | None = None) -> Drafted:
+        """The same operation with more doubts (and a confidence no higher than `confidence`)."""
+        sure = self.confidence if confidence is None else min(self.confidence, confidence)
+        return replace(self, doubts=(*self.doubts, *doubts), confidence=sure)
 
 
 def strip_quotes(blocks: list[Block]) -> list[Block]:
@@ -104,14 +126,14 @@ def _title_block(pieces: list[Block], title: str) -> tuple[str, list[Block]]:
 
 def replace_op(
     view: ConventionView, num: str, title: str, blocks: list[Block], passage: Passage
-) -> list[DraftOp]:
+) -> list[Drafted]:
     """replace-article of `num` (or, for a numbered sub-part of an article, alinéa operations)."""
     ident = view.resolve(num)
     if ident is None:
         return subpart_ops(view, num, blocks, passage, passage.instruction.sub)
     version = view.version(ident)
     if version is None:  # inserted earlier by the same act
-        return [unresolved(passage, num, "replace-article", blocks)]
+        return [unresolved(passage, num, ReplaceArticle, blocks)]
     doubts: list[str] = []
     paras = paras_of(blocks)
     conf = passage.instruction.confidence
@@ -119,23 +141,20 @@ def replace_op(
         paras, doubts_t = _placeholder(passage)
         doubts += doubts_t
         conf = min(conf, 0.3)
-    attrs: list[tuple[str, str]] = [("target", ident)]
+    new_title = None
     if title and normalize_text(title) != normalize_text(version.title or ""):
-        attrs.append(("title", title))
+        new_title = title
         doubts.append(f"title changes from {version.title!r} to {title!r}")
     expect = expect_of(version.paragraphs[0]) if version.paragraphs else (version.title or num)
-    return [
-        DraftOp(
-            "replace-article",
-            tuple(attrs),
-            _src(blocks, passage.src),
-            conf,
-            expect,
-            paras,
-            doubts=tuple(doubts),
-            num=num,
-        )
-    ]
+    op = typed(
+        ReplaceArticle,
+        _src(blocks, passage.src),
+        target=ident,
+        title=new_title,
+        expect=expect,
+        paragraphs=paras,
+    )
+    return [Drafted(op, conf, tuple(doubts), num)]
 
 
 def _sub_heading(text: str, num: str) -> bool:
@@ -184,7 +203,7 @@ def letter_span(
 
 def subpart_ops(
     view: ConventionView, num: str, blocks: list[Block], passage: Passage, letter: str | None = None
-) -> list[DraftOp]:
+) -> list[Drafted]:
     """A numbered sub-part (2.7.2, or its paragraph « a) ») kept as alinéas inside its article:
     replace its first alinéa, delete the others (last first)."""
     whole = view.resolve(num) if letter else None  # « l'article 10.2, paragraphe c »
@@ -198,7 +217,7 @@ def subpart_ops(
     else:
         span = subpart_span(version.paragraphs, num, letter)
     if version is None or span is None or ident is None:
-        return [unresolved(passage, num, "replace-article", blocks)]
+        return [unresolved(passage, num, ReplaceArticle, blocks)]
     paras = version.paragraphs
     first, last = span
     src = _src(blocks, passage.src)
@@ -209,15 +228,12 @@ def subpart_ops(
         f"{version.num} ({ident}); rewritten by alinéa operations"
     )
     ops = [
-        DraftOp(
-            "delete-alinea",
-            (("target", ident), ("position", str(k + 1))),
-            src,
+        Drafted(
+            typed(DeleteAlinea, src, target=ident, alinea=k + 1, expect=expect_of(paras[k])),
             conf,
-            expect_of(paras[k]),
-            doubts=(note,),
-            num=num,
-            span=span,
+            (note,),
+            num,
+            span,
         )
         for k in range(last - 1, first, -1)
     ]
@@ -225,71 +241,52 @@ def subpart_ops(
     if passage.no_wording or not new:
         new, extra = _placeholder(passage)
         note = f"{note}; {extra[0]}"
-    ops.append(
-        DraftOp(
-            "replace-alinea",
-            (("target", ident), ("position", str(first + 1))),
-            src,
-            conf,
-            expect_of(paras[first]),
-            new,
-            doubts=(note,),
-            num=num,
-            span=span,
-        )
-    )
+    expect = expect_of(paras[first])
+    op = typed(ReplaceAlinea, src, target=ident, alinea=first + 1, expect=expect, paragraphs=new)
+    ops.append(Drafted(op, conf, (note,), num, span))
     return ops
 
 
-def unresolved(passage: Passage, num: str, kind: str, blocks: list[Block] | None = None) -> DraftOp:
-    """An operation whose target is not in force on the day: kept, flagged, sure to fail --check."""
+def unresolved(
+    passage: Passage, num: str, kind: type[Operation], blocks: list[Block] | None = None
+) -> Drafted:
+    """An operation whose target is not in force on the day: kept, flagged, sure to fail --check.
+
+    `kind`: InsertArticle, InsertAlinea or RepealArticle; any other stands for a rewrite
+    (ReplaceArticle)."""
     paras = paras_of(blocks or []) or _placeholder(passage)[0]
-    attrs: tuple[tuple[str, str], ...] = (("target", UNRESOLVED + num),)
+    target = UNRESOLVED + num
     doubt = f"article {num} is not in force in the corpus on the draft's date: target unknown"
-    if kind == "insert-article":
-        return DraftOp(
-            kind,
-            (
-                ("id", UNRESOLVED + num),
-                ("num", num),
-                ("parent", UNRESOLVED + "parent"),
-                ("position", "last"),
-            ),
+    if kind is InsertArticle:
+        op = typed(
+            InsertArticle,
             passage.src,
-            0.1,
-            None,
-            paras,
-            doubts=(doubt,),
+            id=target,
             num=num,
+            parent=UNRESOLVED + "parent",
+            place=Placement(),
+            paragraphs=paras,
         )
-    if kind in ("insert-alinea",):
-        return DraftOp(
-            kind,
-            (*attrs, ("position", "end")),
-            passage.src,
-            0.1,
-            None,
-            paras,
-            doubts=(doubt,),
-            num=num,
-        )
-    if kind == "repeal-article":
-        return DraftOp(kind, attrs, passage.src, 0.1, "?", doubts=(doubt,), num=num)
-    return DraftOp("replace-article", attrs, passage.src, 0.1, "?", paras, doubts=(doubt,), num=num)
+    elif kind is InsertAlinea:
+        op = typed(InsertAlinea, passage.src, target=target, position=None, paragraphs=paras)
+    elif kind is RepealArticle:
+        op = typed(RepealArticle, passage.src, target=target, expect="?")
+    else:
+        op = typed(ReplaceArticle, passage.src, target=target, expect="?", paragraphs=paras)
+    return Drafted(op, 0.1, (doubt,), num)
 
 
-def plural_op(p: Passage, op: DraftOp, text: str) -> list[DraftOp]:
+def plural_op(p: Passage, drafted: Drafted, text: str) -> list[Drafted]:
     """« L'adjectif " ouvrable " est remplacé par l'adjectif " ouvré " » (004 l.5142-5143)
     changes its plural too: « ouvrables » -> « ouvrés »."""
-    c = dict(op.children)
-    old, new = c.get("old", ""), c.get("new", "")
-    if not p.block.text.lower().startswith("l'adjectif") or " " in old + new or not old:
+    op = drafted.op
+    if not isinstance(op, ReplaceWords) or not p.block.text.lower().startswith("l'adjectif"):
         return []
-    if not words_pattern(old + "s").search(text):
+    old, new = op.old, op.new
+    if " " in old + new or not old or not words_pattern(old + "s").search(text):
         return []
-    children = (("old", old + "s"), ("new", new + "s"))
     doubt = f"the adjective's plural « {old}s » is read as changed too, to « {new}s »"
-    return [replace(op, children=children, doubts=(*op.doubts, doubt))]
+    return [replace(drafted, op=replace(op, old=old + "s", new=new + "s")).doubting(doubt)]
 
 
 def in_paragraph(paras: tuple[str, ...], letter: str, needle: str) -> int | None:
@@ -301,7 +298,7 @@ def in_paragraph(paras: tuple[str, ...], letter: str, needle: str) -> int | None
     return hits[0] + 1 if len(hits) == 1 else None
 
 
-def make_room(view: ConventionView, p: Passage, num: str, moved: set[str]) -> list[DraftOp]:
+def make_room(view: ConventionView, p: Passage, num: str, moved: set[str]) -> list[Drafted]:
     """An article renumbered onto the number of one still in force that the act does not move:
     that one is repealed, flagged (avenant n° 32, 004 l.14071: 9.14 becomes 9.12, D-208)."""
     occupant = view.resolve(num) if num not in moved else None
@@ -314,7 +311,5 @@ def make_room(view: ConventionView, p: Passage, num: str, moved: set[str]) -> li
     )
     expect = expect_of(version.paragraphs[0]) if version.paragraphs else num
     return [
-        DraftOp(
-            "repeal-article", (("target", occupant),), p.src, 0.4, expect, (), (), (doubt,), num
-        )
+        Drafted(typed(RepealArticle, p.src, target=occupant, expect=expect), 0.4, (doubt,), num)
     ]

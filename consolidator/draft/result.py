@@ -1,14 +1,21 @@
-"""The result of drafting: act metadata, effect rules, operations, doubts and unread passages."""
+"""The result of drafting: act metadata, effect rules, operations, doubts and unread passages;
+and the act file it makes (its operations written by the corpus's one writer, corpus/acts.py;
+doubts and unread sentences as comments)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
+from lxml import etree
+
+from consolidator.corpus.acts import write_operation
 from consolidator.draft.metadata import Metadata
-from consolidator.draft.ops import DraftOp
+from consolidator.draft.ops import Drafted
 from consolidator.draft.pdftext import Block
 from consolidator.draft.reader import ANNEX
+from consolidator.model import RuleKind
 
 
 @dataclass(frozen=True)
@@ -16,8 +23,8 @@ class DraftEffect:
     """One <effect> of the draft: id (None = the act's general rule), element and attributes."""
 
     id: str | None
-    kind: str
-    attrs: tuple[tuple[str, str], ...]
+    kind: RuleKind
+    attrs: tuple[tuple[str, str], ...]  # the rule element's attributes
     note: str
     approximate: bool = False
 
@@ -33,7 +40,7 @@ class Draft:
     day: date
     meta: Metadata
     effects: tuple[DraftEffect, ...]
-    ops: tuple[tuple[DraftOp, str | None], ...]
+    ops: tuple[Drafted, ...]  # each with its act, rank and effect rule
     notes: tuple[str, ...]
     unread: tuple[Block, ...]
     doubts: tuple[str, ...]
@@ -53,3 +60,61 @@ class Draft:
             if block is not None:
                 run.append(block)
         return out
+
+
+_DASH_DASH = re.compile(r"-(?=-)")
+
+
+def _comment(text: str) -> etree._Comment:
+    """A comment holding `text`: XML forbids « -- » inside one (Légifrance's table borders are
+    lines of dashes), so each dash followed by a dash gets a space.
+
+    >>> etree.tostring(_comment("+-----+ a -- b -"))
+    b'<!-- +- - - - -+ a - - b - -->'
+    """
+    safe = _DASH_DASH.sub("- ", " ".join(text.split()))
+    return etree.Comment(f" {safe} ")
+
+
+def op_comment(drafted: Drafted) -> str:
+    doubts = "; ".join(drafted.doubts)
+    return f"op {drafted.op.index}: source l.{drafted.src}, confidence {drafted.confidence:.2f}" + (
+        f"; doubts: {doubts}" if doubts else ""
+    )
+
+
+def write_act(d: Draft) -> bytes:
+    """The draft as an act file (XML bytes)."""
+    attrs = {"id": d.act_id, "kind": d.kind}
+    if d.meta.number:
+        attrs["number"] = d.meta.number
+    attrs["title"] = d.title
+    attrs["signed"] = d.signed.isoformat()
+    if d.meta.term:
+        attrs["term"] = d.meta.term.isoformat()
+    root = etree.Element("act", attrs)
+    root.append(
+        _comment(
+            f"DRAFT made by `consolidator draft` from {d.source_name}; "
+            f"operations are against the convention in force on {d.day}; read every comment"
+        )
+    )
+    src = etree.SubElement(root, "source", file="draft", lines=f"1-{d.line_count}")
+    src.text = f"drafted from {d.source_name}"
+    for note in d.notes:
+        etree.SubElement(root, "note").text = note
+    for eff in d.effects:
+        el = etree.SubElement(root, "effect", {"id": eff.id} if eff.id else {})
+        if eff.approximate:
+            el.set("approximate", "true")
+        etree.SubElement(el, eff.kind.value, dict(eff.attrs))
+        etree.SubElement(el, "note").text = eff.note
+    if d.ops:
+        ops = etree.SubElement(root, "ops")
+        for drafted in d.ops:
+            ops.append(_comment(op_comment(drafted)))
+            ops.append(write_operation(drafted.op))
+    for line in d.unread_lines():
+        root.append(_comment(f"not understood: {line}"))
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

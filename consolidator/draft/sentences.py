@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from consolidator.draft.ops import DraftOp, subpart_span, unresolved
+from consolidator.draft.ops import Drafted, subpart_span, typed, unresolved
 from consolidator.draft.reader import Passage
 from consolidator.draft.view import ConventionView
+from consolidator.model import ReplaceArticle, ReplaceWords
 
 _END = re.compile(r"(?<=[a-zéèêàûîôç0-9%)»])\.\s+(?=[A-ZÉÈÀ«])")
 
@@ -34,14 +35,14 @@ def _body(view: ConventionView, num: str) -> tuple[str, int, int] | None:
     return holder, span[0] + 1, span[1]
 
 
-def replace_sentence(view: ConventionView, p: Passage, year: int) -> list[DraftOp]:
+def replace_sentence(view: ConventionView, p: Passage, year: int) -> list[Drafted]:
     """replace-words of the first or last sentence of the article (or sub-part) named."""
     instr = p.instruction
     num = instr.nums[0] if instr.nums else "?"
     body = _body(view, num) if instr.nums else None
     version = view.version(body[0]) if body else None
     if body is None or version is None or body[1] >= body[2]:
-        return [unresolved(p, num, "replace-article")]
+        return [unresolved(p, num, ReplaceArticle)]
     ident, first, last = body
     at = first if instr.position == 1 else last - 1
     found = sentences(version.paragraphs[at])
@@ -51,8 +52,5 @@ def replace_sentence(view: ConventionView, p: Passage, year: int) -> list[DraftO
     doubt = (
         f"the {which} sentence of {num} is read as the {which} of alinéa {at + 1} of {version.num}"
     )
-    attrs = (("target", ident), ("alinea", str(at + 1)))
-    children = (("old", old), ("new", new))
-    return [
-        DraftOp("replace-words", attrs, p.src, 0.6, children=children, doubts=(doubt,), num=num)
-    ]
+    op = typed(ReplaceWords, p.src, target=ident, alinea=at + 1, old=old, new=new)
+    return [Drafted(op, 0.6, (doubt,), num)]

@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from consolidator.draft.formulas import clean_num
-from consolidator.draft.ops import DraftOp
+from consolidator.draft.ops import Drafted, typed
 from consolidator.draft.view import expect_of
-from consolidator.model import Para, Version
+from consolidator.model import DeleteAlinea, Para, ReplaceAlinea, ReplaceArticle, Version
 from consolidator.normalize import normalize_text
 
 _HEAD = re.compile(r"^(?P<num>\d+(?:\.\s?\d+)+)\.?\s*(?::\s*)?\S")
@@ -42,8 +42,12 @@ def section_span(paras: list[str], num: str) -> tuple[int, int] | None:
     return start, len(paras)
 
 
-def split_scoped(op: DraftOp, scope: str, effect: str, current: Version) -> list[DraftOp] | None:
-    """The rewrite `op` with sub-part `scope` deferred to `effect`, or None if not possible."""
+def split_scoped(
+    drafted: Drafted, scope: str, effect: str, current: Version
+) -> list[Drafted] | None:
+    """The rewrite with sub-part `scope` deferred to `effect`, or None if not possible."""
+    op = drafted.op
+    assert isinstance(op, ReplaceArticle)
     new = list(op.paragraphs)
     new_span = section_span([p.text for p in new], scope)
     old_span = section_span(list(current.paragraphs), scope)
@@ -55,32 +59,23 @@ def split_scoped(op: DraftOp, scope: str, effect: str, current: Version) -> list
         f"{scope} enters into force on its own rule ({effect}): the rewrite keeps its current "
         f"alinéas, replaced by the alinéa operations that follow"
     )
-    first = replace(op, paragraphs=tuple(kept), doubts=(*op.doubts, note))
-    target = dict(op.attrs)["target"]
+    first = replace(drafted, op=replace(op, paragraphs=tuple(kept))).doubting(note)
+    target = op.target
     head = new_span[0]  # position (0-based) of the old sub-heading inside the rewritten article
-    later: list[DraftOp] = []
+    sure = drafted.confidence
+    later: list[Drafted] = []
     for k in range(head + len(old) - 1, head, -1):
-        later.append(
-            DraftOp(
-                "delete-alinea",
-                (("target", target), ("position", str(k + 1))),
-                op.src,
-                op.confidence,
-                expect_of(kept[k].text),
-                doubts=(note,),
-                num=scope,
-            )
+        delete = typed(
+            DeleteAlinea, op.src, target=target, alinea=k + 1, expect=expect_of(kept[k].text)
         )
-    later.append(
-        DraftOp(
-            "replace-alinea",
-            (("target", target), ("position", str(head + 1))),
-            op.src,
-            op.confidence,
-            expect_of(kept[head].text),
-            tuple(new[new_span[0] : new_span[1]]),
-            doubts=(note,),
-            num=scope,
-        )
+        later.append(Drafted(delete, sure, (note,), scope))
+    rewrite = typed(
+        ReplaceAlinea,
+        op.src,
+        target=target,
+        alinea=head + 1,
+        expect=expect_of(kept[head].text),
+        paragraphs=tuple(new[new_span[0] : new_span[1]]),
     )
+    later.append(Drafted(rewrite, sure, (note,), scope))
     return [first, *later]

@@ -17,6 +17,8 @@ from consolidator.model import (
     MoveArticle,
     MoveSection,
     Operation,
+    RenumberArticle,
+    RepealArticle,
     SectionDef,
     Version,
 )
@@ -47,15 +49,16 @@ class ConventionView:
     day: date
     overlay: dict[str, str | None] = field(default_factory=dict)  # numbers changed by the draft
 
-    def record(self, kind: str, attrs: dict[str, str], num: str | None) -> None:
-        """Follow the draft's own renumbering, repeals and insertions (for later formulas)."""
-        if kind == "renumber-article":
-            self.overlay.setdefault(attrs["from"], None)
-            self.overlay[attrs["to"]] = attrs["target"]
-        elif kind == "repeal-article" and num:
+    def record(self, op: Operation, num: str | None) -> None:
+        """Follow the draft's own renumbering, repeals and insertions (for later formulas);
+        `num`: the article number the act names."""
+        if isinstance(op, RenumberArticle):
+            self.overlay.setdefault(op.from_num, None)
+            self.overlay[op.to_num] = op.target
+        elif isinstance(op, RepealArticle) and num:
             self.overlay[num] = None
-        elif kind == "insert-article" and "num" in attrs:
-            self.overlay[attrs["num"]] = attrs["id"]
+        elif isinstance(op, InsertArticle) and op.num is not None:
+            self.overlay[op.num] = op.id
 
     @property
     def base(self) -> str:

@@ -29,6 +29,7 @@ from consolidator.model import (
     RenumberArticle,
     ReplaceWords,
     Restriction,
+    RestrictionKind,
     RuleKind,
 )
 from consolidator.query.snapshot import Snapshot
@@ -291,7 +292,7 @@ def _scope_mods(index: VersionIndex, snap: Snapshot, mods: Mods) -> None:
     for text in snap.texts:
         for art in text.articles:
             for r in art.restrictions:
-                if r.kind == "reserve":
+                if r.kind is RestrictionKind.RESERVE:
                     n = len(mods.by_text.setdefault(text.act.id, TextMods()).notes) + 1
                     mods.by_text[text.act.id].notes[f"note_{n}"] = (r, m.art_eid(art.id))
                 else:

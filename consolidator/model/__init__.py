@@ -31,7 +31,7 @@ from consolidator.model.operations import (  # noqa: F401  (re-exported)
     ReplaceWords,
     Where,
 )
-from consolidator.model.text import Evidence, Location, Para
+from consolidator.model.text import Evidence, Location, Para, Quote  # noqa: F401
 
 Day = date  # an alias for annotations in classes that have a field named `date`
 
@@ -100,6 +100,11 @@ class ActKind(StrEnum):
     ACCORD = "accord"
     SALAIRES = "salaires"
     ADHESION = "adhesion"
+
+
+class ActLevel(StrEnum):
+    BRANCHE = "branche"
+    ENTREPRISE = "entreprise"  # a company's text filed with the branch's: not consolidated
 
 
 class RuleKind(StrEnum):
@@ -197,7 +202,7 @@ class Act:
     number: str | None = None
     short: str | None = None
     prefix: str | None = None
-    level: str = "branche"  # "entreprise": a company-level text, kept out of the consolidated text
+    level: ActLevel = ActLevel.BRANCHE
     signed_approximate: bool = False
     extensible: bool = True
     term: date | None = None

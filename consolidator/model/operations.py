@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Literal
 
-from consolidator.model.text import Evidence, Location, Para
+from consolidator.model.text import Evidence, Location, Para, Quote
 
 
 class OpKind(StrEnum):
@@ -195,7 +195,21 @@ class InsertAlinea(_Targeted):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ReplaceAlinea(_Targeted):
+class _Quoted(_Targeted):
+    """An operation rewriting part of an alinéa or a whole one: either the act quotes the new
+    wording (`result`, which replaying must yield) or it does not (`unquoted`); neither when
+    the file does not say (the corpus says it on every word operation)."""
+
+    result: Quote | None = None
+    unquoted: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unquoted and self.result is not None:
+            raise ValueError(f"{self.uid}: quoted (result) and unquoted at once")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReplaceAlinea(_Quoted):
     kind: ClassVar[OpKind] = OpKind.REPLACE_ALINEA
     alinea: int
     expect: str
@@ -210,7 +224,7 @@ class DeleteAlinea(_Targeted):
 
 
 @dataclass(frozen=True, kw_only=True)
-class _Words(_Targeted):
+class _Words(_Quoted):
     alinea: int | None = None  # None: anywhere in the article
     occurrence: Occurrence = 1
 

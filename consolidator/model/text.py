@@ -34,3 +34,12 @@ class Evidence:
 
     src: str  # lines of 004
     text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The new wording of an alinéa or a sentence as the amending act quotes it (`src`: seed
+    lines); replaying the operation must yield it (<result> of a word or alinéa operation)."""
+
+    src: str
+    text: str

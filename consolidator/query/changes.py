@@ -24,8 +24,18 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
 from consolidator.french import de
-from consolidator.model import Act, Arrete, Day, EndReason, Operation, Restriction, SourceRef
-from consolidator.query.diff import ArticleChange, compare, end_reason
+from consolidator.model import (
+    Act,
+    ActLevel,
+    Arrete,
+    Day,
+    EndReason,
+    Operation,
+    Restriction,
+    SourceRef,
+    View,
+)
+from consolidator.query.diff import ArticleChange, ChangeKind, compare, end_reason
 from consolidator.query.scope import branche_text
 from consolidator.query.snapshot import ArticleAt, article_at, first_day, version_at
 
@@ -288,7 +298,7 @@ def _entries(index: VersionIndex, day: date) -> dict[str, tuple[str, ...]]:
     return {
         e.article: e.path
         for e in index.structures[pos].entries
-        if acts[e.text_id].level == "branche"
+        if acts[e.text_id].level is ActLevel.BRANCHE
     }
 
 
@@ -316,7 +326,7 @@ def _side(index: VersionIndex, aid: str, day: date, paths: dict, view: str) -> A
     if aid not in paths:
         return None
     art = replace(article_at(index, aid, day), path=paths[aid])
-    if view == "branche":
+    if view == View.BRANCHE:
         branche = branche_text(index, art.version, day)
         if not branche.paragraphs and not branche.fallback_fragments:
             return None
@@ -337,10 +347,10 @@ def day_changes(
         if old is None and new is None:
             continue
         if old is None:
-            out.append(ArticleChange(aid, ("added",), None, new))
+            out.append(ArticleChange(aid, (ChangeKind.ADDED,), None, new))
         elif new is None:
             reason = end_reason(index, aid, day, view)
-            out.append(ArticleChange(aid, ("repealed",), old, None, end_reason=reason))
+            out.append(ArticleChange(aid, (ChangeKind.REPEALED,), old, None, end_reason=reason))
         else:
             change = compare(aid, old, new, words)
             if change is not None:

@@ -9,7 +9,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, Restriction, State
+from consolidator.model import Act, ActKind, Restriction, RestrictionKind, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Certainty, jo_provenance
@@ -70,7 +70,7 @@ def _exclusions(art: ArticleAt) -> tuple[str, ...]:
         dict.fromkeys(
             f"« {r.words} »"
             for r in restrictions
-            if r.kind == "exclusion" and r.words and r not in rows
+            if r.kind is RestrictionKind.EXCLUSION and r.words and r not in rows
         )
     )
     out = [f"des termes {and_list(words)}"] if words else []
@@ -81,7 +81,11 @@ def _exclusions(art: ArticleAt) -> tuple[str, ...]:
             f"{lines} du tableau désignée{'s' if len(row_words) > 1 else ''} par {and_list(row_words)}"
         )
     alineas = sorted(
-        {r.alinea for r in restrictions if r.kind == "exclusion" and not r.words and r.alinea}
+        {
+            r.alinea
+            for r in restrictions
+            if r.kind is RestrictionKind.EXCLUSION and not r.words and r.alinea
+        }
     )
     out += [f"du {ordinal(a)} alinéa" for a in alineas]
     return tuple(out)
@@ -90,7 +94,7 @@ def _exclusions(art: ArticleAt) -> tuple[str, ...]:
 def _reserves(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
     out = []
     for r in restrictions:
-        if r.kind == "reserve":
+        if r.kind is RestrictionKind.RESERVE:
             m = _RESERVE.search(r.text)
             out.append(m.group(1) if m else f"sous la réserve suivante : {r.text.rstrip('.')}")
     return tuple(dict.fromkeys(out))
@@ -118,7 +122,9 @@ def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) 
     jo = _jo(index, art)
     if art.label is ArticleLabel.EXCLU:
         return f", exclu{agreed} de l'extension par {arrete.label}{jo}"
-    scopes = list(dict.fromkeys(r.text for r in art.restrictions if r.kind == "scope"))
+    scopes = list(
+        dict.fromkeys(r.text for r in art.restrictions if r.kind is RestrictionKind.SCOPE)
+    )
     field = f" à l'exclusion des {and_list(scopes)}" if scopes else ""
     return f", étendu{agreed} par {arrete.label}{jo}{field}"
 

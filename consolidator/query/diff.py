@@ -5,11 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from enum import StrEnum
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import WORDING_UNKNOWN, Restriction
+from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, View
 from consolidator.query.numbering import by as by_label
 from consolidator.query.redline import (  # DELETE, INSERT, RETYPED_*: re-exported
     DELETE,  # noqa: F401
@@ -22,16 +23,21 @@ from consolidator.query.redline import (  # DELETE, INSERT, RETYPED_*: re-export
 )
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
 
-KINDS = (
-    "added",
-    "repealed",
-    "renumbered",
-    "moved",
-    "reworded",
-    "retyped",
-    "state",
-    "restrictions",
-)
+
+class ChangeKind(StrEnum):
+    """How an article differs between two dates, in the order a changelog lists them."""
+
+    ADDED = "added"
+    REPEALED = "repealed"  # repealed, or out of the text shown (ended, not extended ...)
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    REWORDED = "reworded"
+    RETYPED = "retyped"  # typography only: dashes, quotes, apostrophes, spaces
+    STATE = "state"  # state or extension
+    RESTRICTIONS = "restrictions"  # exclusions and reservations
+
+
+KINDS = tuple(ChangeKind)
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class ArticleChange:
     """How one article differs between the two dates."""
 
     id: str
-    kinds: tuple[str, ...]
+    kinds: tuple[ChangeKind, ...]
     before: ArticleAt | None
     after: ArticleAt | None
     redline: tuple[tuple[int, str], ...] = ()
@@ -74,7 +80,7 @@ class Changelog:
     article: str | None
     changes: tuple[ArticleChange, ...]
 
-    def of_kind(self, kind: str) -> tuple[ArticleChange, ...]:
+    def of_kind(self, kind: ChangeKind) -> tuple[ArticleChange, ...]:
         return tuple(c for c in self.changes if kind in c.kinds)
 
 
@@ -117,26 +123,27 @@ def compare(
     """How `after` differs from `before` (`words`: with the word-level redline)."""
     kinds = []
     if before.num != after.num:
-        kinds.append("renumbered")
+        kinds.append(ChangeKind.RENUMBERED)
     if before.path != after.path or before.version.text_id != after.version.text_id:
-        kinds.append("moved")
+        kinds.append(ChangeKind.MOVED)
     redline: tuple[tuple[int, str], ...] = ()
     old_text, new_text = _text(before), _text(after)
     if old_text != new_text:
         redline = word_diff(old_text, new_text) if words else ()
-        kinds.append("retyped" if redline and not meaning_changed(redline) else "reworded")
+        retyped = redline and not meaning_changed(redline)
+        kinds.append(ChangeKind.RETYPED if retyped else ChangeKind.REWORDED)
     elif not after.version.wording_known and before.version.since != after.version.since:
-        kinds.append("reworded")  # a new version whose wording the sources lack too
+        kinds.append(ChangeKind.REWORDED)  # a new version whose wording the sources lack too
         redline = ((EQUAL, new_text),)
     state_line = _state_line(before, after)
     if state_line:
-        kinds.append("state")
-    old = {_key(r): r for r in before.restrictions if r.kind != "scope"}
-    new = {_key(r): r for r in after.restrictions if r.kind != "scope"}
+        kinds.append(ChangeKind.STATE)
+    old = {_key(r): r for r in before.restrictions if r.kind is not RestrictionKind.SCOPE}
+    new = {_key(r): r for r in after.restrictions if r.kind is not RestrictionKind.SCOPE}
     added = tuple(new[k] for k in sorted(set(new) - set(old)))
     removed = tuple(old[k] for k in sorted(set(old) - set(new)))
     if added or removed:
-        kinds.append("restrictions")
+        kinds.append(ChangeKind.RESTRICTIONS)
     if not kinds:
         return None
     return ArticleChange(aid, tuple(kinds), before, after, redline, state_line, added, removed)
@@ -144,7 +151,7 @@ def compare(
 
 def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     if version_at(index, aid, day) is not None:
-        return "non étendu (hors vue branche)" if view == "branche" else "sorti du texte"
+        return "non étendu (hors vue branche)" if view == View.BRANCHE else "sorti du texte"
     ended = [v for v in index.versions[aid] if v.until is not None and v.until <= day]
     last = ended[-1] if ended else None
     if last is None or last.end is None or last.until is None:
@@ -198,7 +205,7 @@ def changelog(
     changes: list[ArticleChange] = []
     for aid, art in after.items():
         if aid not in before:
-            changes.append(ArticleChange(aid, ("added",), None, art))
+            changes.append(ArticleChange(aid, (ChangeKind.ADDED,), None, art))
             continue
         change = compare(aid, before[aid], art)
         if change is not None:
@@ -206,7 +213,7 @@ def changelog(
     for aid, art in before.items():
         if aid not in after:
             reason = end_reason(index, aid, end, view)
-            changes.append(ArticleChange(aid, ("repealed",), art, None, end_reason=reason))
+            changes.append(ArticleChange(aid, (ChangeKind.REPEALED,), art, None, end_reason=reason))
     labelled = tuple(replace(c, text=_text_label(index, c.side)) for c in changes)
     return Changelog(start, end, view, article, labelled)
 

@@ -120,25 +120,28 @@ def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheTex
     """
     paragraphs: list[str] = []
     removed: list[tuple[int, str]] = []
+    left_out: list[int] = []  # the alinéas not extended yet (not those excluded)
+    unextended = False
     for scope in fragment_scopes(index, version, day):
         fragment = version.fragments[scope.index]
         if scope.scope is Scope.ADHERENTS and not scope.excluded:
             removed.append((scope.index, "non étendu"))
+            left_out.append(scope.index)
+            unextended = True
         elif scope.scope is Scope.ADHERENTS:
             removed.append((scope.index, "exclu de l'extension"))
         else:
             paragraphs.append(_strip(fragment.text, scope.excluded))
     # an exclusion removes text; only text not yet extended leaves the earlier extended wording
     # binding (a version whose wording the sources lack is not extended when its act is not)
-    unextended = any(why == "non étendu" for _, why in removed) or (
+    unextended = unextended or (
         not version.wording_known and not extended_on(index, version.act, day)
     )
     fallback = _fallback(index, version, day) if unextended else None
     # the earlier wording of every alinéa left out as not extended (a word-level change keeps the
     # alinéa's uid: its earlier extended wording still binds) and of those the change removed
-    kept = {version.fragments[i].uid for i, why in removed if why != "non étendu"}
-    kept |= {version.fragments[i].uid for i in range(len(version.fragments))} - {
-        version.fragments[i].uid for i, why in removed
+    kept = {version.fragments[i].uid for i in range(len(version.fragments))} - {
+        version.fragments[i].uid for i in left_out
     }
     extra: tuple[Fragment, ...] = ()
     if fallback is not None and fallback.wording_known:

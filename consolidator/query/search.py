@@ -13,6 +13,7 @@ from datetime import date
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.model import ActLevel
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(
@@ -61,7 +62,7 @@ class SearchIndex:
         rows = []
         self.meta: dict[tuple[str, int], tuple[str | None, str | None, str]] = {}
         for aid, versions in index.versions.items():
-            if index.corpus.acts[versions[0].text_id].level != "branche":
+            if index.corpus.acts[versions[0].text_id].level is not ActLevel.BRANCHE:
                 continue  # company-level texts are not part of the consolidated text
             for n, v in enumerate(versions):
                 heading = " ".join(x for x in (v.num, v.title) if x)

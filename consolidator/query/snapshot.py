@@ -10,7 +10,16 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Entry, Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import WORDING_UNKNOWN, Act, Nota, Restriction, State, Version, View
+from consolidator.model import (
+    WORDING_UNKNOWN,
+    Act,
+    ActLevel,
+    Nota,
+    Restriction,
+    State,
+    Version,
+    View,
+)
 from consolidator.query.branche import Held, branche_entries, held_over
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
@@ -233,7 +242,7 @@ def snapshot(
     for entry, held in entries:
         if only is not None and entry.article not in only:
             continue
-        if index.corpus.acts[entry.text_id].level != "branche":
+        if index.corpus.acts[entry.text_id].level is not ActLevel.BRANCHE:
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
         art = (
             replace(article_of(index, held.version, day, entry.path), held=held)

@@ -17,6 +17,7 @@ from jinja2 import Environment, Template
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.query.changes import LegalEvent, Touch, restriction_sentence, source_line
+from consolidator.query.diff import ChangeKind
 from consolidator.render.changes_json import KIND_WORDS
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -60,7 +61,7 @@ def _touch_view(index: VersionIndex, t: Touch) -> dict[str, object]:
     restrictions = list(dict.fromkeys(restrictions))
     words = dict(KIND_WORDS)
     if c.before and c.after:
-        words["renumbered"] += f" ({c.before.num} → {c.after.num})"
+        words[ChangeKind.RENUMBERED] += f" ({c.before.num} → {c.after.num})"
     kinds = ", ".join(words[k] for k in c.kinds)
     if c.end_reason:
         kinds += f" ({c.end_reason})"

@@ -13,6 +13,7 @@ from consolidator.query.changes import (
     restriction_sentence,
     source_line,
 )
+from consolidator.query.diff import ChangeKind
 from consolidator.query.redline import DELETE, INSERT, RETYPED_NEW, RETYPED_OLD
 
 FORMAT = "consolidator-changes/1"
@@ -23,14 +24,14 @@ _OPS = {
     RETYPED_NEW: "retyped-new",  # the new one; the words are the same
 }
 KIND_WORDS = {
-    "added": "ajouté",
-    "repealed": "abrogé ou sorti du texte",
-    "renumbered": "renuméroté",
-    "moved": "déplacé",
-    "reworded": "rédaction modifiée",
-    "retyped": "typographie seule modifiée",
-    "state": "état modifié",
-    "restrictions": "exclusions ou réserves modifiées",
+    ChangeKind.ADDED: "ajouté",
+    ChangeKind.REPEALED: "abrogé ou sorti du texte",
+    ChangeKind.RENUMBERED: "renuméroté",
+    ChangeKind.MOVED: "déplacé",
+    ChangeKind.REWORDED: "rédaction modifiée",
+    ChangeKind.RETYPED: "typographie seule modifiée",
+    ChangeKind.STATE: "état modifié",
+    ChangeKind.RESTRICTIONS: "exclusions ou réserves modifiées",
 }
 
 

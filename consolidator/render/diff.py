@@ -6,10 +6,11 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Restriction, View
+from consolidator.model import Restriction, RestrictionKind, View
 from consolidator.query.diff import (
     KINDS,
     ArticleChange,
+    ChangeKind,
     Changelog,
     group_heading,
     grouped,
@@ -25,14 +26,14 @@ from consolidator.render.json import (
 )
 
 KIND_LABELS = {
-    "added": "Articles ajoutés",
-    "repealed": "Articles abrogés ou sortis du texte",
-    "renumbered": "Articles renumérotés",
-    "moved": "Articles déplacés",
-    "reworded": "Rédaction modifiée",
-    "retyped": "Typographie seule modifiée (tirets, guillemets, apostrophes, espaces)",
-    "state": "État ou extension modifiés",
-    "restrictions": "Exclusions et réserves modifiées",
+    ChangeKind.ADDED: "Articles ajoutés",
+    ChangeKind.REPEALED: "Articles abrogés ou sortis du texte",
+    ChangeKind.RENUMBERED: "Articles renumérotés",
+    ChangeKind.MOVED: "Articles déplacés",
+    ChangeKind.REWORDED: "Rédaction modifiée",
+    ChangeKind.RETYPED: "Typographie seule modifiée (tirets, guillemets, apostrophes, espaces)",
+    ChangeKind.STATE: "État ou extension modifiés",
+    ChangeKind.RESTRICTIONS: "Exclusions et réserves modifiées",
 }
 
 
@@ -67,7 +68,7 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
 
 def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
     words = f" « {r.words} »" if r.words else ""
-    label = "exclusion" if r.kind == "exclusion" else "réserve"
+    label = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
     where = f", alinéa {r.alinea}" if r.alinea else ""
     return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
 
@@ -78,13 +79,13 @@ def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[st
     head += f" — {title}" if title and c.side.num else ""
     head += f" ({group_heading(c.text)})" if c.text else ""
     lines = ["", _style(head, "bold", color)]
-    if "added" in c.kinds:
+    if ChangeKind.ADDED in c.kinds:
         lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
-    if "repealed" in c.kinds:
+    if ChangeKind.REPEALED in c.kinds:
         lines.append(f"  {c.end_reason}")
-    if "renumbered" in c.kinds and c.before and c.after:
+    if ChangeKind.RENUMBERED in c.kinds and c.before and c.after:
         lines.append(f"  renuméroté : {c.before.num} → {c.after.num}")
-    if "moved" in c.kinds and c.before and c.after:
+    if ChangeKind.MOVED in c.kinds and c.before and c.after:
         lines.append(f"  déplacé : {' / '.join(c.before.path)} → {' / '.join(c.after.path)}")
     if c.state_line:
         lines.append(_style(f"  état : {c.state_line}", "yellow", color))
@@ -96,9 +97,9 @@ def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[st
     return lines
 
 
-def summary_label(c: ArticleChange, kind: str) -> str:
+def summary_label(c: ArticleChange, kind: ChangeKind) -> str:
     """How an article is named in a summary line: « 2.3 → 2.4 » when renumbered."""
-    if kind == "renumbered" and c.before and c.after:
+    if kind is ChangeKind.RENUMBERED and c.before and c.after:
         return f"{c.before.num} → {c.after.num}"
     return c.num
 
@@ -122,7 +123,7 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
             for text, items in groups:
                 names = ", ".join(summary_label(c, kind) for c in items)
                 out.append(f"  {group_heading(text)} : {names}")
-    for c in log.of_kind("state"):
+    for c in log.of_kind(ChangeKind.STATE):
         out.append(f"  {c.num} : {c.state_line}")
     for c in log.changes:
         out += _article_text(index, c, color)

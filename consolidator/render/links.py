@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Version
+from consolidator.model import ActLevel, Version, View
 from consolidator.query.snapshot import clean_num as _clean_num
 from consolidator.render.filters import slug
 
@@ -140,7 +140,7 @@ def static_names(numbers: NumberMap, day: date) -> dict[str, str]:
     names: dict[str, str] = {}
     later: list[str] = []
     for article, versions in sorted(numbers.index.versions.items()):
-        if acts[versions[0].text_id].level != "branche":
+        if acts[versions[0].text_id].level is not ActLevel.BRANCHE:
             continue  # company-level texts are not part of the branch's site
         if numbers.shown(article, day).covers(day):
             names[article] = slug(numbers.ident(article, day))
@@ -170,7 +170,7 @@ class ServedLinks:
         return (day or self.at).isoformat()
 
     def texte(self, view: str = "adherent", day: date | None = None) -> str:
-        tail = "?vue=branche" if view == "branche" else ""
+        tail = "?vue=branche" if view == View.BRANCHE else ""
         return f"{self.base}/{self._day(day)}/texte{tail}"
 
     def article(self, article: str, day: date | None = None) -> str:

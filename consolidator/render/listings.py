@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.model import ActLevel
 from consolidator.query import events as ev
 from consolidator.query.salaries import euros, salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, Hit
@@ -28,7 +29,7 @@ def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]
     rows: list[dict[str, Any]] = []
     for aid, versions in index.versions.items():
         act = index.corpus.acts[versions[0].text_id]
-        if act.level != "branche":
+        if act.level is not ActLevel.BRANCHE:
             continue
         v = numbers.shown(aid, site.at)
         rows.append(

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.french import de as of
-from consolidator.model import EndReason, State, Version, View
+from consolidator.model import ActLevel, Version, View
 from consolidator.query.applicability import applicability
 from consolidator.query.citation import citation
 from consolidator.query.history import history
@@ -22,13 +22,6 @@ from consolidator.query.snapshot import article_at, path_at
 from consolidator.render.filters import date_fr
 from consolidator.render.html import NoteCounter, article_view, heading_of, markers
 from consolidator.render.links import Links
-
-END_STATE = {
-    EndReason.REPLACED: State.REMPLACE,
-    EndReason.REPEALED: State.ABROGE,
-    EndReason.LAPSED: State.PERIME,
-    EndReason.DENOUNCED: State.DENONCE,
-}
 
 
 @dataclass(frozen=True)
@@ -82,7 +75,7 @@ def _absence(index: VersionIndex, article: str, day: date) -> tuple[str | None, 
         )
     before = [v for v in versions if v.since <= day]
     shown = before[-1] if before else last
-    state = END_STATE[shown.end].value if shown.end else "sorti du texte"
+    state = shown.end.state.value if shown.end else "sorti du texte"
     by = f" par {the(index.corpus.acts[shown.ended_by].label)}" if shown.ended_by else ""
     return (
         f"Cet article n'est plus en vigueur au {date_fr(day)} : {state} le "
@@ -112,7 +105,7 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 else None,
                 "prov": _shown(since_provenance(index, v)),
                 "periods": vh.periods,
-                "end": END_STATE[v.end] if v.end else None,
+                "end": v.end.state if v.end else None,
                 "diff": links.compare_version(article, n) if n and links else None,
                 "href": links.article(article, v.since) if links and site.served else None,
                 "current": v.covers(site.at),
@@ -146,7 +139,9 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
     view = article_view(index, art, View.ADHERENT, counter, marks) if art else None
     shown = art.version if art else versions[-1]
     in_text = (
-        art is not None and reason is None and index.corpus.acts[shown.text_id].level == "branche"
+        art is not None
+        and reason is None
+        and index.corpus.acts[shown.text_id].level is ActLevel.BRANCHE
     )
     return env.get_template("article.html").render(
         site=site,

@@ -237,13 +237,13 @@ def held_period_line(index: VersionIndex, held: HeldPeriod) -> str:
 
 def _restriction_item(version: Version, r: Restriction) -> str:
     """« exclusion « au plan national » », « exclusion de la ligne « 1027 » du tableau », « réserve »."""
-    kind = "exclusion" if r.kind == "exclusion" else "réserve"
+    kind = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
     if not r.words:
         return kind
     prose = [f.text for f in version.fragments if not f.cells]
     rows = [f.text for f in version.fragments if f.cells]
     if (
-        r.kind == "exclusion"
+        r.kind is RestrictionKind.EXCLUSION
         and any(r.words in t for t in rows)
         and not any(r.words in t for t in prose)
     ):

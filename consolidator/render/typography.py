@@ -13,7 +13,7 @@ the Imprimerie nationale's rules (Lexique des règles typographiques) with one d
   at the outer level.
 
 Only spacing, apostrophes and quote marks change, never the letters, digits or punctuation
-(tests/test_typography.py checks it with hypothesis). JSON keeps the source characters.
+(tests/render/test_typography.py checks it with hypothesis). JSON keeps the source characters.
 """
 
 from __future__ import annotations

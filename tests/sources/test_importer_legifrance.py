@@ -31,7 +31,7 @@ from consolidator.sources.legifrance.export import (
     to_json,
 )
 
-SEED = Path(__file__).parent.parent / "corpus/sources/004_cb251bc3192fed7a.txt"
+SEED = Path(__file__).resolve().parents[2] / "corpus/sources/004_cb251bc3192fed7a.txt"
 PARTS = ["Texte de base", "Textes Attachés", "Textes Salaires", "Textes Extensions"]
 
 

@@ -13,7 +13,7 @@ from consolidator.draft.pdftext import blocks_of
 from consolidator.draft.reader import read_act
 from consolidator.draft.tables import find_tables
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED_000 = ROOT / "corpus" / "sources" / "000_5fd5759f96aa2236.txt"
 SEED_004 = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 

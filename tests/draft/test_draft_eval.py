@@ -11,7 +11,7 @@ import pytest
 from consolidator.draft.evaluate import Evaluation, amending_acts, evaluate, evaluation_report
 from consolidator.engine.replay import VersionIndex
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXPORT = ROOT / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 
 

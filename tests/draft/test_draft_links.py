@@ -10,15 +10,16 @@ from click.testing import CliRunner
 from lxml import etree
 
 from consolidator.cli import main
+from consolidator.corpus.acts import write_operation
 from consolidator.draft.draft import draft_act
 from consolidator.draft.formulas import read_formula
 from consolidator.draft.links import ExportLinks, alinea_ops, fit_tables, is_link
 from consolidator.draft.result import Draft
 from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import Para
+from consolidator.model import InsertArticle, Operation, OpKind, Para
 
-EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+EXPORT = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")
 
 
@@ -32,10 +33,13 @@ def _draft(index: VersionIndex, a: int, b: int, links: ExportLinks | None) -> Dr
     return draft_act(text, index, source_name="004", links=links)
 
 
+def _position(op: Operation) -> str:
+    """The position attribute the act file gives the operation ('' when it has none)."""
+    return write_operation(op).get("position", "")
+
+
 def _ops(draft: Draft, target: str) -> list[tuple[str, str]]:
-    return [
-        (op.kind, dict(op.attrs).get("position", "")) for op, _ in draft.ops if op.target == target
-    ]
+    return [(d.op.kind.value, _position(d.op)) for d in draft.ops if d.op.subject == target]
 
 
 def test_links_are_recognised() -> None:
@@ -75,10 +79,10 @@ def test_avenant_7_is_drafted_from_the_consolidated_articles(
         ("insert-alinea", "12"),
     ]
     # 11.2 is created (l.5097-5099): its wording is l.2106
-    (created,) = [op for op, _ in draft.ops if op.kind == "insert-article"]
-    assert dict(created.attrs)["num"] == "11.2" and created.src == "2106-2106"
+    (created,) = [d.op for d in draft.ops if isinstance(d.op, InsertArticle)]
+    assert created.num == "11.2" and created.src == "2106-2106"
     assert created.paragraphs[0].text.startswith("Les salariés devant participer à l'appel")
-    for op, _ in draft.ops:
+    for op in draft.ops:
         assert op.confidence <= 0.5
         assert any("(voir cet article)" in d and "consolidated article" in d for d in op.doubts)
     assert not any("gives no wording" in d for d in draft.doubts)
@@ -93,7 +97,8 @@ def test_table_rows_are_read_with_the_eve_columns(index: VersionIndex, links: Ex
     # avenant n° 10 art. 1 (004 l.5262-5266, « (voir ce tableau) »): 15.2.3's table in l.2403-2405
     draft = _draft(index, 5239, 5364, links)
     assert sorted(_ops(draft, "a2000-15.2")) == [("replace-alinea", str(n)) for n in (10, 6, 7, 9)]
-    row = next(op for op, _ in draft.ops if dict(op.attrs).get("position") == "10")
+    row = next(d.op for d in draft.ops if _position(d.op) == "10")
+    assert row.kind is OpKind.REPLACE_ALINEA
     assert row.paragraphs[0].cells == (
         ("risque", "Invalidité"),
         ("employeur TA", "87 %"),
@@ -116,13 +121,13 @@ def test_alinea_ops_from_a_comparison() -> None:
     eve = ("a) Durée :", "x", "y", "z")
     new = (Para("a) Durée"), Para("x"), Para("z"), Para("w"))
     ops = alinea_ops("t", "1.1", eve, new, "1-4", "doubt")
-    assert [(o.kind, dict(o.attrs)["position"]) for o in ops] == [
+    assert [(o.op.kind.value, _position(o.op)) for o in ops] == [
         ("replace-alinea", "1"),
         ("delete-alinea", "3"),
         ("insert-alinea", "end"),
     ]
     every = alinea_ops("t", "1.1", eve, (Para("1"), Para("2")), "1-4", "doubt")
-    assert [o.kind for o in every] == ["replace-article"]
+    assert [o.op.kind for o in every] == [OpKind.REPLACE_ARTICLE]
 
 
 def test_fit_tables_leaves_text_without_a_table_alone() -> None:

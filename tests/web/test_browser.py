@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_web import BASE
+from tests.web.test_web import BASE
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -1,4 +1,4 @@
-"""Chapters XV-XVIII and the convention's annexes on real data (corpus helper C)."""
+"""Chapters XV-XVIII and the convention's annexes on real data."""
 
 from __future__ import annotations
 

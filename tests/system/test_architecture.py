@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "consolidator"
+PACKAGE = Path(__file__).resolve().parents[2] / "consolidator"
 
 LEAF = {"errors", "dates", "french", "normalize", "output", "resources"}
 """Helpers that import nothing of ours but each other (output.py writes files whole; resources.py
@@ -159,3 +159,16 @@ def test_modules_and_functions_stay_small() -> None:
                         f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}: {size} lines"
                     )
     assert not big, "\n".join(big)
+
+
+TEST_FOLDERS = {"cli", "corpus", "engine", "query", "render", "export", "sources", "draft", "web"}
+TEST_FOLDERS |= {"system", "hostile"}
+
+
+def test_tests_mirror_the_package() -> None:
+    """docs/architecture.md, Tests: every test file sits in the folder of its layer, none flat."""
+    tests = PACKAGE.parent / "tests"
+    assert sorted(p.name for p in tests.glob("test_*.py")) == []
+    folders = {p.parent.relative_to(tests).parts[0] for p in tests.rglob("test_*.py")}
+    assert folders == TEST_FOLDERS
+    assert [p for p in tests.rglob("conftest.py") if p.parent != tests] == []

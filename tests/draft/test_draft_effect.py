@@ -12,15 +12,15 @@ from consolidator.draft.effect import (
     apply_step,
     changes,
     compare_effects,
-    curated_step,
-    drafted_step,
+    step_of,
 )
-from consolidator.draft.evaluate import curated_key, drafted_key, no_amending_text
+from consolidator.draft.evaluate import key_of, no_amending_text
 from consolidator.draft.links import ExportLinks
 from consolidator.draft.view import ConventionView
 from consolidator.engine.replay import VersionIndex
+from consolidator.model import OpKind
 
-EXPORT = Path(__file__).resolve().parent.parent / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
+EXPORT = Path(__file__).resolve().parents[2] / "corpus" / "sources" / "004_cb251bc3192fed7a.txt"
 LINES = EXPORT.read_text(encoding="utf-8").split("\n")
 EVE_7 = date(2003, 12, 16)  # avenant n° 7 is signed on 17 December 2003 (004 l.5121)
 
@@ -28,7 +28,7 @@ EVE_7 = date(2003, 12, 16)  # avenant n° 7 is signed on 17 December 2003 (004 l
 def _drafted(index: VersionIndex, target: str, links: ExportLinks | None) -> list:
     text = "\n" * (5071 - 1) + "\n".join(LINES[5071 - 1 : 5123])  # avenant n° 7
     draft = draft_act(text, index, source_name="004", links=links)
-    return [op for op, _ in draft.ops if op.target == target]
+    return [d.op for d in draft.ops if d.op.subject == target]
 
 
 def test_word_operations_and_a_rewritten_alinea_have_the_same_effect(index: VersionIndex) -> None:
@@ -37,9 +37,9 @@ def test_word_operations_and_a_rewritten_alinea_have_the_same_effect(index: Vers
     # rewrites alinéas 3 and 4: different operations, same resulting alinéas
     curated = [op for op in index.corpus.acts["avenant-7"].ops if op.subject == "a2000-12.1"]
     drafted = _drafted(index, "a2000-12.1", ExportLinks.read(EXPORT))
-    assert not {curated_key(op) for op in curated} & {drafted_key(op) for op in drafted}
+    assert not {key_of(op) for op in curated} & {key_of(op) for op in drafted}
     score = compare_effects(
-        ConventionView(index, EVE_7), map(curated_step, curated), map(drafted_step, drafted)
+        ConventionView(index, EVE_7), map(step_of, curated), map(step_of, drafted)
     )
     assert score.curated == score.drafted == score.matched == 4  # two alinéas out, two in
     assert (score.exact, score.articles) == (1, 1)
@@ -50,7 +50,7 @@ def test_a_placeholder_has_not_the_curated_effect(index: VersionIndex) -> None:
     curated = [op for op in index.corpus.acts["avenant-7"].ops if op.subject == "a2000-12.1"]
     drafted = _drafted(index, "a2000-12.1", None)  # no export: « (voir cet article) » unread
     score = compare_effects(
-        ConventionView(index, EVE_7), map(curated_step, curated), map(drafted_step, drafted)
+        ConventionView(index, EVE_7), map(step_of, curated), map(step_of, drafted)
     )
     assert score.exact == 0 and score.matched < score.curated
     assert any(change[0] == "+" for _, change in score.missed)
@@ -58,9 +58,9 @@ def test_a_placeholder_has_not_the_curated_effect(index: VersionIndex) -> None:
 
 def test_replay_of_steps() -> None:
     art = Article(["a) Durée :", "-des nécessités du service ;"], "10.1", eve_num="10.1")
-    apply_step(art, Step("replace-words", "x", old="Durée :", new="Durée", alinea=1))
-    apply_step(art, Step("insert-alinea", "x", ("- du roulement ;",), position="end"))
-    apply_step(art, Step("delete-words", "x", old="absent"))
+    apply_step(art, Step(OpKind.REPLACE_WORDS, "x", old="Durée :", new="Durée", alinea=1))
+    apply_step(art, Step(OpKind.INSERT_ALINEA, "x", ("- du roulement ;",), position="end"))
+    apply_step(art, Step(OpKind.DELETE_WORDS, "x", old="absent"))
     assert art.paras == ["a) Durée", "-des nécessités du service ;", "- du roulement ;"]
     assert art.failed == ["delete-words: 'absent' not found"]
     found = changes(["a) Durée :", "-des nécessités du service ;"], art)

@@ -14,7 +14,7 @@ from consolidator.draft.result import Draft
 from consolidator.engine.replay import VersionIndex
 from consolidator.normalize import normalize_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED_000 = ROOT / "corpus" / "sources" / "000_5fd5759f96aa2236.txt"
 CURATED = ROOT / "corpus" / "idcc-2128" / "acts" / "2019-12-13-avenant-29.xml"
 
