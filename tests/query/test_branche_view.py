@@ -206,3 +206,17 @@ def test_the_branche_html_page_says_why_a_held_over_article_binds(index) -> None
         "la rédaction antérieure étendue reste applicable (convention collective nationale de la "
         "mutualité du 31 janvier 2000)&nbsp;: texte non disponible dans les sources"
     ) in page
+
+
+def test_a_number_inside_the_held_over_2004_chapter_ix(index) -> None:
+    # 9.2 of the accord of 5 July 2011 enters into force at its extension (l.7183, D-211); on
+    # 2012-01-01 non-adherents are bound by the 2004 chapter (l.5159-5161), wording unknown
+    result = CliRunner().invoke(main, ["article", "9.2", "--at", "2012-01-01", "--view", "branche"])
+    assert result.exit_code == 1
+    out = result.output.replace("\u00a0", " ")
+    assert (
+        "pour les employeurs non adhérents (vue branche), le chapitre « IX - Formation "
+        "professionnelle et emploi » est en vigueur étendue dans sa rédaction issue de l'accord "
+        "du 1er décembre 2004, texte non disponible dans les sources (l'accord du 5 juillet 2011, "
+        "qui l'abroge, n'est pas encore étendu)"
+    ) in out
