@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from consolidator.dates import format_french
 from consolidator.engine.replay import Entry, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import EndReason, Version
+from consolidator.model import EndReason, Restriction, Version
 from consolidator.query.numbering import by, only_renumbered
 from consolidator.query.scope import branche_text, extended_on
 
@@ -69,7 +69,7 @@ def held_sentence(index: VersionIndex, held: Held) -> str:
         change = "abrogé"
     return (
         f"{change} le {format_french(held.day)} par {by(act.label)}, non étendu à cette date : "
-        "cette rédaction étendue lie toujours les employeurs non adhérents jusqu’à son extension"
+        "cette rédaction étendue lie toujours les employeurs non adhérents jusqu’à l’extension de ce texte"
     )
 
 
@@ -157,3 +157,23 @@ def held_period(index: VersionIndex, version: Version) -> HeldPeriod | None:
     ends = [e for e in index.extensions_of(act) if e.effective and e.effective > day]
     first = min(ends, key=lambda e: e.effective or day) if ends else None
     return HeldPeriod(day, first.effective if first else None, act, first, change)
+
+
+def answered_pending(index: VersionIndex, version: Version, day: date) -> tuple[Restriction, ...]:
+    """Reservations an act answered (D-110) that still bind non-adherents on `day`: the
+    answering act is not extended yet, and the alinéa the reservation names is still there
+    (avenant n° 7 answered the 2001 reservation on 14.2's alinéa 1; extended 15 June 2004)."""
+    out: list[Restriction] = []
+    for b in index.bindings_of(version.article):
+        r = b.restriction
+        if b.until is None or r.answered_by is None or b.effective is None or b.effective > day:
+            continue
+        if extended_on(index, r.answered_by, day):
+            continue
+        if b.lineage is not None:
+            here = b.lineage == (version.article, version.lineage)
+        else:
+            here = any(f.uid in b.fragments for f in version.fragments)
+        if here and not b.applies_to(version):
+            out.append(r)
+    return tuple(out)

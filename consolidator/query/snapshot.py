@@ -21,7 +21,7 @@ from consolidator.model import (
     Version,
     View,
 )
-from consolidator.query.branche import Held, branche_entries, held_over
+from consolidator.query.branche import Held, answered_pending, branche_entries, held_over
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import by, clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
@@ -258,7 +258,7 @@ def snapshot(
                 and art.version.wording_known
             ):
                 continue
-            art = replace(art, branche=branche)
+            art = _for_branch(index, replace(art, branche=branche), day)
         by_text.setdefault(entry.text_id, []).append(art)
     texts = []
     for text_id, articles in by_text.items():
@@ -354,7 +354,9 @@ def branche_article(index: VersionIndex, ident: str, day: date) -> ArticleAt:
         )
         if ident == v.article or (same_text and v.num and clean_num(v.num) == wanted):
             art = article_of(index, v, day, h.entry.path)
-            return replace(art, held=h, branche=branche_text(index, v, day))
+            return _for_branch(
+                index, replace(art, held=h, branche=branche_text(index, v, day)), day
+            )
     try:
         article = resolve_article(index, ident, day)
     except QueryError as exc:
@@ -367,7 +369,13 @@ def branche_article(index: VersionIndex, ident: str, day: date) -> ArticleAt:
             f"{held[article].version.num}",
         )
     art = article_at(index, article, day)
-    return replace(art, branche=branche_text(index, art.version, day))
+    return _for_branch(index, replace(art, branche=branche_text(index, art.version, day)), day)
+
+
+def _for_branch(index: VersionIndex, art: ArticleAt, day: date) -> ArticleAt:
+    """Branche view: a reservation answered by an act not yet extended still binds (D-213)."""
+    pending = answered_pending(index, art.version, day)
+    return replace(art, restrictions=art.restrictions + pending) if pending else art
 
 
 def _in_held_chapter(

@@ -220,3 +220,20 @@ def test_a_number_inside_the_held_over_2004_chapter_ix(index) -> None:
         "du 1er décembre 2004, texte non disponible dans les sources (l'accord du 5 juillet 2011, "
         "qui l'abroge, n'est pas encore étendu)"
     ) in out
+
+
+def test_l24_a_reservation_answered_by_an_unextended_act_still_binds_non_adherents(index) -> None:
+    # arrêté of 17 August 2001: 14.2 alinéa 1 « sous réserve de l'application de l'article
+    # L. 122-14-13 » (l.2216, l.15491), answered by avenant n° 7 (D-110), extended 15 June 2004
+    reserve = "L. 122-14-13 (2e alinéa)"
+    art = branche_article(index, "14.2", date(2004, 3, 1))
+    assert [r.text for r in art.restrictions if reserve in r.text]
+    assert not [
+        r
+        for r in branche_article(index, "14.2", date(2004, 6, 15)).restrictions
+        if reserve in r.text
+    ]
+    adherent = [a for a in _articles(index, date(2004, 3, 1), View.ADHERENT) if a.num == "14.2"]
+    assert not [r for r in adherent[0].restrictions if reserve in r.text]
+    branche = [a for a in _articles(index, date(2004, 3, 1)) if a.num == "14.2"]
+    assert [r for r in branche[0].restrictions if reserve in r.text]
