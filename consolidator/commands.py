@@ -149,10 +149,17 @@ def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Docum
 
 
 def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
-    from consolidator.query.applicability import applicability
+    from consolidator.query.applicability import applicability, held_applicability
 
     stamp = api.sources_date(index.corpus).stamp(day)
-    return applicability(index, resolve_article(index, ident, day), day) + f"\n{stamp}\n"
+    try:
+        answer = applicability(index, resolve_article(index, ident, day), day)
+    except QueryError:
+        held = held_applicability(index, ident, day)  # repealed for members only (D-213)
+        if held is None:
+            raise
+        answer = held
+    return answer + f"\n{stamp}\n"
 
 
 def import_document(source: Path, fmt: str) -> Document:

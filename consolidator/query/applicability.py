@@ -7,6 +7,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
+from consolidator.errors import QueryError
 from consolidator.french import alineas, and_list, de, quote_list
 from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
 from consolidator.query.branche import held_over, position
@@ -16,7 +17,7 @@ from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import date_caveat, rule_of, since_provenance
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
-from consolidator.query.snapshot import ArticleAt, article_at
+from consolidator.query.snapshot import ArticleAt, article_at, branche_article
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
@@ -205,6 +206,7 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
                 out.append(
                     "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
                 )
+        out += _renumbered_for_members_only(index, art, day)
     known = art.known_at or sources_date(index.corpus).day
     for v in art.upcoming:
         found = rule_of(index, v)
@@ -218,3 +220,46 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
             f"entrera en vigueur {when}."
         )
     return " ".join(out)
+
+
+def _renumbered_for_members_only(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
+    """The article's renumbering by an act not extended on `day` does not bind non-adherents."""
+    held = held_over(index, day).get(art.id)
+    if held is None or not held.renumbered:
+        return []
+    act = index.corpus.acts[held.act]
+    return [
+        f"{by(act.label)[0].upper()}{by(act.label)[1:]}, qui l'a renuméroté, n'étant pas étendu à "
+        f"cette date, il porte encore le numéro {held.version.num} pour les employeurs non "
+        "adhérents."
+    ]
+
+
+def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None:
+    """A number that, on `day`, designates an article only for non-adherents: repealed or
+    renumbered by an act not extended then, it still binds them (D-213). None otherwise."""
+    try:
+        art = branche_article(index, ident, day)
+    except QueryError:
+        return None
+    held = art.held
+    if held is None:
+        return None
+    conv = index.corpus.convention
+    act = index.corpus.acts[held.act]
+    words = index.corpus.acts[words_act(index, art.version)]
+    name = f"l'article {art.num}" if art.num else unnumbered_name(art)
+    later = [v for v in index.versions[art.id] if v.since == held.day]
+    change = (
+        f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"
+    )
+    wording = "" if words.id == conv.base else f" dans sa rédaction issue {de(words.label)}"
+    ext = f", étendu par {_extension_phrase(art.extension)}," if art.extension else ""
+    unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
+    return (
+        f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "
+        f"{change} depuis le {format_french(held.day)} par {by(act.label)} pour {MEMBERS}. "
+        f"Ce texte n'étant pas étendu à cette date, l'article{ext} lie toujours les autres "
+        f"employeurs entrant dans le champ d'application de la convention, jusqu'à l'extension de "
+        "ce texte."
+    )

@@ -237,3 +237,26 @@ def test_l24_a_reservation_answered_by_an_unextended_act_still_binds_non_adheren
     assert not [r for r in adherent[0].restrictions if reserve in r.text]
     branche = [a for a in _articles(index, date(2004, 3, 1)) if a.num == "14.2"]
     assert [r for r in branche[0].restrictions if reserve in r.text]
+
+
+def test_applicability_of_a_number_only_non_adherents_still_know(index) -> None:
+    # 9.13 deleted and 9.14 renumbered 9.12 by avenant n° 32 (l.14068-14076), extended
+    # 16 November 2021 (meta)
+    out = _run("applicability", "9.13", "--at", "2021-06-01")
+    assert (
+        "Au 1er juin 2021, l'article 9.13 de la convention collective nationale de la mutualité "
+        "du 31 janvier 2000 dans sa rédaction issue de l'accord du 9 novembre 2018 est abrogé "
+        "depuis le 16 avril 2021 par l'avenant n° 32 du 16 avril 2021 pour les employeurs "
+        "adhérents d'une organisation patronale signataire (et leurs salariés). Ce texte n'étant "
+        "pas étendu à cette date, l'article, étendu par l'arrêté du 17 février 2020"
+    ) in out
+    assert "lie toujours les autres employeurs entrant dans le champ d'application" in out
+    out = _run("applicability", "9.14", "--at", "2021-06-01")
+    assert "est renuméroté 9.12 depuis le 16 avril 2021 par l'avenant n° 32" in out
+    out = _run("applicability", "9.12", "--at", "2021-06-01")
+    assert (
+        "L'avenant n° 32 du 16 avril 2021, qui l'a renuméroté, n'étant pas étendu à cette date, "
+        "il porte encore le numéro 9.14 pour les employeurs non adhérents."
+    ) in out
+    result = CliRunner().invoke(main, ["applicability", "9.13", "--at", "2021-11-16"])
+    assert result.exit_code == 1  # extended: the deletion binds everyone
