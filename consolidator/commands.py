@@ -19,14 +19,9 @@ from consolidator.errors import QueryError
 from consolidator.model import View
 from consolidator.output import write_file_atomic
 from consolidator.query import events as api
+from consolidator.query.branche_view import branche_article
 from consolidator.query.history import history
-from consolidator.query.snapshot import (
-    article_at,
-    as_view,
-    branche_article,
-    resolve_article,
-    snapshot,
-)
+from consolidator.query.snapshot import article_at, as_view, resolve_article, snapshot
 from consolidator.render import json as jrender
 from consolidator.render import text as trender
 from consolidator.resources import SEED_004

@@ -11,13 +11,14 @@ from consolidator.errors import QueryError
 from consolidator.french import alineas, and_list, de, quote_list
 from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
 from consolidator.query.branche import held_over, position
+from consolidator.query.branche_view import branche_article
 from consolidator.query.citation import unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import date_caveat, rule_of, since_provenance
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
-from consolidator.query.snapshot import ArticleAt, article_at, branche_article
+from consolidator.query.snapshot import ArticleAt, article_at
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"

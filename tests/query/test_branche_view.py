@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from consolidator.cli import main
 from consolidator.model import State, View
 from consolidator.query.applicability import applicability
-from consolidator.query.snapshot import ArticleAt, branche_article, snapshot
+from consolidator.query.branche_view import branche_article
+from consolidator.query.snapshot import ArticleAt, snapshot
 
 
 def _run(*args: str) -> str:
