@@ -17,9 +17,9 @@ def _early_exit(signum: int, frame: object) -> None:
 def run() -> None:
     signal.signal(signal.SIGINT, _early_exit)
     signal.signal(signal.SIGTERM, _early_exit)
-    from consolidator.cli import main
+    from consolidator.cli import program
 
-    main()
+    program()
 
 
 if __name__ == "__main__":

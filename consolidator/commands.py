@@ -6,27 +6,17 @@ so that a plain query starts fast.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from consolidator.dates import format_french
+from consolidator.engine import index as _index
 from consolidator.engine.cache import OFF_ENV as CACHE_OFF_ENV
-from consolidator.engine.index import open_index, validate
-from consolidator.engine.replay import VersionIndex
-from consolidator.errors import QueryError
-from consolidator.model import View
-from consolidator.output import write_file_atomic
-from consolidator.query import events as api
-from consolidator.query.branche_view import branche_article
-from consolidator.query.history import history
-from consolidator.query.snapshot import article_at, as_view, resolve_article, snapshot
-from consolidator.render import json as jrender
-from consolidator.render import text as trender
+from consolidator.engine.index import validate
 from consolidator.resources import SEED_004
 
 if TYPE_CHECKING:
+    from consolidator.engine.replay import VersionIndex
     from consolidator.export.git import GitExport
     from consolidator.render.site import BuiltSite
 
@@ -35,14 +25,44 @@ Document = str | bytes
 __all__ = ["CACHE_OFF_ENV", "SEED_004", "open_index", "validate", "write_file_atomic"]
 
 
+# Set by the `consolidator` program (__main__.run), never by a library user: once the index is
+# open, its objects are moved out of the cyclic garbage collector's sight (gc.freeze), so that a
+# query's collections do not scan them again and again (they hold no cycles; reference counting
+# still frees them).
+FREEZE_INDEX = False
+
+
+def open_index(corpus: Path | None) -> VersionIndex:
+    """The version index of the corpus (engine/index.py: read from the cache, or replayed)."""
+    index = _index.open_index(corpus)
+    if FREEZE_INDEX:
+        import gc
+
+        gc.freeze()
+    return index
+
+
+def write_file_atomic(path: Path, content: str | bytes) -> Path:
+    """consolidator.output's atomic write (imported only when a file is written)."""
+    from consolidator.output import write_file_atomic as write
+
+    return write(path, content)
+
+
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
+    from consolidator.query.snapshot import as_view, snapshot
+
     snap = snapshot(index, day, as_view(view))
     if fmt in ("html", "pdf"):
         from consolidator.render.site import standalone_snapshot
 
         return standalone_snapshot(index, snap, fmt)
     if fmt == "json":
+        from consolidator.render import json as jrender
+
         return jrender.dumps(jrender.snapshot_json(index, snap))
+    from consolidator.render import text as trender
+
     return trender.snapshot_text(index, snap)
 
 
@@ -54,6 +74,12 @@ def article_document(
     fmt: str,
     known_at: date | None = None,
 ) -> Document:
+    from dataclasses import replace
+
+    from consolidator.errors import QueryError
+    from consolidator.model import View
+    from consolidator.query.snapshot import article_at, as_view, resolve_article
+
     view = as_view(view)
     article = resolve_article(index, ident, day) if view is View.ADHERENT else ident
     if fmt in ("html", "pdf"):
@@ -65,36 +91,57 @@ def article_document(
         from consolidator.render.site import standalone_article
 
         return standalone_article(index, article, day, fmt)
-    if view is View.BRANCHE:
+    if view is View.BRANCHE:  # the article bearing the number for non-adherents (D-213)
+        from consolidator.query.branche_view import branche_article
+
         art = replace(branche_article(index, ident, day), known_at=known_at)
     else:
         art = replace(article_at(index, article, day), known_at=known_at)
+    from consolidator.query.events import sources_date
+
     if fmt == "json":
+        from consolidator.render import json as jrender
+
         return jrender.dumps(
             {
                 "convention": jrender.convention_json(index),
                 "at": day.isoformat(),
                 "view": view,
-                "sources": api.sources_date(index.corpus).to_json(day),
+                "sources": sources_date(index.corpus).to_json(day),
                 "article": jrender.article_json(index, art),
             }
         )
-    stamp = api.sources_date(index.corpus).stamp(day)
+    from consolidator.render import text as trender
+
+    stamp = sources_date(index.corpus).stamp(day)
     return trender.article_text(index, art) + f"\n{stamp}\n"
 
 
 def history_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
+    from consolidator.query import events as api
+    from consolidator.query.history import history
+    from consolidator.query.snapshot import resolve_article
+
     hist = history(index, resolve_article(index, ident, day), day)
     if fmt == "json":
+        from consolidator.render import json as jrender
+
         data = jrender.history_json(index, hist)
         data["sources"] = api.sources_date(index.corpus).to_json()
         return jrender.dumps(data)
+    from consolidator.render import text as trender
+
     return trender.history_text(index, hist)
 
 
 def timeline_document(
     index: VersionIndex, at: date | None, fmt: str, known_at: date | None = None
 ) -> Document:
+    from consolidator.dates import format_french
+    from consolidator.query import events as api
+    from consolidator.render import json as jrender
+    from consolidator.render import text as trender
+
     events = api.timeline_events(index, known_at)
     pending = api.pending_at(index, at, known_at) if at else []
     if fmt == "json":
@@ -120,6 +167,8 @@ def diff_document(
     index: VersionIndex, ident: str | None, start: date, end: date, view: str, fmt: str, color: bool
 ) -> Document:
     from consolidator.query.diff import changelog
+    from consolidator.query.snapshot import as_view, resolve_article
+    from consolidator.render import json as jrender
     from consolidator.render.diff import changelog_json, changelog_text
 
     article = resolve_article(index, ident, end) if ident else None
@@ -134,7 +183,9 @@ def diff_document(
 
 
 def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Document:
+    from consolidator.query import events as api
     from consolidator.query.citation import citation
+    from consolidator.query.snapshot import resolve_article
     from consolidator.render.citation import citation_output
 
     out = citation_output(citation(index, resolve_article(index, ident, day), day), fmt)
@@ -144,7 +195,10 @@ def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Docum
 
 
 def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
+    from consolidator.errors import QueryError
+    from consolidator.query import events as api
     from consolidator.query.applicability import applicability, held_applicability
+    from consolidator.query.snapshot import resolve_article
 
     stamp = api.sources_date(index.corpus).stamp(day)
     try:
@@ -158,6 +212,7 @@ def applicability_document(index: VersionIndex, ident: str, day: date) -> Docume
 
 
 def import_document(source: Path, fmt: str) -> Document:
+    from consolidator.render import json as jrender
     from consolidator.sources.legifrance.export import parse_export, report, to_json
 
     export = parse_export(source)
@@ -187,12 +242,14 @@ def changes_document(
     index: VersionIndex, since: date, until: date | None, view: str, fmt: str
 ) -> Document:
     """The legal events between two dates, with the articles each touched (Atom or JSON)."""
+    from consolidator.errors import QueryError
     from consolidator.query.changes import attribute
 
     if until is not None and until < since:
         raise QueryError(f"--since {since} is after --until {until}", hint="swap the dates")
     found = attribute(index, view, since, until)
     if fmt == "json":
+        from consolidator.render import json as jrender
         from consolidator.render.changes_json import changes_json
 
         return jrender.dumps(changes_json(index, found, since, until))
@@ -203,6 +260,7 @@ def changes_document(
 
 def salaries_document(index: VersionIndex, day: date, fmt: str) -> Document:
     from consolidator.query.salaries import salaries_at
+    from consolidator.render import json as jrender
     from consolidator.render.salaries import answer_json, answer_text, stamped
 
     answer = salaries_at(index, day)

@@ -22,6 +22,7 @@ _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "«": '"', "»": '"', "`": "'"}
 )
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+_FOLD = {**_DASHES, **_QUOTES, **_LIGATURES}  # one pass (no result of one is a key of another)
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d)\. (?=\d)")
 _SPACE_IN_QUOTES = re.compile(r'"\s*([^"]*?)\s*"')
 
@@ -29,7 +30,7 @@ _SPACE_IN_QUOTES = re.compile(r'"\s*([^"]*?)\s*"')
 def normalize_text(text: str) -> str:
     """Fold spaces, dashes, quotes and ligatures so that typographic variants compare equal."""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_DASHES).translate(_QUOTES).translate(_LIGATURES)
+    text = text.translate(_FOLD)
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_IN_NUMBER.sub(".", text)
     text = _SPACE_IN_QUOTES.sub(r'"\1"', text)
@@ -87,3 +88,17 @@ def slug(ident: str) -> str:
     'annexe-v-3-bis'
     """
     return _SLUG.sub("-", ident).strip("-") or "x"
+
+
+_NUM_PREFIX = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
+
+
+def clean_number(text: str) -> str:
+    """An article number as typed or printed, made comparable (« Article 1er » is « 1 »).
+
+    >>> clean_number("Article 1er"), clean_number("2.5."), clean_number("ARTICLE 3 .1")
+    ('1', '2.5', '3.1')
+    """
+    text = _NUM_PREFIX.sub("", text.strip()).rstrip(".").strip()
+    text = re.sub(r"\s+\.", ".", text)
+    return re.sub(r"^(\d+)\s*er$", r"\1", text)

@@ -352,5 +352,12 @@ def draft_cmd(
     _emit(xml, output)
 
 
+def program() -> None:
+    """The `consolidator` program: one command, in a process of its own (the index it opens is
+    kept out of the cyclic collector's scans, see commands.FREEZE_INDEX)."""
+    documents.FREEZE_INDEX = True
+    main()
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

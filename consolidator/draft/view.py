@@ -95,11 +95,11 @@ class ConventionView:
     def order(self) -> list[str]:
         from bisect import bisect_right
 
-        structures = self.index.structures
-        if not structures:
+        dates = self.index.change_dates
+        if not dates:
             return []
-        i = max(bisect_right(self.index.change_dates, self.day) - 1, 0)
-        return [e.article for e in structures[i].entries]
+        i = max(bisect_right(dates, self.day) - 1, 0)
+        return [e.article for e in self.index.structure_on(i).entries]
 
     @cached_property
     def parents(self) -> dict[str, str]:

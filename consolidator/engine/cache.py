@@ -18,23 +18,27 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import logging
 import os
 import pickle
-from collections.abc import Iterator
-from dataclasses import fields, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from consolidator import __version__
-from consolidator.engine.replay import Entry, Structure, VersionIndex
 from consolidator.resources import PACKAGE
+
+if TYPE_CHECKING:  # replay's module is imported when an index is read or written, not before
+    from consolidator.engine.replay import VersionIndex
+    from consolidator.model import Corpus, Version
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the layout of the stored index changes
+FORMAT = 2  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
-DIGEST = 32  # bytes of the blake2b checksum of the payload
+DIGEST = 32  # bytes of the SHA-256 checksum of the payload
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
 DIR_ENV = "CONSOLIDATOR_CACHE_DIR"
 OFF_ENV = "CONSOLIDATOR_NO_CACHE"
@@ -58,26 +62,33 @@ def cache_dir() -> Path | None:
         return None
 
 
-def _hash_tree(digest: hashlib.blake2b, root: Path, suffixes: tuple[str, ...] | None) -> None:
-    for path in sorted(root.rglob("*")):
-        if "__pycache__" in path.parts or not path.is_file():
+def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> None:
+    found: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = os.path.relpath(folder, root)
+        for name in files:
+            if suffixes is None or os.path.splitext(name)[1] in suffixes:
+                found.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), folder))
+    for name, folder in sorted(found):
+        path = os.path.join(folder, os.path.basename(name))
+        if not os.path.isfile(path):
             continue
-        if suffixes is not None and path.suffix not in suffixes:
-            continue
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        with open(path, "rb") as file:
+            data = file.read()
+        digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
 
 
 def corpus_key(root: Path) -> str:
     """The hash of everything the replayed index of `root` depends on (raises OSError)."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = hashlib.sha256()  # the fastest hash of hashlib here (SHA extensions)
     digest.update(f"format {FORMAT}\0version {__version__}\0root {root}\0".encode())
     digest.update(f"resolved {root.resolve()}\0".encode())
     _hash_tree(digest, PACKAGE, (".py", ".rng"))
     digest.update(b"\0corpus\0")
     _hash_tree(digest, root, None)
-    return digest.hexdigest()
+    return digest.hexdigest()[:40]
 
 
 def _path(key: str) -> Path | None:
@@ -86,7 +97,12 @@ def _path(key: str) -> Path | None:
 
 
 def load(key: str) -> VersionIndex | None:
-    """The stored index of this key, or None when absent or not trustworthy (never raises)."""
+    """The stored index of this key, or None when absent or not trustworthy (never raises).
+
+    The file is checked whole (checksum), then only its head is unpickled: the corpus, the
+    timeline, the structure and the bindings. Each article's versions stay bytes until a query
+    asks for them (`LazyVersions`), so that one article costs its own versions, not all of them.
+    """
     path = _path(key)
     if path is None:
         return None
@@ -95,20 +111,84 @@ def load(key: str) -> VersionIndex | None:
     except OSError:
         return None
     try:
-        head = len(MAGIC) + DIGEST
-        payload = data[head:]
-        if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != _checksum(payload):
-            raise ValueError("bad header or checksum")
-        with no_cycle_collection():  # many objects, no cycles: the collector would only scan them
-            fmt, stored_key, index = pickle.loads(payload)
-        if fmt != FORMAT or stored_key != key or not isinstance(index, VersionIndex):
-            raise ValueError("another format or key")
+        index = _read(data, key)
     except Exception as exc:  # a corrupt file can fail in any way: it is only ignored
         log.info("cache file %s ignored (%s): replaying", path, exc)
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # most recently used
     return index
+
+
+def _read(data: bytes, key: str) -> VersionIndex:
+    from consolidator.engine.replay import VersionIndex
+
+    head = len(MAGIC) + DIGEST
+    payload = memoryview(data)[head:]
+    if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != _checksum(payload):
+        raise ValueError("bad header or checksum")
+    with no_cycle_collection():  # many objects, no cycles: the collector would only scan them
+        fmt, stored_key, lean, blobs = pickle.loads(payload)
+    if fmt != FORMAT or stored_key != key or not isinstance(lean, VersionIndex):
+        raise ValueError("another format or key")
+    if not isinstance(blobs, dict):
+        raise ValueError("no versions")
+    return replace(lean, versions=LazyVersions(blobs, lean.corpus))
+
+
+class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
+    """Every article's versions, by article id, each unpickled when first asked for.
+
+    Iteration order is the replay's (article ids sorted). A version's operations are the
+    corpus's own objects (stored as references to their act and rank, see `_Pickler`).
+    """
+
+    def __init__(self, blobs: dict[str, bytes], corpus: Corpus) -> None:
+        self._blobs = blobs
+        self._corpus = corpus
+        self._loaded: dict[str, tuple[Version, ...]] = {}
+
+    def __getitem__(self, article: str) -> tuple[Version, ...]:
+        found = self._loaded.get(article)
+        if found is None:
+            blob = self._blobs[article]  # KeyError for an unknown article, as a dict
+            with no_cycle_collection():
+                found = _Unpickler(io.BytesIO(blob), self._corpus).load()
+            self._loaded[article] = found
+        return found
+
+    def __contains__(self, article: object) -> bool:
+        return article in self._blobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (a process pool) as the plain dict
+        return dict, (dict(self.items()),)
+
+
+class _Pickler(pickle.Pickler):
+    """Writes an operation of the corpus as (act id, rank), not as a copy."""
+
+    def __init__(self, file: io.BytesIO, refs: dict[int, tuple[str, int]]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._refs = refs
+
+    def persistent_id(self, obj: Any) -> tuple[str, int] | None:
+        return self._refs.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, corpus: Corpus) -> None:
+        super().__init__(file)
+        self._corpus = corpus
+
+    def persistent_load(self, pid: Any) -> Any:
+        act, rank = pid
+        return self._corpus.acts[act].ops[rank]
 
 
 @contextlib.contextmanager
@@ -128,25 +208,19 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=DIGEST).digest()
+def _checksum(payload: bytes | memoryview) -> bytes:
+    return hashlib.sha256(payload).digest()
 
 
 def store(key: str, index: VersionIndex) -> None:
     """Write the index whole, atomically; a cache that cannot be written is only logged."""
-    # the act graph is not read by queries (and would import networkx); derived caches are not kept
-    lean = replace(
-        index,
-        timeline=replace(index.timeline, graph=None),
-        structures=_shared(index.structures),
-    )
     folder, path = cache_dir(), _path(key)
     if folder is None or path is None:
         return
     try:
         import tempfile
 
-        payload = pickle.dumps((FORMAT, key, lean), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _payload(key, index)
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".part", dir=folder)
         try:
@@ -161,21 +235,25 @@ def store(key: str, index: VersionIndex) -> None:
         log.warning("could not write the index cache in %s: %s", folder, exc)
 
 
-def _shared(structures: tuple[Structure, ...]) -> tuple[Structure, ...]:
-    """The structures with equal entries held once (pickle writes a shared object once)."""
-    canon: dict[Entry, Entry] = {}
-
-    def once(value: Any) -> Any:
-        if isinstance(value, Entry):
-            return canon.setdefault(value, value)
-        if isinstance(value, tuple):
-            return tuple(once(v) for v in value)
-        return value
-
-    return tuple(
-        replace(s, **{f.name: once(getattr(s, f.name)) for f in fields(s) if f.name != "since"})
-        for s in structures
+def _payload(key: str, index: VersionIndex) -> bytes:
+    """The head (everything but the versions) and one pickle of versions per article."""
+    # the act graph is not read by queries (and would import networkx); derived caches are not kept
+    lean = replace(
+        index,
+        timeline=replace(index.timeline, graph=None),
+        versions={},
     )
+    refs = {
+        id(op): (act.id, rank)
+        for act in index.corpus.acts.values()
+        for rank, op in enumerate(act.ops)
+    }
+    blobs = {}
+    for article, versions in index.versions.items():
+        buffer = io.BytesIO()
+        _Pickler(buffer, refs).dump(versions)
+        blobs[article] = buffer.getvalue()
+    return pickle.dumps((FORMAT, key, lean, blobs), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _prune(folder: Path) -> None:

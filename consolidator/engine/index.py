@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from consolidator.corpus.warnings import check_warnings
 from consolidator.engine import cache
-from consolidator.engine.replay import VersionIndex, build_index, replay
-from consolidator.errors import CorpusError, Diagnostic
 from consolidator.resources import CORPUS_ENV, DEFAULT_CORPUS
+
+if TYPE_CHECKING:  # replay (and the operations) only when the index is not read from the cache
+    from consolidator.engine.replay import VersionIndex
+    from consolidator.errors import Diagnostic
 
 
 def corpus_root(corpus: str | Path | None = None) -> Path:
@@ -37,6 +39,7 @@ def open_index(corpus: str | Path | None = None, *, use_cache: bool = True) -> V
             if cached is not None:
                 return cached
     from consolidator.corpus.load import load_corpus  # lxml and the schema: only to replay
+    from consolidator.engine.replay import build_index
 
     with cache.no_cycle_collection():
         index = build_index(load_corpus(root))
@@ -49,6 +52,9 @@ def validate(corpus: str | Path | None = None) -> list[Diagnostic]:
     """Every problem of the corpus: files, schema, references, dates, operations (errors),
     then what a curator should look at (warnings, see corpus/warnings.py)."""
     from consolidator.corpus.load import load_corpus
+    from consolidator.corpus.warnings import check_warnings
+    from consolidator.engine.replay import replay
+    from consolidator.errors import CorpusError
 
     with cache.no_cycle_collection():
         try:

@@ -4,91 +4,45 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
-from itertools import chain, groupby
+from itertools import groupby
 from typing import TYPE_CHECKING
 
-from consolidator.engine.operations import apply_operation
+from consolidator.engine.bindings import Binding, bind
+from consolidator.engine.seats import Entry, Seat, SeatBuilder, Structure, derive
 from consolidator.engine.timeline import Change, ExtensionEvent, Timeline, build_timeline
-from consolidator.engine.tree import WorkTree
 from consolidator.errors import CorpusError, Diagnostic, OperationError
-from consolidator.model import Corpus, EndReason, Nota, Restriction, RestrictionKind, Version
-from consolidator.normalize import words_pattern
+from consolidator.model import Corpus, EndReason, Nota, Version
+from consolidator.normalize import clean_number
 
-# the operations are imported by replay only: an index read from the cache needs none
+# the working tree and the operations are imported by replay only: an index read from the
+# cache needs neither
 if TYPE_CHECKING:
-    from consolidator.engine.operations import WorkTree
+    from consolidator.engine.tree import WorkTree
+
+__all__ = ["Binding", "Entry", "Seat", "Structure", "VersionIndex", "build_index", "replay"]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Entry:
-    """An article's place in the tree on some date: its text and its section path."""
-
-    text_id: str
-    article: str
-    path: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Structure:
-    """The ordered list of articles in force from `since` until the next structure.
-
-    Held as one part per text, shared with the previous date's structure when the text did not
-    change, so that replay costs what changes, not the size of the corpus at every date.
-
-    This is where an article's placement (its text and section path) is stored, once: every
-    output asks the structure in force on its date (`VersionIndex.entry_at`), so that a section
-    renumbered or moved after the article's last wording is named alike everywhere.
-    """
-
-    since: date
-    parts: tuple[tuple[Entry, ...], ...]
-
-    @cached_property
-    def entries(self) -> tuple[Entry, ...]:
-        return tuple(chain.from_iterable(self.parts))
-
-    @cached_property
-    def by_article(self) -> dict[str, Entry]:
-        return {e.article: e for e in self.entries}
-
-
-@dataclass(frozen=True)
-class Binding:
-    """A restriction of an arrêté tied to what it restricts: fragments, or an article's lineage."""
-
-    restriction: Restriction
-    effective: date | None
-    fragments: frozenset[str]
-    lineage: tuple[str, int] | None
-    until: date | None = None  # an answered reservation binds no version from this date on
-
-    def applies_to(self, version: Version) -> bool:
-        if self.until is not None and version.since >= self.until:
-            return False
-        if self.lineage is not None:
-            return self.lineage == (version.article, version.lineage)
-        return any(f.uid in self.fragments for f in version.fragments)
-
-
-@dataclass(frozen=True)
 class VersionIndex:
-    """The result of replay: every version of every article, and the tree on every change date."""
+    """The result of replay: every version of every article, and every article's seats (its
+    place in the tree over time), from which the tree on any date is derived."""
 
     corpus: Corpus
     timeline: Timeline
-    versions: dict[str, tuple[Version, ...]]
-    structures: tuple[Structure, ...]
+    versions: Mapping[str, tuple[Version, ...]]  # a dict, or read from the cache on demand
+    seats: tuple[Seat, ...]  # in the order of the texts and of the articles within each text
+    change_dates: tuple[date, ...]  # every date on which the text or the tree may change
     bindings: tuple[Binding, ...]
     problems: tuple[Diagnostic, ...]
-
-    @cached_property
-    def change_dates(self) -> tuple[date, ...]:
-        return tuple(s.since for s in self.structures)
+    # (text id, number made comparable) -> the articles that ever bore it, by id: a number typed
+    # by a reader is resolved by looking it up, not by scanning every version
+    numbers: Mapping[tuple[str, str], tuple[str, ...]]
 
     @cached_property
     def by_number(self) -> dict[tuple[str, str], tuple[Version, ...]]:
@@ -163,34 +117,62 @@ class VersionIndex:
                     out.setdefault(nota.target, []).append((nota, starts[act.id]))
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def texts_named(self) -> dict[str, list[str]]:
+        """The acts each name (an act's id or its prefix, « annexe-v ») designates, in corpus order."""
+        out: dict[str, list[str]] = {}
+        for act in self.corpus.acts.values():
+            for name in dict.fromkeys((act.id, act.prefix)):
+                if name:
+                    out.setdefault(name, []).append(act.id)
+        return out
+
     def bindings_of(self, article: str) -> tuple[Binding, ...]:
         return self.bindings_by_article.get(article, ())
 
     def extensions_of(self, act: str) -> tuple[ExtensionEvent, ...]:
         return self.timeline.extensions.get(act, ())
 
+    @cached_property
+    def seats_of(self) -> dict[str, tuple[Seat, ...]]:
+        """Each article's seats, oldest first."""
+        out: dict[str, list[Seat]] = {}
+        for seat in self.seats:
+            out.setdefault(seat.entry.article, []).append(seat)
+        return {aid: tuple(sorted(seats, key=lambda s: s.since)) for aid, seats in out.items()}
+
+    @cached_property
+    def _derived(self) -> dict[date, Structure]:
+        return {}  # the structures asked for so far, by change date
+
     def structure_at(self, day: date) -> Structure | None:
         """The tree in force on `day` (None before the first change)."""
         at = bisect_right(self.change_dates, day) - 1
-        return self.structures[at] if at >= 0 else None
+        return self.structure_on(at) if at >= 0 else None
+
+    def structure_on(self, position: int) -> Structure:
+        """The tree from the `position`-th change date on (derived once, then kept)."""
+        since = self.change_dates[position]
+        found = self._derived.get(since)
+        if found is None:
+            found = self._derived[since] = derive(self.seats, since)
+        return found
+
+    @property
+    def structures(self) -> tuple[Structure, ...]:
+        """The tree on every change date (derived: prefer `structure_at` for one date)."""
+        return tuple(derive(self.seats, day) for day in self.change_dates)
 
     def entry_at(self, article: str, day: date) -> Entry | None:
         """Where `article` stands on `day`: its text and section path (None if not in the tree)."""
-        structure = self.structure_at(day)
-        return structure.by_article.get(article) if structure else None
+        for seat in self.seats_of.get(article, ()):
+            if seat.covers(day):
+                return seat.entry
+        return None
 
 
 def _label(num: str | None, title: str) -> str:
     return f"{num} - {title}" if num else title
-
-
-def _path(tree: WorkTree, parent: str) -> tuple[str, ...]:
-    labels: list[str] = []
-    node = tree.sections.get(parent)
-    while node is not None and not node.is_text:
-        labels.append(_label(node.num, node.title))
-        node = tree.sections.get(node.parent or "")
-    return tuple(reversed(labels))
 
 
 def _walk(tree: WorkTree, section_id: str, text_id: str, path: tuple[str, ...] = ()) -> list[Entry]:
@@ -205,18 +187,6 @@ def _walk(tree: WorkTree, section_id: str, text_id: str, path: tuple[str, ...] =
         elif tree.articles[child].alive:
             out.append(Entry(text_id, child, path))
     return out
-
-
-def _structure(
-    tree: WorkTree, corpus: Corpus, day: date, parts: dict[str, tuple[Entry, ...]], dirty: set[str]
-) -> Structure:
-    """The structure on `day`; `parts` (text id → entries) is reused for texts not in `dirty`."""
-    roots = [s for s in tree.sections.values() if s.is_text and s.alive]
-    roots.sort(key=lambda s: (s.id != corpus.convention.base, corpus.acts[s.id].signed, s.id))
-    for root in roots:
-        if root.id in dirty or root.id not in parts:
-            parts[root.id] = tuple(_walk(tree, root.id, root.id))
-    return Structure(day, tuple(parts[root.id] for root in roots))
 
 
 def _texts_touched(tree: WorkTree, change: Change) -> set[str]:
@@ -247,17 +217,17 @@ class _Builder:
     """Accumulates versions while replay walks the changes."""
 
     def __init__(self, corpus: Corpus) -> None:
-        from consolidator.engine.operations import WorkTree
+        from consolidator.engine.tree import WorkTree
 
         self.corpus = corpus
         self.tree = WorkTree()
         self.closed: dict[str, list[Version]] = {}
         self.open: dict[str, Version] = {}
-        self.structures: list[Structure] = []
-        self.parts: dict[str, tuple[Entry, ...]] = {}
+        self.seats = SeatBuilder()
         self.problems: list[Diagnostic] = []
 
     def apply(self, change: Change) -> set[str]:
+        from consolidator.engine.operations import apply_operation
         from consolidator.engine.tree import add_body
 
         try:
@@ -304,11 +274,26 @@ class _Builder:
                     evidence=art.evidence,
                 )
         dirty |= {self.tree.articles[aid].text_id for aid in changed}
-        self.structures.append(_structure(self.tree, self.corpus, day, self.parts, dirty))
+        for text_id in sorted(dirty):  # each changed text walked again, once
+            root = self.tree.sections.get(text_id)
+            alive = root is not None and root.is_text and root.alive
+            self.seats.update(text_id, _walk(self.tree, text_id, text_id) if alive else [], day)
+
+    def text_order(self, text_id: str) -> tuple[bool, date, str]:
+        """The base text first, then the others by signature date."""
+        base = self.corpus.convention.base
+        return (text_id != base, self.corpus.acts[text_id].signed, text_id)
 
 
 def replay(corpus: Corpus) -> VersionIndex:
     """Replay the corpus once; problems are collected in the index, not raised."""
+    from consolidator.engine.cache import no_cycle_collection
+
+    with no_cycle_collection():  # many long-lived objects, no cycles (see no_cycle_collection)
+        return _replay(corpus)
+
+
+def _replay(corpus: Corpus) -> VersionIndex:
     timeline = build_timeline(corpus)
     builder = _Builder(corpus)
     builder.problems += timeline.problems
@@ -341,88 +326,26 @@ def replay(corpus: Corpus) -> VersionIndex:
         )
         for aid in sorted(set(builder.closed) | set(builder.open))
     }
-    bindings = _bind(versions, timeline, builder.problems)
+    bindings = bind(versions, timeline, builder.problems)
     return VersionIndex(
-        corpus, timeline, versions, tuple(builder.structures), bindings, tuple(builder.problems)
+        corpus,
+        timeline,
+        versions,
+        builder.seats.seats(builder.text_order),
+        tuple(days),
+        bindings,
+        tuple(builder.problems),
+        _numbers(versions),
     )
 
 
-def _bind(
-    versions: dict[str, tuple[Version, ...]], timeline: Timeline, problems: list[Diagnostic]
-) -> tuple[Binding, ...]:
-    out: list[Binding] = []
-    for act_id, events in timeline.extensions.items():
-        for event in events:
-            for r in event.extension.restrictions:
-                if r.kind is RestrictionKind.SCOPE or r.target is None:
-                    continue
-                binding = _bind_one(r, event, versions.get(r.target, ()))
-                if binding is None:
-                    problems.append(
-                        Diagnostic(
-                            f"{r.kind} of {event.arrete.id} finds nothing to restrict in {r.target!r}"
-                            f"{f' (words {r.words!r})' if r.words else ''} among the versions written by {act_id}",
-                            event.arrete.location.file,
-                            event.arrete.location.line,
-                            act=act_id,
-                            target=r.target,
-                            hint="check the restriction's target, alinéa and words against the act's text",
-                        )
-                    )
-                elif r.answered_by is not None:
-                    out.append(_answered(binding, versions.get(r.target, ()), event, problems))
-                else:
-                    out.append(binding)
-    return tuple(out)
-
-
-def _answered(
-    binding: Binding,
-    versions: tuple[Version, ...],
-    event: ExtensionEvent,
-    problems: list[Diagnostic],
-) -> Binding:
-    """End a reservation with the first version of its target that the answering act wrote."""
-    act = binding.restriction.answered_by
-    days = [v.since for v in versions if v.act == act]  # a version's ops are all its act's
-    if not days:
-        problems.append(
-            Diagnostic(
-                f"reserve of {event.arrete.id} on {binding.restriction.target!r} is answered by "
-                f"{act!r}, which changes no version of it",
-                event.arrete.location.file,
-                event.arrete.location.line,
-                target=binding.restriction.target,
-                hint="answered-by names the act whose operations on the target answered the reservation",
-            )
-        )
-        return binding
-    return replace(binding, until=min(days))
-
-
-def _bind_one(
-    r: Restriction, event: ExtensionEvent, versions: tuple[Version, ...]
-) -> Binding | None:
-    """Tie a restriction to the text it restricts, in the version of the act the arrêté read.
-
-    That is the act's version in force on the arrêté's date; for a part of the act that enters
-    into force later (tied to the extension itself), the act's first version after that date.
-    """
-    written = [v for v in versions if v.act == r.act or any(f.act == r.act for f in v.fragments)]
-    on_date = [v for v in written if v.since <= event.arrete.date]
-    later = [v for v in written if v.since > event.arrete.date]
-    for version in [*on_date[-1:], *later, *reversed(on_date[:-1])]:
-        frags = list(version.fragments)
-        if r.alinea is not None:
-            frags = frags[r.alinea - 1 : r.alinea]
-        if r.words:
-            pattern = words_pattern(r.words)
-            frags = [f for f in frags if pattern.search(f.text)]
-        if r.alinea is None and not r.words:
-            return Binding(r, event.effective, frozenset(), (version.article, version.lineage))
-        if frags:
-            return Binding(r, event.effective, frozenset(f.uid for f in frags), None)
-    return None
+def _numbers(versions: Mapping[str, tuple[Version, ...]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], dict[str, None]] = {}
+    for aid in sorted(versions):
+        for version in versions[aid]:
+            if version.num:
+                out.setdefault((version.text_id, clean_number(version.num)), {})[aid] = None
+    return {key: tuple(ids) for key, ids in out.items()}
 
 
 def build_index(corpus: Corpus) -> VersionIndex:

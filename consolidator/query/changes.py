@@ -297,7 +297,7 @@ def _entries(index: VersionIndex, day: date) -> dict[str, tuple[str, ...]]:
     acts = index.corpus.acts
     return {
         e.article: e.path
-        for e in index.structures[pos].entries
+        for e in index.structure_on(pos).entries
         if acts[e.text_id].level is ActLevel.BRANCHE
     }
 

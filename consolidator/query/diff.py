@@ -179,9 +179,7 @@ def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
             out.add(binding.restriction.target or "")
     at = bisect_right(index.change_dates, start) - 1, bisect_right(index.change_dates, end) - 1
     if at[0] != at[1]:
-        old, new = (
-            ({} if i < 0 else {e.article: e for e in index.structures[i].entries}) for i in at
-        )
+        old, new = (({} if i < 0 else index.structure_on(i).by_article) for i in at)
         out |= {aid for aid in old.keys() | new.keys() if old.get(aid) != new.get(aid)}
     return out
 

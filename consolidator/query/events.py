@@ -89,13 +89,22 @@ def arrete_known(arrete: Arrete) -> date:
     return arrete.jo or arrete.date
 
 
+_SOURCES: dict[int, tuple[Corpus, SourcesDate]] = {}  # by corpus (asked on every page)
+
+
 def sources_date(corpus: Corpus) -> SourcesDate:
     """The corpus's own date: the latest signature or arrêté publication it holds."""
+    known = _SOURCES.get(id(corpus))
+    if known is not None and known[0] is corpus:
+        return known[1]
     act = max(corpus.acts.values(), key=lambda a: (a.signed, a.id))
-    arretes = sorted(corpus.arretes.values(), key=lambda a: (arrete_known(a), a.id))
-    arrete = arretes[-1] if arretes else None
+    arrete = max(corpus.arretes.values(), key=lambda a: (arrete_known(a), a.id), default=None)
     day = max(act.signed, arrete_known(arrete)) if arrete else act.signed
-    return SourcesDate(day, act, arrete)
+    found = SourcesDate(day, act, arrete)
+    if len(_SOURCES) >= 8:  # a served or built corpus, and a few in tests
+        _SOURCES.clear()
+    _SOURCES[id(corpus)] = (corpus, found)
+    return found
 
 
 def effect_known(

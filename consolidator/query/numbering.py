@@ -8,7 +8,6 @@ number before or after that date says so.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -16,8 +15,7 @@ from itertools import pairwise
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import OpKind, Version
-
-_NUM_CLEAN = re.compile(r"^(?:article|art\.?)\s*", re.IGNORECASE)
+from consolidator.normalize import clean_number
 
 
 def clean_num(text: str) -> str:
@@ -26,9 +24,7 @@ def clean_num(text: str) -> str:
     >>> clean_num("Article 1er"), clean_num("2.5."), clean_num("ARTICLE 3 .1")
     ('1', '2.5', '3.1')
     """
-    text = _NUM_CLEAN.sub("", text.strip()).rstrip(".").strip()
-    text = re.sub(r"\s+\.", ".", text)
-    return re.sub(r"^(\d+)\s*er$", r"\1", text)
+    return clean_number(text)
 
 
 @dataclass(frozen=True)
@@ -77,9 +73,9 @@ def tenures(index: VersionIndex, text_id: str, num: str) -> tuple[Tenure, ...]:
     """Every stretch during which an article of `text_id` bore `num`, oldest first."""
     wanted = clean_num(num)
     out: list[Tenure] = []
-    for versions in index.versions.values():
+    for article in index.numbers.get((text_id, wanted), ()):  # the articles that bore it
         run: list[Version] = []
-        for v in [*versions, None]:
+        for v in [*index.versions[article], None]:
             if v is not None and v.text_id == text_id and v.num and clean_num(v.num) == wanted:
                 if run and run[-1].until != v.since:
                     out.append(_tenure(run))

@@ -140,11 +140,33 @@ def _mentions(root: str, name: str) -> dict[str, list[tuple[int, str | None]]]:
     text = _seed_text(root, name)
     out: dict[str, list[tuple[int, str | None]]] = {}
     line, pos = 1, 0
-    for m in _MENTION.finditer(text):
+    for m in _mention_matches(text):
         line += text.count("\n", pos, m.start())
         pos = m.start()
         when = " ".join(m.group(2).split()) if m.group(2) else None
         out.setdefault(m.group(1), []).append((line, when))
+    return out
+
+
+def _mention_matches(text: str) -> list[re.Match[str]]:
+    """_MENTION.finditer(text), found from each « n° » (rare) back to its « avenant »: the same
+    matches without running the case-insensitive pattern over the whole seed."""
+    out: list[re.Match[str]] = []
+    at, end = 0, 0
+    while (at := text.find("°", at)) >= 0:
+        n, at = at - 1, at + 1
+        if n < 1 or text[n] not in "nN":
+            continue
+        space = n - 1
+        while space >= 0 and text[space].isspace():  # \s is str.isspace
+            space -= 1
+        start = space + 1 - len("avenant")
+        if space == n - 1 or start < end:  # no space before « n° », or inside the last match
+            continue
+        found = _MENTION.match(text, start)
+        if found is not None:
+            out.append(found)
+            end = found.end()
     return out
 
 
@@ -178,6 +200,26 @@ def _seed_text(root: str, name: str = "004") -> str:
     return found[0].read_text(encoding="utf-8") if found else ""
 
 
+ARRETE_DU = "arrêté du "
+
+
+@cache
+def _arretes_at(root: str) -> tuple[int, ...]:
+    """Where « arrêté du » stands in the seed (a few dozen places, found once)."""
+    seed, out, at = _seed_text(root), [], 0
+    while (at := seed.find(ARRETE_DU, at)) >= 0:
+        out.append(at)
+        at += 1
+    return tuple(out)
+
+
+def _first(root: str, words: str) -> int:
+    """seed.find(words) for words beginning with « arrêté du », without a scan of the seed."""
+    assert words.startswith(ARRETE_DU)
+    seed = _seed_text(root)
+    return next((at for at in _arretes_at(root) if seed.startswith(words, at)), -1)
+
+
 def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
     """The provenance of an arrêté's JO date; None when the JO date is unknown."""
     if arrete.jo is None:
@@ -193,7 +235,7 @@ def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
         f"Journal officiel du {format_french(arrete.jo)}",
         f"JO du {format_french(arrete.jo)}",
     ):
-        at = seed.find(f"arrêté du {format_french(arrete.date)} ({words}")
+        at = _first(root, f"arrêté du {format_french(arrete.date)} ({words}")
         if at >= 0:
             return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
     jos = _metadata(root).get(arrete.date.isoformat(), [])

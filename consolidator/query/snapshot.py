@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -116,8 +115,9 @@ def _structure(index: VersionIndex, day: date) -> Structure:
             f"({signed}en vigueur à partir du {format_french(start)})",
             hint=f"choisissez une date à partir du {format_french(start)} ({start})",
         )
-    dates = index.change_dates
-    return index.structures[bisect_right(dates, day) - 1]
+    structure = index.structure_at(day)
+    assert structure is not None  # the base text is in force on `day`
+    return structure
 
 
 def version_at(index: VersionIndex, article: str, day: date) -> Version | None:
@@ -290,7 +290,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     text_id, _, num = ident.rpartition(":")
     acts = index.corpus.acts
     if text_id:
-        matches = [a.id for a in acts.values() if text_id in (a.id, a.prefix)]
+        matches = index.texts_named.get(text_id, [])
         if not matches:
             raise QueryError(
                 f"texte inconnu : « {text_id} »",

@@ -230,13 +230,16 @@ def _plain(data: Any) -> bool:
     stack = [data]
     while stack:
         item = stack.pop()
-        if isinstance(item, dict):
-            if not all(isinstance(k, str) for k in item):
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:  # the common case, fast
+            continue
+        if kind is dict or isinstance(item, dict):
+            if not all(type(k) is str or isinstance(k, str) for k in item):
                 return False
             stack.extend(item.values())
         elif isinstance(item, list | tuple):
             stack.extend(item)
-        elif isinstance(item, str) or item is None:  # a StrEnum is written as its text by both
+        elif isinstance(item, str):  # a StrEnum is written as its text by both
             continue
         elif not isinstance(item, int) or isinstance(item, Enum):  # float, date, object ...
             return False

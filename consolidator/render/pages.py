@@ -20,7 +20,7 @@ from consolidator.query.numbering import by, only_renumbered, words_act
 from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.snapshot import article_at, path_at
 from consolidator.render.filters import date_fr
-from consolidator.render.html import NoteCounter, article_view, heading_of, markers
+from consolidator.render.html import Marker, NoteCounter, article_view, heading_of, markers
 from consolidator.render.links import Links
 
 
@@ -125,6 +125,21 @@ def _final_day(version: Version) -> date:
     return version.until - timedelta(days=1) if version.until else version.since
 
 
+_RANKS: dict[int, tuple[dict[str, Marker], dict[str, tuple[int, Marker]]]] = {}
+
+
+def _legend(marks: dict[str, Marker], acts: set[str]) -> list[Marker]:
+    """The markers of `acts`, in the order of `marks` (without a pass over every act's marker:
+    a page costs what it shows, not the size of the corpus)."""
+    known = _RANKS.get(id(marks))
+    if known is None or known[0] is not marks:
+        known = (marks, {m.act.id: (i, m) for i, m in enumerate(marks.values())})
+        _RANKS.clear()  # one index at a time, as markers()
+        _RANKS[id(marks)] = known
+    ranks = known[1]
+    return [m for _, m in sorted(ranks[a] for a in acts if a in ranks)]
+
+
 def article_page(env: Environment, index: VersionIndex, article: str, site: SiteContext) -> str:
     """One article on `site.at`: its wording (the last one, with its state, when not in force),
     its citation, who is bound, and every version with its wording."""
@@ -143,6 +158,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         and reason is None
         and index.corpus.acts[shown.text_id].level is ActLevel.BRANCHE
     )
+    by_acts = {v.act for v in versions}
     return env.get_template("article.html").render(
         site=site,
         a=view,
@@ -155,9 +171,5 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         absent_reason=reason,
         compare_ident=article,  # the stable id: the number may name another article on `au`
         timeline=timeline_rows(index, article, site),
-        legend=[
-            m
-            for m in marks.values()
-            if m.act.id in counter.acts or m.act.id in {v.act for v in versions}
-        ],
+        legend=_legend(marks, counter.acts | by_acts),
     )

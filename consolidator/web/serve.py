@@ -17,6 +17,6 @@ def serve(corpus: Path | None, host: str, port: int) -> None:
     from consolidator.web import views
     from consolidator.web.app import create_app
 
-    app = create_app(corpus)
+    app = create_app(corpus, freeze=True)
     threading.Thread(target=views.change_counts, args=(app.state.served,), daemon=True).start()
     uvicorn.run(app, host=host, port=port, log_level="warning")

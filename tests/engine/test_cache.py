@@ -50,10 +50,15 @@ def test_second_open_reads_the_cache_and_answers_the_same(corpus: Path, monkeypa
     fresh = open_index(corpus)
     assert len(_cache_files(corpus.parent)) == 1
     replays: list[object] = []
-    monkeypatch.setattr("consolidator.engine.index.build_index", lambda c: replays.append(c))
+    monkeypatch.setattr("consolidator.engine.replay.build_index", lambda c: replays.append(c))
     cached = open_index(corpus)
     assert replays == [], "a warm cache must not replay"
     assert cached.timeline.graph is None  # the act graph is not stored (nor networkx imported)
+    assert list(cached.versions) == list(fresh.versions)
+    assert dict(cached.versions.items()) == dict(fresh.versions.items())
+    assert cached.numbers == fresh.numbers and cached.structures == fresh.structures
+    ops = {id(op) for act in cached.corpus.acts.values() for op in act.ops}
+    assert all(id(op) in ops for vs in cached.versions.values() for v in vs for op in v.ops)
     for day in [*fresh.change_dates[::6], fresh.change_dates[-1]]:
         for view in ("adherent", "branche"):
             assert commands.text_document(cached, day, view, "json") == commands.text_document(
@@ -104,9 +109,11 @@ def test_a_well_formed_file_of_another_key_or_format_is_not_trusted(small: Path)
     (path,) = _cache_files(small.parent)
     key = path.name[len("index-") : -len(".pickle")]
     for stored in [
-        (cache.FORMAT + 1, key, index),
-        (cache.FORMAT, "other", index),
-        (cache.FORMAT, key, 1),
+        (cache.FORMAT + 1, key, index, {}),
+        (cache.FORMAT, "other", index, {}),
+        (cache.FORMAT, key, 1, {}),
+        (cache.FORMAT, key, index, 1),
+        (cache.FORMAT, key, index),
     ]:
         payload = pickle.dumps(stored)
         path.write_bytes(cache.MAGIC + cache._checksum(payload) + payload)

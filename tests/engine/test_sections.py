@@ -179,6 +179,14 @@ class TreeModel:
         items = tuple(self.defs(c) for c in self.children[ident])
         return SectionDef(ident, self.num[ident], self.title[ident], items, LOC)
 
+    def walk(self, node: str = "base") -> list[str]:
+        """The alive articles in the order of the tree (a repealed section hides its subtree)."""
+        out: list[str] = []
+        for child in self.children.get(node, []):
+            if child in self.alive:
+                out += [child] if child.startswith("a") else self.walk(child)
+        return out
+
     def sections(self) -> list[str]:
         return [s for s in self.children if s != "base" and s in self.alive]
 
@@ -285,6 +293,11 @@ def test_section_operations_agree_with_a_tree_model(case: tuple[Corpus, list[Tre
         day = START + timedelta(days=30 * i)
         shown = {a.id: a.path for t in snapshot(index, day).texts for a in t.articles}
         assert shown == {a: model.path(a) for a in model.articles()}, f"after act {i}"
+        structure = index.structure_at(day)  # derived from the seats: order and paths
+        assert structure is not None
+        assert [(e.article, e.path) for e in structure.entries] == [
+            (a, model.path(a)) for a in model.walk()
+        ], f"after act {i}"
         for aid in model.parent:
             if not aid.startswith("a"):
                 continue
