@@ -49,6 +49,16 @@ def write_file_atomic(path: Path, content: str | bytes) -> Path:
     return write(path, content)
 
 
+def open_known(corpus: Path | None, known_at: date | None) -> VersionIndex:
+    """The corpus's index, cut down to what could be known on `known_at` when given."""
+    index = open_index(corpus)
+    if known_at is None:
+        return index
+    from consolidator.query.knowledge import known_index
+
+    return known_index(index, known_at)
+
+
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:
     from consolidator.query.snapshot import as_view, snapshot
 
@@ -258,15 +268,16 @@ def changes_document(
     return convention_feed(index, found.events)
 
 
-def salaries_document(index: VersionIndex, day: date, fmt: str) -> Document:
+def salaries_document(index: VersionIndex, day: date, fmt: str, view: str = "adherent") -> Document:
     from consolidator.query.salaries import salaries_at
+    from consolidator.query.snapshot import as_view
     from consolidator.render import json as jrender
     from consolidator.render.salaries import answer_json, answer_text, stamped
 
-    answer = salaries_at(index, day)
+    answer = salaries_at(index, day, as_view(view))
     if fmt == "json":
         return jrender.dumps(answer_json(answer, index.corpus))
-    return stamped(answer_text(answer), index.corpus, day)
+    return stamped(answer_text(answer, index.corpus), index.corpus, day)
 
 
 def build(index: VersionIndex, day: date, output: Path, with_pdf: bool) -> BuiltSite:

@@ -50,13 +50,21 @@ def main(verbose: int, quiet: bool, no_cache: bool) -> None:
 @main.command()
 @corpus_option
 @at_option
+@known_at_option
 @view_option
 @format_option("text", "json", "html", "pdf")
 @output_option
-def text(corpus: Path | None, at: date, view: str, fmt: str, output: Path | None) -> None:
+def text(
+    corpus: Path | None,
+    at: date,
+    known_at: date | None,
+    view: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """The consolidated convention in force on a date."""
     _need_file(fmt, output)
-    _emit(documents.text_document(documents.open_index(corpus), at, view, fmt), output)
+    _emit(documents.text_document(documents.open_known(corpus, known_at), at, view, fmt), output)
 
 
 @main.command()
@@ -78,7 +86,7 @@ def article(
 ) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
     _need_file(fmt, output)
-    index = documents.open_index(corpus)
+    index = documents.open_known(corpus, known_at)
     _emit(documents.article_document(index, ident, at, view, fmt, known_at), output)
 
 
@@ -93,11 +101,15 @@ def article(
     show_default=True,
     help="Resolve the number as borne on this date; states are given for this date.",
 )
+@known_at_option
 @format_option("text", "json")
 @output_option
-def history_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
+def history_cmd(
+    ident: str, corpus: Path | None, at: date, known_at: date | None, fmt: str, output: Path | None
+) -> None:
     """Every version of an article: dates, state, act, extension, reservations."""
-    _emit(documents.history_document(documents.open_index(corpus), ident, at, fmt), output)
+    index = documents.open_known(corpus, known_at)
+    _emit(documents.history_document(index, ident, at, fmt), output)
 
 
 @main.command()
@@ -116,7 +128,8 @@ def timeline(
     corpus: Path | None, at: date | None, known_at: date | None, fmt: str, output: Path | None
 ) -> None:
     """Acts, arrêtés and their events in date order (pending ones last)."""
-    _emit(documents.timeline_document(documents.open_index(corpus), at, fmt, known_at), output)
+    index = documents.open_known(corpus, known_at)
+    _emit(documents.timeline_document(index, at, fmt, known_at), output)
 
 
 @main.command(name="validate")
@@ -143,9 +156,11 @@ def validate_cmd(corpus: Path | None, strict: bool) -> None:
 @click.argument("ident", metavar="ID")
 @corpus_option
 @at_option
-def applicability_cmd(ident: str, corpus: Path | None, at: date) -> None:
+@known_at_option
+def applicability_cmd(ident: str, corpus: Path | None, at: date, known_at: date | None) -> None:
     """Who is bound by an article on a date, and why (one paragraph, in French)."""
-    _emit(documents.applicability_document(documents.open_index(corpus), ident, at), None)
+    index = documents.open_known(corpus, known_at)
+    _emit(documents.applicability_document(index, ident, at), None)
 
 
 @main.group(name="import")
@@ -182,6 +197,7 @@ def audit_cmd(corpus: Path | None, source: Path | None) -> None:
 @corpus_option
 @click.option("--from", "start", type=DATE, required=True, help="Earlier date (ISO or 'today').")
 @click.option("--to", "end", type=DATE, default="today", show_default=True, help="Later date.")
+@known_at_option
 @view_option
 @format_option("text", "html", "json")
 @output_option
@@ -190,12 +206,13 @@ def diff_cmd(
     corpus: Path | None,
     start: date,
     end: date,
+    known_at: date | None,
     view: str,
     fmt: str,
     output: Path | None,
 ) -> None:
     """What changed between two dates: structure, wording (redline), state and extension."""
-    index = documents.open_index(corpus)
+    index = documents.open_known(corpus, known_at)
     _emit(
         documents.diff_document(index, ident, start, end, view, fmt, color=output is None), output
     )
@@ -205,11 +222,14 @@ def diff_cmd(
 @click.argument("ident", metavar="ID")
 @corpus_option
 @at_option
+@known_at_option
 @format_option("text", "bibtex", "json")
 @output_option
-def cite_cmd(ident: str, corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
+def cite_cmd(
+    ident: str, corpus: Path | None, at: date, known_at: date | None, fmt: str, output: Path | None
+) -> None:
     """The formal French citation of an article as in force on a date."""
-    _emit(documents.cite_document(documents.open_index(corpus), ident, at, fmt), output)
+    _emit(documents.cite_document(documents.open_known(corpus, known_at), ident, at, fmt), output)
 
 
 @main.command(name="changes")
@@ -314,11 +334,21 @@ def serve_cmd(corpus: Path | None, host: str, port: int) -> None:
 @main.command(name="salaries")
 @corpus_option
 @at_option
+@view_option
+@known_at_option
 @format_option("text", "json")
 @output_option
-def salaries_cmd(corpus: Path | None, at: date, fmt: str, output: Path | None) -> None:
+def salaries_cmd(
+    corpus: Path | None,
+    at: date,
+    view: str,
+    known_at: date | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Valeur du point and RMAG per class in force on a date (salary agreements)."""
-    _emit(documents.salaries_document(documents.open_index(corpus), at, fmt), output)
+    index = documents.open_known(corpus, known_at)
+    _emit(documents.salaries_document(index, at, fmt, view), output)
 
 
 @main.command(name="draft")

@@ -17,7 +17,7 @@ from consolidator.corpus.acts import clean, read_evidence, read_operation, read_
 from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.checks import check_references
 from consolidator.corpus.salaries import check_grids, read_grids
-from consolidator.corpus.xml import parse_xml
+from consolidator.corpus.xml import parse_xml, relaxng, schema_bytes
 from consolidator.dates import DATE_MAX, DATE_RANGE, parse_iso
 from consolidator.errors import CorpusError, Diagnostic
 from consolidator.model import (
@@ -47,15 +47,6 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def _schema_bytes() -> bytes:
-    return resources.files("consolidator.corpus.schema").joinpath("corpus.rng").read_bytes()
-
-
-@cache
-def _schema() -> etree.RelaxNG:
-    return etree.RelaxNG(etree.fromstring(_schema_bytes()))
-
-
 class _Collector:
     """Collects diagnostics while the corpus is read."""
 
@@ -80,9 +71,9 @@ _ATTR_ERROR = re.compile(r"Element (\S+) failed to validate attributes")
 
 
 def _schema_errors(tree: etree._ElementTree, file: str, out: _Collector) -> None:
-    for err in _schema().error_log:
+    for err in relaxng().error_log:
         where = _ATTR_ERROR.match(err.message)
-        faults = attribute_faults(tree, where.group(1), _schema_bytes()) if where else []
+        faults = attribute_faults(tree, where.group(1), schema_bytes()) if where else []
         if faults:
             for line, what in faults:
                 out.add(f"schema: {what}", file, line, hint=SCHEMA_HINT)
@@ -96,7 +87,7 @@ def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
     except CorpusError as exc:
         out.items.append(exc.diagnostic)
         return None
-    if not _schema().validate(tree):
+    if not relaxng().validate(tree):
         _schema_errors(tree, out.rel(path), out)
         return None
     return tree.getroot()
@@ -162,6 +153,14 @@ def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
                 )
             )
     return tuple(items)
+
+
+def _nota(el: etree._Element) -> Nota:
+    """A nota of one paragraph (its text) or several (its `<p>` children)."""
+    paragraphs = tuple(p.text for p in read_paras(el)) or (clean(el.text),)
+    start = el.get("from")
+    shown_from = date.fromisoformat(start) if start else None
+    return Nota(el.get("target", ""), paragraphs, el.get("src", ""), el.get("decision"), shown_from)
 
 
 def _sources(el: etree._Element) -> tuple[SourceRef, ...]:
@@ -239,7 +238,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         ops=ops,
         sources=_sources(el),
         notes=_notes(el),
-        notas=tuple(Nota(n.get("target"), clean(n.text), n.get("src")) for n in el.findall("nota")),
+        notas=tuple(_nota(n) for n in (*el.findall("nota"), *el.findall("inferred"))),
     )
 
 

@@ -38,6 +38,7 @@ def _grid(el: etree._Element, act: str, file: str) -> SalaryGrid:
         notes=tuple(" ".join((n.text or "").split()) for n in el.findall("note")),
         file=file,
         line=el.sourceline,
+        amounts_known=el.get("amounts") != "unknown",
     )
 
 
@@ -59,6 +60,18 @@ def _check(grid: SalaryGrid, corpus: Corpus) -> list[Diagnostic]:
         out.append(Diagnostic(str(exc), grid.file, grid.line, act=grid.act))
     declared = corpus.convention.classes
     classes = tuple(r.classe for r in grid.rmag)
+    if not grid.amounts_known:
+        if grid.rmag or grid.point is not None or grid.minimum is not None:
+            out.append(
+                Diagnostic(
+                    'a grid with amounts="unknown" gives amounts',
+                    grid.file,
+                    grid.line,
+                    act=grid.act,
+                    hint='drop the amounts, or the attribute amounts="unknown"',
+                )
+            )
+        return out
     if not declared:
         out.append(
             Diagnostic(

@@ -13,6 +13,8 @@ What it refuses, each with the file and the line (see SECURITY.md):
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from lxml import etree
@@ -110,3 +112,14 @@ def parse_xml(path: str | Path, name: str | None = None) -> etree._ElementTree:
             hint="write the text out in full",
         )
     return tree
+
+
+def schema_bytes() -> bytes:
+    """The corpus format's RelaxNG schema, as packaged (`corpus/schema/corpus.rng`)."""
+    return resources.files("consolidator.corpus.schema").joinpath("corpus.rng").read_bytes()
+
+
+@cache
+def relaxng() -> etree.RelaxNG:
+    """The compiled schema every corpus file is validated against."""
+    return etree.RelaxNG(etree.fromstring(schema_bytes()))

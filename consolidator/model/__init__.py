@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from enum import Enum, StrEnum
 
 from consolidator.model.operations import (  # noqa: F401  (re-exported)
@@ -31,6 +30,7 @@ from consolidator.model.operations import (  # noqa: F401  (re-exported)
     ReplaceWords,
     Where,
 )
+from consolidator.model.salaries import Rmag, SalaryGrid  # noqa: F401  (re-exported)
 from consolidator.model.text import Evidence, Location, Para, Quote  # noqa: F401
 
 Day = date  # an alias for annotations in classes that have a field named `date`
@@ -185,8 +185,17 @@ class Nota:
     """A « Nota » Legifrance prints on an article (e.g. made impérative by a later accord)."""
 
     target: str
-    text: str
+    paragraphs: tuple[str, ...]
     src: str
+    decision: str | None = (
+        None  # set: our inference shown to readers (<inferred>), not Legifrance's
+    )
+    shown_from: date | None = None  # an inference true only from that day (a term reached)
+
+    @property
+    def text(self) -> str:
+        """The whole nota, its paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -290,33 +299,6 @@ class Convention:
 
 
 @dataclass(frozen=True)
-class Rmag:
-    """The rémunération minimale annuelle garantie of one class."""
-
-    classe: str
-    montant: Decimal
-    src: str | None = None
-
-
-@dataclass(frozen=True)
-class SalaryGrid:
-    """One <salaires> element: what an act sets (or quotes, when cited) from a date."""
-
-    act: str
-    effective: date
-    point: Decimal | None
-    rmag: tuple[Rmag, ...]
-    minimum: Decimal | None = None
-    cited: bool = False
-    of: str | None = None
-    approximate: bool = False
-    decision: str | None = None
-    notes: tuple[str, ...] = ()
-    file: str | None = None
-    line: int | None = None
-
-
-@dataclass(frozen=True)
 class Corpus:
     """Everything loaded from a corpus folder (salary grids by date of effect)."""
 
@@ -325,6 +307,7 @@ class Corpus:
     acts: dict[str, Act]
     arretes: dict[str, Arrete]
     grids: tuple[SalaryGrid, ...] = ()
+    known_at: date | None = None  # set on a corpus cut down to what could be known on that day
 
 
 class EndReason(Enum):

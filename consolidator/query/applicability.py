@@ -12,11 +12,17 @@ from consolidator.french import alineas, and_list, de, quote_list
 from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
 from consolidator.query.branche import held_over, position
 from consolidator.query.branche_view import branche_article
-from consolidator.query.citation import unnumbered_name
+from consolidator.query.citation import text_designation, unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
-from consolidator.query.provenance import date_caveat, rule_of, since_provenance
+from consolidator.query.provenance import (
+    act_label,
+    date_caveat,
+    jo_provenance,
+    rule_of,
+    since_provenance,
+)
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
 
@@ -24,9 +30,20 @@ EVERYONE = "tous les employeurs entrant dans le champ d'application de la conven
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
 
 
-def _extension_phrase(ext: ExtensionEvent) -> str:
-    jo = f" (JO du {format_french(ext.arrete.jo)})" if ext.arrete.jo else ""
-    effect = f", avec effet au {format_french(ext.effective)}" if ext.effective else ""
+def _extension_phrase(index: VersionIndex, ext: ExtensionEvent) -> str:
+    """« l'arrêté du 3 juin 2003 (JO du 12 juin 2003, date déduite, D-007), avec effet au 12 juin
+    2003 (date déduite, D-007) »: a date computed from the JO date takes its provenance."""
+    prov = jo_provenance(index.corpus, ext.arrete)
+    caveat = prov.caveat if prov else None
+    jo = ""
+    if ext.arrete.jo:
+        jo = f" (JO du {format_french(ext.arrete.jo)}{f', {caveat}' if caveat else ''})"
+    computed = ext.extension.effective is None  # from the JO date, not written by the arrêté
+    effect = (
+        f", avec effet au {format_french(ext.effective)}{date_caveat(prov) if computed else ''}"
+        if ext.effective
+        else ""
+    )
     return f"l'{ext.arrete.label}{jo}{effect}"
 
 
@@ -40,7 +57,7 @@ def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
 def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     if art.label is ArticleLabel.EXCLU and art.extension is not None:
         return [
-            f"Il est exclu de l'extension par {_extension_phrase(art.extension)} : il ne lie "
+            f"Il est exclu de l'extension par {_extension_phrase(index, art.extension)} : il ne lie "
             f"que {MEMBERS}."
         ]
     if art.undated is not None:
@@ -53,7 +70,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     extended = [s for s in art.scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE) or s.excluded]
     if len(extended) == len(art.scopes) and art.extension is not None:
         return [
-            f"Il est étendu par {_extension_phrase(art.extension)} : il lie {EVERYONE}{_outside(art.extension)}."
+            f"Il est étendu par {_extension_phrase(index, art.extension)} : il lie {EVERYONE}{_outside(art.extension)}."
         ]
     out = []
     for acts, scopes in groups.items():
@@ -71,7 +88,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
         elif ext is not None:
             verb = "sont étendus" if plural else "est étendue"
             out.append(
-                f"{subject} {verb} par {_extension_phrase(ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
+                f"{subject} {verb} par {_extension_phrase(index, ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
             )
     return out
 
@@ -171,16 +188,19 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     name = f"l'article {art.num}" if art.num else unnumbered_name(art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
     since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
+    text_act = index.corpus.acts[art.version.text_id]
     wording = (
         "dans sa rédaction d'origine"
-        if act.id == conv.base
-        else f"dans sa rédaction issue {de(act.label)} (depuis le {since})"
+        if act.id == text_act.id
+        else f"dans sa rédaction issue {de(act_label(index.corpus, act))} (depuis le {since})"
     )
     note = renumbering_note(index, art.version)
     if note:
         wording += f" ({note})"
     out = [
-        f"Au {format_french(day)}, {name} {de(conv.short or conv.title)} est en vigueur {wording}."
+        f"Au {format_french(day)}, {name} "
+        f"{text_designation(index.corpus, text_act, de(conv.short or conv.title))} "
+        f"est en vigueur {wording}."
     ]
     if not act.extensible:
         out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")
@@ -191,23 +211,7 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         )
         out += _restriction_sentences(index, art.restrictions, row_restrictions)
         out += _row_sentence(index, art)
-        branche = branche_text(index, art.version, day)
-        if branche.removed and branche.fallback is not None:
-            fb = branche.fallback
-            num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
-            out.append(
-                "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
-                f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
-            )
-        elif branche.removed or not art.version.wording_known:
-            held = _replaced_held(index, art, day)
-            if held:
-                out.append(held)
-            elif not branche.paragraphs:
-                out.append(
-                    "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
-                )
-        out += _renumbered_for_members_only(index, art, day)
+        out += _non_adherents(index, art, day)
     known = art.known_at or sources_date(index.corpus).day
     for v in art.upcoming:
         found = rule_of(index, v)
@@ -221,6 +225,28 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
             f"entrera en vigueur {when}."
         )
     return " ".join(out)
+
+
+def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
+    """What still binds non-adherents where this wording does not (D-213)."""
+    out: list[str] = []
+    branche = branche_text(index, art.version, day)
+    if branche.removed and branche.fallback is not None:
+        fb = branche.fallback
+        num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
+        out.append(
+            "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
+            f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
+        )
+    elif branche.removed or not art.version.wording_known:
+        held = _replaced_held(index, art, day)
+        if held:
+            out.append(held)
+        elif not branche.paragraphs:
+            out.append(
+                "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
+            )
+    return out + _renumbered_for_members_only(index, art, day)
 
 
 def _renumbered_for_members_only(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
@@ -255,7 +281,7 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
         f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"
     )
     wording = "" if words.id == conv.base else f" dans sa rédaction issue {de(words.label)}"
-    ext = f", étendu par {_extension_phrase(art.extension)}," if art.extension else ""
+    ext = f", étendu par {_extension_phrase(index, art.extension)}," if art.extension else ""
     unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
     return (
         f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "

@@ -9,10 +9,11 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, Restriction, RestrictionKind, State
+from consolidator.model import Act, ActKind, Corpus, Restriction, RestrictionKind, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
-from consolidator.query.provenance import Certainty, jo_provenance
+from consolidator.query.provenance import Provenance, act_label, jo_provenance
+from consolidator.query.rows import row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -49,23 +50,12 @@ class Citation:
     reserves: tuple[str, ...]
     text: str
     renumbering: str | None = None  # « ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 … »
-
-
-def _row_exclusions(art: ArticleAt) -> set[Restriction]:
-    """Exclusions that take whole table rows (a certification ...), not words of a sentence."""
-    frags = art.version.fragments
-    rows = {
-        sp.restriction
-        for sp in art.excluded
-        if frags[sp.fragment].cells and (sp.start, sp.end) == (0, len(frags[sp.fragment].text))
-    }
-    words = {sp.restriction for sp in art.excluded if not frags[sp.fragment].cells}
-    return rows - words
+    published: Provenance | None = None  # the provenance of the extending arrêté's JO date
 
 
 def _exclusions(art: ArticleAt) -> tuple[str, ...]:
     restrictions = art.restrictions
-    rows = _row_exclusions(art)
+    rows = row_exclusions(art.version, art.excluded)
     words = list(
         dict.fromkeys(
             f"« {r.words} »"
@@ -74,12 +64,9 @@ def _exclusions(art: ArticleAt) -> tuple[str, ...]:
         )
     )
     out = [f"des termes {and_list(words)}"] if words else []
-    row_words = list(dict.fromkeys(f"« {r.words} »" for r in restrictions if r in rows))
-    if row_words:
-        lines = "de la ligne" if len(row_words) == 1 else f"des {len(row_words)} lignes"
-        out.append(
-            f"{lines} du tableau désignée{'s' if len(row_words) > 1 else ''} par {and_list(row_words)}"
-        )
+    taken = sorted({i for r in restrictions for i in rows.get(r, ())})
+    if taken:  # a row by its whole content: one RNCP code may stand on several rows (31204)
+        out.append(rows_phrase(art.version, taken, of=True))
     alineas = sorted(
         {
             r.alinea
@@ -106,9 +93,8 @@ def _jo(index: VersionIndex, art: ArticleAt) -> str:
     arrete = art.extension.arrete
     if not arrete.jo:
         return ", date de publication au JO inconnue"
-    prov = jo_provenance(index.corpus, arrete)
-    shown = prov is not None and prov.certainty in (Certainty.INFERRED, Certainty.APPROXIMATE)
-    caveat = f", {prov.caveat}" if shown and prov and prov.caveat else ""
+    prov = jo_provenance(index.corpus, arrete)  # every date not in a seed says so, as in `article`
+    caveat = f", {prov.caveat}" if prov and prov.caveat else ""
     return f" (JO du {format_french(arrete.jo)}{caveat})"
 
 
@@ -129,6 +115,17 @@ def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) 
     return f", étendu{agreed} par {arrete.label}{jo}{field}"
 
 
+def text_designation(corpus: Corpus, text_act: Act, of_convention: str) -> str:
+    """« de la convention … », or « de l'accord du … de la convention … » for an attached text's
+    own article: an article 6.1 of the GPEC accord is not the convention's article 6.1.
+
+    `of_convention` is how the convention is named after « de ».
+    """
+    if text_act.id == corpus.convention.base:
+        return of_convention
+    return f"{de(text_act.label)} {of_convention}"
+
+
 def citation(index: VersionIndex, article: str, day: date) -> Citation:
     """The citation of `article` (stable id) in force on `day`; QueryError when not in force."""
     art = article_at(index, article, day)
@@ -136,14 +133,14 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     text_act = corpus.acts[art.version.text_id]
     act = corpus.acts[words_act(index, art.version)]
     conv = corpus.convention
-    where = f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
-    if text_act.id != conv.base:
-        where = f"{de(text_act.label)} {where}"
+    where = text_designation(
+        corpus, text_act, f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
+    )
     name = f"Article {art.num}" if art.num else unnumbered_name(art)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if not original:
-        sentence += f", dans sa rédaction issue {de(act.label)}"
+        sentence += f", dans sa rédaction issue {de(act_label(corpus, act))}"
     former = former_renumberings(index, art.version)
     renumbering = None
     if former and former[-1].day == art.version.since:  # renumbered with this wording
@@ -158,6 +155,17 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     reserves = _reserves(art.restrictions)
     if reserves:
         sentence += ", " + and_list(list(reserves))
+    published = jo_provenance(corpus, art.extension.arrete) if art.extension else None
     return Citation(
-        art, day, conv.title, conv.idcc, act, original, exclusions, reserves, sentence, renumbering
+        art,
+        day,
+        conv.title,
+        conv.idcc,
+        act,
+        original,
+        exclusions,
+        reserves,
+        sentence,
+        renumbering,
+        published,
     )

@@ -18,6 +18,8 @@ from consolidator.french import de as of
 from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.provenance import (
     Certainty,
+    act_label,
+    jo_provenance,
     rule_of,
     rule_provenance,
     signed_provenance,
@@ -42,9 +44,11 @@ class SourcesDate:
     day: date
     act: Act
     arrete: Arrete | None
+    known_at: date | None = None  # --known-at: the corpus is cut down to what was known then
 
     def sentence(self) -> str:
-        """« Sources à jour au 23 septembre 2022 (dernier acte : …, dernier arrêté : …) »."""
+        """« Sources à jour au 23 septembre 2022 (dernier acte : …, dernier arrêté : …) », and
+        « ; réponse limitée à ce qui était connu au 1er janvier 2017 » under --known-at."""
         parts = [f"dernier acte : {self.act.label}"]
         if self.arrete is not None:
             jo = self.arrete.jo
@@ -52,7 +56,12 @@ class SourcesDate:
                 f"dernier arrêté : {self.arrete.label}"
                 + (f", JO du {format_french(jo)}" if jo else "")
             )
-        return f"Sources à jour au {format_french(self.day)} ({' ; '.join(parts)})"
+        known = (
+            f" ; réponse limitée à ce qui était connu au {format_french(self.known_at)}"
+            if self.known_at
+            else ""
+        )
+        return f"Sources à jour au {format_french(self.day)} ({' ; '.join(parts)}){known}"
 
     def to_json(self, at: date | None = None) -> dict[str, object]:
         return {
@@ -65,6 +74,7 @@ class SourcesDate:
                 "label": self.arrete.label,
                 "published": self.arrete.jo.isoformat() if self.arrete.jo else None,
             },
+            "known_at": self.known_at.isoformat() if self.known_at else None,
             "sentence": self.sentence(),
             "warning": self.warning(at) if at else None,
         }
@@ -76,6 +86,14 @@ class SourcesDate:
 
     def warning(self, at: date) -> str | None:
         """A warning when `at` is later than the sources, else None."""
+        if self.known_at is not None:
+            if at <= self.known_at:
+                return None
+            return (
+                f"Attention : le {format_french(at)} est postérieur au "
+                f"{format_french(self.known_at)} ; les textes signés et les arrêtés publiés "
+                "depuis n'y figurent pas."
+            )
         if at <= self.day:
             return None
         return (
@@ -100,7 +118,7 @@ def sources_date(corpus: Corpus) -> SourcesDate:
     act = max(corpus.acts.values(), key=lambda a: (a.signed, a.id))
     arrete = max(corpus.arretes.values(), key=lambda a: (arrete_known(a), a.id), default=None)
     day = max(act.signed, arrete_known(arrete)) if arrete else act.signed
-    found = SourcesDate(day, act, arrete)
+    found = SourcesDate(day, act, arrete, corpus.known_at)
     if len(_SOURCES) >= 8:  # a served or built corpus, and a few in tests
         _SOURCES.clear()
     _SOURCES[id(corpus)] = (corpus, found)
@@ -155,8 +173,8 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             act.signed,
             "signature",
             act.id,
-            act.label,
-            signed_provenance(act).caveat or "" if act.signed_approximate else "",
+            act_label(index.corpus, act),
+            signed_provenance(act, index.corpus).caveat or "",
         )
     ]
     for key, rule in sorted(act.effects.items(), key=lambda kv: kv[0] or ""):
@@ -166,8 +184,10 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             day = None
         scope = "" if key is None else f" (dispositions {key})"
         prov = rule_provenance(index, act, rule)
-        doubtful = prov.certainty in (Certainty.APPROXIMATE, Certainty.INFERRED)
-        detail = rule.describe() + (f" ; {prov.caveat}" if doubtful and prov.caveat else "")
+        if prov.certainty is Certainty.APPROXIMATE:  # no source gives it: not « date fixe »
+            detail = f"date non écrite dans les sources ; {prov.caveat}"
+        else:
+            detail = rule.describe() + (f" ; {prov.caveat}" if prov.caveat else "")
         if day is None:
             detail = "à la publication de l'arrêté d'extension"
         elif rule.kind is RuleKind.EXTENSION:
@@ -189,8 +209,10 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
 def _arrete_events(index: VersionIndex, arrete: Arrete, known_at: date) -> list[Event]:
     corpus = index.corpus
     events = [Event(arrete.date, "arrêté", arrete.id, arrete.title)]
+    jo = jo_provenance(corpus, arrete)
+    caveat = jo.caveat if jo and jo.caveat else ""
     if arrete.jo:
-        events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}"))
+        events.append(Event(arrete.jo, "publication JO", arrete.id, f"JO : {arrete.title}", caveat))
     for ext in arrete.extends:
         for ev in index.extensions_of(ext.act):
             if ev.arrete.id != arrete.id:
@@ -200,9 +222,9 @@ def _arrete_events(index: VersionIndex, arrete: Arrete, known_at: date) -> list[
                 detail = f"par {arrete.label}, date de publication au JO inconnue"
                 events.append(Event(None, "date inconnue", ext.act, label, detail))
             else:
-                events.append(
-                    Event(ev.effective, "extension", ext.act, label, f"par {arrete.label}")
-                )
+                computed = caveat if ext.effective is None else ""  # from the JO date
+                detail = f"par {arrete.label}" + (f" ; {computed}" if computed else "")
+                events.append(Event(ev.effective, "extension", ext.act, label, detail))
     return events
 
 
@@ -258,18 +280,29 @@ def pending_at(index: VersionIndex, day: date, known_at: date | None = None) -> 
                 f"entre en vigueur {phrase} : {', '.join(dict.fromkeys(subjects))}",
             )
         )
+    waiting: dict[tuple[str, str | None], list[str]] = {}
     for item in index.timeline.pending:
         if item.act.signed <= day:
             target = item.op.subject if item.op else item.act.id
-            out.append(
-                Event(
-                    None,
-                    "en attente",
-                    item.act.id,
-                    item.act.label,
-                    f"{subject_label(index, target, day)} : à la publication de l'arrêté d'extension",
-                )
+            group = (item.act.id, item.op.effect if item.op else None)
+            waiting.setdefault(group, []).append(subject_label(index, target, day))
+    for (act_id, effect), subjects in waiting.items():
+        act = index.corpus.acts[act_id]
+        rule = act.effects.get(effect) or act.effects[None]
+        phrase = (
+            when_phrase(index, act, rule, None, known_at)
+            if rule.kind is RuleKind.EXTENSION
+            else "à une date non connue"
+        )
+        out.append(
+            Event(
+                None,
+                "en attente",
+                act_id,
+                act.label,
+                f"entre en vigueur {phrase} : {', '.join(dict.fromkeys(subjects))}",
             )
+        )
     return out
 
 

@@ -71,16 +71,57 @@ def _seed_sources(act: Act | Arrete) -> list[str]:
     return [f"{s.file} l.{s.lines}" if s.lines else s.file for s in act.sources if s.file in SEEDS]
 
 
-def signed_provenance(act: Act) -> Provenance:
-    """The provenance of an act's signature date."""
+def signed_provenance(act: Act, corpus: Corpus) -> Provenance:
+    """The provenance of an act's signature date: `source` only where a seed writes the date,
+    in the act's own lines (or the five above) or as « <texte> du <date> » elsewhere."""
     if act.signed_approximate:
         return Provenance(Certainty.APPROXIMATE, "date de signature non écrite dans les sources")
-    seeds = _seed_sources(act)
-    if seeds:
-        return Provenance(Certainty.SOURCE, seeds[0])
-    if any(s.file == "meta" for s in act.sources):
+    spans = tuple((s.file, s.lines) for s in act.sources if s.file in SEEDS and s.lines)
+    written = _date_written(corpus.root, act.signed, spans)
+    if written is not None:
+        return Provenance(Certainty.SOURCE, written)
+    if any(s.file == "meta" for s in act.sources) or act.signed.isoformat() in _metadata_titles(
+        corpus.root
+    ):
         return Provenance(Certainty.METADATA, METADATA)
     return Provenance(Certainty.INFERRED, "date de signature déduite du corpus")
+
+
+def _day_pattern(day: date) -> re.Pattern[str]:
+    """« 1er juin 2017 » or « 1 juin 2017 », whitespace as printed."""
+    first, _, rest = format_french(day).partition(" ")
+    lead = "1(?:er)?" if first == "1er" else re.escape(first)
+    spaced = r"\s+".join(map(re.escape, rest.split()))
+    return re.compile(r"(?<!\d)" + lead + r"\s+" + spaced)
+
+
+@cache
+def _date_written(root: str, day: date, spans: tuple[tuple[str, str], ...]) -> str | None:
+    """Where a seed writes `day` for the act: « 004 l.N » or None."""
+    pattern = _day_pattern(day)
+    for name, lines in spans:
+        first, _, last = lines.partition("-")
+        text = _seed_text(root, name).split("\n")
+        low, high = max(int(first) - 5, 1), int(last or first)
+        for n in range(low, min(high, len(text)) + 1):
+            if pattern.search(text[n - 1]):
+                return f"{name} l.{n}"
+    # « accord du 5 juillet 2011 », « accord agenda social … signé … le 22 novembre 2021 » (004
+    # l.14909), « le 8 décembre 2017, l'avenant n° 22 était conclu » (l.11853); never an arrêté's date
+    named = re.compile(
+        r"(?:(?:avenant|accord|protocole|annexe|convention)(?:(?!arrêté)[^\n]){0,100}?\s(?:du|le)\s+"
+        + pattern.pattern
+        + r"|le\s+"
+        + pattern.pattern
+        + r",\s+l'(?:avenant|accord))",
+        re.IGNORECASE,
+    )
+    for name in ("004", "000"):
+        seed = _seed_text(root, name)
+        m = named.search(seed)
+        if m:
+            return f"{name} l.{seed.count(chr(10), 0, m.start()) + 1}"
+    return None
 
 
 EMBEDDED = SOURCES  # the project's own seeds (repository or installed wheel)
@@ -129,8 +170,30 @@ def _number_provenance(
     return Provenance(Certainty.INFERRED, "numéro absent des sources")
 
 
+def number_caveat(corpus: Corpus, act: Act) -> str | None:
+    """« numéro d'après les métadonnées Légifrance » (or « numéro non écrit dans les sources »)
+    for an avenant whose number no seed gives; None when a seed names it."""
+    number = number_provenance(corpus, act)
+    if number is None or number.certainty is Certainty.SOURCE:
+        return None
+    if number.certainty is Certainty.METADATA:
+        return f"numéro {number.caveat}"
+    return "numéro non écrit dans les sources"
+
+
+def act_label(corpus: Corpus, act: Act) -> str:
+    """The act's label, followed by its number's caveat when the number is not in a seed:
+    « avenant n° 13 du 18 mars 2009 (numéro d'après les métadonnées Légifrance) »."""
+    caveat = number_caveat(corpus, act)
+    return f"{act.label} ({caveat})" if caveat else act.label
+
+
 _MENTION = re.compile(
-    r"avenant\s+n°\s*(\d+)(?![\d.])(?:\s+du\s+(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?", re.IGNORECASE
+    # « avenant n° 20 du 21 septembre 2016 », or with its subject between: « un avenant n° 20
+    # relatif au droit syndical le 21 septembre 2016 » (004 l.10917)
+    r"avenant\s+n°\s*(\d+)(?![\d.])(?:(?:\s+[^\n\d«»()]{1,60}?)?\s+(?:du|le)\s+"
+    r"(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?",
+    re.IGNORECASE,
 )
 
 
@@ -258,7 +321,7 @@ def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenan
             Certainty.APPROXIMATE, "date d'effet non écrite dans les sources", rule.decision
         )
     if rule.kind is RuleKind.SIGNATURE:
-        signed = signed_provenance(act)
+        signed = signed_provenance(act, index.corpus)
         if signed.certainty is Certainty.SOURCE:
             return signed
         return Provenance(signed.certainty, "à la signature, " + signed.source, signed.decision)
@@ -294,9 +357,28 @@ def rule_of(index: VersionIndex, version: Version) -> tuple[Act, EffectRule] | N
 
 
 def since_provenance(index: VersionIndex, version: Version) -> Provenance | None:
-    """The provenance of the version's first day; None when no rule is found for it."""
+    """The provenance of the version's first day; None when no rule is found for it.
+
+    A date computed from a JO date the seed lacks is still `source` when a Légifrance nota on
+    the article writes it: « L'entrée en vigueur des dispositions de l'article 15.3 est fixée au
+    28 décembre 2015 » (004 l.3235)."""
     found = rule_of(index, version)
-    return rule_provenance(index, *found) if found else None
+    prov = rule_provenance(index, *found) if found else None
+    if prov is not None and prov.certainty is not Certainty.SOURCE:
+        written = _nota_writing(index.corpus, version.article, version.since)
+        if written is not None:
+            return Provenance(Certainty.SOURCE, written)
+    return prov
+
+
+def _nota_writing(corpus: Corpus, article: str, day: date) -> str | None:
+    """« 004 l.3235 » when a nota on `article` gives `day` as a date of entry into force."""
+    words = format_french(day)
+    for act in corpus.acts.values():
+        for nota in act.notas:
+            if nota.target == article and "en vigueur" in nota.text and words in nota.text:
+                return f"004 l.{nota.src}"
+    return None
 
 
 def date_caveat(prov: Provenance | None) -> str:

@@ -14,7 +14,8 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.french import euros
-from consolidator.model import Act, Corpus, SalaryGrid, State
+from consolidator.model import Act, Corpus, RestrictionKind, SalaryGrid, State, View
+from consolidator.query.numbering import by
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,18 @@ class SalaryAnswer:
     extension: ExtensionEvent | None
     warnings: tuple[str, ...]
     undated: ExtensionEvent | None = None  # an arrêté signed by then whose JO date is unknown
+    view: View = View.ADHERENT
+    # the grid still binding employers outside the signatory organisations, when this one is
+    # not extended yet (adherent view): the latest earlier grid whose extension has taken effect
+    non_adherents: SalaryGrid | None = None
+
+    @property
+    def scope_exclusions(self) -> tuple[str, ...]:
+        """Who the arrêté leaves out of the extension (« organismes relevant … MSA »)."""
+        ext = self.extension or self.undated
+        if ext is None:
+            return ()
+        return tuple(r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE)
 
 
 def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
@@ -65,6 +78,19 @@ def _warnings(
                 f"dernière valeur du point connue : {euros(last.point)} "  # type: ignore[arg-type]
                 f"(depuis le {format_french(last.effective)}, {corpus.acts[last.act].label})"
             )
+    label = by(corpus.acts[grid.act].label)
+    if not grid.amounts_known:
+        out.append(
+            "montants non disponibles dans les sources, qui ne connaissent "
+            f"{label} que par les textes qui le citent ou l'étendent"
+            + (f" (décision {grid.decision})" if grid.decision else "")
+        )
+    later = [g for g in grids if grid.effective < g.effective <= day]
+    if grid is not grids[-1] and not (later or grid.approximate) and day.year > grid.effective.year:
+        out.append(
+            f"aucun accord salarial prenant effet en {day.year} avant le {format_french(day)} "
+            f"n'est dans les sources : les montants fixés par {label} ont pu être remplacés"
+        )
     if grid is grids[-1] and day.year > grid.effective.year:
         out.append(
             f"les accords salariaux postérieurs {_to(corpus.acts[grid.act].label)} manquent aux "
@@ -73,11 +99,34 @@ def _warnings(
     return out
 
 
-def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
-    """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness)."""
+def _source(grid: SalaryGrid) -> str | None:
+    """The act that set the grid's amounts (for a cited grid, the act it quotes)."""
+    return grid.of if grid.cited else grid.act
+
+
+def _extended(index: VersionIndex, grid: SalaryGrid, day: date) -> bool:
+    source = _source(grid)
+    return source is not None and _extension(index, source, day) is not None
+
+
+def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> SalaryAnswer:
+    """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness).
+
+    In the branche view, the latest grid whose extension has taken effect: what binds every
+    employer of the branch (a grid not yet extended binds the signatories' members only).
+    """
     corpus = index.corpus
     grids = corpus.grids
     current = [g for g in grids if g.effective <= day]
+    if view is View.BRANCHE:
+        extended = [g for g in current if _extended(index, g, day)]
+        if current and not extended:
+            raise QueryError(
+                f"aucune grille de salaires étendue au {format_french(day)}",
+                hint="sans --view branche : la grille applicable aux adhérents des organisations "
+                "signataires",
+            )
+        current = extended
     if not current:
         first = grids[0].effective if grids else None
         raise QueryError(
@@ -91,6 +140,10 @@ def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
     extension = _extension(index, source, day) if source else None
     undated = _undated(index, source, day) if source and extension is None else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
+    held = None
+    if state is State.NON_ETENDU and undated is None:
+        earlier = [g for g in current[:-1] if _extended(index, g, day)]
+        held = earlier[-1] if earlier else None
     return SalaryAnswer(
         day,
         grid,
@@ -99,4 +152,6 @@ def salaries_at(index: VersionIndex, day: date) -> SalaryAnswer:
         extension,
         tuple(_warnings(grid, grids, corpus, day)),
         undated,
+        view,
+        held,
     )

@@ -44,6 +44,7 @@ def notas_at(index: VersionIndex, version: Version, day: date) -> tuple[Nota, ..
     in force then (a later rewriting of the whole article ends them)."""
     out: list[Nota] = []
     for nota, start in index.notas_by_article.get(version.article, ()):
+        start = max(start, nota.shown_from or start)  # an inference true from a later day
         if day < start:
             continue
         versions = index.versions.get(nota.target, ())

@@ -7,6 +7,7 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.query.citation import Citation, unnumbered_name
+from consolidator.query.rows import row_exclusions
 from consolidator.render.json import dumps
 
 
@@ -57,11 +58,21 @@ def citation_json(c: Citation) -> dict[str, Any]:
             "arrete": ext.arrete.date.isoformat(),
             "label": ext.arrete.label,
             "published": ext.arrete.jo.isoformat() if ext.arrete.jo else None,
+            "published_provenance": c.published.to_json() if c.published else None,
         },
         "exclusions": list(c.exclusions),
+        "excluded_rows": _rows_json(c),
         "reserves": list(c.reserves),
         "citation": c.text,
     }
+
+
+def _rows_json(c: Citation) -> list[dict[str, Any]]:
+    """Each table row excluded whole, by its position (alinéa) and its cells."""
+    version = c.article.version
+    rows = row_exclusions(version, c.article.excluded)
+    taken = sorted({i for found in rows.values() for i in found})
+    return [{"alinea": i + 1, "cells": dict(version.fragments[i].cells)} for i in taken]
 
 
 def citation_output(c: Citation, fmt: str) -> str:

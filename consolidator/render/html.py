@@ -18,12 +18,12 @@ from consolidator.french import de
 from consolidator.model import Act, Restriction, RestrictionKind, View
 from consolidator.query.branche import held_sentence
 from consolidator.query.events import upcoming_when
+from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import renumbering_note, words_act
 from consolidator.query.provenance import (
-    Certainty,
     Provenance,
     jo_provenance,
-    number_provenance,
+    number_caveat,
     since_provenance,
 )
 from consolidator.query.snapshot import ArticleAt, Snapshot
@@ -122,14 +122,7 @@ def _markers(index: VersionIndex) -> dict[str, Marker]:
             continue
         letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
         counts[letter] += 1
-        number = number_provenance(index.corpus, act)
-        caveat = None
-        if number is not None and number.certainty is not Certainty.SOURCE:
-            caveat = (
-                f"numéro {number.caveat}"
-                if number.certainty is Certainty.METADATA
-                else ("numéro non écrit dans les sources")
-            )
+        caveat = number_caveat(index.corpus, act)
         out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat)
     return out
 
@@ -307,7 +300,9 @@ def article_view(
     counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
     heading = heading_of(art.num, art.title)
-    upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming)
+    upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming) + tuple(
+        pending_when(index, p) for p in pending_for(index, art.id)
+    )
     since = since_provenance(index, version)
     jo = jo_provenance(index.corpus, art.extension.arrete) if art.extension else None
     return ArticleView(

@@ -11,8 +11,9 @@ import orjson
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Act, Restriction, Version
+from consolidator.model import Act, Corpus, Restriction, Version
 from consolidator.query.events import sources_date
+from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import (
     jo_provenance,
@@ -20,6 +21,7 @@ from consolidator.query.provenance import (
     signed_provenance,
     since_provenance,
 )
+from consolidator.query.rows import designation
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
 
@@ -27,14 +29,14 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def act_json(act: Act) -> dict[str, Any]:
+def act_json(act: Act, corpus: Corpus) -> dict[str, Any]:
     return {
         "id": act.id,
         "kind": act.kind.value,
         "number": act.number,
         "title": act.title,
         "signed": _iso(act.signed),
-        "signed_provenance": signed_provenance(act).to_json(),
+        "signed_provenance": signed_provenance(act, corpus).to_json(),
     }
 
 
@@ -56,7 +58,10 @@ def extension_json(index: VersionIndex, event: ExtensionEvent | None) -> dict[st
     }
 
 
-def restriction_json(index: VersionIndex, r: Restriction) -> dict[str, Any]:
+def restriction_json(
+    index: VersionIndex, r: Restriction, designates: str | None = None
+) -> dict[str, Any]:
+    """`designates`: what it takes out, in words (« la ligne « … » du tableau »), when known."""
     arrete = index.corpus.arretes[r.arrete]
     out: dict[str, Any] = {
         "kind": r.kind,
@@ -68,6 +73,8 @@ def restriction_json(index: VersionIndex, r: Restriction) -> dict[str, Any]:
         out["words"] = r.words
     if r.alinea:
         out["alinea"] = r.alinea
+    if designates:
+        out["designates"] = designates
     return out
 
 
@@ -88,15 +95,15 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
         "since": _iso(version.since),
         "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
-        "act": act_json(index.corpus.acts[version.act]),
+        "act": act_json(index.corpus.acts[version.act], index.corpus),
         "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
-        "wording_act": act_json(index.corpus.acts[words_act(index, version)]),
+        "wording_act": act_json(index.corpus.acts[words_act(index, version)], index.corpus),
         "renumbered": [
             {
                 "from": r.old,
                 "to": r.new,
                 "date": _iso(r.day),
-                "act": act_json(index.corpus.acts[r.act]),
+                "act": act_json(index.corpus.acts[r.act], index.corpus),
             }
             for r in former_renumberings(index, version)
         ],
@@ -131,8 +138,12 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         **wording_json(art.version),
         "version": version_json(index, art.version),
         "extension": extension_json(index, art.extension),
-        "reservations": [restriction_json(index, r) for r in art.restrictions],
+        "reservations": [
+            restriction_json(index, r, designation(art.version, art.excluded, r))
+            for r in art.restrictions
+        ],
         "upcoming": [version_json(index, v) for v in art.upcoming],
+        "pending": pending_json(index, art.id),
         "scope": article_scope(art),
         "excluded": [
             {
@@ -155,13 +166,17 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         ],
     }
     if art.notas:  # Legifrance's notas (only where the export prints one)
-        out["notas"] = [{"text": n.text, "source": "004", "lines": n.src} for n in art.notas]
+        out["notas"] = [
+            {"text": n.text, "paragraphs": list(n.paragraphs), "source": "004", "lines": n.src}
+            | ({"certainty": "inferred", "decision": n.decision} if n.decision else {})
+            for n in art.notas
+        ]
     if art.branche is not None:
         out.update(branche_json(index, art))
     if art.held is not None:  # branche view: still binding non-adherents (D-213)
         out["held_over"] = {
             "change": "renumbered" if art.held.renumbered else "repealed",
-            "by": act_json(index.corpus.acts[art.held.act]),
+            "by": act_json(index.corpus.acts[art.held.act], index.corpus),
             "since": art.held.day.isoformat(),
         }
     return out
@@ -271,18 +286,26 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
             for p in vh.periods
         ],
         "end": v.end.value if v.end else None,
-        "ended_by": act_json(index.corpus.acts[v.ended_by]) if v.ended_by else None,
+        "ended_by": act_json(index.corpus.acts[v.ended_by], index.corpus) if v.ended_by else None,
         "held_over": (  # still binding non-adherents after its end (D-213)
             {
                 "since": _iso(vh.held.since),
                 "until": _iso(vh.held.until),
                 "change": vh.held.change,
-                "by": act_json(index.corpus.acts[vh.held.act]),
+                "by": act_json(index.corpus.acts[vh.held.act], index.corpus),
             }
             if vh.held
             else None
         ),
     }
+
+
+def pending_json(index: VersionIndex, article: str) -> list[dict[str, Any]]:
+    """Changes to the article whose date is not known yet (under --known-at, say)."""
+    return [
+        {"act": act_json(index.corpus.acts[p.act.id], index.corpus), "when": pending_when(index, p)}
+        for p in pending_for(index, article)
+    ]
 
 
 def history_json(index: VersionIndex, hist: Any) -> dict[str, Any]:
@@ -291,6 +314,7 @@ def history_json(index: VersionIndex, hist: Any) -> dict[str, Any]:
         "num": hist.num,
         "title": hist.title,
         "versions": [_version_history_json(index, vh) for vh in hist.versions],
+        "pending": pending_json(index, hist.article),
         "same_number": [
             {"id": aid, **_version_history_json(index, vh)} for aid, vh in hist.same_number
         ],

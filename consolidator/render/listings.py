@@ -18,6 +18,7 @@ from consolidator.query.search import MARK_CLOSE, MARK_OPEN, Hit
 from consolidator.query.snapshot import Snapshot
 from consolidator.render.html import heading_of
 from consolidator.render.pages import SiteContext
+from consolidator.render.salaries import extension_phrase, non_adherents
 
 PAGES = ("texte", "articles", "historique", "evenements", "salaires", "recherche")
 
@@ -76,7 +77,13 @@ def salaries_page(env: Environment, index: VersionIndex, site: SiteContext) -> s
         answer = salaries_at(index, site.at)
     except QueryError:
         answer = None
-    return env.get_template("salaries.html").render(site=site, answer=answer, euros=euros)
+    return env.get_template("salaries.html").render(
+        site=site,
+        answer=answer,
+        euros=euros,
+        extension=extension_phrase(answer, index.corpus) if answer else "",
+        non_adherents=non_adherents(answer, index.corpus) if answer else None,
+    )
 
 
 def snippet_html(snippet: str) -> Markup:

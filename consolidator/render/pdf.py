@@ -17,6 +17,7 @@ from pathlib import Path
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.query.events import sources_date
+from consolidator.query.provenance import act_label
 from consolidator.query.snapshot import ArticleAt, Snapshot, TextAt
 from consolidator.render.html import Marker, change_labels, make_env, snapshot_views, stylesheet
 
@@ -45,7 +46,8 @@ def act_rows(index: VersionIndex, legend: tuple[Marker, ...], at: date) -> tuple
         )
         published = tuple((a.label, a.jo) for a in arretes if (a.jo or a.date) <= at)
         title = m.act.title if m.act.title != m.act.label else ""
-        rows.append(ActRow(m.code, m.act.label, title, m.act.signed, m.act.extensible, published))
+        label = act_label(index.corpus, m.act)  # « (numéro d'après les métadonnées Légifrance) »
+        rows.append(ActRow(m.code, label, title, m.act.signed, m.act.extensible, published))
     return tuple(rows)
 
 

@@ -17,10 +17,13 @@ from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Ve
 from consolidator.query.branche import HeldPeriod, held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
+from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
-from consolidator.query.provenance import date_caveat, jo_provenance, since_provenance
+from consolidator.query.provenance import act_label, date_caveat, jo_provenance, since_provenance
+from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, Snapshot
+from consolidator.query.states import Span, excluded_spans
 from consolidator.render.typography import typo_fr
 
 WIDTH = 92
@@ -51,13 +54,14 @@ def called_paragraphs(art: ArticleAt) -> list[str]:
     return out
 
 
-def restriction_sentence(r: Restriction) -> str:
-    """One restriction as a sentence a reader understands."""
+def restriction_sentence(r: Restriction, what: str | None = None) -> str:
+    """One restriction as a sentence a reader understands; `what` is what it takes out, as
+    `query.rows.designation` words it (« la ligne « … » du tableau », « termes « … » »)."""
     if r.kind is RestrictionKind.SCOPE:
         return f"Étendu à l'exclusion des {r.text}"
     label = "Exclu de l'extension" if r.kind is RestrictionKind.EXCLUSION else "Étendu sous réserve"
-    words = f" (termes « {r.words} »)" if r.words else ""
-    return f"{label}{words} : {r.text}"
+    what = what or (f"termes « {r.words} »" if r.words else None)
+    return f"{label}{f' ({what})' if what else ''} : {r.text}"
 
 
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
@@ -71,7 +75,8 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         if art.version.wording_known
         else f"{art.heading_label}, {WORDING_UNKNOWN}"
     )
-    lines = [head, f"[{label}] depuis le {since} — rédaction issue de : {act.label}"]
+    issued = act_label(index.corpus, act)
+    lines = [head, f"[{label}] depuis le {since} — rédaction issue de : {issued}"]
     note = renumbering_note(index, art.version)
     if note:
         lines.append(f"({note})")
@@ -96,11 +101,16 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
-        lines.append(_para(f"[{i}] {restriction_sentence(r)} ({arrete.label})"))
+        what = designation(art.version, art.excluded, r)
+        lines.append(_para(f"[{i}] {restriction_sentence(r, what)} ({arrete.label})"))
     for nota in art.notas:
-        lines.append(_para(f"Nota : {nota.text}"))
+        first, *more = nota.paragraphs
+        label = f"Note déduite ({nota.decision})" if nota.decision else "Nota"
+        lines += [_para(f"{label} : {first}"), *(_para(p) for p in more)]
     for v in art.upcoming:
         lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
+    for item in pending_for(index, art.id):
+        lines.append(f"À venir : nouvelle rédaction {pending_when(index, item)}")
     return _typo_lines(lines).rstrip() + "\n"
 
 
@@ -195,7 +205,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     caveat = date_caveat(since_provenance(index, v))
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act.label} [{vh.heading_label}{unknown}]"
+        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
     ]
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
@@ -204,10 +214,11 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
         end = f" → {format_french(p.until)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
         lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{unknown}{ext}")
+        spans = excluded_spans(index, v, p.since) if p.restrictions else ()
         for r in p.restrictions:
             if r.kind is not RestrictionKind.SCOPE:
                 lines.append(
-                    f"      {_restriction_item(v, r)} ({index.corpus.arretes[r.arrete].label})"
+                    f"      {_restriction_item(v, spans, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
     if vh.held is not None:
         lines.append(f"    {held_period_line(index, vh.held)}")
@@ -235,20 +246,14 @@ def held_period_line(index: VersionIndex, held: HeldPeriod) -> str:
     )
 
 
-def _restriction_item(version: Version, r: Restriction) -> str:
-    """« exclusion « au plan national » », « exclusion de la ligne « 1027 » du tableau », « réserve »."""
+def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction) -> str:
+    """« exclusion « au plan national » », « exclusion de la ligne « … — 31204 — CEESCO » du
+    tableau », « réserve »."""
     kind = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
-    if not r.words:
-        return kind
-    prose = [f.text for f in version.fragments if not f.cells]
-    rows = [f.text for f in version.fragments if f.cells]
-    if (
-        r.kind is RestrictionKind.EXCLUSION
-        and any(r.words in t for t in rows)
-        and not any(r.words in t for t in prose)
-    ):
-        return f"exclusion de la ligne « {r.words} » du tableau"
-    return f"{kind} « {r.words} »"
+    rows = row_exclusions(version, spans).get(r) if r.kind is RestrictionKind.EXCLUSION else None
+    if rows:
+        return f"exclusion {rows_phrase(version, list(rows), of=True)}"
+    return f"{kind} « {r.words} »" if r.words else kind
 
 
 def history_text(index: VersionIndex, hist: History) -> str:
@@ -270,6 +275,8 @@ def history_text(index: VersionIndex, hist: History) -> str:
                 )
                 shown = aid
             out += _version_line(index, vh)
+    for item in pending_for(index, hist.article):
+        out += ["", f"À venir : nouvelle rédaction {pending_when(index, item)}"]
     return _typo_lines(out) + "\n"
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
+from consolidator.commands import article_document
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import State
+from consolidator.query.snapshot import article_at
 from consolidator.query.states import version_state
 from tests.conftest import seed_lines
 
@@ -82,3 +85,32 @@ def test_the_temporary_commission_annexe_is_not_a_fixed_term_text(index: Version
     assert index.corpus.acts["annexe-commission"].term is None
     assert _state(index, "annexe-commission", TODAY) is State.ETENDU
     assert any("until 31 January 2005" in n for n in index.corpus.acts["annexe-commission"].notes)
+
+
+@pytest.mark.parametrize(
+    ("article", "line", "before", "after", "words"),
+    [
+        # 004 l.8023: « conclu pour une durée déterminée qui prendra fin le 31 décembre 2015 »
+        ("financement-formation-2015-2", 8023, date(2015, 6, 1), date(2016, 1, 1), "31 décembre 2015"),
+        # 004 l.4582: « … s'achevant le 31 décembre 2000 »
+        ("moyens-2000-4", 4582, date(2000, 6, 1), date(2001, 1, 1), "31 décembre 2000"),
+        # 004 l.4619: « … s'achevant le 31 décembre 2001 »
+        ("moyens-2001-4", 4619, date(2001, 6, 1), date(2002, 1, 1), "31 décembre 2001"),
+        # 004 l.4509-4511: the commission's 5 years from the signature of 31 January 2000
+        ("annexe-commission-8", 4509, date(2004, 1, 1), date(2005, 2, 1), "31 janvier 2005"),
+    ],
+)
+def test_readers_are_told_why_a_fixed_term_text_is_still_in_force(
+    index: VersionIndex, article: str, line: int, before: date, after: date, words: str
+) -> None:
+    """D-416's reading is shown, flagged as inferred, from the day the term is reached; never
+    before (lawyer L-06). Each duration clause is the seed's own."""
+    assert "durée" in seed_lines(line, line)[0]
+    assert not article_at(index, article, before).notas
+    (note,) = article_at(index, article, after).notas
+    assert note.decision == "D-416" and words in note.text
+    text = " ".join(str(article_document(index, article, after, "adherent", "text")).split())
+    assert "Note déduite (D-416) :" in text and words in text
+    data = json.loads(str(article_document(index, article, after, "adherent", "json")))
+    (nota,) = data["article"]["notas"]
+    assert nota["certainty"] == "inferred" and nota["decision"] == "D-416"

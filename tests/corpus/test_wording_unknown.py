@@ -8,6 +8,8 @@ force » and never skipped (D-100, D-111, D-200).
 from __future__ import annotations
 
 import json
+
+import pytest
 from datetime import date
 
 from consolidator.commands import article_document, history_document, text_document
@@ -128,7 +130,7 @@ def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
     out = flat(str(article_document(index, "2.6", day, "adherent", "text")))
     assert "Nota : En application de l'article L. 2253-2 du code du travail" in out
     data = json.loads(str(article_document(index, "2.6", day, "adherent", "json")))
-    assert data["article"]["notas"][0]["lines"] == "399"
+    assert data["article"]["notas"][0]["lines"] == "399-401"
     before = str(article_document(index, "2.6", date(2018, 6, 1), "adherent", "text"))
     assert "Nota :" not in before  # the accord of 7 December 2018 is not yet signed
     # l.3235 sits under avenant n° 19's 15.3; avenant n° 31's 15.3 (l.3240-3291) has none
@@ -142,6 +144,38 @@ def test_legifrances_notas_are_kept(index: VersionIndex) -> None:
         if a.notas
     }
     assert nums == {"5", "6", "7"}  # l.9238, l.9300, l.9318
+
+
+AUSSI = (
+    "Aussi, tant que les dispositions susmentionnées demeureront en vigueur et inchangées, elles "
+    "s'imposeront aux organismes mutualistes appliquant la convention collective de la mutualité."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "first", "second"),
+    [
+        ("2.6", 399, 401),
+        ("handicap-2016-5", 9238, 9240),
+        ("handicap-2016-6", 9300, 9302),
+        ("handicap-2016-7", 9318, 9320),
+    ],
+)
+def test_notas_keep_their_second_paragraph(
+    index: VersionIndex, article: str, first: int, second: int
+) -> None:
+    """004 l.399 and l.401 (and l.9238/9240, l.9300/9302, l.9318/9320): each impérativité nota
+    goes on « Aussi, tant que les dispositions susmentionnées demeureront en vigueur et
+    inchangées … », which says how long the imperativity lasts (lawyer L-31, D-417)."""
+    assert seed_lines(second, second)[0] == AUSSI
+    assert seed_lines(first, first)[0].startswith("Nota : En application de l'article L. 2253-2")
+    day = date(2026, 12, 2)
+    data = json.loads(str(article_document(index, article, day, "adherent", "json")))
+    (nota,) = data["article"]["notas"]
+    assert nota["paragraphs"][1] == AUSSI
+    assert nota["lines"] == f"{first}-{second}"
+    out = flat(str(article_document(index, article, day, "adherent", "text")))
+    assert AUSSI in " ".join(out.split())  # the plain text wraps its lines
 
 
 def test_the_2000_annex_on_expenses_existed_without_its_wording(index: VersionIndex) -> None:

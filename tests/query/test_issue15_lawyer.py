@@ -136,7 +136,8 @@ def test_2_5_and_2_7_on_either_side_of_1_may_2009(index: VersionIndex, view: str
     after = _article(index, "2.7", day, view)
     assert after.startswith(
         "Article 2.7 - Fonctions syndicales hors de l'entreprise\n[en vigueur non-étendue] "
-        "depuis le 1er mai 2009 — rédaction issue de : avenant n° 13 du 18 mars 2009\n"
+        "depuis le 1er mai 2009 — rédaction issue de : avenant n° 13 du 18 mars 2009 (numéro "
+        "d'après les métadonnées Légifrance)\n"  # D-702: the number is the metadata file's only
         "(ancien article 2.5, renuméroté 2.7 par l'avenant n° 13 du 18 mars 2009, "
         "à compter du 1er mai 2009)"
     )
@@ -165,9 +166,9 @@ def test_2_5_in_2012_carries_both_exclusions_of_the_arrete_of_23_december_2010(
     cite = flat(str(cite_document(index, "2.5", day, "text")))
     assert cite.startswith(
         "« Article 2.5 de la convention collective nationale de la mutualité du 31 janvier 2000 "
-        "(IDCC 2128), dans sa rédaction issue de l'avenant n° 13 du 18 mars 2009 (ancien article "
-        "2.4, renuméroté 2.5 par l'avenant n° 13 du 18 mars 2009), étendu par arrêté du "
-        "23 décembre 2010"
+        "(IDCC 2128), dans sa rédaction issue de l'avenant n° 13 du 18 mars 2009 (numéro d'après "
+        "les métadonnées Légifrance) (ancien article 2.4, renuméroté 2.5 par l'avenant n° 13 du "
+        "18 mars 2009), étendu par arrêté du 23 décembre 2010"
     )
     assert cite.split("\n")[0].endswith(
         "à l'exclusion des organismes relevant des conventions collectives applicables "

@@ -91,15 +91,89 @@ def test_after_2013_the_answer_warns_that_later_accords_are_missing(corpus: Vers
     )
 
 
-def test_no_grid_before_2006_is_an_error(corpus: VersionIndex) -> None:
-    with pytest.raises(QueryError, match="aucune grille de salaires connue au 1er juin 2005"):
-        salaries_at(corpus, date(2005, 6, 1))
+def test_no_grid_before_the_convention_is_an_error(corpus: VersionIndex) -> None:
+    """004 l.57: the convention, its Annexe II with it, applies from 1 February 2000."""
+    with pytest.raises(QueryError, match="aucune grille de salaires connue au 31 janvier 2000"):
+        salaries_at(corpus, date(2000, 1, 31))
+
+
+@pytest.mark.parametrize(
+    ("day", "act", "line", "words"),
+    [
+        (date(2001, 6, 1), "annexe-ii", 3796, "rémunérations minimales annuelles garanties"),
+        (date(2003, 6, 1), "accord-2002-11-15-salaires", 15528, "et la valeur du point"),
+        (date(2005, 6, 1), "accord-2004-11-03-salaires", 15672, "au titre de l'année 2005"),
+    ],
+)
+def test_grids_before_2006_are_named_without_amounts(
+    corpus: VersionIndex, day: date, act: str, line: int, words: str
+) -> None:
+    """004 l.3796-3800 (Annexe II « Montant des rémunérations minimales annuelles garanties »,
+    « (voir les salaires) »), l.15528 and l.15672 (the accords of 15 November 2002 and 3 November
+    2004, known from their arrêtés): the grid's text is named, its amounts « non disponibles dans
+    les sources », never « aucune grille connue » (lawyer L-30, D-418)."""
+    assert words in " ".join(seed_lines(line, line + 2))
+    answer = salaries_at(corpus, day)
+    assert answer.grid.act == act and not answer.grid.amounts_known
+    assert answer.grid.point is None and not answer.grid.rmag
+    out = CliRunner().invoke(main, ["salaries", "--at", day.isoformat()])
+    assert out.exit_code == 0, out.output
+    assert "Valeur du point et RMAG par classe : non disponibles dans les sources" in out.output
+    data = json.loads(
+        CliRunner().invoke(main, ["salaries", "--at", day.isoformat(), "--format", "json"]).output
+    )
+    assert data["amounts_known"] is False and data["rmag"] == []
+
+
+def test_a_grid_not_yet_extended_names_what_binds_non_adherents(corpus: VersionIndex) -> None:
+    """004 l.15413-15421 (2013 grid, effect 1 January 2013) and l.15438 (extended by the arrêté
+    of 16 April 2013, « à l'exclusion des organismes relevant … de la mutualité sociale
+    agricole »): on 1 February 2013 the 2013 grid binds members only; non-adherents stay bound by
+    the extended 2012 grid (accord of 9 November 2011, 7,89 €), which `--view branche` shows
+    (lawyer L-07)."""
+    assert "mutualité sociale agricole" in seed_lines(15438, 15438)[0]
+    day = date(2013, 2, 1)
+    answer = salaries_at(corpus, day)
+    assert answer.state is State.NON_ETENDU
+    assert answer.non_adherents is not None
+    assert answer.non_adherents.act == "accord-2011-11-09-salaires"
+    out = CliRunner().invoke(main, ["salaries", "--at", "2013-02-01"]).output
+    assert (
+        "les employeurs non adhérents restent liés par la grille étendue fixée par l'accord du 9 novembre 2011"
+        in out
+    )
+    branche = CliRunner().invoke(main, ["salaries", "--at", "2013-02-01", "--view", "branche"])
+    assert branche.exit_code == 0, branche.output
+    assert "fixés par : accord du 9 novembre 2011 (salaires 2012)" in branche.output
+    assert "Valeur du point : 7,89 €" in branche.output
+
+
+def test_the_extension_line_carries_the_msa_exclusion_and_the_jo_provenance(
+    corpus: VersionIndex,
+) -> None:
+    """004 l.15438: « Accord étendu à l'exclusion des organismes relevant des conventions
+    collectives applicables respectivement au personnel, aux agents de direction et aux
+    praticiens de la mutualité sociale agricole (arrêté du 16 avril 2013, art. 1er) »; the JO date
+    (23 April 2013) is only in the metadata file (lawyer L-20)."""
+    assert "23 avril 2013" not in "\n".join(seed_lines(15400, 15462))
+    out = CliRunner().invoke(main, ["salaries", "--at", "2020-01-01"]).output
+    assert (
+        "[en vigueur étendue] arrêté du 16 avril 2013 (JO du 23 avril 2013, d'après les "
+        "métadonnées Légifrance), à l'exclusion des organismes relevant des conventions "
+        "collectives applicables respectivement au personnel, aux agents de direction et aux "
+        "praticiens de la mutualité sociale agricole"
+    ) in out
+    data = json.loads(
+        CliRunner().invoke(main, ["salaries", "--at", "2020-01-01", "--format", "json"]).output
+    )
+    assert data["extension"]["published_provenance"]["certainty"] == "metadata"
+    assert data["extension"]["scope_exclusions"][0].startswith("organismes relevant")
 
 
 def test_grids_are_sorted_and_one_per_date(corpus: VersionIndex) -> None:
     days = [g.effective for g in corpus.corpus.grids]
     assert days == sorted(days) and len(days) == len(set(days))
-    assert days[0] == date(2006, 1, 1) and days[-1] == date(2013, 1, 1)
+    assert days[0] == date(2000, 2, 1) and days[-1] == date(2013, 1, 1)
 
 
 BAD_GRID = """<?xml version="1.0" encoding="UTF-8"?>
@@ -150,5 +224,5 @@ def test_cli_text_and_json() -> None:
     data = json.loads(out.output)
     assert data["valeur_du_point"] is None and data["cited"] is True
     assert data["rmag"][10] == {"classe": "D", "montant": 25806.04}  # 004 l.15399
-    err = runner.invoke(main, ["salaries", "--at", "2001-01-01"])
+    err = runner.invoke(main, ["salaries", "--at", "2000-01-01"])
     assert err.exit_code == 1 and err.output.startswith("error: aucune grille de salaires connue")

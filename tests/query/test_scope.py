@@ -199,3 +199,19 @@ def test_avenant_27_9_5_is_never_shown_as_extended(index) -> None:
                 assert fallback is None or fallback.act != "avenant-27", day
     scopes = fragment_scopes(index, av27[0], date(2021, 1, 1))
     assert {s.scope for s in scopes} == {Scope.ADHERENTS}  # excluded whole, never brought back
+
+
+def test_an_attached_texts_article_is_named_with_its_text(index) -> None:
+    """004 l.734 (« 6.1. Principe », the convention's chapter VI) and l.7886 (« Principes », the
+    GPEC accord of 15 October 2014's own article 6.1): « Qui est lié » names the accord as the
+    citation does, never « l'article 6.1 de la convention » (lawyer L-28)."""
+    text = applicability(index, "gpec-2014-6.1", date(2020, 1, 1))
+    assert text.startswith(
+        "Au 1er janvier 2020, l'article 6.1 de l'accord du 15 octobre 2014 (GPEC) de la "
+        "convention collective nationale de la mutualité du 31 janvier 2000 est en vigueur dans "
+        "sa rédaction d'origine."
+    )
+    base = applicability(index, "a2000-6.1", date(2020, 1, 1))
+    assert base.startswith(
+        "Au 1er janvier 2020, l'article 6.1 de la convention collective nationale de la mutualité"
+    )
