@@ -90,8 +90,8 @@ def article_document(
     from consolidator.model import View
     from consolidator.query.snapshot import article_at, as_view, resolve_article
 
-    article = resolve_article(index, ident, day)
     view = as_view(view)
+    article = resolve_article(index, ident, day) if view is View.ADHERENT else ident
     if fmt in ("html", "pdf"):
         if view is not View.ADHERENT:
             raise QueryError(
@@ -101,11 +101,12 @@ def article_document(
         from consolidator.render.site import standalone_article
 
         return standalone_article(index, article, day, fmt)
-    art = replace(article_at(index, article, day), known_at=known_at)
-    if view is View.BRANCHE:
-        from consolidator.query.scope import branche_text
+    if view is View.BRANCHE:  # the article bearing the number for non-adherents (D-213)
+        from consolidator.query.branche_view import branche_article
 
-        art = replace(art, branche=branche_text(index, art.version, day))
+        art = replace(branche_article(index, ident, day), known_at=known_at)
+    else:
+        art = replace(article_at(index, article, day), known_at=known_at)
     from consolidator.query.events import sources_date
 
     if fmt == "json":
@@ -204,12 +205,20 @@ def cite_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Docum
 
 
 def applicability_document(index: VersionIndex, ident: str, day: date) -> Document:
+    from consolidator.errors import QueryError
     from consolidator.query import events as api
-    from consolidator.query.applicability import applicability
+    from consolidator.query.applicability import applicability, held_applicability
     from consolidator.query.snapshot import resolve_article
 
     stamp = api.sources_date(index.corpus).stamp(day)
-    return applicability(index, resolve_article(index, ident, day), day) + f"\n{stamp}\n"
+    try:
+        answer = applicability(index, resolve_article(index, ident, day), day)
+    except QueryError:
+        held = held_applicability(index, ident, day)  # repealed for members only (D-213)
+        if held is None:
+            raise
+        answer = held
+    return answer + f"\n{stamp}\n"
 
 
 def import_document(source: Path, fmt: str) -> Document:

@@ -7,12 +7,15 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.french import alineas, de, quote_list
-from consolidator.model import EffectRule, Restriction, RestrictionKind, Version
+from consolidator.errors import QueryError
+from consolidator.french import alineas, and_list, de, quote_list
+from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
+from consolidator.query.branche import held_over, position
+from consolidator.query.branche_view import branche_article
 from consolidator.query.citation import text_designation, unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.labels import ArticleLabel
-from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import (
     act_label,
     date_caveat,
@@ -20,7 +23,7 @@ from consolidator.query.provenance import (
     rule_of,
     since_provenance,
 )
-from consolidator.query.scope import FragmentScope, Scope, branche_text
+from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
@@ -139,6 +142,44 @@ def _restriction_sentences(
     return out
 
 
+def _chapter(path: tuple[str, ...]) -> str:
+    return path[0].split(" - ")[0] if path else ""
+
+
+def _replaced_held(index: VersionIndex, art: ArticleAt, day: date) -> str | None:
+    """When the act that wrote `art` repealed, in the same chapter, extended articles of other
+    ids (the accord of 3 July 2015 « abroge et remplace » chapter IX, D-202; avenant n° 13 the
+    2000 3.2 and 3.3, D-100), and is not extended on `day`: those still bind non-adherents."""
+    act = words_act(index, art.version)
+    if extended_on(index, act, day):
+        return None
+    found = [
+        h
+        for h in held_over(index, day).values()
+        if h.act == act
+        and h.version.text_id == art.version.text_id
+        and _chapter(h.entry.path) == _chapter(art.path)
+    ]
+    if not found:
+        return None
+    found.sort(key=lambda h: (h.day, position(index, h)))
+    nums = [h.version.num for h in found if h.version.num]
+    words = sorted(
+        {words_act(index, h.version) for h in found}, key=lambda a: index.corpus.acts[a].signed
+    )
+    origin = and_list([index.corpus.acts[a].label for a in words])
+    what = (
+        (f"les articles {and_list(nums)}" if len(nums) > 1 else f"l'article {nums[0]}")
+        if nums
+        else f"les dispositions du chapitre {_chapter(found[0].entry.path)}"
+    )
+    unknown = f" ({WORDING_UNKNOWN})" if any(not h.version.wording_known for h in found) else ""
+    return (
+        f"Pour les employeurs non adhérents, {what} dans leur rédaction issue {de(origin)}{unknown}, "
+        f"que {by(index.corpus.acts[act].label)} abroge, demeurent applicables jusqu'à son extension."
+    )
+
+
 def applicability(index: VersionIndex, article: str, day: date) -> str:
     """Who is bound by `article` on `day`: members only, the whole branch, reservations, pending text."""
     art = article_at(index, article, day)
@@ -170,18 +211,7 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         )
         out += _restriction_sentences(index, art.restrictions, row_restrictions)
         out += _row_sentence(index, art)
-        branche = branche_text(index, art.version, day)
-        if branche.removed and branche.fallback is not None:
-            fb = branche.fallback
-            num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
-            out.append(
-                "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
-                f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
-            )
-        elif branche.removed and not branche.paragraphs:
-            out.append(
-                "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
-            )
+        out += _non_adherents(index, art, day)
     known = art.known_at or sources_date(index.corpus).day
     for v in art.upcoming:
         found = rule_of(index, v)
@@ -195,3 +225,68 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
             f"entrera en vigueur {when}."
         )
     return " ".join(out)
+
+
+def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
+    """What still binds non-adherents where this wording does not (D-213)."""
+    out: list[str] = []
+    branche = branche_text(index, art.version, day)
+    if branche.removed and branche.fallback is not None:
+        fb = branche.fallback
+        num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
+        out.append(
+            "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
+            f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
+        )
+    elif branche.removed or not art.version.wording_known:
+        held = _replaced_held(index, art, day)
+        if held:
+            out.append(held)
+        elif not branche.paragraphs:
+            out.append(
+                "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
+            )
+    return out + _renumbered_for_members_only(index, art, day)
+
+
+def _renumbered_for_members_only(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
+    """The article's renumbering by an act not extended on `day` does not bind non-adherents."""
+    held = held_over(index, day).get(art.id)
+    if held is None or not held.renumbered:
+        return []
+    act = index.corpus.acts[held.act]
+    return [
+        f"{by(act.label)[0].upper()}{by(act.label)[1:]}, qui l'a renuméroté, n'étant pas étendu à "
+        f"cette date, il porte encore le numéro {held.version.num} pour les employeurs non "
+        "adhérents."
+    ]
+
+
+def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None:
+    """A number that, on `day`, designates an article only for non-adherents: repealed or
+    renumbered by an act not extended then, it still binds them (D-213). None otherwise."""
+    try:
+        art = branche_article(index, ident, day)
+    except QueryError:
+        return None
+    held = art.held
+    if held is None:
+        return None
+    conv = index.corpus.convention
+    act = index.corpus.acts[held.act]
+    words = index.corpus.acts[words_act(index, art.version)]
+    name = f"l'article {art.num}" if art.num else unnumbered_name(art)
+    later = [v for v in index.versions[art.id] if v.since == held.day]
+    change = (
+        f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"
+    )
+    wording = "" if words.id == conv.base else f" dans sa rédaction issue {de(words.label)}"
+    ext = f", étendu par {_extension_phrase(index, art.extension)}," if art.extension else ""
+    unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
+    return (
+        f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "
+        f"{change} depuis le {format_french(held.day)} par {by(act.label)} pour {MEMBERS}. "
+        f"Ce texte n'étant pas étendu à cette date, l'article{ext} lie toujours les autres "
+        f"employeurs entrant dans le champ d'application de la convention, jusqu'à l'extension de "
+        "ce texte."
+    )

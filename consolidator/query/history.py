@@ -8,6 +8,7 @@ from datetime import date
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, State, Version
+from consolidator.query.branche import HeldPeriod, held_period
 from consolidator.query.labels import ArticleLabel, article_label
 from consolidator.query.numbering import words_act
 from consolidator.query.scope import fragment_scopes
@@ -38,6 +39,7 @@ class VersionHistory:
     extension: ExtensionEvent | None
     restrictions: tuple[Restriction, ...]
     label_today: ArticleLabel | None = None
+    held: HeldPeriod | None = None  # still binding non-adherents after its end (D-213)
 
     @property
     def heading_label(self) -> str:
@@ -93,6 +95,7 @@ def _version_history(index: VersionIndex, version: Version, today: date) -> Vers
         last.extension if last else None,
         last.restrictions if last else (),
         article_label(index, version, state, scopes, day) if scopes else None,
+        held_period(index, version),
     )
 
 

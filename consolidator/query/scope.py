@@ -33,6 +33,12 @@ class FragmentScope:
     excluded: tuple[Span, ...]
 
 
+def extended_on(index: VersionIndex, act: str, day: date) -> bool:
+    """Whether a change made by `act` binds employers outside the signatory organisations on
+    `day`: the act is not subject to extension, or its extension has taken effect (D-213)."""
+    return not index.corpus.acts[act].extensible or extension_at_act_id(index, act, day) is not None
+
+
 def _fragment_acts(fragment: Fragment) -> tuple[str, ...]:
     return (fragment.act, *fragment.amended_by)
 
@@ -114,28 +120,56 @@ def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheTex
     """
     paragraphs: list[str] = []
     removed: list[tuple[int, str]] = []
+    left_out: list[int] = []  # the alinéas not extended yet (not those excluded)
     unextended = False
     for scope in fragment_scopes(index, version, day):
         fragment = version.fragments[scope.index]
         if scope.scope is Scope.ADHERENTS and not scope.excluded:
             removed.append((scope.index, "non étendu"))
+            left_out.append(scope.index)
             unextended = True
         elif scope.scope is Scope.ADHERENTS:
             removed.append((scope.index, "exclu de l'extension"))
         else:
             paragraphs.append(_strip(fragment.text, scope.excluded))
-    # an exclusion removes text; only text not yet extended leaves the earlier extended wording binding
+    # an exclusion removes text; only text not yet extended leaves the earlier extended wording
+    # binding (a version whose wording the sources lack is not extended when its act is not)
+    unextended = unextended or (
+        not version.wording_known and not extended_on(index, version.act, day)
+    )
     fallback = _fallback(index, version, day) if unextended else None
-    current = {f.uid for f in version.fragments}
-    extra = tuple(f for f in fallback.fragments if f.uid not in current) if fallback else ()
+    # the earlier wording of every alinéa left out as not extended (a word-level change keeps the
+    # alinéa's uid: its earlier extended wording still binds) and of those the change removed
+    kept = {version.fragments[i].uid for i in range(len(version.fragments))} - {
+        version.fragments[i].uid for i in left_out
+    }
+    extra: tuple[Fragment, ...] = ()
+    if fallback is not None and fallback.wording_known:
+        bound = {
+            s.index
+            for s in fragment_scopes(index, fallback, day)
+            if s.scope in (Scope.BRANCHE, Scope.RESERVE) and not s.excluded
+        }
+        extra = tuple(
+            f for i, f in enumerate(fallback.fragments) if f.uid not in kept and i in bound
+        )
     return BrancheText(tuple(paragraphs), tuple(removed), fallback, extra)
 
 
 def _fallback(index: VersionIndex, version: Version, day: date) -> Version | None:
-    """The latest earlier version of the article, extended on `day` and not wholly excluded."""
+    """The latest earlier version of the article that binds the branch on `day`: wholly (every
+    alinéa extended or excluded) if there is one, else in part (some alinéa extended)."""
     earlier = [v for v in index.versions[version.article] if v.since < version.since]
+    partly: Version | None = None
     for candidate in reversed(earlier):
+        if not candidate.wording_known:
+            if extended_on(index, candidate.act, day):
+                return partly or candidate
+            continue
         scopes = fragment_scopes(index, candidate, day)
-        if any(s.scope in (Scope.BRANCHE, Scope.RESERVE) for s in scopes):
+        if not any(s.scope in (Scope.BRANCHE, Scope.RESERVE) for s in scopes):
+            continue
+        if all(s.scope is not Scope.ADHERENTS or s.excluded for s in scopes):
             return candidate
-    return None
+        partly = partly or candidate
+    return partly

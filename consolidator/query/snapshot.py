@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from consolidator.dates import format_french
-from consolidator.engine.replay import Structure, VersionIndex
+from consolidator.engine.replay import Entry, Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import (
@@ -19,6 +19,7 @@ from consolidator.model import (
     Version,
     View,
 )
+from consolidator.query.branche import Held, answered_pending, branche_entries, held_over
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
@@ -53,6 +54,7 @@ class ArticleAt:
     label: ArticleLabel | None = None  # the heading label from the alinéas' scopes, when in force
     undated: ExtensionEvent | None = None  # an arrêté by then whose JO date is unknown
     notas: tuple[Nota, ...] = ()
+    held: Held | None = None  # branche view: repealed or renumbered by an act not yet extended
 
     @property
     def heading_label(self) -> str:
@@ -156,6 +158,14 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         ended = last.end.value if last.end else "sorti du texte"
         until = f" le {format_french(last.until)}" if last.until else ""
         raise QueryError(f"{name} n'est plus en vigueur le {format_french(day)} ({ended}{until})")
+    return article_of(index, version, day, path_at(index, article, day))
+
+
+def article_of(
+    index: VersionIndex, version: Version, day: date, path: tuple[str, ...]
+) -> ArticleAt:
+    """`version` as it stands on `day`, placed at `path`."""
+    article = version.article
     upcoming = tuple(
         v
         for v in index.versions.get(article, ())
@@ -173,7 +183,7 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         id=article,
         num=version.num,
         title=version.title,
-        path=path_at(index, article, day),
+        path=path,
         state=state,
         version=version,
         extension=extension_at(index, version, day),
@@ -224,12 +234,21 @@ def snapshot(
     chosen = as_view(view)
     structure = _structure(index, day)
     by_text: dict[str, list[ArticleAt]] = {}
-    for entry in structure.entries:
+    entries: list[tuple[Entry, Held | None]] = (
+        branche_entries(index, structure.entries, held_over(index, day))
+        if chosen is View.BRANCHE
+        else [(e, None) for e in structure.entries]
+    )
+    for entry, held in entries:
         if only is not None and entry.article not in only:
             continue
         if index.corpus.acts[entry.text_id].level is not ActLevel.BRANCHE:
             continue  # company-level texts (Orne) are not part of the branch's consolidated text
-        art = article_at(index, entry.article, day)
+        art = (
+            replace(article_of(index, held.version, day, entry.path), held=held)
+            if held
+            else article_at(index, entry.article, day)
+        )
         if chosen is View.BRANCHE:
             branche = branche_text(index, art.version, day)
             if (
@@ -238,7 +257,7 @@ def snapshot(
                 and art.version.wording_known
             ):
                 continue
-            art = replace(art, branche=branche)
+            art = for_branch(index, replace(art, branche=branche), day)
         by_text.setdefault(entry.text_id, []).append(art)
     texts = []
     for text_id, articles in by_text.items():
@@ -314,3 +333,9 @@ def _suggest(word: str, choices: list[str]) -> str | None:
 
     close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
     return f"vouliez-vous dire : {', '.join(close)} ?" if close else None
+
+
+def for_branch(index: VersionIndex, art: ArticleAt, day: date) -> ArticleAt:
+    """Branche view: a reservation answered by an act not yet extended still binds (D-213)."""
+    pending = answered_pending(index, art.version, day)
+    return replace(art, restrictions=art.restrictions + pending) if pending else art

@@ -16,6 +16,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.french import de
 from consolidator.model import Act, Restriction, RestrictionKind, View
+from consolidator.query.branche import held_sentence
 from consolidator.query.events import upcoming_when
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import renumbering_note, words_act
@@ -316,7 +317,7 @@ def article_view(
         tuple(n for n in notes.values() if n.number not in called),
         fallback,
         fallback_act,
-        renumbering_note(index, version),
+        typo_fr(held_sentence(index, art.held)) if art.held else renumbering_note(index, version),
         since if since and since.caveat else None,
         jo if jo and jo.caveat else None,
     )
@@ -329,6 +330,8 @@ def _fallback(
     if view is not View.BRANCHE or art.branche is None or art.branche.fallback is None:
         return (), None
     old = art.branche.fallback
+    if old.wording_known and not art.branche.fallback_fragments:
+        return (), None
     counter.acts.add(old.act)
     blocks: list[Any] = []
     for f in art.branche.fallback_fragments:

@@ -173,6 +173,12 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         ]
     if art.branche is not None:
         out.update(branche_json(index, art))
+    if art.held is not None:  # branche view: still binding non-adherents (D-213)
+        out["held_over"] = {
+            "change": "renumbered" if art.held.renumbered else "repealed",
+            "by": act_json(index.corpus.acts[art.held.act], index.corpus),
+            "since": art.held.day.isoformat(),
+        }
     return out
 
 
@@ -281,6 +287,16 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         ],
         "end": v.end.value if v.end else None,
         "ended_by": act_json(index.corpus.acts[v.ended_by], index.corpus) if v.ended_by else None,
+        "held_over": (  # still binding non-adherents after its end (D-213)
+            {
+                "since": _iso(vh.held.since),
+                "until": _iso(vh.held.until),
+                "change": vh.held.change,
+                "by": act_json(index.corpus.acts[vh.held.act], index.corpus),
+            }
+            if vh.held
+            else None
+        ),
     }
 
 

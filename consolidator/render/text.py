@@ -14,6 +14,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
+from consolidator.query.branche import HeldPeriod, held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.knowledge import pending_for, pending_when
@@ -79,6 +80,9 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     note = renumbering_note(index, art.version)
     if note:
         lines.append(f"({note})")
+    held = held_line(index, art)
+    if held:
+        lines.append(held)
     if art.extension:
         line = extension_line(index, art.extension)
         if art.label is ArticleLabel.EXCLU:
@@ -89,6 +93,8 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     lines.append("")
     if not art.version.wording_known:
         lines += evidence_lines(art.version)
+        if art.branche is not None:
+            lines += fallback_lines(index, art)
     elif art.branche is None:
         lines += [_para(p) + "\n" for p in called_paragraphs(art)]
     else:
@@ -146,15 +152,29 @@ def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> lis
         lines.append(
             f"[Alinéa(s) {nums} non étendu(s) : ils ne lient que les adhérents des organisations signataires.]\n"
         )
+    return lines + fallback_lines(index, art, typo)
+
+
+def fallback_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> list[str]:
+    """Branche view: the earlier extended wording that still binds non-adherents."""
+    assert art.branche is not None
+    lines: list[str] = []
     fallback = art.branche.fallback
-    if fallback is not None and art.branche.fallback_fragments:
+    if fallback is not None and (art.branche.fallback_fragments or not fallback.wording_known):
         act = index.corpus.acts[fallback.act]
-        num = f", alors article {fallback.num}" if fallback.num != art.num else ""
+        num = f", alors article {fallback.num}" if fallback.num and fallback.num != art.num else ""
+        unknown = f" {WORDING_UNKNOWN}" if not fallback.wording_known else ""
         lines.append(
-            f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :\n"
+            f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :{unknown}\n"
         )
         lines += [_para(f.text, "    ", typo) + "\n" for f in art.branche.fallback_fragments]
     return lines
+
+
+def held_line(index: VersionIndex, art: ArticleAt) -> str | None:
+    """Branche view: why an article the adherent text no longer has (or numbers otherwise) still
+    binds non-adherents."""
+    return f"({held_sentence(index, art.held)})" if art.held else None
 
 
 def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
@@ -200,9 +220,30 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
                 lines.append(
                     f"      {_restriction_item(v, spans, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
+    if vh.held is not None:
+        lines.append(f"    {held_period_line(index, vh.held)}")
     if not v.wording_known:
         lines += evidence_lines(v, "    ")[:-1]
     return lines
+
+
+def held_period_line(index: VersionIndex, held: HeldPeriod) -> str:
+    """« 16 avril 2021 → 16 novembre 2021 : toujours applicable aux non-adhérents … » (D-213)."""
+    end = f" → {format_french(held.until)}" if held.until else ""
+    change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
+    act = index.corpus.acts[held.act]
+    jo = jo_provenance(index.corpus, held.extension.arrete) if held.extension else None
+    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
+    until = (
+        f"qui ne les lie qu’à compter de son extension, le {format_french(held.until)}{caveat}"
+        if held.until
+        else "dont l’extension n’est pas dans les sources"
+    )
+    what = " pour ce qu’il modifie" if held.change == "replaced" else ""
+    return (
+        f"{format_french(held.since)}{end} : en vigueur étendue pour les employeurs non "
+        f"adhérents ({change[held.change]} par {by(act.label)}{what}, {until})"
+    )
 
 
 def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction) -> str:
