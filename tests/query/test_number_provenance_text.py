@@ -17,6 +17,7 @@ from consolidator.query.applicability import applicability
 from consolidator.query.citation import citation
 from consolidator.query.events import timeline_events
 from consolidator.query.history import history
+from consolidator.query.provenance import Certainty, signed_provenance, since_provenance
 from consolidator.query.snapshot import article_at, resolve_article
 from consolidator.render import text as trender
 from tests.conftest import flat, seed_lines
@@ -180,3 +181,16 @@ def test_salaries_say_the_jo_date_provenance_and_the_msa_exclusion(index) -> Non
     ext = answer_json(answer, index.corpus)["extension"]
     assert ext["published_provenance"]["certainty"] == "metadata"
     assert ext["scope_exclusions"][0].endswith("praticiens de la mutualité sociale agricole")
+
+
+def test_annexe_iii_dates_are_stand_ins(index) -> None:
+    """004 l.3802-3806: Annexe III's heading and first article carry no date, and the metadata
+    file none either; Annexe I (3.5, l.3794) refers to it, so the corpus dates it with the
+    convention (D-304). Its dates are stand-ins, never « source » (lawyer L-17)."""
+    assert not any("2000" in line for line in seed_lines(3802, 3806))
+    art = article_at(index, "annexe-iii-1", date(2005, 1, 1))
+    since = since_provenance(index, art.version)
+    assert since is not None and since.certainty is Certainty.APPROXIMATE
+    assert since.decision == "D-304"
+    signed = signed_provenance(index.corpus.acts["annexe-iii"], index.corpus)
+    assert signed.certainty is Certainty.APPROXIMATE
