@@ -19,7 +19,7 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.query.events import sources_date
-from consolidator.query.provenance import act_label
+from consolidator.query.provenance import Provenance, act_label, jo_provenance, signed_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot, TextAt
 from consolidator.render.contents import snapshot_views
 from consolidator.render.html import Marker, change_labels, make_env, stylesheet
@@ -36,7 +36,15 @@ class ActRow:
     title: str
     signed: date
     extensible: bool
-    arretes: tuple[tuple[str, date | None], ...]
+    arretes: tuple[tuple[str, date | None, str | None], ...]  # label, JO date, its caveat
+    signed_caveat: str | None = (
+        None  # « d'après les métadonnées Légifrance », « date approximative »
+    )
+
+
+def _caveat(prov: Provenance | None) -> str | None:
+    """The words said with a date that no seed writes (docs/provenance.md), else None."""
+    return prov.caveat if prov else None
 
 
 def act_rows(index: VersionIndex, legend: tuple[Marker, ...], at: date) -> tuple[ActRow, ...]:
@@ -47,10 +55,15 @@ def act_rows(index: VersionIndex, legend: tuple[Marker, ...], at: date) -> tuple
             (a for a in index.corpus.arretes.values() if any(e.act == m.act.id for e in a.extends)),
             key=lambda a: (a.date, a.id),
         )
-        published = tuple((a.label, a.jo) for a in arretes if (a.jo or a.date) <= at)
+        published = tuple(
+            (a.label, a.jo, _caveat(jo_provenance(index.corpus, a)))
+            for a in arretes
+            if (a.jo or a.date) <= at
+        )
         title = m.act.title if m.act.title != m.act.label else ""
         label = act_label(index.corpus, m.act)  # « (numéro d'après les métadonnées Légifrance) »
-        rows.append(ActRow(m.code, label, title, m.act.signed, m.act.extensible, published))
+        signed = _caveat(signed_provenance(m.act, index.corpus))
+        rows.append(ActRow(m.code, label, title, m.act.signed, m.act.extensible, published, signed))
     return tuple(rows)
 
 

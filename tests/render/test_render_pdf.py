@@ -18,7 +18,7 @@ from consolidator.query import citation
 from consolidator.query.snapshot import snapshot
 from consolidator.render import diff, filters, html
 from consolidator.render.pdf import snapshot_pdf
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, seed_lines
 
 CORPUS = GOLDEN / "corpus"
 
@@ -149,3 +149,24 @@ def test_cli_pdf_needs_an_output_file(tmp_path: Path) -> None:
 def test_doctests(module: object) -> None:
     failed, tried = doctest.testmod(module)  # type: ignore[arg-type]
     assert tried > 0 and failed == 0
+
+
+def test_the_acts_table_flags_dates_no_seed_writes(index) -> None:
+    """004 l.15541-15557: the arrêté of 3 June 2003 is printed without its JO date, which D-007
+    infers; l.15465-15469: the arrêté of 17 August 2001 likewise, its JO date (28 August 2001)
+    known from the metadata file only. The PDF's « Actes consolidés » table says so, as the
+    article headers of the same PDF do (lawyer L-08)."""
+    from consolidator.render.contents import snapshot_views
+    from consolidator.render.pdf import act_rows
+
+    assert not any("juin 2003 (" in line for line in seed_lines(15541, 15557))
+    day = date(2026, 12, 2)
+    _, legend = snapshot_views(index, snapshot(index, day))
+    rows = act_rows(index, legend, day)
+    arretes = {label: (jo, caveat) for row in rows for label, jo, caveat in row.arretes}
+    assert arretes["arrêté du 17 août 2001"] == (
+        date(2001, 8, 28),
+        "d'après les métadonnées Légifrance",
+    )
+    _jo, caveat = arretes["arrêté du 3 juin 2003"]
+    assert caveat is not None and caveat.startswith("date déduite") and "D-007" in caveat
