@@ -12,10 +12,12 @@ import orjson
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Corpus, Restriction, Version
+from consolidator.query.boundaries import period_provenance, until_provenance
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import (
+    Provenance,
     jo_provenance,
     number_provenance,
     signed_provenance,
@@ -89,12 +91,18 @@ def wording_json(version: Version) -> dict[str, Any]:
     }
 
 
+def _prov(prov: Provenance | None) -> dict[str, Any] | None:
+    return prov.to_json() if prov else None
+
+
 def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
     prov = since_provenance(index, version)
+    end = until_provenance(index, version)
     return {
         "since": _iso(version.since),
         "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
+        "until_provenance": end.to_json() if end else None,
         "act": act_json(index.corpus.acts[version.act], index.corpus),
         "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
         "wording_act": act_json(index.corpus.acts[words_act(index, version)], index.corpus),
@@ -277,13 +285,19 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "periods": [
             {
                 "since": _iso(p.since),
+                "since_provenance": _prov(period_provenance(index, v, p.since, p.extension)),
                 "until": _iso(p.until),
+                "until_provenance": _prov(
+                    period_provenance(index, v, p.until, after.extension if after else None)
+                    if p.until
+                    else None
+                ),
                 "state": p.state.value,
                 "label": p.heading_label,
                 "extension": extension_json(index, p.extension),
                 "reservations": [restriction_json(index, r) for r in p.restrictions],
             }
-            for p in vh.periods
+            for p, after in zip(vh.periods, (*vh.periods[1:], None), strict=True)
         ],
         "end": v.end.value if v.end else None,
         "ended_by": act_json(index.corpus.acts[v.ended_by], index.corpus) if v.ended_by else None,

@@ -14,13 +14,20 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
+from consolidator.query.boundaries import period_provenance, until_provenance
 from consolidator.query.branche import HeldPeriod, held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
-from consolidator.query.provenance import act_label, date_caveat, jo_provenance, since_provenance
+from consolidator.query.provenance import (
+    Provenance,
+    act_label,
+    date_caveat,
+    jo_provenance,
+    since_provenance,
+)
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, excluded_spans
@@ -201,7 +208,9 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
 def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     v = vh.version
     act = index.corpus.acts[words_act(index, v)]
-    until = f" au {format_french(v.until)}" if v.until else ""
+    until = (
+        f" au {format_french(v.until)}{date_caveat(until_provenance(index, v))}" if v.until else ""
+    )
     caveat = date_caveat(since_provenance(index, v))
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
@@ -210,10 +219,16 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
         lines.append(f"    renuméroté {v.num} par {by(moved.label)}, sans changement de rédaction")
-    for p in vh.periods:
-        end = f" → {format_french(p.until)}" if p.until else ""
+    for i, p in enumerate(vh.periods):
+        start = date_caveat(period_provenance(index, v, p.since, p.extension))
+        after = vh.periods[i + 1].extension if i + 1 < len(vh.periods) else None
+        end = (
+            f" → {format_french(p.until)}{date_caveat(period_provenance(index, v, p.until, after))}"
+            if p.until
+            else ""
+        )
         ext = f", {p.extension.arrete.label}" if p.extension else ""
-        lines.append(f"    {format_french(p.since)}{end} : {p.heading_label}{unknown}{ext}")
+        lines.append(f"    {format_french(p.since)}{start}{end} : {p.heading_label}{unknown}{ext}")
         spans = excluded_spans(index, v, p.since) if p.restrictions else ()
         for r in p.restrictions:
             if r.kind is not RestrictionKind.SCOPE:
@@ -221,14 +236,15 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
                     f"      {_restriction_item(v, spans, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
     if vh.held is not None:
-        lines.append(f"    {held_period_line(index, vh.held)}")
+        lines.append(f"    {held_period_line(index, vh.held, until_provenance(index, v))}")
     if not v.wording_known:
         lines += evidence_lines(v, "    ")[:-1]
     return lines
 
 
-def held_period_line(index: VersionIndex, held: HeldPeriod) -> str:
-    """« 16 avril 2021 → 16 novembre 2021 : toujours applicable aux non-adhérents … » (D-213)."""
+def held_period_line(index: VersionIndex, held: HeldPeriod, start: Provenance | None = None) -> str:
+    """« 16 avril 2021 → 16 novembre 2021 : toujours applicable aux non-adhérents … » (D-213);
+    `start`: the provenance of its first day (the version's end for members)."""
     end = f" → {format_french(held.until)}" if held.until else ""
     change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
     act = index.corpus.acts[held.act]
@@ -241,7 +257,8 @@ def held_period_line(index: VersionIndex, held: HeldPeriod) -> str:
     )
     what = " pour ce qu’il modifie" if held.change == "replaced" else ""
     return (
-        f"{format_french(held.since)}{end} : en vigueur étendue pour les employeurs non "
+        f"{format_french(held.since)}{date_caveat(start)}{end} : en vigueur étendue pour les "
+        "employeurs non "
         f"adhérents ({change[held.change]} par {by(act.label)}{what}, {until})"
     )
 

@@ -194,3 +194,23 @@ def test_annexe_iii_dates_are_stand_ins(index) -> None:
     assert since.decision == "D-304"
     signed = signed_provenance(index.corpus.acts["annexe-iii"], index.corpus)
     assert signed.certainty is Certainty.APPROXIMATE
+
+
+def test_end_dates_and_periods_keep_their_provenance(index) -> None:
+    """The same date carries the same caveat wherever it is shown (lawyer L-01): 24 May 2002 is
+    the approximate date of effect of the avenant of that day (D-005; the arrêté of 3 June 2003,
+    004 l.15541-15557, names only its date), 28 August 2001 the JO date of the arrêté of 17 August
+    2001, known from the metadata file only (l.15465-15469 print none)."""
+    assert not any("28 août 2001" in line for line in seed_lines(15465, 15469))
+    text = flat(trender.history_text(index, history(index, "a2000-1.1", date(2026, 12, 2))))
+    assert "du 1er février 2000 au 24 mai 2002 (date approximative, D-005)" in text
+    assert (
+        "28 août 2001 (d'après les métadonnées Légifrance) → 24 mai 2002 (date approximative, "
+        "D-005) : en vigueur étendue" in text
+    )
+    assert "→ 12 juin 2003 (date déduite, D-007) : en vigueur non-étendue" in text
+    from consolidator.render.json import history_json
+
+    first = history_json(index, history(index, "a2000-1.1", date(2026, 12, 2)))["versions"][0]
+    assert first["until_provenance"]["decision"] == "D-005"
+    assert first["periods"][1]["since_provenance"]["certainty"] == "metadata"
