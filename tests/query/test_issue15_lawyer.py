@@ -215,12 +215,15 @@ def test_the_temporary_commission_s_duration_history(index: VersionIndex) -> Non
     assert "a une durée de 5 ans à compter du jour de la signature" in seed_lines(4509, 4509)[0]
     assert "l'avenant du 27 janvier 2003" in seed_lines(15566, 15566)[0]
     hist = flat(str(history_document(index, "annexe-commission:8", date(2010, 1, 1), "text")))
-    assert "• 8 — du 1er février 2000 au 27 janvier 2003 : annexe classification [remplacé]" in hist
+    assert (
+        "• 8 — du 1er février 2000 au 27 janvier 2003 (date approximative, D-303) : annexe "
+        "classification [remplacé]" in hist  # the end date keeps its caveat (L-01)
+    )
     assert (
         "• 8 — du 27 janvier 2003 (date approximative, D-303) : avenant du 27 janvier 2003 "
         "[en vigueur étendue]"
     ) in hist
-    assert "19 juin 2003 : en vigueur étendue, arrêté du 3 juin 2003" in hist
+    assert "19 juin 2003 (date déduite, D-007) : en vigueur étendue, arrêté du 3 juin 2003" in hist
     art = _article(index, "annexe-commission:8", date(2010, 1, 1))
     assert art.startswith(
         "Article 8 - Durée\n[en vigueur étendue] depuis le 27 janvier 2003 (date approximative, "

@@ -294,7 +294,10 @@ def test_history_periods_follow_the_same_labels(index) -> None:
     # 004 l.7896: 6.1 excluded by the arrêté of 27 December 2018 (JO 30 December 2018)
     day = date(2024, 1, 1)
     text = history_text(index, history(index, resolve_article(index, "gpec-2014:6.1", day), day))
-    assert "30 décembre 2018 : en vigueur, exclu de l'extension" in text
+    assert (
+        "30 décembre 2018 (d'après les métadonnées Légifrance) : en vigueur, exclu de "
+        "l'extension" in flat(text)
+    )
     assert "[en vigueur, exclu de l'extension]" in text and "[en vigueur étendue]" not in text
 
 
