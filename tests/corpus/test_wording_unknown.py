@@ -81,7 +81,10 @@ def test_18_3_is_the_commission_paritaire_nationale_until_avenant_21(index: Vers
 def test_history_shows_the_period(index: VersionIndex) -> None:
     out = flat(str(history_document(index, "a2000-3.2", date(2024, 1, 1), "text")))
     assert "du 1er février 2000 au 1er mai 2009 : convention collective nationale" in out
-    assert f"28 août 2001 → 1er mai 2009 : en vigueur étendue, {UNKNOWN}" in out
+    assert (
+        f"28 août 2001 (d'après les métadonnées Légifrance) → 1er mai 2009 : en vigueur étendue, "
+        f"{UNKNOWN}" in out
+    )
     data = json.loads(str(history_document(index, "3.3", date(2024, 1, 1), "json")))
     old = [v for v in data["same_number"] if v["id"] == "a2000-3.3"]
     assert old and old[0]["wording"] == "texte-non-disponible" and old[0]["end"] == "abrogé"

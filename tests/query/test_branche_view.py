@@ -173,7 +173,8 @@ def test_history_shows_the_stretch_an_ended_version_still_binds_non_adherents(in
     # 9.13 OEMM deleted by avenant n° 32 (l.14073-14076), extended from 16 November 2021 (meta)
     out = _run("history", "9.13", "--at", "2020-01-01")
     assert (
-        "16 avril 2021 → 16 novembre 2021 : en vigueur étendue pour les employeurs non adhérents "
+        "16 avril 2021 (d’après les métadonnées Légifrance) → 16 novembre 2021 : en vigueur "
+        "étendue pour les employeurs non adhérents "
         "(abrogé par l’avenant n° 32 du 16 avril 2021, qui ne les lie qu’à compter de son "
         "extension, le 16 novembre 2021, d’après les métadonnées Légifrance)"
     ) in out
@@ -191,7 +192,8 @@ def test_history_shows_the_stretch_an_ended_version_still_binds_non_adherents(in
     # a version an adherent-only act replaced binds non-adherents for what it changed
     out = _run("history", "1.1")
     assert (
-        "24 mai 2002 → 12 juin 2003 : en vigueur étendue pour les employeurs non adhérents" in out
+        "24 mai 2002 (date approximative, D-005) → 12 juin 2003 : en vigueur étendue pour les employeurs non adhérents"
+        in out
     )
 
 
