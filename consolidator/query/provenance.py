@@ -9,13 +9,11 @@ a date computed by a rule from another date (« le lendemain de la publication d
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from consolidator.dates import format_french
@@ -30,10 +28,9 @@ from consolidator.model import (
     RuleKind,
     Version,
 )
-from consolidator.resources import SOURCES
+from consolidator.query.seeds import METADATA, metadata, metadata_titles, seed_lines, seed_text
 
 SEEDS = ("004", "000", "001")
-METADATA = "kali-2128-metadata.json"
 
 
 class Certainty(StrEnum):
@@ -80,7 +77,7 @@ def signed_provenance(act: Act, corpus: Corpus) -> Provenance:
     written = _date_written(corpus.root, act.signed, spans)
     if written is not None:
         return Provenance(Certainty.SOURCE, written)
-    if any(s.file == "meta" for s in act.sources) or act.signed.isoformat() in _metadata_titles(
+    if any(s.file == "meta" for s in act.sources) or act.signed.isoformat() in metadata_titles(
         corpus.root
     ):
         return Provenance(Certainty.METADATA, METADATA)
@@ -101,36 +98,34 @@ def _date_written(root: str, day: date, spans: tuple[tuple[str, str], ...]) -> s
     pattern = _day_pattern(day)
     for name, lines in spans:
         first, _, last = lines.partition("-")
-        text = _seed_text(root, name).split("\n")
+        text = seed_lines(root, name)
         low, high = max(int(first) - 5, 1), int(last or first)
         for n in range(low, min(high, len(text)) + 1):
             if pattern.search(text[n - 1]):
                 return f"{name} l.{n}"
     # « accord du 5 juillet 2011 », « accord agenda social … signé … le 22 novembre 2021 » (004
     # l.14909), « le 8 décembre 2017, l'avenant n° 22 était conclu » (l.11853); never an arrêté's date
-    named = re.compile(
-        r"(?:(?:avenant|accord|protocole|annexe|convention)(?:(?!arrêté)[^\n]){0,100}?\s(?:du|le)\s+"
-        + pattern.pattern
-        + r"|le\s+"
-        + pattern.pattern
-        + r",\s+l'(?:avenant|accord))",
-        re.IGNORECASE,
-    )
+    # Each occurrence of the date is read with the words just before and after it on its line
+    # (a regex over the whole seed per act cost ~25 ms each: 1.5 s for a whole text's JSON)
     for name in ("004", "000"):
-        seed = _seed_text(root, name)
-        m = named.search(seed)
-        if m:
-            return f"{name} l.{seed.count(chr(10), 0, m.start()) + 1}"
+        seed = seed_text(root, name)
+        for m in re.finditer(pattern.pattern, seed, re.IGNORECASE):
+            low = max(0, m.start() - 160)
+            before = seed[low : m.start()]
+            hit = _NAMED_BEFORE.search(before) or (
+                _ACT_AFTER.match(seed, m.end()) and _LE_BEFORE.search(before)
+            )
+            if hit:
+                return f"{name} l.{seed.count(chr(10), 0, low + hit.start()) + 1}"
     return None
 
 
-EMBEDDED = SOURCES  # the project's own seeds (repository or installed wheel)
-
-
-def _sources_folder(root: str) -> Path:
-    """The seeds beside the corpus, else the project's own (a test corpus reuses them)."""
-    folder = Path(root) / ".." / "sources"
-    return folder if (folder / METADATA).exists() else EMBEDDED
+_NAMED_BEFORE = re.compile(
+    r"(?:avenant|accord|protocole|annexe|convention)(?:(?!arrêté)[^\n]){0,100}?\s(?:du|le)\s+\Z",
+    re.IGNORECASE,
+)
+_LE_BEFORE = re.compile(r"le\s+\Z", re.IGNORECASE)
+_ACT_AFTER = re.compile(r",\s+l'(?:avenant|accord)", re.IGNORECASE)
 
 
 def number_provenance(corpus: Corpus, act: Act) -> Provenance | None:
@@ -161,7 +156,7 @@ def _number_provenance(
             if when == day:
                 return Provenance(Certainty.SOURCE, f"{name} l.{line}")
     named = rf"avenant\s+n°\s*{re.escape(number)}(?![\d.])"
-    titles = _metadata_titles(root)
+    titles = metadata_titles(root)
     same_day = titles.get(signed.isoformat(), [])
     if any(re.search(named, t, re.IGNORECASE) for t in same_day) or any(
         re.search(rf"{named}\s+du\s+{day}", t, re.IGNORECASE) for t in titles.get("", [])
@@ -200,7 +195,7 @@ _MENTION = re.compile(
 @cache
 def _mentions(root: str, name: str) -> dict[str, list[tuple[int, str | None]]]:
     """Every « avenant n° N [du <date>] » of a seed: N → [(line, date as written)]."""
-    text = _seed_text(root, name)
+    text = seed_text(root, name)
     out: dict[str, list[tuple[int, str | None]]] = {}
     line, pos = 1, 0
     for m in _mention_matches(text):
@@ -233,43 +228,13 @@ def _mention_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-@cache
-def _metadata_titles(root: str) -> dict[str, list[str]]:
-    path = _sources_folder(root) / METADATA
-    if not path.exists():
-        return {}
-    out: dict[str, list[str]] = {}
-    for text in json.loads(path.read_text(encoding="utf-8")).get("texts", []):
-        out.setdefault(text.get("signed") or "", []).append(text.get("title", ""))
-    return out
-
-
-@cache
-def _metadata(root: str) -> dict[str, list[str]]:
-    """Each arrêté date of the metadata file with its JO dates (several when two share a day)."""
-    path = _sources_folder(root) / METADATA
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        a["date"]: [d for d in [a.get("jo_published"), *a.get("jo_published_also", [])] if d]
-        for a in data.get("arretes", [])
-    }
-
-
-@cache
-def _seed_text(root: str, name: str = "004") -> str:
-    found = sorted(_sources_folder(root).glob(f"{name}_*.txt"))
-    return found[0].read_text(encoding="utf-8") if found else ""
-
-
 ARRETE_DU = "arrêté du "
 
 
 @cache
 def _arretes_at(root: str) -> tuple[int, ...]:
     """Where « arrêté du » stands in the seed (a few dozen places, found once)."""
-    seed, out, at = _seed_text(root), [], 0
+    seed, out, at = seed_text(root), [], 0
     while (at := seed.find(ARRETE_DU, at)) >= 0:
         out.append(at)
         at += 1
@@ -279,7 +244,7 @@ def _arretes_at(root: str) -> tuple[int, ...]:
 def _first(root: str, words: str) -> int:
     """seed.find(words) for words beginning with « arrêté du », without a scan of the seed."""
     assert words.startswith(ARRETE_DU)
-    seed = _seed_text(root)
+    seed = seed_text(root)
     return next((at for at in _arretes_at(root) if seed.startswith(words, at)), -1)
 
 
@@ -293,7 +258,7 @@ def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
 @cache
 def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
     assert arrete.jo is not None
-    seed = _seed_text(root)
+    seed = seed_text(root)
     for words in (
         f"Journal officiel du {format_french(arrete.jo)}",
         f"JO du {format_french(arrete.jo)}",
@@ -301,7 +266,7 @@ def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
         at = _first(root, f"arrêté du {format_french(arrete.date)} ({words}")
         if at >= 0:
             return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
-    jos = _metadata(root).get(arrete.date.isoformat(), [])
+    jos = metadata(root).get(arrete.date.isoformat(), [])
     decision = arrete.decisions[0] if arrete.decisions else None
     if jos == [arrete.jo.isoformat()]:
         return Provenance(Certainty.METADATA, METADATA)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consolidator.query import provenance
+from consolidator.query.seeds import seed_text
 from consolidator.resources import DEFAULT_CORPUS
 
 ROOT = str(DEFAULT_CORPUS)
@@ -25,9 +26,9 @@ def _found(text: str) -> list[tuple[int, int, tuple[str | None, ...]]]:
 
 def test_mentions_of_every_seed_are_those_of_a_whole_scan() -> None:
     for name in ("004", "000", "001"):
-        text = provenance._seed_text(ROOT, name)
+        text = seed_text(ROOT, name)
         assert _found(text) == _all(text)
-    assert len(_all(provenance._seed_text(ROOT, "004"))) > 10  # the main seed names avenants
+    assert len(_all(seed_text(ROOT, "004"))) > 10  # the main seed names avenants
 
 
 @settings(max_examples=400, deadline=None)
@@ -37,7 +38,7 @@ def test_mentions_of_any_text_are_those_of_a_whole_scan(text: str) -> None:
 
 
 def test_first_arrete_is_the_first_occurrence_in_the_seed() -> None:
-    seed = provenance._seed_text(ROOT)
+    seed = seed_text(ROOT)
     starts = provenance._arretes_at(ROOT)
     assert starts and all(seed.startswith(provenance.ARRETE_DU, at) for at in starts)
     for at in starts:
