@@ -181,4 +181,6 @@ def describe_tenure(index: VersionIndex, t: Tenure) -> str:
         if last.end is not None and last.ended_by != last.act:
             ended = index.corpus.acts[last.ended_by].label if last.ended_by else ""
             line += f" ({last.end.value}{' par ' + by(ended) if ended else ''})"
+        elif last.end is not None:  # ended by its own terms (a fixed-term accord): say so
+            line += f" ({last.end.value} le {format_french(t.until)})"
     return line

@@ -313,6 +313,15 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     current = [t for t in held if t.since <= day and (t.until is None or day < t.until)]
     if current:
         return current[0].article
+    first = min(held, key=lambda t: t.since)
+    signer = acts[index.versions[first.article][0].act]
+    if day < first.since and signer.signed <= day:  # signed, not yet in force (domain.md)
+        raise QueryError(
+            f"l'article {first.num} n'est pas encore en vigueur le {format_french(day)} : signé "
+            f"le {format_french(signer.signed)} ({signer.label}), il entre en vigueur le "
+            f"{format_french(first.since)}",
+            hint=f"choisissez une date à partir du {format_french(first.since)}",
+        )
     lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
     chapters = {_unknown_around(index, index.versions[t.article][0], day) for t in held} - {None}
     chapter = (

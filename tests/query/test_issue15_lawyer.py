@@ -444,3 +444,25 @@ def test_who_is_bound_by_2_5_in_june_2010(index: VersionIndex) -> None:
         "adhérents, la rédaction antérieure étendue issue de la convention collective nationale "
         "de la mutualité du 31 janvier 2000 (alors article 2.4) demeure applicable"
     ) in out
+
+
+def test_refusals_say_the_state_signed_not_in_force_or_lapsed(index: VersionIndex) -> None:
+    """004 l.57 (« applicable à compter du 1er février 2000 »): on 31 January 2000 the convention
+    is signed, not yet in force; 004 l.9726 (« conclu pour une durée déterminée d'un an. A
+    l'échéance de son terme, ses dispositions cesseront automatiquement de produire leurs
+    effets »): the agenda social 2017's article 5 is périmé from 2 November 2018 (D-401). A
+    refusal says so, never only « aucun article ne porte le numéro » (lawyer L-14)."""
+    from consolidator.errors import QueryError
+    from consolidator.query.snapshot import resolve_article
+
+    assert "cesseront automatiquement de produire leurs effets" in " ".join(seed_lines(9724, 9728))
+    with pytest.raises(QueryError) as signed:
+        resolve_article(index, "1.1", date(2000, 1, 31))
+    assert str(signed.value).startswith(
+        "l'article 1.1 n'est pas encore en vigueur le 31 janvier 2000 : signé le 31 janvier 2000"
+    )
+    assert "il entre en vigueur le 1er février 2000" in str(signed.value)
+    with pytest.raises(QueryError) as lapsed:
+        resolve_article(index, "agenda-2017:5", date(2018, 11, 2))
+    assert "du 2 novembre 2017 au 2 novembre 2018" in str(lapsed.value)
+    assert "(périmé le 2 novembre 2018)" in str(lapsed.value)
