@@ -314,8 +314,9 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     if current:
         return current[0].article
     first = min(held, key=lambda t: t.since)
-    signer = acts[index.versions[first.article][0].act]
-    if day < first.since and signer.signed <= day:  # signed, not yet in force (domain.md)
+    origin = index.versions[first.article][0]  # the number came with the article, not later
+    signer = acts[origin.act]
+    if day < first.since == origin.since and signer.signed <= day:  # signed, not yet in force
         raise QueryError(
             f"l'article {first.num} n'est pas encore en vigueur le {format_french(day)} : signé "
             f"le {format_french(signer.signed)} ({signer.label}), il entre en vigueur le "
