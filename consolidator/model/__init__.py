@@ -197,6 +197,11 @@ class Nota:
         """The whole nota, its paragraphs separated by a blank line."""
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def label(self) -> str:
+        """« Nota » (Legifrance's words) or « Note déduite (D-416) » (ours, inferred)."""
+        return f"Note déduite ({self.decision})" if self.decision else "Nota"
+
 
 @dataclass(frozen=True)
 class Act:

@@ -4,15 +4,16 @@ state periods. A date keeps the provenance of the date it was computed from, whe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent, resolve_rule
 from consolidator.model import Version
+from consolidator.query.history import StatePeriod
 from consolidator.query.provenance import (
-    Certainty,
     Provenance,
-    jo_provenance,
+    extension_provenance,
     rule_provenance,
     since_provenance,
 )
@@ -36,7 +37,7 @@ def until_provenance(index: VersionIndex, version: Version) -> Provenance | None
     return rule_provenance(index, act, rule)
 
 
-def period_provenance(
+def _boundary(
     index: VersionIndex, version: Version, day: date, extension: ExtensionEvent | None
 ) -> Provenance | None:
     """The provenance of a state period's boundary `day` in `version`'s life: its first or last
@@ -46,12 +47,21 @@ def period_provenance(
     if day == version.until:
         return until_provenance(index, version)
     if extension is not None and extension.effective == day:
-        jo = jo_provenance(index.corpus, extension.arrete)
-        if jo is None or jo.certainty is Certainty.SOURCE:
-            return jo
-        return Provenance(
-            jo.certainty,
-            f"calculée de la publication au JO de l'{extension.arrete.label} ({jo.source})",
-            jo.decision,
-        )
+        return extension_provenance(index.corpus, extension.arrete)
     return None
+
+
+def period_bounds(
+    index: VersionIndex, version: Version, periods: Sequence[StatePeriod]
+) -> list[tuple[Provenance | None, Provenance | None]]:
+    """For each state period of `version`, the provenance of its first and last day (a period
+    ends where the next begins, often the day the next one's extension takes effect)."""
+    out = []
+    for p, after in zip(periods, (*periods[1:], None), strict=True):
+        end = (
+            _boundary(index, version, p.until, after.extension if after else None)
+            if p.until
+            else None
+        )
+        out.append((_boundary(index, version, p.since, p.extension), end))
+    return out

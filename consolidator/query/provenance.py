@@ -279,6 +279,19 @@ def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
     return Provenance(Certainty.INFERRED, "date de publication au JO absente des sources", decision)
 
 
+def extension_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
+    """The provenance of a date computed from the arrêté's JO publication (an extension's day of
+    effect): the JO date's own, said « calculée de … » when no seed writes it."""
+    jo = jo_provenance(corpus, arrete)
+    if jo is None or jo.certainty is Certainty.SOURCE:
+        return jo
+    return Provenance(
+        jo.certainty,
+        f"calculée de la publication au JO de l'{arrete.label} ({jo.source})",
+        jo.decision,
+    )
+
+
 def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenance:
     """The provenance of the date an effect rule resolved to."""
     if rule.approximate:
@@ -292,16 +305,8 @@ def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenan
         return Provenance(signed.certainty, "à la signature, " + signed.source, signed.decision)
     if rule.kind is RuleKind.EXTENSION:
         events = [e for e in index.extensions_of(act.id) if e.effective]
-        arrete = events[0].arrete if events else None
-        jo = jo_provenance(index.corpus, arrete) if arrete else None
-        if jo is None or jo.certainty is Certainty.SOURCE:
-            return jo or Provenance(Certainty.SOURCE, "règle de l'acte")
-        label = arrete.label if arrete else "arrêté"
-        return Provenance(
-            jo.certainty,
-            f"calculée de la publication au JO de l'{label} ({jo.source})",
-            jo.decision,
-        )
+        found = extension_provenance(index.corpus, events[0].arrete) if events else None
+        return found or Provenance(Certainty.SOURCE, "règle de l'acte")
     seeds = _seed_sources(act)
     return Provenance(Certainty.SOURCE, seeds[0] if seeds else "texte de l'acte")
 

@@ -12,7 +12,7 @@ import orjson
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Corpus, Restriction, Version
-from consolidator.query.boundaries import period_provenance, until_provenance
+from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import former_renumberings, words_act
@@ -285,19 +285,17 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "periods": [
             {
                 "since": _iso(p.since),
-                "since_provenance": _prov(period_provenance(index, v, p.since, p.extension)),
+                "since_provenance": _prov(first),
                 "until": _iso(p.until),
-                "until_provenance": _prov(
-                    period_provenance(index, v, p.until, after.extension if after else None)
-                    if p.until
-                    else None
-                ),
+                "until_provenance": _prov(last),
                 "state": p.state.value,
                 "label": p.heading_label,
                 "extension": extension_json(index, p.extension),
                 "reservations": [restriction_json(index, r) for r in p.restrictions],
             }
-            for p, after in zip(vh.periods, (*vh.periods[1:], None), strict=True)
+            for p, (first, last) in zip(
+                vh.periods, period_bounds(index, v, vh.periods), strict=True
+            )
         ],
         "end": v.end.value if v.end else None,
         "ended_by": act_json(index.corpus.acts[v.ended_by], index.corpus) if v.ended_by else None,

@@ -82,7 +82,7 @@ def salaries_page(env: Environment, index: VersionIndex, site: SiteContext) -> s
         answer=answer,
         euros=euros,
         extension=extension_phrase(answer, index.corpus) if answer else "",
-        non_adherents=non_adherents(answer, index.corpus) if answer else None,
+        non_adherents=non_adherents(answer, index.corpus, hint="") if answer else None,
     )
 
 

@@ -42,8 +42,11 @@ def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
     return f"{ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}" if ext else ""
 
 
-def non_adherents(answer: SalaryAnswer, corpus: Corpus) -> str | None:
-    """What binds employers outside the signatory organisations while this grid is not extended."""
+def non_adherents(
+    answer: SalaryAnswer, corpus: Corpus, hint: str = " ; vue branche : --view branche"
+) -> str | None:
+    """What binds employers outside the signatory organisations while this grid is not extended
+    (`hint`: how to see that grid, for the command line; the site passes "")."""
     if answer.state is not State.NON_ETENDU:
         return None
     held = answer.non_adherents
@@ -52,8 +55,7 @@ def non_adherents(answer: SalaryAnswer, corpus: Corpus) -> str | None:
         return f"{members} ; les sources ne connaissent aucune grille étendue plus ancienne"
     return (
         f"{members} ; les employeurs non adhérents restent liés par la grille étendue fixée par "
-        f"{by(corpus.acts[held.act].label)} (depuis le {format_french(held.effective)} ; "
-        "vue branche : --view branche)"
+        f"{by(corpus.acts[held.act].label)} (depuis le {format_french(held.effective)}{hint})"
     )
 
 

@@ -14,7 +14,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
-from consolidator.query.boundaries import period_provenance, until_provenance
+from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.branche import HeldPeriod, held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
@@ -112,8 +112,7 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         lines.append(_para(f"[{i}] {restriction_sentence(r, what)} ({arrete.label})"))
     for nota in art.notas:
         first, *more = nota.paragraphs
-        label = f"Note déduite ({nota.decision})" if nota.decision else "Nota"
-        lines += [_para(f"{label} : {first}"), *(_para(p) for p in more)]
+        lines += [_para(f"{nota.label} : {first}"), *(_para(p) for p in more)]
     for v in art.upcoming:
         lines.append(f"À venir : nouvelle rédaction {upcoming_when(index, v, art.known_at)}")
     for item in pending_for(index, art.id):
@@ -219,14 +218,9 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
         lines.append(f"    renuméroté {v.num} par {by(moved.label)}, sans changement de rédaction")
-    for i, p in enumerate(vh.periods):
-        start = date_caveat(period_provenance(index, v, p.since, p.extension))
-        after = vh.periods[i + 1].extension if i + 1 < len(vh.periods) else None
-        end = (
-            f" → {format_french(p.until)}{date_caveat(period_provenance(index, v, p.until, after))}"
-            if p.until
-            else ""
-        )
+    for p, (first, last) in zip(vh.periods, period_bounds(index, v, vh.periods), strict=True):
+        start = date_caveat(first)
+        end = f" → {format_french(p.until)}{date_caveat(last)}" if p.until else ""
         ext = f", {p.extension.arrete.label}" if p.extension else ""
         lines.append(f"    {format_french(p.since)}{start}{end} : {p.heading_label}{unknown}{ext}")
         spans = excluded_spans(index, v, p.since) if p.restrictions else ()
