@@ -12,7 +12,12 @@ from datetime import date
 
 import pytest
 
-from consolidator.commands import article_document, history_document
+from consolidator.commands import (
+    applicability_document,
+    article_document,
+    history_document,
+    text_document,
+)
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from tests.conftest import flat, seed_lines
@@ -167,3 +172,47 @@ def test_history_of_10_2_lists_the_three_2001_reservations_on_the_2000_version(
     ):
         assert f"réserve « {words} » (arrêté du 17 août 2001)" in first, words
         assert words not in rest.split("• 10.2 — du 3 mars 2004", 1)[1], words
+
+
+# --- branche view: a repeal or rewrite by a text not yet extended leaves the extended one ---------
+
+
+def test_2000_annex_on_expenses_binds_non_adherents_until_the_2018_accord_is_extended(
+    index: VersionIndex,
+) -> None:
+    # 004 l.10496: the accord of 9 November 2018 « intégralement supprim[e] et rempla[ce] » the
+    # 2000 annex on expenses (whose wording the sources lack, D-308) from 1 January 2019; that
+    # accord is extended by the arrêté of 17 February 2020 (JO 21 February 2020, metadata).
+    assert "est intégralement s" in seed_lines(10496, 10496)[0]
+    branche = _words(str(text_document(index, date(2019, 6, 1), "branche", "text")))
+    assert (
+        "(abrogé le 1er janvier 2019 par l'accord du 9 novembre 2018, non étendu à cette date : "
+        "cette rédaction étendue lie toujours les employeurs non adhérents jusqu'à l'extension de "
+        "ce texte)"
+    ) in branche
+    adherent = _words(str(text_document(index, date(2019, 6, 1), "adherent", "text")))
+    assert "abrogé le 1er janvier 2019 par l'accord du 9 novembre 2018" not in adherent
+
+
+def test_15_2_in_2019_binds_non_adherents_in_avenant_16s_wording(index: VersionIndex) -> None:
+    # Avenant n° 22 rewrites 15.2 from 1 January 2018; « L'extension … prendra effet au 1er janvier
+    # de l'année suivant la publication de l'arrêté » (004 l.9984): arrêté of 16 October 2019,
+    # JO 23 October 2019 (metadata), so 1 January 2020. Before that, non-adherents keep the last
+    # extended wording, avenant n° 16's (the 2015 text that added 15.2.7 was never extended, D-301).
+    assert (
+        "prendra effet au 1er janvier de l'année suivant la publication"
+        in (seed_lines(9984, 9984)[0])
+    )
+    day = date(2019, 6, 1)
+    branche = _article(index, "15.2", day, "branche")
+    assert (
+        "Rédaction antérieure étendue, toujours applicable aux non-adhérents (avenant n° 16 du "
+        "18 janvier 2012)"
+    ) in branche
+    assert "15.2.7" not in branche
+    who = _words(str(applicability_document(index, "15.2", day)))
+    assert (
+        "Pour les employeurs non adhérents, la rédaction antérieure étendue issue de l'avenant "
+        "n° 16 du 18 janvier 2012 demeure applicable"
+    ) in who
+    assert "avenant n° 16" not in _article(index, "15.2", date(2020, 1, 1), "branche")
