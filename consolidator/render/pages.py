@@ -46,6 +46,9 @@ class SiteContext:
     served: bool = False
     first: date | None = None
     page: str = "texte"
+    knowledge: str = ""  # « Sources à jour au … ; connaissance au … » (footer)
+    known_at: date | None = None  # ?connu= (served): the banner, and every link keeps it
+    all_sources: str | None = None  # served under ?connu=: the same page with every source
 
 
 def the(label: str) -> str:

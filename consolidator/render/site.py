@@ -18,6 +18,7 @@ from consolidator.query.diff import (
     version_change,
 )
 from consolidator.query.events import sources_date
+from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import Snapshot, article_at, snapshot
 from consolidator.render.contents import snapshot_views
@@ -58,6 +59,7 @@ def standalone(index: VersionIndex, day: date, templates: Path | None = None) ->
         None,
         stamp.sentence(),
         stamp.warning(day),
+        knowledge=knowledge_sentence(stamp),
     )
 
 

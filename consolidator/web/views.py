@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from starlette.datastructures import QueryParams
@@ -71,16 +70,15 @@ _COUNTING = threading.Lock()
 
 
 def change_counts(served: Served) -> dict[date, int]:
-    """How many articles each change date touched (computed once per process; a second caller
-    waits for the first instead of computing again)."""
+    """How many articles each change date touched (computed once per served index, kept on it;
+    a second caller waits for the first instead of computing again)."""
     with _COUNTING:
-        return _change_counts(served)
-
-
-@cache
-def _change_counts(served: Served) -> dict[date, int]:
-    dates = served.index.change_dates
-    return {d: len(changelog(served.index, d - timedelta(days=1), d).changes) for d in dates[1:]}
+        if served.counts is None:
+            index, dates = served.index, served.index.change_dates
+            served.counts = {
+                d: len(changelog(index, d - timedelta(days=1), d).changes) for d in dates[1:]
+            }
+        return served.counts
 
 
 def _texte(served: Served, site: SiteContext, q: QueryParams) -> Page:
@@ -210,7 +208,8 @@ def article(
     index = served.index
     aid = resolve_article(index, ident, site.at)
     if query is not None and served.numbers.ident(aid, site.at) != ident and site.links:
-        return RedirectResponse(site.links.article(aid) + (f"?{query}" if query else ""), 307)
+        path = site.links.article(aid).partition("?")[0]  # the query kept whole (connu too)
+        return RedirectResponse(path + (f"?{query}" if query else ""), 307)
     if from_box and site.links:  # from the number box: to the page's own address
         return RedirectResponse(site.links.article(aid), 303)
 
