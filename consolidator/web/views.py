@@ -239,6 +239,8 @@ def compare(served: Served, site: SiteContext, start: date, end: date, q: QueryP
     heading = f"Modifications du {format_french(start)} au {format_french(end)}"
     if aid:
         heading = f"Article {served.numbers.ident(aid, end)} : {heading[0].lower()}{heading[1:]}"
+    if log.view == "branche":  # what binds every employer of the branch (D-213)
+        heading += " (vue branche)"
 
     def html() -> str:
         return changelog_page(

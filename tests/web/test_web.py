@@ -327,3 +327,18 @@ def test_served_and_built_pages_say_what_their_sources_knew(
     footer = flat(doc.xpath("string(//footer)"))
     assert "; connaissance au 1er janvier 2012 :" in footer
     assert _known(doc).startswith("Connaissance au 1er janvier 2012")
+
+
+def test_branche_comparison_shows_the_held_over_wording_replaced(client: httpx.Client) -> None:
+    """Chapter XIII across the extension of the avenant of 8 April 2002 (arrêté of 2 December
+    2002, 004 l.15503): for non-adherents, the 2000 wording « d'une heure » (004 l.2152) was
+    replaced by « de 1 heure » (l.2163); the page says it is the branche view and keeps it."""
+    r = client.get(
+        f"{BASE}/comparer", params={"du": "2002-06-01", "au": "2003-01-01", "vue": "branche"}
+    )
+    doc = lhtml.fromstring(r.text)
+    assert flat(doc.xpath("string(//h1)")).endswith("(vue branche)")
+    assert "d'une" in [flat(d.text_content()) for d in doc.xpath("//del")]
+    assert "de 1" in [flat(i.text_content()) for i in doc.xpath("//ins")]
+    assert doc.xpath("//form[@class='compare']//input[@name='vue']/@value") == ["branche"]
+    assert all("vue=branche" in h for h in doc.xpath("//p[@class='layouts']//a/@href"))
