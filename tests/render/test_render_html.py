@@ -273,3 +273,21 @@ def test_history_table_of_1_1_marks_its_end_and_state_boundaries(index: VersionI
     )
     assert "non étendu depuis le 24 mai 2002 (date approximative, D-005)" in second
     assert "étendu depuis le 12 juin 2003 (date déduite, D-007)" in second
+
+
+def test_history_page_gives_each_act_the_provenance_of_its_date(static_site: Path) -> None:
+    """The site's « Historique des modifications »: the avenant of 24 May 2002 enters into force
+    on a date written nowhere (approximate, D-005; 004 l.15541-15557), the CPNEFP accord of
+    17 December 2003 on the JO publication of its arrêté, known only from the metadata file;
+    the convention's own first day, 1 February 2000, is plain (a sourced date)."""
+    rows = {
+        flat(r.xpath("string(td[1])")): flat(r.xpath("string(td[2])"))
+        for r in _doc(static_site / "history.html").xpath("//table[@class='history']/tbody/tr")
+    }
+    assert rows["24 mai 2002"] == "avenant du 24 mai 2002 (date approximative, D-005)"
+    assert rows["19 mai 2004"] == (
+        "accord du 17 décembre 2003 (CPNEFP) (d'après les métadonnées Légifrance)"
+    )
+    assert "convention collective nationale de la mutualité du 31 janvier 2000," in (
+        rows["1er février 2000"] + ","
+    )
