@@ -177,8 +177,10 @@ def version_page(
     log = Changelog(
         index.versions[article][n - 1].since, v.since, View.ADHERENT, article, (change,)
     )
+    prov = since_provenance(index, v)
+    caveat = f" ({prov.caveat})" if prov and prov.caveat else ""
     heading = (
-        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}"
+        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}{caveat}"
         " comparée à la précédente"
     )
     return changelog_page(env, index, log, site, heading)

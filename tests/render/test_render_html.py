@@ -291,3 +291,15 @@ def test_history_page_gives_each_act_the_provenance_of_its_date(static_site: Pat
     assert "convention collective nationale de la mutualité du 31 janvier 2000," in (
         rows["1er février 2000"] + ","
     )
+
+
+def test_version_page_heading_marks_an_approximate_date(index: VersionIndex) -> None:
+    """1.1's second wording, from the avenant of 24 May 2002: its date of effect is written
+    nowhere (D-005; 004 l.15541-15557), and the comparison page's heading says so."""
+    from consolidator.render.site import standalone, version_page
+
+    page = version_page(make_env(), index, "a2000-1.1", 1, standalone(index, date(2026, 12, 2)))
+    assert flat(lhtml.fromstring(page).xpath("string(//h1)")) == (
+        "Article 1.1 : rédaction du 24 mai 2002 (date approximative, D-005) comparée à la "
+        "précédente"
+    )
