@@ -342,3 +342,30 @@ def test_branche_comparison_shows_the_held_over_wording_replaced(client: httpx.C
     assert "de 1" in [flat(i.text_content()) for i in doc.xpath("//ins")]
     assert doc.xpath("//form[@class='compare']//input[@name='vue']/@value") == ["branche"]
     assert all("vue=branche" in h for h in doc.xpath("//p[@class='layouts']//a/@href"))
+
+
+@pytest.mark.parametrize(
+    ("number", "at", "known"),
+    [("15.2", "2020-04-01", "2020-04-01"), ("2.5", "2018-01-01", "2017-01-01")],
+)
+def test_known_at_page_answers_as_the_cli(
+    client: httpx.Client, number: str, at: str, known: str
+) -> None:
+    """One query for both (query.knowledge): the served article under ?connu=K is the CLI's
+    `article --known-at K` (2.5 on 1 January 2018 known on 1 January 2017: avenant n° 20 signed,
+    its arrêté not yet published, 004 l.10917)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from consolidator.cli import main
+
+    served = client.get(
+        f"{BASE}/{at}/article/{number}", params={"connu": known, "format": "json"}
+    ).json()
+    args = ["article", number, "--at", at, "--known-at", known, "--format", "json"]
+    cli = json.loads(CliRunner().invoke(main, args).output)
+    assert served["known_at"] == known
+    assert served["article"] == cli["article"]
+    every = client.get(f"{BASE}/{at}/article/{number}", params={"format": "json"}).json()
+    assert every["article"]["version"] != served["article"]["version"]  # a later act known
