@@ -14,7 +14,7 @@ from starlette.responses import RedirectResponse
 from consolidator.dates import format_french
 from consolidator.errors import QueryError
 from consolidator.query.diff import changelog
-from consolidator.query.events import pending_at, timeline_events
+from consolidator.query.events import pending_at, sources_date, timeline_events
 from consolidator.query.history import history
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
@@ -67,6 +67,13 @@ def _view(q: QueryParams) -> str:
 
 
 _COUNTING = threading.Lock()
+
+
+def warm(served: Served) -> None:
+    """What a server computes before its readers ask: the history page's counts, and one
+    known-at index (the sources' own date), which loads the replay's code."""
+    change_counts(served)
+    served.knowing(sources_date(served.index.corpus).day)
 
 
 def change_counts(served: Served) -> dict[date, int]:
