@@ -98,6 +98,7 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
     for n, vh in enumerate(hist.versions):
         v = vh.version
         links = site.links
+        end = until_provenance(index, v)
         rows.append(
             {
                 "n": n,
@@ -109,11 +110,9 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 if only_renumbered(index, v)
                 else None,
                 "prov": _shown(since_provenance(index, v)),
-                "until_prov": _shown(until_provenance(index, v)),
+                "until_prov": _shown(end),
                 "periods": _periods(index, vh),
-                "held": held_period_line(index, vh.held, until_provenance(index, v))
-                if vh.held
-                else None,
+                "held": held_period_line(index, vh.held, end) if vh.held else None,
                 "end": v.end.state if v.end else None,
                 "diff": links.compare_version(article, n) if n and links else None,
                 "href": links.article(article, v.since) if links and site.served else None,
