@@ -309,6 +309,8 @@ def test_known_at_is_kept_by_every_link_and_form(client: httpx.Client) -> None:
     assert r.headers["location"] == f"{BASE}/2010-02-01/article/2.5?connu=2010-02-01"
     r = client.get(f"{BASE}/2010-02-01/texte", params={"connu": "1999-01-01"})
     assert r.status_code == 400
+    spec = client.get("/openapi.json").json()["paths"][f"{BASE}/{{day}}/texte"]["get"]
+    assert "connu" in [p["name"] for p in spec["parameters"]]
     assert "le premier l'a été le 31 janvier 2000" in flat(r.text)
 
 
