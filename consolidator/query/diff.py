@@ -9,9 +9,12 @@ from enum import StrEnum
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, View
+from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, State, View
+from consolidator.query.branche import held_over
 from consolidator.query.numbering import by as by_label
+from consolidator.query.provenance import extension_provenance
 from consolidator.query.redline import (  # DELETE, INSERT, RETYPED_*: re-exported
     DELETE,  # noqa: F401
     EQUAL,
@@ -22,6 +25,7 @@ from consolidator.query.redline import (  # DELETE, INSERT, RETYPED_*: re-export
     word_diff,
 )
 from consolidator.query.snapshot import ArticleAt, Snapshot, article_at, snapshot, version_at
+from consolidator.query.states import extension_at
 
 
 class ChangeKind(StrEnum):
@@ -109,8 +113,34 @@ def _text(art: ArticleAt) -> str:
     if not art.version.wording_known:
         return f"[{WORDING_UNKNOWN}]"
     if art.branche is not None:
-        return "\n\n".join(art.branche.paragraphs)
+        return "\n\n".join(branche_wording(art))
     return art.version.text
+
+
+def branche_wording(art: ArticleAt) -> list[str]:
+    """What of the article binds non-adherents, in its order: its extended alinéas and, in place
+    of each alinéa not extended yet, the earlier extended wording it replaced (D-213; the
+    alinéas that change removed, after the alinéa they followed). A changelog across the
+    extension then shows the held-over wording replaced by the newly extended one."""
+    b = art.branche
+    assert b is not None
+    held = {f.uid: f for f in b.fallback_fragments}
+    why = dict(b.removed)
+    kept = iter(b.paragraphs)
+    out: list[tuple[str, str]] = []  # (alinéa uid, wording)
+    for i, f in enumerate(art.version.fragments):
+        if i not in why:
+            out.append((f.uid, next(kept)))
+        elif why[i] == "non étendu" and f.uid in held:
+            out.append((f.uid, held.pop(f.uid).text))
+    order = [f.uid for f in b.fallback.fragments] if b.fallback else []
+    for f in b.fallback_fragments:
+        if f.uid not in held:
+            continue
+        earlier = order[: order.index(f.uid)] if f.uid in order else []
+        placed = [n for n, (uid, _) in enumerate(out) if uid in earlier]
+        out.insert(placed[-1] + 1 if placed else 0, (f.uid, f.text))
+    return [text for _, text in out]
 
 
 def _key(r: Restriction) -> tuple[str, str, str, str, int]:
@@ -160,6 +190,50 @@ def end_reason(index: VersionIndex, aid: str, day: date, view: str) -> str:
     return f"{last.end.value} le {format_french(last.until)}{by}"
 
 
+def _binding(index: VersionIndex, art: ArticleAt, day: date) -> ArticleAt:
+    """Branche view: the article with the state of what binds non-adherents. A version not
+    extended on `day` whose earlier extended wording still binds them (D-213) is, for them, that
+    wording, extended by its own arrêté: chapter XIII on 1 June 2002 is the 2000 wording,
+    extended by the arrêté of 17 August 2001, until the avenant of 8 April 2002 is extended."""
+    b = art.branche
+    if art.state is not State.NON_ETENDU or b is None or b.fallback is None:
+        return art
+    if not b.fallback_fragments:
+        return art
+    return replace(art, state=State.ETENDU, extension=extension_at(index, b.fallback, day))
+
+
+def _held_end(index: VersionIndex, art: ArticleAt, end: date) -> str | None:
+    """Branche view, an article held over for non-adherents that no longer binds them on `end`:
+    « abrogé le 3 juillet 2015 par l'accord du 3 juillet 2015, qui lie les employeurs non
+    adhérents depuis son extension, le 26 février 2016 » (D-213)."""
+    held = art.held
+    if held is None or held.renumbered:
+        return None
+    ends = [e for e in index.extensions_of(held.act) if e.effective and held.day < e.effective]
+    first = min((e for e in ends if e.effective and e.effective <= end), default=None, key=_eff)
+    if first is None or first.effective is None:
+        return None
+    prov = extension_provenance(index.corpus, first.arrete)
+    caveat = f", {prov.caveat}" if prov and prov.caveat else ""
+    return (
+        f"abrogé le {format_french(held.day)} par {by_label(index.corpus.acts[held.act].label)}"
+        f", qui ne lie les employeurs non adhérents qu'à compter de son extension, le "
+        f"{format_french(first.effective)}{caveat}"
+    )
+
+
+def _eff(event: ExtensionEvent) -> date:
+    return event.effective or date.max
+
+
+def _held_touched(index: VersionIndex, start: date, end: date) -> set[str]:
+    """Branche view: the articles held over for non-adherents (D-213) on one date and not on the
+    other, or otherwise (the 2011 chapter IX until the accord of 3 July 2015 is extended)."""
+    before, after = held_over(index, start), held_over(index, end)
+    return {aid for aid in before.keys() | after.keys() if before.get(aid) != after.get(aid)}
+
+
 def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
     """The articles whose answer can differ between `start` and `end` (the others are skipped).
 
@@ -201,8 +275,13 @@ def changelog(
             hint="donnez la date la plus ancienne à --from",
         )
     only = _touched(index, start, end) if article is None else {article}
+    if view == View.BRANCHE and article is None:
+        only |= _held_touched(index, start, end)
     before = _articles(snapshot(index, start, view, only))
     after = _articles(snapshot(index, end, view, only))
+    if view == View.BRANCHE:
+        before = {k: _binding(index, a, start) for k, a in before.items()}
+        after = {k: _binding(index, a, end) for k, a in after.items()}
     if article is not None:
         before = {k: v for k, v in before.items() if k == article}
         after = {k: v for k, v in after.items() if k == article}
@@ -216,7 +295,7 @@ def changelog(
             changes.append(change)
     for aid, art in before.items():
         if aid not in after:
-            reason = end_reason(index, aid, end, view)
+            reason = _held_end(index, art, end) or end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, (ChangeKind.REPEALED,), art, None, end_reason=reason))
     labelled = tuple(replace(c, text=_text_label(index, c.side)) for c in changes)
     return Changelog(start, end, view, article, labelled)

@@ -19,7 +19,7 @@ from consolidator.engine.replay import VersionIndex, build_index
 from consolidator.engine.timeline import Pending
 from consolidator.errors import QueryError
 from consolidator.model import Act, Corpus, Extension, RuleKind
-from consolidator.query.events import arrete_known, when_phrase
+from consolidator.query.events import SourcesDate, arrete_known, when_phrase
 
 _KEPT = 4  # known-at indexes kept in memory (a server asks for a few days again and again)
 _INDEXES: OrderedDict[tuple[int, date], tuple[VersionIndex, VersionIndex]] = OrderedDict()
@@ -88,3 +88,14 @@ def pending_when(index: VersionIndex, item: Pending) -> str:
         return f"à une date non connue ({act.label})"
     known = index.corpus.known_at or date.max
     return f"{when_phrase(index, act, rule, None, known)} ({act.label})"
+
+
+def knowledge_sentence(stamp: SourcesDate) -> str:
+    """« Sources à jour au 15 juin 2023 ; connaissance au 15 juin 2023 : les textes signés ou
+    publiés après cette date ne sont pas pris en compte » (the site's footer: a built site knows
+    what its sources hold; a served page under ?connu= what could be known that day)."""
+    known = stamp.known_at or stamp.day
+    return (
+        f"Sources à jour au {format_french(stamp.day)} ; connaissance au {format_french(known)} :"
+        " les textes signés ou publiés après cette date ne sont pas pris en compte."
+    )

@@ -165,17 +165,24 @@ class ServedLinks:
     numbers: NumberMap
     at: date
     base: str
+    known: date | None = None  # ?connu=: every link keeps what could be known on that day
 
     def _day(self, day: date | None) -> str:
         return (day or self.at).isoformat()
 
+    def _keep(self, url: str) -> str:
+        """`url` with the page's `connu` parameter, if any."""
+        if self.known is None:
+            return url
+        return f"{url}{'&' if '?' in url else '?'}connu={self.known.isoformat()}"
+
     def texte(self, view: str = "adherent", day: date | None = None) -> str:
         tail = "?vue=branche" if view == View.BRANCHE else ""
-        return f"{self.base}/{self._day(day)}/texte{tail}"
+        return self._keep(f"{self.base}/{self._day(day)}/texte{tail}")
 
     def article(self, article: str, day: date | None = None) -> str:
         ident = self.numbers.ident(article, day or self.at)
-        return f"{self.base}/{self._day(day)}/article/{quote(ident)}"
+        return self._keep(f"{self.base}/{self._day(day)}/article/{quote(ident)}")
 
     def compare_version(self, article: str, n: int) -> str | None:
         versions = self.numbers.index.versions[article]
@@ -185,7 +192,7 @@ class ServedLinks:
         query = {"du": start.isoformat(), "au": end.isoformat()}
         if article:
             query["article"] = self.numbers.ident(article, end)
-        return f"{self.base}/comparer?{urlencode(query)}"
+        return self._keep(f"{self.base}/comparer?{urlencode(query)}")
 
     def changes(self, day: date) -> str | None:
         dates = self.numbers.index.change_dates
@@ -195,19 +202,19 @@ class ServedLinks:
         return self.compare(prev, day)
 
     def history(self) -> str:
-        return f"{self.base}/{self._day(None)}/historique"
+        return self._keep(f"{self.base}/{self._day(None)}/historique")
 
     def articles(self) -> str:
-        return f"{self.base}/{self._day(None)}/articles"
+        return self._keep(f"{self.base}/{self._day(None)}/articles")
 
     def search(self) -> str | None:
-        return f"{self.base}/{self._day(None)}/recherche"
+        return self._keep(f"{self.base}/{self._day(None)}/recherche")
 
     def salaries(self) -> str | None:
-        return f"{self.base}/{self._day(None)}/salaires"
+        return self._keep(f"{self.base}/{self._day(None)}/salaires")
 
     def events(self) -> str | None:
-        return f"{self.base}/{self._day(None)}/evenements"
+        return self._keep(f"{self.base}/{self._day(None)}/evenements")
 
     def asset(self, name: str) -> str:
         return f"/static/{name}"

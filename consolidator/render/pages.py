@@ -14,14 +14,16 @@ from consolidator.errors import QueryError
 from consolidator.french import de as of
 from consolidator.model import ActLevel, Version, View
 from consolidator.query.applicability import applicability
+from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.citation import citation
-from consolidator.query.history import history
+from consolidator.query.history import VersionHistory, history
 from consolidator.query.numbering import by, only_renumbered, words_act
 from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.snapshot import article_at, path_at
 from consolidator.render.filters import date_fr
 from consolidator.render.html import Marker, NoteCounter, article_view, heading_of, markers
 from consolidator.render.links import Links
+from consolidator.render.text import held_period_line
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class SiteContext:
     served: bool = False
     first: date | None = None
     page: str = "texte"
+    knowledge: str = ""  # « Sources à jour au … ; connaissance au … » (footer)
+    known_at: date | None = None  # ?connu= (served): the banner, and every link keeps it
+    all_sources: str | None = None  # served under ?connu=: the same page with every source
 
 
 def the(label: str) -> str:
@@ -93,6 +98,7 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
     for n, vh in enumerate(hist.versions):
         v = vh.version
         links = site.links
+        end = until_provenance(index, v)
         rows.append(
             {
                 "n": n,
@@ -104,7 +110,9 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 if only_renumbered(index, v)
                 else None,
                 "prov": _shown(since_provenance(index, v)),
-                "periods": vh.periods,
+                "until_prov": _shown(end),
+                "periods": _periods(index, vh),
+                "held": held_period_line(index, vh.held, end) if vh.held else None,
                 "end": v.end.state if v.end else None,
                 "diff": links.compare_version(article, n) if n and links else None,
                 "href": links.article(article, v.since) if links and site.served else None,
@@ -114,6 +122,16 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
             }
         )
     return rows
+
+
+def _periods(index: VersionIndex, vh: VersionHistory) -> list[dict[str, Any]]:
+    """The version's state periods with the provenance of their first and last day, as
+    `history` prints them (query.boundaries.period_bounds; lawyer L-01)."""
+    bounds = period_bounds(index, vh.version, vh.periods)
+    return [
+        {"p": p, "since_prov": _shown(first), "until_prov": _shown(last)}
+        for p, (first, last) in zip(vh.periods, bounds, strict=True)
+    ]
 
 
 def _shown(prov: Provenance | None) -> Provenance | None:

@@ -18,6 +18,8 @@ from consolidator.query.diff import (
     version_change,
 )
 from consolidator.query.events import sources_date
+from consolidator.query.knowledge import knowledge_sentence
+from consolidator.query.provenance import Provenance, extension_provenance, since_provenance
 from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import Snapshot, article_at, snapshot
 from consolidator.render.contents import snapshot_views
@@ -58,6 +60,7 @@ def standalone(index: VersionIndex, day: date, templates: Path | None = None) ->
         None,
         stamp.sentence(),
         stamp.warning(day),
+        knowledge=knowledge_sentence(stamp),
     )
 
 
@@ -174,11 +177,55 @@ def version_page(
     log = Changelog(
         index.versions[article][n - 1].since, v.since, View.ADHERENT, article, (change,)
     )
+    prov = since_provenance(index, v)
+    caveat = f" ({prov.caveat})" if prov and prov.caveat else ""
     heading = (
-        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}"
+        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}{caveat}"
         " comparée à la précédente"
     )
     return changelog_page(env, index, log, site, heading)
+
+
+_ACT_PROVS: dict[int, tuple[VersionIndex, dict[tuple[date, str], list[Provenance]]]] = {}
+
+
+def act_date_provenance(index: VersionIndex) -> dict[tuple[date, str], list[Provenance]]:
+    """For each (change date, act), the provenance of that date for that act (its versions' first
+    day, its extension's day of effect), each caveat once: « avenant du 24 mai 2002 (date
+    approximative, D-005) » on the history page as on the article pages (lawyer L-01). Computed
+    once per index."""
+    known = _ACT_PROVS.get(id(index))
+    if known is not None and known[0] is index:
+        return known[1]
+    found: dict[tuple[date, str], dict[str, Provenance]] = {}
+
+    def add(day: date | None, act: str, prov: Provenance | None) -> None:
+        if day is not None and prov is not None and prov.caveat:
+            found.setdefault((day, act), {}).setdefault(prov.caveat, prov)
+
+    for versions in index.versions.values():
+        for v in versions:
+            add(v.since, v.act, since_provenance(index, v))
+    for act, events in index.timeline.extensions.items():
+        for e in events:
+            add(e.effective, act, extension_provenance(index.corpus, e.arrete))
+    out = {key: list(provs.values()) for key, provs in found.items()}
+    _ACT_PROVS.clear()  # one index at a time
+    _ACT_PROVS[id(index)] = (index, out)
+    return out
+
+
+def _acts_with_provenance(
+    index: VersionIndex, day: date, provs: dict[tuple[date, str], list[Provenance]]
+) -> list[tuple[str, list[Provenance]]]:
+    """The labels of what changed the text on `day` (change_labels), each act's with the
+    provenance of `day` for it."""
+    ids = index.acts_changed_on.get(day, ())
+    labels = change_labels(index, day)
+    return [
+        (label, provs.get((day, ids[i]), []) if i < len(ids) else [])
+        for i, label in enumerate(labels)
+    ]
 
 
 def history_rows(
@@ -186,11 +233,12 @@ def history_rows(
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     dates = index.change_dates
+    provs = act_date_provenance(index)
     for d in dates:
         rows.append(
             {
                 "day": d,
-                "acts": change_labels(index, d),
+                "acts": _acts_with_provenance(index, d, provs),
                 "count": counts.get(d),
                 "href": _change_href(site, d) if d != dates[0] else None,
                 "text": site.links.texte(day=d) if site.served and site.links else None,

@@ -29,6 +29,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
 from consolidator.query.diff import changelog
 from consolidator.query.events import sources_date
+from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.snapshot import VIEWS, Snapshot, snapshot
 from consolidator.render.filters import date_fr
 from consolidator.render.html import make_env, markers, stylesheet
@@ -78,6 +79,7 @@ class SiteBuild:
             stamp.sentence(),
             stamp.warning(self.day),
             links=self.links,
+            knowledge=knowledge_sentence(stamp),
         )
 
     @cached_property

@@ -37,6 +37,12 @@ _VUE = _q(
     "adherent (tout le texte en vigueur) ou branche (ce qui est étendu)",
     enum=["adherent", "branche"],
 )
+_CONNU = _q(
+    "connu",
+    "Date ISO AAAA-MM-JJ : ce qui pouvait être connu ce jour-là (textes signés et arrêtés publiés "
+    "jusqu’à cette date, comme --known-at) ; champ `known_at` de la réponse JSON",
+    format="date",
+)
 _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
     "/{day}/texte": ("La convention consolidée en vigueur à la date", [_DAY, _VUE]),
     "/{day}/article/{ident}": (
@@ -87,7 +93,7 @@ def openapi(base: str) -> dict[str, Any]:
         paths[base + path] = {
             "get": {
                 "summary": summary,
-                "parameters": [*params, _FORMAT],
+                "parameters": [*params, _CONNU, _FORMAT],
                 "responses": {
                     "200": {
                         "description": summary,
@@ -99,6 +105,9 @@ def openapi(base: str) -> dict[str, Any]:
                         },
                     },
                     "307": {"description": "Redirection vers le numéro imprimé à la date"},
+                    "400": {
+                        "description": "Date invalide, ou connaissance antérieure au premier texte"
+                    },
                     "404": {"description": "Article ou date sans texte en vigueur"},
                 },
             }

@@ -6,11 +6,14 @@ without JavaScript, and has its JSON twin (`?format=json`, the CLI's JSON with a
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment
 from starlette.applications import Starlette
@@ -19,11 +22,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from consolidator.dates import parse_iso
+from consolidator.dates import format_french, parse_iso
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.query.events import sources_date
+from consolidator.query.knowledge import knowledge_sentence, known_index
 from consolidator.query.search import SearchIndex, as_number
 from consolidator.query.snapshot import first_day
 from consolidator.render.html import make_env, stylesheet
@@ -32,6 +36,8 @@ from consolidator.render.pages import SiteContext
 from consolidator.web import api, views
 
 API_FORMAT = "consolidator/1"
+KNOWN_KEPT = 8  # ?connu= days kept in memory (each one a replay of the cut-down corpus)
+_KNOWING = threading.Lock()
 
 
 @dataclass(eq=False)
@@ -45,11 +51,18 @@ class Served:
     base: str
     first: date
     css: str = field(default="")
+    known_at: date | None = None  # ?connu=: the index of what could be known that day
+    counts: dict[date, int] | None = None  # articles touched per change date (views.change_counts)
+    _known: OrderedDict[date, Served] = field(default_factory=OrderedDict)
 
-    def site(self, day: date, page: str) -> SiteContext:
+    def site(self, day: date, page: str, request: Request | None = None) -> SiteContext:
         conv = self.index.corpus.convention
-        links = ServedLinks(self.numbers, day, self.base)
+        links = ServedLinks(self.numbers, day, self.base, self.known_at)
         stamp = sources_date(self.index.corpus)
+        every = None
+        if self.known_at is not None and request is not None:  # the banner's way back
+            url = request.url.remove_query_params("connu")
+            every = url.path + (f"?{url.query}" if url.query else "")
         return SiteContext(
             conv.title,
             conv.idcc,
@@ -63,7 +76,33 @@ class Served:
             served=True,
             first=self.first,
             page=page,
+            knowledge=knowledge_sentence(stamp),
+            known_at=self.known_at,
+            all_sources=every,
         )
+
+    def knowing(self, day: date) -> Served:
+        """The application over what could be known on `day` (query.knowledge: acts signed and
+        arrêtés published by then, replayed), kept for the last KNOWN_KEPT days asked."""
+        with _KNOWING:
+            found = self._known.get(day)
+            if found is None:
+                index = known_index(self.index, day)
+                found = Served(
+                    index,
+                    self.env,
+                    NumberMap(index),
+                    SearchIndex(index),
+                    self.base,
+                    self.first,
+                    self.css,
+                    known_at=day,
+                )
+                self._known[day] = found
+                while len(self._known) > KNOWN_KEPT:
+                    self._known.popitem(last=False)
+            self._known.move_to_end(day)
+            return found
 
 
 def parse_day(text: str) -> date:
@@ -91,7 +130,9 @@ def respond(
 ) -> Response:
     """The page, or its JSON twin (only the one asked for is computed)."""
     if wants_json(request):
-        return JSONResponse({"format": API_FORMAT, **data()})
+        known: date | None = getattr(request.state, "known_at", None)
+        extra = {"known_at": known.isoformat()} if known else {}
+        return JSONResponse({"format": API_FORMAT, **extra, **data()})
     return HTMLResponse(html())
 
 
@@ -100,7 +141,21 @@ def _served(request: Request) -> Served:
     idcc = request.path_params.get("idcc")
     if idcc is not None and idcc != served.index.corpus.convention.idcc:
         raise HTTPException(404, f"Convention IDCC {idcc} inconnue ici.")
-    return served
+    known = request.query_params.get("connu")
+    if not known:
+        return served
+    day = parse_day(known)
+    try:
+        found = served.knowing(day)
+    except QueryError as exc:  # before the first signature
+        first = min(a.signed for a in served.index.corpus.acts.values())
+        raise HTTPException(
+            400,
+            f"Connaissance au {format_french(day)} : aucun texte de la convention n'était encore "
+            f"signé (le premier l'a été le {format_french(first)}).",
+        ) from exc
+    request.state.known_at = day
+    return found
 
 
 async def home(request: Request) -> Response:
@@ -115,9 +170,11 @@ async def go(request: Request) -> Response:
     page = request.query_params.get("page", "texte")
     if page not in views.PAGES:
         page = "texte"
-    tail = (
-        "?vue=branche" if page == "texte" and request.query_params.get("vue") == "branche" else ""
-    )
+    branche = page == "texte" and request.query_params.get("vue") == "branche"
+    kept = {"vue": "branche"} if branche else {}
+    if served.known_at is not None:
+        kept["connu"] = served.known_at.isoformat()
+    tail = f"?{urlencode(kept)}" if kept else ""
     return RedirectResponse(f"{served.base}/{day.isoformat()}/{page}{tail}", 303)
 
 
@@ -128,7 +185,7 @@ async def page(request: Request) -> Response:
     name = _strip_json(request.path_params["page"])
     if name not in views.PAGES:
         raise HTTPException(404, f"Page « {name} » inconnue.")
-    site = served.site(day, name)
+    site = served.site(day, name, request)
     try:
         result = views.render_page(served, site, name, request)
         return result if isinstance(result, Response) else respond(request, *result)
@@ -139,7 +196,7 @@ async def page(request: Request) -> Response:
 async def article(request: Request) -> Response:
     served = _served(request)
     day = parse_day(request.path_params["day"])
-    site = served.site(day, "texte")
+    site = served.site(day, "texte", request)
     ident = request.path_params.get("ident")
     if ident is not None:
         ident = _strip_json(ident)
@@ -170,7 +227,7 @@ async def compare(request: Request) -> Response:
     start, end = parse_day(q.get("du", "")), parse_day(q.get("au", ""))
     if end < start:
         start, end = end, start
-    site = served.site(end, "texte")
+    site = served.site(end, "texte", request)
     try:
         html, data = views.compare(served, site, start, end, q)
         return respond(request, html, data)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from starlette.datastructures import QueryParams
@@ -15,7 +14,7 @@ from starlette.responses import RedirectResponse
 from consolidator.dates import format_french
 from consolidator.errors import QueryError
 from consolidator.query.diff import changelog
-from consolidator.query.events import pending_at, timeline_events
+from consolidator.query.events import pending_at, sources_date, timeline_events
 from consolidator.query.history import history
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
@@ -70,17 +69,23 @@ def _view(q: QueryParams) -> str:
 _COUNTING = threading.Lock()
 
 
+def warm(served: Served) -> None:
+    """What a server computes before its readers ask: the history page's counts, and one
+    known-at index (the sources' own date), which loads the replay's code."""
+    change_counts(served)
+    served.knowing(sources_date(served.index.corpus).day)
+
+
 def change_counts(served: Served) -> dict[date, int]:
-    """How many articles each change date touched (computed once per process; a second caller
-    waits for the first instead of computing again)."""
+    """How many articles each change date touched (computed once per served index, kept on it;
+    a second caller waits for the first instead of computing again)."""
     with _COUNTING:
-        return _change_counts(served)
-
-
-@cache
-def _change_counts(served: Served) -> dict[date, int]:
-    dates = served.index.change_dates
-    return {d: len(changelog(served.index, d - timedelta(days=1), d).changes) for d in dates[1:]}
+        if served.counts is None:
+            index, dates = served.index, served.index.change_dates
+            served.counts = {
+                d: len(changelog(index, d - timedelta(days=1), d).changes) for d in dates[1:]
+            }
+        return served.counts
 
 
 def _texte(served: Served, site: SiteContext, q: QueryParams) -> Page:
@@ -210,7 +215,8 @@ def article(
     index = served.index
     aid = resolve_article(index, ident, site.at)
     if query is not None and served.numbers.ident(aid, site.at) != ident and site.links:
-        return RedirectResponse(site.links.article(aid) + (f"?{query}" if query else ""), 307)
+        path = site.links.article(aid).partition("?")[0]  # the query kept whole (connu too)
+        return RedirectResponse(path + (f"?{query}" if query else ""), 307)
     if from_box and site.links:  # from the number box: to the page's own address
         return RedirectResponse(site.links.article(aid), 303)
 
@@ -240,6 +246,8 @@ def compare(served: Served, site: SiteContext, start: date, end: date, q: QueryP
     heading = f"Modifications du {format_french(start)} au {format_french(end)}"
     if aid:
         heading = f"Article {served.numbers.ident(aid, end)} : {heading[0].lower()}{heading[1:]}"
+    if log.view == "branche":  # what binds every employer of the branch (D-213)
+        heading += " (vue branche)"
 
     def html() -> str:
         return changelog_page(

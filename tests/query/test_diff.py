@@ -187,3 +187,59 @@ def test_two_alineas_merged_show_the_paragraph_break_removed(index: VersionIndex
     redline = log.changes[0].redline
     assert (DELETE, "\n\n") in redline and (INSERT, " ") in redline
     assert not any("Ce crédit d'heures se rajoute" in t for op, t in redline if op != EQUAL)
+
+
+def test_branche_diff_shows_the_held_over_wording_replaced_by_the_extended_one(
+    index: VersionIndex,
+) -> None:
+    """Chapter XIII (004 l.2151-2175): the avenant of 8 April 2002 rewrote it (« de 1 heure »,
+    « 1 an », and a new alinéa on the congé de paternité); until its extension by the arrêté of
+    2 December 2002 (004 l.15503), a non-adherent employer stayed bound by the 2000 wording
+    (« d'une heure », « un an »), extended by the arrêté of 17 August 2001 (D-213). Across the
+    extension, the branche changelog shows exactly that replacement; 15.2, rewritten on
+    10 December 2002 but not extended, still binds them in its extended wording: no change."""
+    log = changelog(index, date(2002, 6, 1), date(2003, 1, 1), "branche")
+    assert [c.num for c in log.changes] == ["Dispositions du chapitre XIII - Maternité - Adoption"]
+    (change,) = log.changes
+    assert (
+        change.state_line == "étendu (arrêté du 17 août 2001) → étendu (arrêté du 2 décembre 2002)"
+    )
+    deleted = [t for op, t in change.redline if op == DELETE]
+    inserted = [t for op, t in change.redline if op == INSERT]
+    assert deleted == ["d'une", "un", "un", "d'un"]
+    assert inserted[:4] == ["de 1", ",", "1", "1"]
+    assert any("congé légal de paternité" in t for t in inserted)
+    data = changelog_json(index, log)["changes"][0]
+    assert data["state"]["before"] == "en vigueur étendue"
+    assert {"op": "delete", "text": "d'une"} in data["wording"]
+
+
+def test_branche_diff_ends_the_held_over_chapter_ix_at_the_extension(
+    index: VersionIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The accord of 3 July 2015 « abroge et remplace » chapter IX (004 l.8335); extended by the
+    arrêté of 23 February 2016 (JO 26 February 2016, metadata only). For a non-adherent, the
+    2011 chapter IX (9.1-9.15) binds until then: the branche changelog from 1 October 2015 to
+    1 March 2016 lists its 15 articles as ended on the extension, and 2015's 14 as added, as
+    the comparison of the whole texts does."""
+    from consolidator.query import diff
+
+    start, end = date(2015, 10, 1), date(2016, 3, 1)
+    log = changelog(index, start, end, "branche")
+    gone = [
+        c
+        for c in log.of_kind(diff.ChangeKind.REPEALED)
+        if c.side.path[:1] == ("IX - Formation professionnelle et emploi",)
+    ]
+    assert [c.num for c in gone] == [f"9.{n}" for n in range(1, 16)]
+    assert {c.end_reason for c in gone} == {
+        "abrogé le 3 juillet 2015 par l'accord du 3 juillet 2015, qui ne lie les employeurs non "
+        "adhérents qu'à compter de son extension, le 26 février 2016, d'après les métadonnées "
+        "Légifrance"
+    }
+    added = [c.num for c in log.of_kind(diff.ChangeKind.ADDED) if not c.text]
+    assert added == [f"9.{n}" for n in range(1, 15)]
+    text = changelog_text(index, log)
+    assert "Articles abrogés ou sortis du texte : 9.1, 9.2" in text
+    monkeypatch.setattr(diff, "_touched", lambda index, start, end: set(index.versions))
+    assert diff.changelog(index, start, end, "branche") == log

@@ -218,3 +218,88 @@ def test_cli_build_reports_paths(tmp_path: Path) -> None:
     assert f"site: {tmp_path / 'index.html'}" in result.output
     assert (tmp_path / "history.html").is_file()
     assert not list(tmp_path.rglob("*.part"))
+
+
+# a date and its provenance (not « (numéro d'après …) », said by the legend, nor « (arrêté du …) »)
+_CAVEATED = re.compile(r"(\d{1,2}(?:er)? [a-zéû]+ \d{4}) \((?!numéro|arrêté)([^()]*)\)")
+
+
+def _table_dates(page: str) -> set[tuple[str, str]]:
+    """(date, caveat) pairs of the article page's history table and wording summaries."""
+    doc = lhtml.fromstring(page)
+    parts = doc.xpath(
+        "//section[@class='timeline']//tbody/tr | //details[@class='wording']/summary"
+    )
+    return {m.groups() for p in parts for m in _CAVEATED.finditer(flat(p.text_content()))}
+
+
+@pytest.mark.parametrize("number", ["1.1", "18.3", "9.12", "2.5"])
+def test_history_table_dates_carry_what_history_prints(index: VersionIndex, number: str) -> None:
+    """One source of truth (lawyer L-01): every date the article page's history table shows with
+    a provenance is the one `history` prints with the same provenance, end dates and state
+    boundaries included, and no date `history` marks is left plain in the table."""
+    from consolidator.query.history import history
+    from consolidator.query.snapshot import resolve_article
+    from consolidator.render.site import standalone_article
+    from consolidator.render.text import history_text
+
+    aid = resolve_article(index, number, date(2026, 12, 2))
+    text = flat(history_text(index, history(index, aid, date(2026, 12, 2))))
+    text = text.split("\n", 2)[2]  # after the heading and « Sources à jour au … »
+    text = text.split("\nLe numéro ")[0]  # the other holders of the number have their own page
+    expected = {m.groups() for m in _CAVEATED.finditer(text)}
+    page = standalone_article(index, aid, date(2026, 12, 2), "html")
+    assert isinstance(page, str)
+    assert expected and _table_dates(page) == expected
+
+
+def test_history_table_of_1_1_marks_its_end_and_state_boundaries(index: VersionIndex) -> None:
+    """1.1: the avenant of 24 May 2002's date of effect is written nowhere (the arrêté of 3 June
+    2003 names only the avenant's date, 004 l.15541-15557: approximate, D-005); the JO date of
+    that arrêté is inferred (D-007); 28 August 2001 (arrêté of 17 August 2001) is only in the
+    metadata file."""
+    from consolidator.render.site import standalone_article
+
+    page = standalone_article(index, "a2000-1.1", date(2026, 12, 2), "html")
+    assert isinstance(page, str)
+    rows = lhtml.fromstring(page).xpath("//section[@class='timeline']//tbody/tr")
+    first, second = (flat(r.text_content()) for r in rows)
+    assert "au 24 mai 2002 (date approximative, D-005)" in first
+    assert "étendu depuis le 28 août 2001 (d'après les métadonnées Légifrance)" in first
+    assert "remplacé le 24 mai 2002 (date approximative, D-005)" in first
+    assert (  # held over for non-adherents until the extension, as `history` says (D-213)
+        "24 mai 2002 (date approximative, D-005) → 12 juin 2003 : en vigueur étendue pour les "
+        "employeurs non adhérents" in first
+    )
+    assert "non étendu depuis le 24 mai 2002 (date approximative, D-005)" in second
+    assert "étendu depuis le 12 juin 2003 (date déduite, D-007)" in second
+
+
+def test_history_page_gives_each_act_the_provenance_of_its_date(static_site: Path) -> None:
+    """The site's « Historique des modifications »: the avenant of 24 May 2002 enters into force
+    on a date written nowhere (approximate, D-005; 004 l.15541-15557), the CPNEFP accord of
+    17 December 2003 on the JO publication of its arrêté, known only from the metadata file;
+    the convention's own first day, 1 February 2000, is plain (a sourced date)."""
+    rows = {
+        flat(r.xpath("string(td[1])")): flat(r.xpath("string(td[2])"))
+        for r in _doc(static_site / "history.html").xpath("//table[@class='history']/tbody/tr")
+    }
+    assert rows["24 mai 2002"] == "avenant du 24 mai 2002 (date approximative, D-005)"
+    assert rows["19 mai 2004"] == (
+        "accord du 17 décembre 2003 (CPNEFP) (d'après les métadonnées Légifrance)"
+    )
+    assert "convention collective nationale de la mutualité du 31 janvier 2000," in (
+        rows["1er février 2000"] + ","
+    )
+
+
+def test_version_page_heading_marks_an_approximate_date(index: VersionIndex) -> None:
+    """1.1's second wording, from the avenant of 24 May 2002: its date of effect is written
+    nowhere (D-005; 004 l.15541-15557), and the comparison page's heading says so."""
+    from consolidator.render.site import standalone, version_page
+
+    page = version_page(make_env(), index, "a2000-1.1", 1, standalone(index, date(2026, 12, 2)))
+    assert flat(lhtml.fromstring(page).xpath("string(//h1)")) == (
+        "Article 1.1 : rédaction du 24 mai 2002 (date approximative, D-005) comparée à la "
+        "précédente"
+    )

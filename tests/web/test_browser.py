@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import flat
 from tests.web.test_web import BASE
 
 CHROMIUM = "/usr/bin/chromium"
@@ -113,4 +114,33 @@ def test_compare_two_versions_from_the_article_page(browser, server: str) -> Non
     page.wait_for_url("**/comparer?*")
     assert page.locator("h1").inner_text().startswith("Article 2.5")
     assert "renuméroté : 2.4 → 2.5" in page.locator("ul.facts").first.inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_known_at_banner_and_links_keep_it(browser, server: str, shots: Path, width: int) -> None:
+    """?connu= (query.knowledge): on 1 April 2020 avenant n° 30 (« du 30 juin 2020 », 004
+    l.12080) was unknown, so 15.2 is avenant n° 22's; the banner says so, the links, the date
+    picker and the number box keep it, and the banner leads back to every source."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(15_000)
+    page.goto(f"{server}{BASE}/2020-04-01/article/15.2?connu=2020-04-01")
+    banner = page.locator("header p.known")
+    assert banner.is_visible()
+    assert flat(banner.inner_text()).startswith("Connaissance au 1er avril 2020")
+    assert "n° 22 du" in flat(page.locator("p.meta").first.inner_text())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(shots / f"known-at-15.2-{width}.png"), full_page=False)
+    page.click("header nav >> text=Actes et arrêtés")
+    page.wait_for_url("**/2020-04-01/evenements?connu=2020-04-01")
+    assert page.locator("header p.known").is_visible()
+    page.fill("#date-choisie", "2019-06-01")
+    page.click("form.datepick button")
+    page.wait_for_url("**/2019-06-01/evenements?connu=2020-04-01")
+    page.fill("#numero", "2.5")
+    page.click("form.numbox button")
+    page.wait_for_url("**/2019-06-01/article/2.5?connu=2020-04-01")
+    page.click("header p.known a")
+    page.wait_for_url(lambda url: url.endswith("/2019-06-01/article/2.5"))
+    assert page.locator("header p.known").count() == 0
     page.close()

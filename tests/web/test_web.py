@@ -252,3 +252,122 @@ def test_errors_are_french_pages_with_their_status(client: httpx.Client) -> None
     r = client.get(f"{BASE}/2012-13-01/texte", params={"format": "json"})
     assert r.status_code == 400 and r.json()["error"].startswith("Date invalide")
     assert client.get(f"{BASE}/2012-06-01/inconnue").status_code == 404
+
+
+def _known(doc: lhtml.HtmlElement) -> str:
+    return flat(doc.xpath("string(//header//p[@class='known'])"))
+
+
+def test_known_at_answers_what_could_be_known_on_that_day(client: httpx.Client) -> None:
+    """`?connu=K` is `--known-at K` (query.knowledge): avenant n° 30 « du 30 juin 2020 » (004
+    l.12080-12175) applies from 12 March 2020, but on 1 April 2020 nobody could know its wording:
+    15.2 is then avenant n° 22's (lawyer L-10); avenant n° 15 « du 28 avril 2010 » (004
+    l.6666-6713, retroactive to 1 January 2010, D-109) is unknown on 1 February 2010 to the
+    article page and the timeline alike (lawyer L-18)."""
+    page = client.get(f"{BASE}/2020-04-01/article/15.2", params={"connu": "2020-04-01"})
+    doc = lhtml.fromstring(page.text)
+    meta = flat(doc.xpath("string(//p[@class='meta'])"))
+    assert "avenant n° 22 du 8 décembre 2017" in meta and "n° 30" not in meta
+    assert _known(doc).startswith(
+        "Connaissance au 1er avril 2020 : les textes signés ou publiés après cette date ne sont "
+        "pas pris en compte."
+    )
+    assert "réponse limitée à ce qui était connu au 1er avril 2020" in flat(page.text)
+    every = client.get(f"{BASE}/2020-04-01/article/15.2")
+    assert "avenant n° 30 du 30 juin 2020" in flat(every.text)  # without it: every source
+    assert not lhtml.fromstring(every.text).xpath("//p[@class='known']")
+    data = client.get(
+        f"{BASE}/2020-04-01/article/15.2", params={"connu": "2020-04-01", "format": "json"}
+    ).json()
+    assert data["known_at"] == "2020-04-01"
+    assert data["article"]["version"]["act"]["id"] == "avenant-22"
+    article = flat(client.get(f"{BASE}/2010-02-01/article/14.2?connu=2010-02-01").text)
+    events = flat(client.get(f"{BASE}/2010-02-01/evenements?connu=2010-02-01").text)
+    assert "avenant n° 9 du 29 mars 2005" in article
+    assert "n° 15" not in article and "n° 15" not in events
+    assert "avenant n° 15 du 28 avril 2010" in flat(
+        client.get(f"{BASE}/2010-02-01/evenements").text
+    )
+    text = flat(client.get(f"{BASE}/2020-04-01/texte?connu=2020-04-01").text)
+    assert "Connaissance au 1er avril 2020" in text and "avenant n° 30" not in text
+
+
+def test_known_at_is_kept_by_every_link_and_form(client: httpx.Client) -> None:
+    doc = lhtml.fromstring(client.get(f"{BASE}/2010-02-01/article/2.5?connu=2010-02-01").text)
+    hrefs = [h for h in doc.xpath("//a/@href") if h.startswith(BASE)]
+    every = doc.xpath("string(//p[@class='known']/a/@href)")
+    assert every == f"{BASE}/2010-02-01/article/2.5"  # the way back to every source
+    assert hrefs and all("connu=2010-02-01" in h for h in hrefs if h != every)
+    for form in doc.xpath("//form[@method='get']"):
+        assert form.xpath("string(.//input[@name='connu']/@value)") == "2010-02-01"
+    r = client.get(
+        f"{BASE}/aller",
+        params={"date": "2011-01-01", "page": "texte", "vue": "branche", "connu": "2010-02-01"},
+    )
+    assert r.headers["location"] == f"{BASE}/2011-01-01/texte?vue=branche&connu=2010-02-01"
+    r = client.get(f"{BASE}/2010-02-01/article/a2000-2.4", params={"connu": "2010-02-01"})
+    assert r.headers["location"] == f"{BASE}/2010-02-01/article/2.5?connu=2010-02-01"
+    r = client.get(f"{BASE}/2010-02-01/texte", params={"connu": "1999-01-01"})
+    assert r.status_code == 400
+    spec = client.get("/openapi.json").json()["paths"][f"{BASE}/{{day}}/texte"]["get"]
+    assert "connu" in [p["name"] for p in spec["parameters"]]
+    assert "le premier l'a été le 31 janvier 2000" in flat(r.text)
+
+
+def test_served_and_built_pages_say_what_their_sources_knew(
+    client: httpx.Client, static_site: Path
+) -> None:
+    """The footer of every page: « Sources à jour au … ; connaissance au … » (a built site
+    knows what its sources hold; a served page under ?connu= what could be known that day)."""
+    for path in ("index.html", "articles/2.5.html", "history.html"):
+        footer = flat(lhtml.parse(str(static_site / path)).xpath("string(//footer)"))
+        assert (
+            "Sources à jour au 15 juin 2023 ; connaissance au 15 juin 2023 : les textes signés "
+            "ou publiés après cette date ne sont pas pris en compte." in footer
+        ), path
+    doc = lhtml.fromstring(client.get(f"{BASE}/2012-06-01/texte?connu=2012-01-01").text)
+    footer = flat(doc.xpath("string(//footer)"))
+    assert "; connaissance au 1er janvier 2012 :" in footer
+    assert _known(doc).startswith("Connaissance au 1er janvier 2012")
+
+
+def test_branche_comparison_shows_the_held_over_wording_replaced(client: httpx.Client) -> None:
+    """Chapter XIII across the extension of the avenant of 8 April 2002 (arrêté of 2 December
+    2002, 004 l.15503): for non-adherents, the 2000 wording « d'une heure » (004 l.2152) was
+    replaced by « de 1 heure » (l.2163); the page says it is the branche view and keeps it."""
+    r = client.get(
+        f"{BASE}/comparer", params={"du": "2002-06-01", "au": "2003-01-01", "vue": "branche"}
+    )
+    doc = lhtml.fromstring(r.text)
+    assert flat(doc.xpath("string(//h1)")).endswith("(vue branche)")
+    assert "d'une" in [flat(d.text_content()) for d in doc.xpath("//del")]
+    assert "de 1" in [flat(i.text_content()) for i in doc.xpath("//ins")]
+    assert doc.xpath("//form[@class='compare']//input[@name='vue']/@value") == ["branche"]
+    assert all("vue=branche" in h for h in doc.xpath("//p[@class='layouts']//a/@href"))
+
+
+@pytest.mark.parametrize(
+    ("number", "at", "known"),
+    [("15.2", "2020-04-01", "2020-04-01"), ("2.5", "2018-01-01", "2017-01-01")],
+)
+def test_known_at_page_answers_as_the_cli(
+    client: httpx.Client, number: str, at: str, known: str
+) -> None:
+    """One query for both (query.knowledge): the served article under ?connu=K is the CLI's
+    `article --known-at K` (2.5 on 1 January 2018 known on 1 January 2017: avenant n° 20 signed,
+    its arrêté not yet published, 004 l.10917)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from consolidator.cli import main
+
+    served = client.get(
+        f"{BASE}/{at}/article/{number}", params={"connu": known, "format": "json"}
+    ).json()
+    args = ["article", number, "--at", at, "--known-at", known, "--format", "json"]
+    cli = json.loads(CliRunner().invoke(main, args).output)
+    assert served["known_at"] == known
+    assert served["article"] == cli["article"]
+    every = client.get(f"{BASE}/{at}/article/{number}", params={"format": "json"}).json()
+    assert every["article"]["version"] != served["article"]["version"]  # a later act known
