@@ -30,7 +30,7 @@ from consolidator.model.operations import (  # noqa: F401  (re-exported)
     ReplaceWords,
     Where,
 )
-from consolidator.model.salaries import Rmag, SalaryGrid  # noqa: F401  (re-exported)
+from consolidator.model.salaries import AnnualMinimum, Rmag, SalaryGrid  # noqa: F401  (re-exported)
 from consolidator.model.text import Evidence, Location, Para, Quote  # noqa: F401
 
 Day = date  # an alias for annotations in classes that have a field named `date`
