@@ -217,6 +217,7 @@ class Act:
     short: str | None = None
     prefix: str | None = None
     level: ActLevel = ActLevel.BRANCHE
+    employer: str | None = None  # level entreprise: the employer whose agreement it is (D-413)
     signed_approximate: bool = False
     extensible: bool = True
     term: date | None = None
