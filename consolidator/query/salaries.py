@@ -41,6 +41,8 @@ class SalaryAnswer:
     # not extended yet (adherent view): the latest earlier grid whose extension has taken effect
     non_adherents: SalaryGrid | None = None
     cited_by: Act | None = None
+    # a grid later than `non_adherents`, extended by an arrêté whose JO date is unknown (D-701)
+    non_adherents_undated: tuple[SalaryGrid, ExtensionEvent] | None = None
 
     @property
     def scope_exclusions(self) -> tuple[str, ...]:
@@ -154,10 +156,9 @@ def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> S
     extension = _extension(index, source, day) if source else None
     undated = _undated(index, source, day) if source and extension is None else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
-    held = None
+    held, held_undated = (None, None)
     if state is State.NON_ETENDU and undated is None:
-        earlier = [g for g in current[:-1] if _extended(index, g, day)]
-        held = earlier[-1] if earlier else None
+        held, held_undated = _held(index, current[:-1], day)
     return SalaryAnswer(
         day,
         grid,
@@ -169,7 +170,24 @@ def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> S
         view,
         held,
         corpus.acts[grid.act] if grid.cited else None,
+        held_undated,
     )
+
+
+def _held(
+    index: VersionIndex, earlier: list[SalaryGrid], day: date
+) -> tuple[SalaryGrid | None, tuple[SalaryGrid, ExtensionEvent] | None]:
+    """The latest earlier grid whose extension has taken effect by `day`, and a later one
+    extended by an arrêté whose JO date is unknown (D-701): which of the two binds non-adherents
+    the sources cannot say (lawyer L-33: the accord of 7 December 2005 in January 2007)."""
+    extended = [g for g in earlier if _extended(index, g, day)]
+    held = extended[-1] if extended else None
+    after = [g for g in earlier if held is None or g.effective > held.effective]
+    for grid in reversed(after):
+        event = _undated(index, grid.setter, day) if grid.setter else None
+        if event is not None:
+            return held, (grid, event)
+    return held, None
 
 
 def known_grids(grids: tuple[SalaryGrid, ...], acts: Mapping[str, Act]) -> tuple[SalaryGrid, ...]:

@@ -42,6 +42,9 @@ def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
     return f"{ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}" if ext else ""
 
 
+_NONE_BEFORE = "aucune grille étendue n'est connue"
+
+
 def non_adherents(
     answer: SalaryAnswer, corpus: Corpus, hint: str = " ; vue branche : --view branche"
 ) -> str | None:
@@ -51,12 +54,23 @@ def non_adherents(
         return None
     held = answer.non_adherents
     members = "non étendu : cette grille ne lie que les adhérents des organisations signataires"
-    if held is None:
-        return f"{members} ; les sources ne connaissent aucune grille étendue plus ancienne"
-    return (
-        f"{members} ; les employeurs non adhérents restent liés par la grille étendue fixée par "
-        f"{by(corpus.acts[held.act].label)} (depuis le {format_french(held.effective)}{hint})"
+    before = (
+        f"la grille étendue fixée par {by(corpus.acts[held.setter or held.act].label)} "
+        f"({since(held)}{hint})"
+        if held
+        else None
     )
+    if answer.non_adherents_undated is not None:
+        grid, event = answer.non_adherents_undated
+        return (
+            f"{members} ; pour les employeurs non adhérents : "
+            f"{by(corpus.acts[grid.setter or grid.act].label)} ({since(grid)}) a été étendu par "
+            f"{event.arrete.label}, date de publication au JO inconnue, et les sources ne disent "
+            f"pas depuis quand il les lie ; avant, {before or _NONE_BEFORE}"
+        )
+    if before is None:
+        return f"{members} ; les sources ne connaissent aucune grille étendue plus ancienne"
+    return f"{members} ; les employeurs non adhérents restent liés par {before}"
 
 
 def since(grid: SalaryGrid) -> str:
@@ -118,6 +132,19 @@ def _minimum_json(grid: SalaryGrid, minimum: AnnualMinimum | None) -> dict[str, 
     }
 
 
+def _held_undated_json(answer: SalaryAnswer) -> dict[str, Any] | None:
+    """A later grid extended by an arrêté whose JO date is unknown (D-701)."""
+    if answer.non_adherents_undated is None:
+        return None
+    grid, event = answer.non_adherents_undated
+    return {
+        "act": grid.setter,
+        "effective": grid.effective.isoformat(),
+        "arrete": event.arrete.date.isoformat(),
+        "arrete_id": event.arrete.id,
+    }
+
+
 def _act_json(act: Act | None) -> dict[str, Any] | None:
     if act is None:
         return None
@@ -173,6 +200,7 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
             "act": answer.non_adherents.act,
             "effective": answer.non_adherents.effective.isoformat(),
         },
+        "non_adherents_jo_unknown": _held_undated_json(answer),
         "warnings": list(answer.warnings),
         "extension_jo_unknown": None
         if answer.undated is None

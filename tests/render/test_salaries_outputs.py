@@ -143,3 +143,23 @@ def test_the_annual_minimum_is_shown_with_its_conditions(index: VersionIndex) ->
     for c in conditions:
         assert c.replace("'", "’") in page
     assert "cette rémunération s’entend" in page
+
+
+def test_non_adherents_are_not_said_bound_by_2000_alone_after_the_2006_arrete() -> None:
+    """004 l.15721-15737: the arrêté of 11 April 2006 extended the accord of 7 December 2005; its
+    JO date is unknown (D-701), so on 15 January 2007, the 2007 grid not yet extended (arrêté of
+    8 February 2007), the sources cannot say whether non-adherents are bound by the 2006 grid or
+    by the last grid extended at a known date (Annexe II, arrêté of 17 August 2001): both are
+    named, never Annexe II alone."""
+    assert "l'accord du 7 décembre 2005, relatif aux salaires" in seed_lines(15727, 15727)[0]
+    text = _text("--at", "2007-01-15")
+    assert (
+        "pour les employeurs non adhérents : l'accord du 7 décembre 2005 (salaires 2006) (depuis "
+        "le 1er janvier 2006, date approximative, D-412) a été étendu par arrêté du 11 avril 2006, "
+        "date de publication au JO inconnue, et les sources ne disent pas depuis quand il les lie ; "
+        "avant, la grille étendue fixée par l'annexe II"
+    ) in text
+    assert "restent liés par la grille étendue fixée par l'annexe II" not in text
+    data = json.loads(_text("--at", "2007-01-15", "--format", "json"))
+    assert data["non_adherents_jo_unknown"]["act"] == "accord-2005-12-07-salaires"
+    assert data["non_adherents_bound_by"]["act"] == "annexe-ii"
