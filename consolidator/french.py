@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 _VOWELS = "aeiouyhéèêàâîôûAEIOUYHÉÈÊÀÂÎÔÛ"
-_FEMININE = ("convention", "annexe", "lettre", "décision", "adhésion")
+_FEMININE = ("convention", "annexe", "lettre", "décision", "adhésion", "mutualité")
 
 
 def de(label: str) -> str:

@@ -230,6 +230,7 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         short=el.get("short"),
         prefix=el.get("prefix"),
         level=ActLevel(el.get("level", "branche")),
+        employer=el.get("employer"),
         signed_approximate=el.get("signed-approximate") == "true",
         extensible=el.get("extensible", "true") == "true",
         term=_date(el.get("term"), out, loc),

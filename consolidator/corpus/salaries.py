@@ -9,7 +9,7 @@ from lxml import etree
 
 from consolidator.dates import check_range
 from consolidator.errors import Diagnostic
-from consolidator.model import Corpus, Rmag, SalaryGrid
+from consolidator.model import AnnualMinimum, Corpus, Rmag, SalaryGrid
 
 
 def read_grids(el: etree._Element, act: str, file: str) -> tuple[SalaryGrid, ...]:
@@ -30,7 +30,7 @@ def _grid(el: etree._Element, act: str, file: str) -> SalaryGrid:
             Rmag(r.get("classe"), Decimal(r.get("montant")), r.get("src"))
             for r in el.findall("rmag")
         ),
-        minimum=dec("minimum"),
+        minimum=_minimum(el.find("minimum")),
         cited=el.get("cited") == "true",
         of=el.get("of"),
         approximate=el.get("approximate") == "true",
@@ -39,6 +39,19 @@ def _grid(el: etree._Element, act: str, file: str) -> SalaryGrid:
         file=file,
         line=el.sourceline,
         amounts_known=el.get("amounts") != "unknown",
+        year=int(el.get("year")) if el.get("year") else None,
+    )
+
+
+def _minimum(el: etree._Element | None) -> AnnualMinimum | None:
+    """<minimum montant article src><condition>…</condition>…</minimum> (D-415, lawyer L-42)."""
+    if el is None:
+        return None
+    return AnnualMinimum(
+        Decimal(el.get("montant")),
+        tuple(" ".join((c.text or "").split()) for c in el.findall("condition")),
+        el.get("article"),
+        el.get("src"),
     )
 
 

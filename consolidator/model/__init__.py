@@ -30,7 +30,7 @@ from consolidator.model.operations import (  # noqa: F401  (re-exported)
     ReplaceWords,
     Where,
 )
-from consolidator.model.salaries import Rmag, SalaryGrid  # noqa: F401  (re-exported)
+from consolidator.model.salaries import AnnualMinimum, Rmag, SalaryGrid  # noqa: F401  (re-exported)
 from consolidator.model.text import Evidence, Location, Para, Quote  # noqa: F401
 
 Day = date  # an alias for annotations in classes that have a field named `date`
@@ -217,6 +217,7 @@ class Act:
     short: str | None = None
     prefix: str | None = None
     level: ActLevel = ActLevel.BRANCHE
+    employer: str | None = None  # level entreprise: the employer whose agreement it is (D-413)
     signed_approximate: bool = False
     extensible: bool = True
     term: date | None = None

@@ -9,10 +9,17 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.french import alineas, and_list, de, quote_list
-from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
+from consolidator.model import (
+    WORDING_UNKNOWN,
+    ActLevel,
+    EffectRule,
+    Restriction,
+    RestrictionKind,
+    Version,
+)
 from consolidator.query.branche import held_over, position
 from consolidator.query.branche_view import branche_article
-from consolidator.query.citation import text_designation, unnumbered_name
+from consolidator.query.citation import company_agreement, text_designation, unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
@@ -202,7 +209,9 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         f"{text_designation(index.corpus, text_act, de(conv.short or conv.title))} "
         f"est en vigueur {wording}."
     ]
-    if not act.extensible:
+    if text_act.level is ActLevel.ENTREPRISE:
+        out.append(f"C'est un {company_agreement(text_act)}.")
+    elif not act.extensible:
         out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")
     else:
         out += _extension_sentences(index, art)

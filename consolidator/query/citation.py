@@ -9,7 +9,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, Corpus, Restriction, RestrictionKind, State
+from consolidator.model import Act, ActKind, ActLevel, Corpus, Restriction, RestrictionKind, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Provenance, act_label, jo_provenance
@@ -123,7 +123,18 @@ def text_designation(corpus: Corpus, text_act: Act, of_convention: str) -> str:
     """
     if text_act.id == corpus.convention.base:
         return of_convention
+    if text_act.level is ActLevel.ENTREPRISE:  # not a text of the convention (D-413)
+        return de(text_act.label)
     return f"{de(text_act.label)} {of_convention}"
+
+
+def company_agreement(act: Act) -> str:
+    """What a company-level text is, and whom it binds (D-413, lawyer L-45)."""
+    employer = de(act.employer) if act.employer else "d'un employeur"
+    return (
+        f"accord d'entreprise {employer} : il lie cet employeur et ses salariés ; il n'est pas un "
+        "texte de la branche et n'est pas susceptible d'extension"
+    )
 
 
 def citation(index: VersionIndex, article: str, day: date) -> Citation:
@@ -139,6 +150,11 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     name = f"Article {art.num}" if art.num else unnumbered_name(art)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
+    if text_act.level is ActLevel.ENTREPRISE:
+        sentence += (
+            f", accord d'entreprise, classé par Légifrance parmi les textes attachés "
+            f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
+        )
     if not original:
         sentence += f", dans sa rédaction issue {de(act_label(corpus, act))}"
     former = former_renumberings(index, art.version)

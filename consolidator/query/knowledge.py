@@ -20,6 +20,7 @@ from consolidator.engine.timeline import Pending
 from consolidator.errors import QueryError
 from consolidator.model import Act, Corpus, Extension, RuleKind
 from consolidator.query.events import SourcesDate, arrete_known, when_phrase
+from consolidator.query.salaries import known_grids
 
 _KEPT = 4  # known-at indexes kept in memory (a server asks for a few days again and again)
 _INDEXES: OrderedDict[tuple[int, date], tuple[VersionIndex, VersionIndex]] = OrderedDict()
@@ -43,7 +44,7 @@ def known_corpus(corpus: Corpus, day: date) -> Corpus:
         for key, arrete in corpus.arretes.items()
         if arrete_known(arrete) <= day
     }
-    grids = tuple(g for g in corpus.grids if g.act in acts)
+    grids = known_grids(corpus.grids, acts)
     return replace(corpus, acts=acts, arretes=arretes, grids=grids, known_at=day)
 
 

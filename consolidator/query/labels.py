@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import State, Version
+from consolidator.model import ActLevel, State, Version
 from consolidator.query.numbering import words_act
 from consolidator.query.scope import FragmentScope, Scope
 
@@ -24,6 +24,7 @@ class ArticleLabel(StrEnum):
     EXCLU = "en vigueur, exclu de l'extension"
     NON_ETENDU = "en vigueur non-étendue"
     JO_INCONNU = "en vigueur, étendu par un arrêté dont la date de publication au JO est inconnue"
+    ENTREPRISE = "en vigueur (accord d'entreprise)"  # binds its employer; never extended (D-413)
 
     @property
     def short(self) -> str:
@@ -41,6 +42,7 @@ _SHORT = {
     ArticleLabel.EXCLU: "exclu de l'extension",
     ArticleLabel.NON_ETENDU: "non étendu",
     ArticleLabel.JO_INCONNU: "étendu, JO inconnu",
+    ArticleLabel.ENTREPRISE: "accord d'entreprise",
 }
 _CSS = {
     ArticleLabel.ETENDU: "etat-etendu",
@@ -48,6 +50,7 @@ _CSS = {
     ArticleLabel.EXCLU: "etat-exclu",
     ArticleLabel.NON_ETENDU: "etat-non-etendu",
     ArticleLabel.JO_INCONNU: "etat-jo-inconnu",
+    ArticleLabel.ENTREPRISE: "etat-en-vigueur",
 }
 
 
@@ -65,6 +68,11 @@ def article_label(
     day: date,
 ) -> ArticleLabel | None:
     """The heading label of an article in force; None when Légifrance's state says it all."""
+    if (
+        state is State.EN_VIGUEUR
+        and index.corpus.acts[version.text_id].level is ActLevel.ENTREPRISE
+    ):
+        return ArticleLabel.ENTREPRISE
     if state not in (State.ETENDU, State.NON_ETENDU):
         return None
     bound = [s for s in scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE)]

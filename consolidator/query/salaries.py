@@ -6,25 +6,32 @@ formats the answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.french import euros
+from consolidator.french import de, euros
 from consolidator.model import Act, Corpus, RestrictionKind, SalaryGrid, State, View
 from consolidator.query.numbering import by
 
 
 @dataclass(frozen=True)
 class SalaryAnswer:
-    """The grid in force on a date, the act behind it, its state and what the user must know."""
+    """The grid in force on a date, the act behind it, its state and what the user must know.
+
+    `act` is the act that set the amounts, the one the state and the extension belong to: for a
+    grid known only by a later act's citation, the act quoted (the accord of 7 December 2005 for
+    2006, D-412), None when that act is not in the sources (2011, D-410); `cited_by` is then the
+    act whose citation gives the amounts (lawyer L-33).
+    """
 
     at: date
     grid: SalaryGrid
-    act: Act
+    act: Act | None
     state: State | None
     extension: ExtensionEvent | None
     warnings: tuple[str, ...]
@@ -33,6 +40,9 @@ class SalaryAnswer:
     # the grid still binding employers outside the signatory organisations, when this one is
     # not extended yet (adherent view): the latest earlier grid whose extension has taken effect
     non_adherents: SalaryGrid | None = None
+    cited_by: Act | None = None
+    # a grid later than `non_adherents`, extended by an arrêté whose JO date is unknown (D-701)
+    non_adherents_undated: tuple[SalaryGrid, ExtensionEvent] | None = None
 
     @property
     def scope_exclusions(self) -> tuple[str, ...]:
@@ -59,25 +69,34 @@ def _to(label: str) -> str:
     return f"à l'{label}" if label[:1].lower() in "aeiouyh" else f"au {label}"
 
 
+def _cited(grid: SalaryGrid, grids: tuple[SalaryGrid, ...], corpus: Corpus) -> list[str]:
+    """The gap of a grid known only by a later act's citation (D-410, D-412)."""
+    year = grid.amounts_year or grid.effective.year
+    citing = by(corpus.acts[grid.act].label)
+    setter = (
+        f"le texte {de(corpus.acts[grid.of].label)} n'est pas dans les sources"
+        if grid.of
+        else f"l'accord qui a fixé les montants {year} n'est pas dans les sources"
+    )
+    out = [
+        f"lacune : {setter} ; les montants {year} ne sont connus que par la citation qu'en fait "
+        f"{citing} ; valeur du point inconnue"
+        + (f" (décision {grid.decision})" if grid.decision else "")
+    ]
+    earlier = [g for g in grids if g.effective < grid.effective and g.point is not None]
+    if earlier:
+        last = earlier[-1]
+        out.append(
+            f"dernière valeur du point connue : {euros(last.point)} "  # type: ignore[arg-type]
+            f"(depuis le {format_french(last.effective)}, {corpus.acts[last.act].label})"
+        )
+    return out
+
+
 def _warnings(
     grid: SalaryGrid, grids: tuple[SalaryGrid, ...], corpus: Corpus, day: date
 ) -> list[str]:
-    out: list[str] = []
-    if grid.cited:
-        setter = corpus.acts[grid.of].label if grid.of else "un accord absent des sources"
-        out.append(
-            f"lacune : montants {grid.effective.year} fixés par {setter}, connus seulement par "
-            f"la citation qu'en fait {corpus.acts[grid.act].label} ; date d'effet supposée "
-            f"({format_french(grid.effective)}) ; valeur du point inconnue"
-            + (f" (décision {grid.decision})" if grid.decision else "")
-        )
-        earlier = [g for g in grids if g.effective < grid.effective and g.point is not None]
-        if earlier:
-            last = earlier[-1]
-            out.append(
-                f"dernière valeur du point connue : {euros(last.point)} "  # type: ignore[arg-type]
-                f"(depuis le {format_french(last.effective)}, {corpus.acts[last.act].label})"
-            )
+    out = _cited(grid, grids, corpus) if grid.cited else []
     label = by(corpus.acts[grid.act].label)
     if not grid.amounts_known:
         out.append(
@@ -85,27 +104,24 @@ def _warnings(
             f"{label} que par les textes qui le citent ou l'étendent"
             + (f" (décision {grid.decision})" if grid.decision else "")
         )
+    year = grid.amounts_year
     later = [g for g in grids if grid.effective < g.effective <= day]
-    if grid is not grids[-1] and not (later or grid.approximate) and day.year > grid.effective.year:
+    if grid is not grids[-1] and not later and year is not None and day.year > year:
         out.append(
             f"aucun accord salarial prenant effet en {day.year} avant le {format_french(day)} "
             f"n'est dans les sources : les montants fixés par {label} ont pu être remplacés"
         )
-    if grid is grids[-1] and day.year > grid.effective.year:
+    if grid is grids[-1] and day.year > (year or grid.effective.year):
+        amounts = f"les montants de {year}" if year else f"les montants fixés par {label}"
         out.append(
             f"les accords salariaux postérieurs {_to(corpus.acts[grid.act].label)} manquent aux "
-            f"sources : les montants de {grid.effective.year} ont pu être remplacés depuis"
+            f"sources : {amounts} ont pu être remplacés depuis"
         )
     return out
 
 
-def _source(grid: SalaryGrid) -> str | None:
-    """The act that set the grid's amounts (for a cited grid, the act it quotes)."""
-    return grid.of if grid.cited else grid.act
-
-
 def _extended(index: VersionIndex, grid: SalaryGrid, day: date) -> bool:
-    source = _source(grid)
+    source = grid.setter
     return source is not None and _extension(index, source, day) is not None
 
 
@@ -136,22 +152,74 @@ def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> S
             else None,
         )
     grid = current[-1]
-    source = grid.of if grid.cited else grid.act
+    source = grid.setter
     extension = _extension(index, source, day) if source else None
     undated = _undated(index, source, day) if source and extension is None else None
     state = None if source is None else (State.ETENDU if extension else State.NON_ETENDU)
-    held = None
+    held, held_undated = (None, None)
     if state is State.NON_ETENDU and undated is None:
-        earlier = [g for g in current[:-1] if _extended(index, g, day)]
-        held = earlier[-1] if earlier else None
+        held, held_undated = _held(index, current[:-1], day)
     return SalaryAnswer(
         day,
         grid,
-        corpus.acts[grid.act],
+        corpus.acts[source] if source else None,
         None if undated else state,
         extension,
         tuple(_warnings(grid, grids, corpus, day)),
         undated,
         view,
         held,
+        corpus.acts[grid.act] if grid.cited else None,
+        held_undated,
     )
+
+
+def _held(
+    index: VersionIndex, earlier: list[SalaryGrid], day: date
+) -> tuple[SalaryGrid | None, tuple[SalaryGrid, ExtensionEvent] | None]:
+    """The latest earlier grid whose extension has taken effect by `day`, and a later one
+    extended by an arrêté whose JO date is unknown (D-701): which of the two binds non-adherents
+    the sources cannot say (lawyer L-33: the accord of 7 December 2005 in January 2007)."""
+    extended = [g for g in earlier if _extended(index, g, day)]
+    held = extended[-1] if extended else None
+    after = [g for g in earlier if held is None or g.effective > held.effective]
+    for grid in reversed(after):
+        event = _undated(index, grid.setter, day) if grid.setter else None
+        if event is not None:
+            return held, (grid, event)
+    return held, None
+
+
+def known_grids(grids: tuple[SalaryGrid, ...], acts: Mapping[str, Act]) -> tuple[SalaryGrid, ...]:
+    """The grids as they could be known when only `acts` were signed (`--known-at`).
+
+    A grid quoted by an act not yet signed is not known; but when the act that set it is (the
+    accord of 7 December 2005, known from its arrêté of 11 April 2006 before the accord of
+    23 November 2006 quoted its amounts), that act's grid stands, its amounts unknown and its date
+    of effect its signature, approximate, as for every act known only by reference (D-411,
+    lawyer L-34).
+    """
+    out = []
+    for grid in grids:
+        if grid.act in acts:
+            out.append(grid)
+        elif grid.cited and grid.of is not None and grid.of in acts:
+            setter = acts[grid.of]
+            out.append(
+                replace(
+                    grid,
+                    act=setter.id,
+                    effective=setter.signed,
+                    point=None,
+                    rmag=(),
+                    minimum=None,
+                    cited=False,
+                    of=None,
+                    approximate=True,
+                    decision="D-411",
+                    notes=(),
+                    amounts_known=False,
+                    year=None,
+                )
+            )
+    return tuple(sorted(out, key=lambda g: g.effective))

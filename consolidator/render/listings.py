@@ -13,12 +13,12 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import ActLevel
 from consolidator.query import events as ev
-from consolidator.query.salaries import euros, salaries_at
+from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, Hit
 from consolidator.query.snapshot import Snapshot
 from consolidator.render.html import heading_of
 from consolidator.render.pages import SiteContext
-from consolidator.render.salaries import extension_phrase, non_adherents
+from consolidator.render.salaries import page_context
 
 PAGES = ("texte", "articles", "historique", "evenements", "salaires", "recherche")
 
@@ -77,13 +77,7 @@ def salaries_page(env: Environment, index: VersionIndex, site: SiteContext) -> s
         answer = salaries_at(index, site.at)
     except QueryError:
         answer = None
-    return env.get_template("salaries.html").render(
-        site=site,
-        answer=answer,
-        euros=euros,
-        extension=extension_phrase(answer, index.corpus) if answer else "",
-        non_adherents=non_adherents(answer, index.corpus, hint="") if answer else None,
-    )
+    return env.get_template("salaries.html").render(site=site, **page_context(answer, index.corpus))
 
 
 def snippet_html(snippet: str) -> Markup:

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from consolidator.dates import format_french
-from consolidator.french import and_list, euros
-from consolidator.model import Corpus, State, View
+from consolidator.french import and_list, de, euros
+from consolidator.model import Act, AnnualMinimum, Corpus, SalaryGrid, State, View
 from consolidator.query.events import sources_date
 from consolidator.query.numbering import by
 from consolidator.query.provenance import jo_provenance
@@ -42,6 +42,9 @@ def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
     return f"{ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}" if ext else ""
 
 
+_NONE_BEFORE = "aucune grille étendue n'est connue"
+
+
 def non_adherents(
     answer: SalaryAnswer, corpus: Corpus, hint: str = " ; vue branche : --view branche"
 ) -> str | None:
@@ -51,35 +54,133 @@ def non_adherents(
         return None
     held = answer.non_adherents
     members = "non étendu : cette grille ne lie que les adhérents des organisations signataires"
-    if held is None:
+    before = (
+        f"la grille étendue fixée par {by(corpus.acts[held.setter or held.act].label)} "
+        f"({since(held)}{hint})"
+        if held
+        else None
+    )
+    if answer.non_adherents_undated is not None:
+        grid, event = answer.non_adherents_undated
+        return (
+            f"{members} ; pour les employeurs non adhérents : "
+            f"{by(corpus.acts[grid.setter or grid.act].label)} ({since(grid)}) a été étendu par "
+            f"{event.arrete.label}, date de publication au JO inconnue, et les sources ne disent "
+            f"pas depuis quand il les lie ; avant, {before or _NONE_BEFORE}"
+        )
+    if before is None:
         return f"{members} ; les sources ne connaissent aucune grille étendue plus ancienne"
-    return (
-        f"{members} ; les employeurs non adhérents restent liés par la grille étendue fixée par "
-        f"{by(corpus.acts[held.act].label)} (depuis le {format_french(held.effective)}{hint})"
+    return f"{members} ; les employeurs non adhérents restent liés par {before}"
+
+
+def since(grid: SalaryGrid) -> str:
+    """« depuis le 1er janvier 2006, date approximative, D-412 »: an assumed date says so (L-32)."""
+    approx = f", date approximative, {grid.decision}" if grid.approximate and grid.decision else ""
+    return f"depuis le {format_french(grid.effective)}" + (
+        approx or (", date approximative" if grid.approximate else "")
     )
 
 
+def setter_label(answer: SalaryAnswer) -> str:
+    """The act that set the amounts, or what the sources say of it when they lack it (D-410)."""
+    return answer.act.label if answer.act else "un accord absent des sources"
+
+
+def citation_line(answer: SalaryAnswer) -> str | None:
+    """« montants connus seulement par la citation qu'en fait l'accord du 23 novembre 2006 … »."""
+    if answer.cited_by is None:
+        return None
+    return f"montants connus seulement par la citation qu'en fait {by(answer.cited_by.label)}"
+
+
+def minimum_source(grid: SalaryGrid, corpus: Corpus) -> str:
+    """« art. 3 de l'accord du 5 décembre 2012 (salaires 2013) »."""
+    label = corpus.acts[grid.act].label
+    minimum = grid.minimum
+    return f"art. {minimum.article} {de(label)}" if minimum and minimum.article else label
+
+
+def below_minimum(grid: SalaryGrid) -> list[str]:
+    """The classes whose RMAG is lower than the annual minimum (E1, E2, E3 in 2013)."""
+    floor = grid.minimum
+    return [r.classe for r in grid.rmag if floor and r.montant < floor.montant]
+
+
+def minimum_scope(grid: SalaryGrid) -> str:
+    """« pour tout salarié soumis à la convention, y compris dans les classes E1, E2 et E3, dont la
+    RMAG est inférieure » (« aucun salarié … ne devra percevoir … inférieure », D-419)."""
+    below = below_minimum(grid)
+    classes = (
+        f", y compris dans les classes {and_list(below)}, dont la RMAG est inférieure"
+        if below
+        else ""
+    )
+    return f"pour tout salarié soumis à la convention{classes}"
+
+
+def _minimum_json(grid: SalaryGrid, minimum: AnnualMinimum | None) -> dict[str, Any] | None:
+    if minimum is None:
+        return None
+    return {
+        "montant": float(minimum.montant),
+        "conditions": list(minimum.conditions),
+        "act": grid.act,
+        "article": minimum.article,
+        "source": "004",
+        "lines": minimum.src,
+        "classes_below": below_minimum(grid),
+    }
+
+
+def _held_undated_json(answer: SalaryAnswer) -> dict[str, Any] | None:
+    """A later grid extended by an arrêté whose JO date is unknown (D-701)."""
+    if answer.non_adherents_undated is None:
+        return None
+    grid, event = answer.non_adherents_undated
+    return {
+        "act": grid.setter,
+        "effective": grid.effective.isoformat(),
+        "arrete": event.arrete.date.isoformat(),
+        "arrete_id": event.arrete.id,
+    }
+
+
+def _act_json(act: Act | None) -> dict[str, Any] | None:
+    if act is None:
+        return None
+    return {
+        "id": act.id,
+        "kind": act.kind.value,
+        "title": act.title,
+        "signed": act.signed.isoformat(),
+    }
+
+
 def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
-    """The JSON document of `consolidator salaries --format json`."""
-    grid, act = answer.grid, answer.act
-    ext = answer.extension
+    """The JSON document of `consolidator salaries --format json`.
+
+    `act`: the act that set the amounts, the one `state` and `extension` belong to (for a grid
+    known by citation, the act quoted; null when the sources lack it); `cited_by`: the act whose
+    citation gives the amounts (null for a grid its act sets itself); `effective` with
+    `approximate` and `decision`: the date of effect and whether it is assumed; `minimum_annuel`:
+    null, or the floor with `montant`, its `conditions` as the act words them, `act`, `article`,
+    `source`/`lines` and `classes_below` (classes whose RMAG is lower).
+    """
+    grid, ext = answer.grid, answer.extension
     return {
         "convention": {"idcc": corpus.convention.idcc, "title": corpus.convention.title},
         "at": answer.at.isoformat(),
         "effective": grid.effective.isoformat(),
         "valeur_du_point": float(grid.point) if grid.point is not None else None,
-        "minimum_annuel": float(grid.minimum) if grid.minimum is not None else None,
+        "minimum_annuel": _minimum_json(grid, grid.minimum),
         "rmag": [{"classe": r.classe, "montant": float(r.montant)} for r in grid.rmag],
-        "act": {
-            "id": act.id,
-            "kind": act.kind.value,
-            "title": act.title,
-            "signed": act.signed.isoformat(),
-        },
+        "act": _act_json(answer.act),
+        "cited_by": _act_json(answer.cited_by),
         "cited": grid.cited,
-        "set_by": grid.of,
+        "set_by": grid.setter,
         "approximate": grid.approximate,
         "decision": grid.decision,
+        "amounts_year": grid.amounts_year,
         "state": answer.state.value if answer.state else None,
         "view": answer.view.value,
         "amounts_known": grid.amounts_known,
@@ -99,6 +200,7 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
             "act": answer.non_adherents.act,
             "effective": answer.non_adherents.effective.isoformat(),
         },
+        "non_adherents_jo_unknown": _held_undated_json(answer),
         "warnings": list(answer.warnings),
         "extension_jo_unknown": None
         if answer.undated is None
@@ -110,13 +212,28 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
     }
 
 
+def _minimum_text(grid: SalaryGrid, corpus: Corpus) -> list[str]:
+    minimum = grid.minimum
+    if minimum is None:
+        return []
+    head = (
+        f"Rémunération annuelle brute minimale : {euros(minimum.montant)} "
+        f"({minimum_source(grid, corpus)}) ; {minimum_scope(grid)}"
+    )
+    if not minimum.conditions:
+        return [head]
+    last = len(minimum.conditions) - 1
+    return [f"{head} ; cette rémunération s'entend :"] + [
+        f"  – {c}{'.' if i == last else ' ;'}" for i, c in enumerate(minimum.conditions)
+    ]
+
+
 def answer_text(answer: SalaryAnswer, corpus: Corpus) -> str:
     """The plain-text answer of `consolidator salaries`."""
-    grid, act = answer.grid, answer.act
+    grid = answer.grid
     view = " (vue branche : ce qui lie tous les employeurs)" if answer.view is View.BRANCHE else ""
     lines = [f"Salaires minima au {format_french(answer.at)}{view}"]
-    origin = "montants cités par" if grid.cited else "fixés par"
-    lines.append(f"{origin} : {act.label} (depuis le {format_french(grid.effective)})")
+    lines.append(f"fixés par : {setter_label(answer)} ({since(grid)})")
     if answer.state is not None:
         ext = answer.extension
         lines.append(
@@ -127,6 +244,9 @@ def answer_text(answer: SalaryAnswer, corpus: Corpus) -> str:
             f"[en vigueur] étendu par {answer.undated.arrete.label}, "
             f"date de publication au JO inconnue{_scope(answer)}"
         )
+    cited = citation_line(answer)
+    if cited:
+        lines.append(cited)
     held = non_adherents(answer, corpus)
     if held:
         lines.append(held)
@@ -135,13 +255,30 @@ def answer_text(answer: SalaryAnswer, corpus: Corpus) -> str:
     else:
         point = euros(grid.point) if grid.point is not None else "inconnue"
         lines += ["", f"Valeur du point : {point}"]
-        if grid.minimum is not None:
-            lines.append(f"Rémunération annuelle brute minimale : {euros(grid.minimum)}")
+        lines += _minimum_text(grid, corpus)
         lines += ["", "RMAG par classe :"]
         lines += [f"  {r.classe:<3} {euros(r.montant):>13}" for r in grid.rmag]
     if answer.warnings:
         lines += [""] + [f"attention : {w}" for w in answer.warnings]
     return "\n".join(lines) + "\n"
+
+
+def page_context(answer: SalaryAnswer | None, corpus: Corpus) -> dict[str, Any]:
+    """What the site's salaires page shows beside the answer (the same phrases as the text)."""
+    if answer is None:
+        return {"answer": None}
+    cited = citation_line(answer)
+    grid = answer.grid
+    return {
+        "answer": answer,
+        "euros": euros,
+        "setter": by(answer.act.label) if answer.act else setter_label(answer),
+        "cited": cited[:1].upper() + cited[1:] if cited else None,
+        "extension": extension_phrase(answer, corpus),
+        "non_adherents": non_adherents(answer, corpus, hint=""),
+        "minimum_source": minimum_source(grid, corpus) if grid.minimum else "",
+        "minimum_scope": minimum_scope(grid) if grid.minimum else "",
+    }
 
 
 def stamped(text: str, corpus: Corpus, day: date) -> str:

@@ -32,9 +32,10 @@ def _amount(text: str) -> Decimal:
 
 def test_2013_grid_is_the_accord_of_5_december_2012(corpus: VersionIndex) -> None:
     answer = salaries_at(corpus, date(2013, 6, 1))
-    assert answer.act.id == "accord-2012-12-05-salaires"
+    assert answer.act is not None and answer.act.id == "accord-2012-12-05-salaires"
     assert answer.grid.point == Decimal("7.97")  # 004 l.15414
-    assert answer.grid.minimum == Decimal("19000.00")  # 004 l.15419
+    assert answer.grid.minimum is not None
+    assert answer.grid.minimum.montant == Decimal("19000.00")  # 004 l.15419
     # 004 l.15449-15459: « E1 17 027,07 17 282,48 1,5 % » ... the « Montant 2013 » column
     expected = {}
     for line in seed_lines(15449, 15459):
@@ -77,7 +78,8 @@ def test_2011_is_a_gap_answered_with_the_amounts_the_2012_accord_quotes(
     # 004 l.15387-15389: « Niveau Montant 2011 Montant 2012 ... E1 16 841,81 17 027,07 1,1 »
     assert answer.grid.cited and answer.grid.point is None
     assert answer.grid.rmag[0].montant == Decimal("16841.81")
-    assert answer.act.id == "accord-2011-11-09-salaires"
+    assert answer.act is None  # the accord that set them is not in the sources (D-410)
+    assert answer.cited_by is not None and answer.cited_by.id == "accord-2011-11-09-salaires"
     assert answer.state is None
     assert any(w.startswith("lacune") for w in answer.warnings)
     assert any("7,76 €" in w for w in answer.warnings)  # the last known point, 004 l.15319
@@ -226,3 +228,58 @@ def test_cli_text_and_json() -> None:
     assert data["rmag"][10] == {"classe": "D", "montant": 25806.04}  # 004 l.15399
     err = runner.invoke(main, ["salaries", "--at", "2000-01-01"])
     assert err.exit_code == 1 and err.output.startswith("error: aucune grille de salaires connue")
+
+
+def test_the_2006_grid_belongs_to_the_accord_of_7_december_2005(corpus: VersionIndex) -> None:
+    """004 l.15727: the arrêté of 11 April 2006 extends « l'accord du 7 décembre 2005, relatif aux
+    salaires »; l.15168 « MONTANT 2006 » is a column of the accord signed « le 23 novembre 2006 »
+    (l.15163), which only quotes those amounts (D-412). The state and the extension belong to the
+    accord of 2005; the accord of 2006 is only the source of the amounts (lawyer L-33)."""
+    assert "l'accord du 7 décembre 2005, relatif aux salaires" in seed_lines(15727, 15727)[0]
+    assert "MONTANT 2006" in seed_lines(15168, 15168)[0]
+    assert "Fait à Paris, le 23 novembre 2006" in seed_lines(15163, 15163)[0]
+    answer = salaries_at(corpus, date(2006, 6, 1))
+    assert answer.act is not None and answer.act.id == "accord-2005-12-07-salaires"
+    assert answer.cited_by is not None and answer.cited_by.id == "accord-2006-11-23-salaires"
+    assert answer.undated is not None and answer.undated.arrete.id == "arrete-2006-04-11"
+    assert answer.grid.rmag[0].montant == Decimal("15837.45")  # 004 l.15171, first column
+
+
+def test_known_at_june_2006_the_2005_accord_and_its_arrete_answer(corpus: VersionIndex) -> None:
+    """On 1 June 2006, the accord of 7 December 2005 and its arrêté of 11 April 2006 (004
+    l.15721-15737; known from its own date, D-701) were known; the accord of 23 November 2006 that
+    quotes the 2006 amounts was not: the grid is the 2005 accord's, amounts unknown, dated at its
+    signature as every act known only by reference (D-411; lawyer L-34)."""
+    from consolidator.query.knowledge import known_index
+
+    answer = salaries_at(known_index(corpus, date(2006, 6, 1)), date(2006, 6, 1))
+    assert answer.act is not None and answer.act.id == "accord-2005-12-07-salaires"
+    assert not answer.grid.amounts_known and answer.cited_by is None
+    assert answer.grid.effective == date(2005, 12, 7) and answer.grid.approximate
+    assert answer.undated is not None and answer.undated.arrete.id == "arrete-2006-04-11"
+
+
+def test_the_2004_accord_is_for_2005(corpus: VersionIndex) -> None:
+    """004 l.15672: « l'accord du 3 novembre 2004 relatif à la politique de la branche au titre de
+    l'année 2005 »: when no later accord is known, its amounts are « de 2005 », not « de 2004 »
+    (its date of effect, 3 November 2004, is only its signature, D-411; lawyer L-34)."""
+    from consolidator.query.knowledge import known_index
+
+    assert "au titre de l'année 2005" in seed_lines(15672, 15672)[0]
+    answer = salaries_at(known_index(corpus, date(2005, 12, 1)), date(2006, 1, 1))
+    assert answer.grid.act == "accord-2004-11-03-salaires" and answer.grid.amounts_year == 2005
+    stale = [w for w in answer.warnings if "manquent aux sources" in w]
+    assert stale and "les montants de 2005 ont pu être remplacés" in stale[0]
+    assert not any("2004 ont pu" in w for w in answer.warnings)
+
+
+def test_the_annual_minimum_carries_its_three_conditions(corpus: VersionIndex) -> None:
+    """004 l.15419-15423: « aucun salarié … ne devra percevoir une rémunération annuelle brute
+    inférieure à 19 000 €. Cette rémunération s'entend : – pour une durée du travail hebdomadaire
+    de 35 heures ; – pour une année complète de travail effectif ou assimilé ; – hors éléments de
+    rémunération liés à l'ancienneté. » (lawyer L-42)."""
+    minimum = salaries_at(corpus, date(2013, 6, 1)).grid.minimum
+    assert minimum is not None and minimum.article == "3"
+    seed = [line.strip("– ;.") for line in seed_lines(15421, 15423)]
+    assert list(minimum.conditions) == seed
+    assert minimum.montant == Decimal("19000.00") and "19 000 €" in seed_lines(15419, 15419)[0]
