@@ -115,6 +115,7 @@ def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
         "approximate": el.get("approximate") == "true",
         "decision": el.get("decision"),
         "notes": notes,
+        "provisions": el.get("provisions"),
     }
     if rule.tag == "fixed":
         return EffectRule(RuleKind.FIXED, date=_date(rule.get("date"), out, loc), **common)  # type: ignore[arg-type]
@@ -184,6 +185,14 @@ def _effects(
                 file,
                 eff.sourceline,
                 act=el.get("id"),
+            )
+        if key is not None and not eff.get("provisions"):
+            out.add(
+                f"effect rule {key!r} does not say which provisions it governs",
+                file,
+                eff.sourceline,
+                act=el.get("id"),
+                hint="add provisions=\"de l'article 1er\" (the reader's words, with « de »/« des »)",
             )
         effects[key] = _effect(eff, out, Location(file, eff.sourceline))
         offset = effects[key].offset_days

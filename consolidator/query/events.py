@@ -8,12 +8,14 @@ arrêté's publication: before it, the change is « à la publication de l'arrê
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
+from consolidator.french import and_list
 from consolidator.french import de as of
 from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.provenance import (
@@ -167,6 +169,19 @@ _RULE_WORDS = {
 }
 
 
+def _effect_label(act: Act, key: str | None) -> str:
+    """« entrée en vigueur de l'article 1er de l'avenant n° 13 … » for a keyed rule; for the
+    default rule of an act that also has keyed ones, « …, hors article 1er » (lawyer L-39)."""
+    if key is not None:
+        return f"entrée en vigueur {act.effects[key].provisions} {of(act.label)}"
+    others = [
+        r.provisions or "" for k, r in sorted(act.effects.items(), key=lambda kv: kv[0] or "") if k
+    ]
+    bare = [re.sub(r"^(?:de l[’']|des |du |de la )", "", p) for p in others]
+    rest = f", hors {and_list(bare)}" if bare else ""
+    return f"entrée en vigueur {of(act.label)}{rest}"
+
+
 def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
     events = [
         Event(
@@ -182,7 +197,6 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
         known, _ = effect_known(index, act, rule)
         if known is None or known > known_at:
             day = None
-        scope = "" if key is None else f" (dispositions {key})"
         prov = rule_provenance(index, act, rule)
         if prov.certainty is Certainty.APPROXIMATE:  # no source gives it: not « date fixe »
             detail = f"date non écrite dans les sources ; {prov.caveat}"
@@ -197,7 +211,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
                 day,
                 "effet" if day else "en attente",
                 act.id,
-                f"entrée en vigueur{scope} {of(act.label)}",
+                _effect_label(act, key),
                 detail,
             )
         )

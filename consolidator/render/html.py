@@ -142,7 +142,7 @@ def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
     labels = [index.corpus.acts[i].label for i in ids]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
-            labels.append(f"terme {de(act.label)} (périmé)")
+            labels.append(f"{act.label} périmé, son terme étant le {format_french(act.term)}")
         if act.denonce == day:
             labels.append(f"dénonciation {de(act.label)}")
     return tuple(labels)

@@ -1,0 +1,71 @@
+"""Second lawyer review of issue 15 (docs/reviews/2026-12-02-issue-15-findings-2.md): the cases
+fixed by the lead, each against the seed lines that decide it."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consolidator.commands import article_document, timeline_document
+from consolidator.corpus.load import load_corpus
+from consolidator.engine.replay import VersionIndex
+from consolidator.errors import CorpusError, QueryError
+from consolidator.query.snapshot import resolve_article
+from consolidator.render.html import change_labels
+from tests.conftest import GOLDEN, flat, seed_lines
+
+
+def test_timeline_names_the_provisions_of_a_partial_entry_into_force(index: VersionIndex) -> None:
+    """L-39: « (dispositions art1) » was the effect rule's id; the reader gets the articles the
+    act's own clause names. 004 l.6400: avenant n° 13, « Les dispositions de l'article 1er entrent
+    en vigueur à compter du 1er mai 2009 »; l.7183: the accord of 5 July 2011, « à l'exception des
+    articles 9.2 et 9.5 qui entreront en vigueur à la date d'extension »."""
+    assert "article 1er entrent en vigueur à compter du 1er mai 2009" in seed_lines(6400, 6400)[0]
+    assert "articles 9.2 et 9.5 qui entreront en vigueur" in seed_lines(7183, 7183)[0]
+    text = flat(str(timeline_document(index, date(2021, 1, 1), "text")))
+    assert "entrée en vigueur de l'article 1er de l'avenant n° 13 du 18 mars 2009" in text
+    assert "entrée en vigueur de l'avenant n° 13 du 18 mars 2009, hors article 1er" in text
+    assert "entrée en vigueur des articles 9.2 et 9.5 de l'accord du 5 juillet 2011" in text
+    assert "entrée en vigueur de l'article 9.5.2 de l'avenant n° 29" in text
+    assert "(dispositions " not in text
+
+
+def test_a_keyed_effect_rule_must_name_its_provisions(tmp_path: Path) -> None:
+    """The loader refuses an effect rule of some provisions that does not say which, with the file
+    and the line (a reader would otherwise see its id)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(GOLDEN / "corpus", corpus)
+    act = corpus / "acts" / "2009-03-18-avenant-13.xml"
+    act.write_text(
+        act.read_text(encoding="utf-8").replace(' provisions="de l’article 1er"', ""),
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(corpus)
+    assert "effect rule 'art1' does not say which provisions it governs" in str(
+        caught.value.diagnostics[0]
+    )
+
+
+def test_the_term_of_an_accord_is_its_last_day_on_the_cover(index: VersionIndex) -> None:
+    """L-38: the cover's « Dernière modification » of 1 January 2025 said « terme … » on that day;
+    004 l.15092: « Le présent accord est conclu pour une durée déterminée dont le terme est fixé au
+    31 décembre 2024 »: périmé on 1 January 2025, its term being 31 December 2024."""
+    assert "terme est fixé au 31 décembre 2024" in " ".join(seed_lines(15092, 15092))
+    labels = change_labels(index, date(2025, 1, 1))
+    assert "accord de méthode du 15 juin 2023 périmé, son terme étant le 31 décembre 2024" in labels
+
+
+def test_the_erratum_on_11_2_is_shown_and_11_1_points_to_it(index: VersionIndex) -> None:
+    """L-44: 004 l.2102 « 11.2 (1) Appel de préparation à la défense », l.2108 « (1) Lire 11. 1. »
+    (D-106: the number the avenant gave is kept, the erratum shown)."""
+    assert seed_lines(2108, 2108) == ["(1) Lire 11. 1."]
+    shown = flat(str(article_document(index, "11.2", date(2026, 12, 2), "adherent", "text")))
+    assert "Nota : Lire 11. 1." in shown
+    with pytest.raises(QueryError) as caught:
+        resolve_article(index, "11.1", date(2026, 12, 2))
+    assert "doit se lire 11.1 (l. 2108)" in str(caught.value)
+    assert "consolidator article 11.2" in (caught.value.diagnostic.hint or "")
