@@ -20,6 +20,7 @@ from consolidator.french import de as of
 from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.provenance import (
     Certainty,
+    Provenance,
     act_label,
     jo_provenance,
     rule_of,
@@ -47,16 +48,22 @@ class SourcesDate:
     act: Act
     arrete: Arrete | None
     known_at: date | None = None  # --known-at: the corpus is cut down to what was known then
+    signed: Provenance | None = None  # of the last act's signature date (lawyer L-46)
+    published: Provenance | None = None  # of the last arrêté's JO date
 
     def sentence(self) -> str:
         """« Sources à jour au 23 septembre 2022 (dernier acte : …, dernier arrêté : …) », and
-        « ; réponse limitée à ce qui était connu au 1er janvier 2017 » under --known-at."""
-        parts = [f"dernier acte : {self.act.label}"]
+        « ; réponse limitée à ce qui était connu au 1er janvier 2017 » under --known-at. A date
+        no seed writes says where it comes from (« date d'après les métadonnées Légifrance »)."""
+        signed = self.signed.caveat if self.signed else None
+        parts = [f"dernier acte : {self.act.label}" + (f", date {signed}" if signed else "")]
         if self.arrete is not None:
             jo = self.arrete.jo
+            caveat = self.published.caveat if self.published else None
             parts.append(
                 f"dernier arrêté : {self.arrete.label}"
                 + (f", JO du {format_french(jo)}" if jo else "")
+                + (f", {caveat}" if jo and caveat else "")
             )
         known = (
             f" ; réponse limitée à ce qui était connu au {format_french(self.known_at)}"
@@ -75,7 +82,9 @@ class SourcesDate:
                 "id": self.arrete.id,
                 "label": self.arrete.label,
                 "published": self.arrete.jo.isoformat() if self.arrete.jo else None,
+                "published_provenance": self.published.to_json() if self.published else None,
             },
+            "last_act_signed_provenance": self.signed.to_json() if self.signed else None,
             "known_at": self.known_at.isoformat() if self.known_at else None,
             "sentence": self.sentence(),
             "warning": self.warning(at) if at else None,
@@ -120,7 +129,14 @@ def sources_date(corpus: Corpus) -> SourcesDate:
     act = max(corpus.acts.values(), key=lambda a: (a.signed, a.id))
     arrete = max(corpus.arretes.values(), key=lambda a: (arrete_known(a), a.id), default=None)
     day = max(act.signed, arrete_known(arrete)) if arrete else act.signed
-    found = SourcesDate(day, act, arrete, corpus.known_at)
+    found = SourcesDate(
+        day,
+        act,
+        arrete,
+        corpus.known_at,
+        signed_provenance(act, corpus),
+        jo_provenance(corpus, arrete) if arrete else None,
+    )
     if len(_SOURCES) >= 8:  # a served or built corpus, and a few in tests
         _SOURCES.clear()
     _SOURCES[id(corpus)] = (corpus, found)

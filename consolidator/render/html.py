@@ -17,6 +17,7 @@ from consolidator.errors import RenderError
 from consolidator.french import de
 from consolidator.model import Act, Restriction, RestrictionKind, View
 from consolidator.query.branche import held_sentence
+from consolidator.query.change_dates import change_date_caveats
 from consolidator.query.events import upcoming_when
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import renumbering_note, words_act
@@ -24,6 +25,7 @@ from consolidator.query.provenance import (
     Provenance,
     jo_provenance,
     number_caveat,
+    signed_provenance,
     since_provenance,
 )
 from consolidator.query.snapshot import ArticleAt
@@ -91,10 +93,17 @@ class Marker:
     code: str
     act: Act
     number_caveat: str | None = None  # « numéro d'après les métadonnées Légifrance »
+    signed_caveat: str | None = None  # « date approximative, D-301 » … (lawyer L-43)
+
+    @property
+    def signed(self) -> str:
+        """« signé le 1er juin 2015, date approximative, D-301 »: the date with its provenance."""
+        caveat = f", {self.signed_caveat}" if self.signed_caveat else ""
+        return f"signé le {format_french(self.act.signed)}{caveat}"
 
     @property
     def title(self) -> str:
-        return f"{self.act.label} (signé le {format_french(self.act.signed)})"
+        return str(typo_fr(f"{self.act.label} ({self.signed})"))
 
 
 _MARKERS: dict[int, tuple[VersionIndex, dict[str, Marker]]] = {}
@@ -118,12 +127,13 @@ def _markers(index: VersionIndex) -> dict[str, Marker]:
     counts = {"M": 0, "T": 0}
     for act in acts:
         if act.id == base:
-            out[act.id] = Marker("B", act)
+            out[act.id] = Marker("B", act, None, signed_provenance(act, index.corpus).caveat)
             continue
         letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
         counts[letter] += 1
         caveat = number_caveat(index.corpus, act)
-        out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat)
+        signed = signed_provenance(act, index.corpus).caveat
+        out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat, signed)
     return out
 
 
@@ -136,10 +146,13 @@ def heading_of(num: str | None, title: str | None) -> str:
     return f"Article {num}" if num else (title or "Texte introductif")
 
 
-def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
-    """What changed the text on `day`: acts entering into force, acts lapsing or denounced."""
+def change_labels(index: VersionIndex, day: date, caveats: bool = False) -> tuple[str, ...]:
+    """What changed the text on `day`: acts entering into force, acts lapsing or denounced;
+    with `caveats`, each act's date of effect says where it comes from when no seed writes it
+    (« annexe III (date approximative, D-304) », lawyer L-43)."""
     ids = index.acts_changed_on.get(day, ())
-    labels = [index.corpus.acts[i].label for i in ids]
+    said = change_date_caveats(index).get(day, {}) if caveats else {}
+    labels = [index.corpus.acts[i].label + (f" ({said[i]})" if said.get(i) else "") for i in ids]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
             labels.append(f"{act.label} périmé, son terme étant le {format_french(act.term)}")

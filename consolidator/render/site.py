@@ -10,6 +10,7 @@ from jinja2 import Environment
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import View
+from consolidator.query.change_dates import dated, day_caveat
 from consolidator.query.diff import (
     KINDS,
     Changelog,
@@ -175,7 +176,7 @@ def version_page(
         index.versions[article][n - 1].since, v.since, View.ADHERENT, article, (change,)
     )
     heading = (
-        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}"
+        f"{heading_of(v.num, v.title or change.num)} : rédaction du {dated(index, v.since, date_fr(v.since))}"
         " comparée à la précédente"
     )
     return changelog_page(env, index, log, site, heading)
@@ -190,7 +191,8 @@ def history_rows(
         rows.append(
             {
                 "day": d,
-                "acts": change_labels(index, d),
+                "caveat": day_caveat(index, d),
+                "acts": change_labels(index, d, caveats=True),
                 "count": counts.get(d),
                 "href": _change_href(site, d) if d != dates[0] else None,
                 "text": site.links.texte(day=d) if site.served and site.links else None,

@@ -13,8 +13,10 @@ from consolidator.commands import article_document, timeline_document
 from consolidator.corpus.load import load_corpus
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import CorpusError, QueryError
+from consolidator.query.change_dates import dated
+from consolidator.query.events import sources_date
 from consolidator.query.snapshot import resolve_article
-from consolidator.render.html import change_labels
+from consolidator.render.html import change_labels, markers
 from tests.conftest import GOLDEN, flat, seed_lines
 
 
@@ -69,3 +71,57 @@ def test_the_erratum_on_11_2_is_shown_and_11_1_points_to_it(index: VersionIndex)
         resolve_article(index, "11.1", date(2026, 12, 2))
     assert "doit se lire 11.1 (l. 2108)" in str(caught.value)
     assert "consolidator article 11.2" in (caught.value.diagnostic.hint or "")
+
+
+def test_the_sources_stamp_says_its_dates_come_from_the_metadata(index: VersionIndex) -> None:
+    """L-46: the stamp under every output rests on the accord de méthode's signature date and on
+    the JO date of the arrêté of 23 September 2022, neither written in the seed (its last article,
+    004 l.15092-15096, has no date): both say they come from the metadata."""
+    seed = "\n".join(seed_lines(1, 16000))
+    assert "15 juin 2023" not in seed and "11 octobre 2022" not in seed
+    stamp = sources_date(index.corpus)
+    assert stamp.sentence() == (
+        "Sources à jour au 15 juin 2023 (dernier acte : accord de méthode du 15 juin 2023, date "
+        "d'après les métadonnées Légifrance ; dernier arrêté : arrêté du 23 septembre 2022, JO du "
+        "11 octobre 2022, d'après les métadonnées Légifrance)"
+    )
+    data = stamp.to_json()
+    assert data["last_act_signed_provenance"]["certainty"] == "metadata"
+    assert data["last_arrete"]["published_provenance"]["certainty"] == "metadata"
+
+
+def test_change_dates_of_the_site_carry_their_caveats(index: VersionIndex) -> None:
+    """L-43: the history table and the change pages' titles gave approximate dates plain.
+    24 May 2002 (D-005: the avenant is known only from its arrêté, l.15541-15576) is approximate;
+    1 February 2000 is written by the convention itself (004 l.57 « applicable à compter du 1er
+    février 2000 ») though Annexe III's same date is inferred (D-304): the caveat goes with
+    Annexe III, not with the date."""
+    assert "applicable à compter du 1er février 2000" in seed_lines(57, 57)[0]
+    assert dated(index, date(2002, 5, 24)) == "24 mai 2002 (date approximative, D-005)"
+    assert dated(index, date(2000, 2, 1)) == "1er février 2000"
+    assert dated(index, date(2017, 4, 2)) == "2 avril 2017"
+    labels = change_labels(index, date(2000, 2, 1), caveats=True)
+    assert "annexe III (date approximative, D-304)" in labels
+    assert not [label for label in labels if label.startswith("convention") and "(" in label]
+
+
+def test_the_legend_says_which_signature_dates_are_not_in_the_seed(index: VersionIndex) -> None:
+    """L-43: the legend « ►M… texte modificatif non identifié dans les sources, signé le 1er juin
+    2015 » (D-301: a date nobody wrote, l.2552) and the metadata-only signature of avenant n° 21."""
+    legend = {m.act.id: m for m in markers(index).values()}
+    assert legend["texte-15-2-7"].signed == "signé le 1er juin 2015, date approximative, D-301"
+    assert legend["avenant-21"].signed_caveat == "d'après les métadonnées Légifrance"
+    assert legend["base"].signed_caveat is None
+
+
+def test_1_2_says_its_2004_wording_is_legifrance_s_reading(index: VersionIndex) -> None:
+    """L-51: avenant n° 7 « 1. L'article 1.2 " Date d'effet " est modifié comme suit : (voir cet
+    article) » (004 l.5077-5079); Legifrance keeps one sentence (l.79) and drops the 2000 alinéas,
+    the acquired-rights one among them (l.73): the reader is told it is an inference (D-004)."""
+    assert "avantages individuels acquis" in seed_lines(73, 73)[0]
+    assert "(voir cet article)" in " ".join(seed_lines(5077, 5079))
+    shown = flat(str(article_document(index, "1.2", date(2026, 12, 2), "adherent", "text")))
+    assert "Note déduite (D-004) : La rédaction que l'avenant n° 7 donne à l'article 1.2" in shown
+    assert "avantages individuels acquis des salariés en poste" in " ".join(shown.split())
+    before = flat(str(article_document(index, "1.2", date(2003, 6, 1), "adherent", "text")))
+    assert "Note déduite (D-004)" not in before
