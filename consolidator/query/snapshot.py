@@ -300,6 +300,20 @@ def _read_as(index: VersionIndex, text_id: str, num: str) -> tuple[str, str] | N
     return None
 
 
+def _unknown_number(index: VersionIndex, ident: str, text_id: str, num: str) -> QueryError:
+    """« article inconnu », with the sources' erratum when one reads an article as `num`."""
+    known = sorted(
+        {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
+    )
+    if not re.fullmatch(r"[\d.]+", clean_num(num)):  # ids are suggested only for an id typed
+        known += sorted(index.versions)
+    erratum = _read_as(index, text_id, clean_num(num))
+    return QueryError(
+        f"article inconnu : « {ident} »{erratum[0] if erratum else ''}",
+        hint=erratum[1] if erratum else _suggest(clean_num(num), known),
+    )
+
+
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
     """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id.
 
@@ -323,16 +337,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         text_id = index.corpus.convention.base
     held = tenures(index, text_id, num)
     if not held:
-        known = sorted(
-            {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
-        )
-        erratum = _read_as(index, text_id, clean_num(num))
-        raise QueryError(
-            f"article inconnu : « {ident} »{erratum[0] if erratum else ''}",
-            hint=erratum[1]
-            if erratum
-            else _suggest(clean_num(num), known + sorted(index.versions)),
-        )
+        raise _unknown_number(index, ident, text_id, num)
     if day is None:
         return max(held, key=lambda t: t.since).article
     current = [t for t in held if t.since <= day and (t.until is None or day < t.until)]

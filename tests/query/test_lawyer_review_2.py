@@ -17,6 +17,7 @@ from consolidator.query.change_dates import dated
 from consolidator.query.events import sources_date
 from consolidator.query.snapshot import resolve_article
 from consolidator.render.html import change_labels, markers
+from consolidator.render.listings import _bound_caveats
 from tests.conftest import GOLDEN, flat, seed_lines
 
 
@@ -125,3 +126,17 @@ def test_1_2_says_its_2004_wording_is_legifrance_s_reading(index: VersionIndex) 
     assert "avantages individuels acquis des salariés en poste" in " ".join(shown.split())
     before = flat(str(article_document(index, "1.2", date(2003, 6, 1), "adherent", "text")))
     assert "Note déduite (D-004)" not in before
+
+
+def test_the_articles_index_dates_lapsed_texts_with_their_caveats(index: VersionIndex) -> None:
+    """L-43 addendum: `articles/index.html` dated the accord de méthode « en vigueur du 15 juin
+    2023 au 1er janvier 2025 » plain; its 15 June 2023 is the metadata title's (no seed line has
+    « 15 juin 2023 »), its term is written (004 l.15092)."""
+    assert "31 décembre 2024" in seed_lines(15092, 15092)[0]
+    version = index.versions["methode-2023-1"][0]
+    shown = _bound_caveats(index, version, in_force=False)
+    assert shown == {"since_caveat": "d'après les métadonnées Légifrance", "until_caveat": None}
+    assert _bound_caveats(index, version, in_force=True) == {
+        "since_caveat": None,
+        "until_caveat": None,
+    }
