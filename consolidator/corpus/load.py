@@ -7,8 +7,6 @@ import os
 import re
 from collections.abc import Iterable
 from datetime import date
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from lxml import etree
@@ -16,10 +14,11 @@ from lxml import etree
 from consolidator.corpus.acts import clean, read_evidence, read_operation, read_paras
 from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.checks import check_references
+from consolidator.corpus.collector import Collector
+from consolidator.corpus.effects import read_date, read_effects
 from consolidator.corpus.salaries import check_grids, read_grids
 from consolidator.corpus.xml import parse_xml, relaxng, schema_bytes
-from consolidator.dates import DATE_MAX, DATE_RANGE, parse_iso
-from consolidator.errors import CorpusError, Diagnostic
+from consolidator.errors import CorpusError
 from consolidator.model import (
     Act,
     ActKind,
@@ -28,14 +27,12 @@ from consolidator.model import (
     ArticleDef,
     Convention,
     Corpus,
-    EffectRule,
     Extension,
     ExtensionRule,
     Location,
     Nota,
     Restriction,
     RestrictionKind,
-    RuleKind,
     SalaryGrid,
     SectionDef,
     SourceRef,
@@ -45,32 +42,11 @@ from consolidator.resources import CORPUS_ENV, DEFAULT_CORPUS
 log = logging.getLogger(__name__)
 
 
-
-@cache
-class _Collector:
-    """Collects diagnostics while the corpus is read."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.items: list[Diagnostic] = []
-
-    def rel(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-    def add(
-        self, message: str, file: str | None = None, line: int | None = None, **kw: str | None
-    ) -> None:
-        self.items.append(Diagnostic(message, file, line, **kw))  # type: ignore[arg-type]
-
-
 SCHEMA_HINT = "see consolidator/corpus/schema/corpus.rng for the allowed elements and attributes"
 _ATTR_ERROR = re.compile(r"Element (\S+) failed to validate attributes")
 
 
-def _schema_errors(tree: etree._ElementTree, file: str, out: _Collector) -> None:
+def _schema_errors(tree: etree._ElementTree, file: str, out: Collector) -> None:
     for err in relaxng().error_log:
         where = _ATTR_ERROR.match(err.message)
         faults = attribute_faults(tree, where.group(1), schema_bytes()) if where else []
@@ -81,7 +57,7 @@ def _schema_errors(tree: etree._ElementTree, file: str, out: _Collector) -> None
             out.add(f"schema: {err.message}", file, err.line or None, hint=SCHEMA_HINT)
 
 
-def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
+def _parse_file(path: Path, out: Collector) -> etree._Element | None:
     try:
         tree = parse_xml(path, out.rel(path))
     except CorpusError as exc:
@@ -91,43 +67,6 @@ def _parse_file(path: Path, out: _Collector) -> etree._Element | None:
         _schema_errors(tree, out.rel(path), out)
         return None
     return tree.getroot()
-
-
-def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_iso(value)
-    except ValueError as exc:
-        out.add(
-            str(exc),
-            loc.file,
-            loc.line,
-            hint=f"use a real calendar date YYYY-MM-DD from {DATE_RANGE}",
-        )
-        return None
-
-
-def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
-    rule = el[0]
-    notes = tuple((n.text or "").strip() for n in el.findall("note"))
-    common = {
-        "approximate": el.get("approximate") == "true",
-        "decision": el.get("decision"),
-        "notes": notes,
-    }
-    if rule.tag == "fixed":
-        return EffectRule(RuleKind.FIXED, date=_date(rule.get("date"), out, loc), **common)  # type: ignore[arg-type]
-    if rule.tag == "at-signature":
-        return EffectRule(
-            RuleKind.SIGNATURE, offset_days=int(rule.get("offset-days", "0")), **common
-        )  # type: ignore[arg-type]
-    return EffectRule(
-        RuleKind.EXTENSION,
-        arrete=rule.get("arrete"),
-        extension_rule=ExtensionRule(rule.get("rule")),
-        **common,  # type: ignore[arg-type]
-    )
 
 
 def _body(el: etree._Element, file: str) -> tuple[SectionDef | ArticleDef, ...]:
@@ -171,39 +110,12 @@ def _notes(el: etree._Element) -> tuple[str, ...]:
     return tuple(" ".join((n.text or "").split()) for n in el.findall("note"))
 
 
-def _effects(
-    el: etree._Element, file: str, signed: date, out: _Collector
-) -> dict[str | None, EffectRule]:
-    """The act's date-of-effect rules by id (None: the default one)."""
-    effects: dict[str | None, EffectRule] = {}
-    for eff in el.findall("effect"):
-        key = eff.get("id")
-        if key in effects:
-            out.add(
-                f"duplicate effect rule {key or '(default)'!r}",
-                file,
-                eff.sourceline,
-                act=el.get("id"),
-            )
-        effects[key] = _effect(eff, out, Location(file, eff.sourceline))
-        offset = effects[key].offset_days
-        if offset and (DATE_MAX - signed).days < offset:
-            out.add(
-                f"signature {signed} plus {offset} days falls after {DATE_MAX}",
-                file,
-                eff.sourceline,
-                act=el.get("id"),
-                hint=f"dates go from {DATE_RANGE}",
-            )
-    return effects
-
-
-def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
+def _act(el: etree._Element, file: str, out: Collector) -> Act | None:
     loc = Location(file, el.sourceline)
-    signed = _date(el.get("signed"), out, loc)
+    signed = read_date(el.get("signed"), out, loc)
     if signed is None:
         return None
-    effects = _effects(el, file, signed, out)
+    effects = read_effects(el, file, signed, out)
     if None not in effects:
         out.add(
             "the act has no default effect rule (an <effect> without id)",
@@ -233,8 +145,8 @@ def _act(el: etree._Element, file: str, out: _Collector) -> Act | None:
         employer=el.get("employer"),
         signed_approximate=el.get("signed-approximate") == "true",
         extensible=el.get("extensible", "true") == "true",
-        term=_date(el.get("term"), out, loc),
-        denonce=_date(el.get("denonce"), out, loc),
+        term=read_date(el.get("term"), out, loc),
+        denonce=read_date(el.get("denonce"), out, loc),
         body=_body(body_el, file) if body_el is not None else (),
         ops=ops,
         sources=_sources(el),
@@ -250,9 +162,9 @@ _RESTRICTION_KINDS = {
 }
 
 
-def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
+def _arrete(el: etree._Element, file: str, out: Collector) -> Arrete | None:
     loc = Location(file, el.sourceline)
-    day = _date(el.get("date"), out, loc)
+    day = read_date(el.get("date"), out, loc)
     if day is None:
         return None
     arrete_id = el.get("id")
@@ -282,12 +194,12 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                 arrete_id,
                 act,
                 ExtensionRule(ext.get("effective-rule", "publication")),
-                _date(ext.get("effective"), out, loc),
+                read_date(ext.get("effective"), out, loc),
                 tuple(restrictions),
                 ext.get("named"),
             )
         )
-    jo = _date(el.get("jo"), out, loc)
+    jo = read_date(el.get("jo"), out, loc)
     if jo is not None and jo < day:
         out.add(f"JO publication {jo} precedes the arrêté's date {day}", file, el.sourceline)
     return Arrete(
@@ -303,7 +215,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
     )
 
 
-def _merge_arrete(first: Arrete, other: Arrete, out: _Collector) -> Arrete | None:
+def _merge_arrete(first: Arrete, other: Arrete, out: Collector) -> Arrete | None:
     """One arrêté may be described in several files (one per extended text): merge them."""
     if (first.date, first.jo) != (other.date, other.jo):
         out.add(
@@ -345,7 +257,7 @@ def _convention(el: etree._Element) -> Convention:
 def load_corpus(root: str | Path | None = None) -> Corpus:
     """Read every file of a corpus folder; raise CorpusError listing all problems found."""
     base = Path(root) if root is not None else Path(os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS)
-    out = _Collector(base)
+    out = Collector(base)
     conv_path = base / "convention.xml"
     if not conv_path.is_file():
         raise CorpusError(

@@ -35,7 +35,9 @@ def _decisions(corpus: Corpus) -> Iterator[tuple[str | None, bool, str, int | No
 def check_warnings(corpus: Corpus) -> list[Diagnostic]:
     """Every warning of the corpus, in file order."""
     register = Path(corpus.root) / REGISTER
-    known = set(_HEADING.findall(register.read_text(encoding="utf-8"))) if register.is_file() else None
+    known = (
+        set(_HEADING.findall(register.read_text(encoding="utf-8"))) if register.is_file() else None
+    )
     out: list[Diagnostic] = []
     for decision, approximate, file, line, act in _decisions(corpus):
         if approximate and decision is None:

@@ -77,7 +77,8 @@ def _effects(rules: tuple[Rule, ...]) -> tuple[list[DraftEffect], list[str], dic
         ident = f"{'art-' if r.convention_article else 'art'}{r.scope}"
         if ident not in scoped:
             scoped[ident] = r
-            out.append(_effect(r, ident))
+            num = "1er" if r.scope == "1" else r.scope
+            out.append(replace(_effect(r, ident), provisions=f"de l’article {num}"))
     return out, doubts, scoped
 
 

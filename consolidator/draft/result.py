@@ -27,6 +27,7 @@ class DraftEffect:
     attrs: tuple[tuple[str, str], ...]  # the rule element's attributes
     note: str
     approximate: bool = False
+    provisions: str | None = None  # a scoped rule's provisions: « de l'article 9.5.2 »
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ def write_act(d: Draft) -> bytes:
         etree.SubElement(root, "note").text = note
     for eff in d.effects:
         el = etree.SubElement(root, "effect", {"id": eff.id} if eff.id else {})
+        if eff.provisions:
+            el.set("provisions", eff.provisions)
         if eff.approximate:
             el.set("approximate", "true")
         etree.SubElement(el, eff.kind.value, dict(eff.attrs))

@@ -143,6 +143,7 @@ class EffectRule:
     approximate: bool = False
     decision: str | None = None
     notes: tuple[str, ...] = ()
+    provisions: str | None = None  # « de l'article 1er »: the provisions a keyed rule governs
 
     def describe(self) -> str:
         if self.kind is RuleKind.FIXED:

@@ -8,16 +8,19 @@ arrêté's publication: before it, the change is « à la publication de l'arrê
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
+from consolidator.french import and_list
 from consolidator.french import de as of
 from consolidator.model import Act, Arrete, Corpus, EffectRule, ExtensionRule, RuleKind, Version
 from consolidator.query.provenance import (
     Certainty,
+    Provenance,
     act_label,
     jo_provenance,
     rule_of,
@@ -45,16 +48,22 @@ class SourcesDate:
     act: Act
     arrete: Arrete | None
     known_at: date | None = None  # --known-at: the corpus is cut down to what was known then
+    signed: Provenance | None = None  # of the last act's signature date (lawyer L-46)
+    published: Provenance | None = None  # of the last arrêté's JO date
 
     def sentence(self) -> str:
         """« Sources à jour au 23 septembre 2022 (dernier acte : …, dernier arrêté : …) », and
-        « ; réponse limitée à ce qui était connu au 1er janvier 2017 » under --known-at."""
-        parts = [f"dernier acte : {self.act.label}"]
+        « ; réponse limitée à ce qui était connu au 1er janvier 2017 » under --known-at. A date
+        no seed writes says where it comes from (« date d'après les métadonnées Légifrance »)."""
+        signed = self.signed.caveat if self.signed else None
+        parts = [f"dernier acte : {self.act.label}" + (f", date {signed}" if signed else "")]
         if self.arrete is not None:
             jo = self.arrete.jo
+            caveat = self.published.caveat if self.published else None
             parts.append(
                 f"dernier arrêté : {self.arrete.label}"
                 + (f", JO du {format_french(jo)}" if jo else "")
+                + (f", {caveat}" if jo and caveat else "")
             )
         known = (
             f" ; réponse limitée à ce qui était connu au {format_french(self.known_at)}"
@@ -73,7 +82,9 @@ class SourcesDate:
                 "id": self.arrete.id,
                 "label": self.arrete.label,
                 "published": self.arrete.jo.isoformat() if self.arrete.jo else None,
+                "published_provenance": self.published.to_json() if self.published else None,
             },
+            "last_act_signed_provenance": self.signed.to_json() if self.signed else None,
             "known_at": self.known_at.isoformat() if self.known_at else None,
             "sentence": self.sentence(),
             "warning": self.warning(at) if at else None,
@@ -118,7 +129,14 @@ def sources_date(corpus: Corpus) -> SourcesDate:
     act = max(corpus.acts.values(), key=lambda a: (a.signed, a.id))
     arrete = max(corpus.arretes.values(), key=lambda a: (arrete_known(a), a.id), default=None)
     day = max(act.signed, arrete_known(arrete)) if arrete else act.signed
-    found = SourcesDate(day, act, arrete, corpus.known_at)
+    found = SourcesDate(
+        day,
+        act,
+        arrete,
+        corpus.known_at,
+        signed_provenance(act, corpus),
+        jo_provenance(corpus, arrete) if arrete else None,
+    )
     if len(_SOURCES) >= 8:  # a served or built corpus, and a few in tests
         _SOURCES.clear()
     _SOURCES[id(corpus)] = (corpus, found)
@@ -167,6 +185,19 @@ _RULE_WORDS = {
 }
 
 
+def _effect_label(act: Act, key: str | None) -> str:
+    """« entrée en vigueur de l'article 1er de l'avenant n° 13 … » for a keyed rule; for the
+    default rule of an act that also has keyed ones, « …, hors article 1er » (lawyer L-39)."""
+    if key is not None:
+        return f"entrée en vigueur {act.effects[key].provisions} {of(act.label)}"
+    others = [
+        r.provisions or "" for k, r in sorted(act.effects.items(), key=lambda kv: kv[0] or "") if k
+    ]
+    bare = [re.sub(r"^(?:de l[’']|des |du |de la )", "", p) for p in others]
+    rest = f", hors {and_list(bare)}" if bare else ""
+    return f"entrée en vigueur {of(act.label)}{rest}"
+
+
 def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
     events = [
         Event(
@@ -182,7 +213,6 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
         known, _ = effect_known(index, act, rule)
         if known is None or known > known_at:
             day = None
-        scope = "" if key is None else f" (dispositions {key})"
         prov = rule_provenance(index, act, rule)
         if prov.certainty is Certainty.APPROXIMATE:  # no source gives it: not « date fixe »
             detail = f"date non écrite dans les sources ; {prov.caveat}"
@@ -197,7 +227,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
                 day,
                 "effet" if day else "en attente",
                 act.id,
-                f"entrée en vigueur{scope} {of(act.label)}",
+                _effect_label(act, key),
                 detail,
             )
         )

@@ -71,8 +71,11 @@ def _seed_sources(act: Act | Arrete) -> list[str]:
 def signed_provenance(act: Act, corpus: Corpus) -> Provenance:
     """The provenance of an act's signature date: `source` only where a seed writes the date,
     in the act's own lines (or the five above) or as « <texte> du <date> » elsewhere."""
-    if act.signed_approximate:
-        return Provenance(Certainty.APPROXIMATE, "date de signature non écrite dans les sources")
+    if act.signed_approximate:  # the decision that dates the act dates its signature too
+        why = next((r.decision for r in act.effects.values() if r.approximate and r.decision), None)
+        return Provenance(
+            Certainty.APPROXIMATE, "date de signature non écrite dans les sources", why
+        )
     spans = tuple((s.file, s.lines) for s in act.sources if s.file in SEEDS and s.lines)
     written = _date_written(corpus.root, act.signed, spans)
     if written is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -9,6 +10,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import Entry, Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
+from consolidator.french import de
 from consolidator.model import (
     WORDING_UNKNOWN,
     Act,
@@ -278,6 +280,40 @@ def snapshot(
     return Snapshot(day, chosen, tuple(texts), structure.since, last_acts)
 
 
+def _read_as(index: VersionIndex, text_id: str, num: str) -> tuple[str, str] | None:
+    """« ; les sources notent que l'article 11.2 … doit se lire 11.1 (l. 2108) » and a hint when a
+    nota of Legifrance reads an article's number as `num` (D-106, lawyer L-44)."""
+    for article, notas in index.notas_by_article.items():
+        versions = index.versions.get(article, [])
+        if not versions or versions[0].text_id != text_id:
+            continue
+        for nota, _day in notas:
+            said = re.fullmatch(r"Lire ([\d. ]+)\.?", nota.text.strip())
+            if said and said.group(1).replace(" ", "").rstrip(".") == num:
+                first = versions[0]
+                return (
+                    f" ; les sources notent que l'article {first.num}, issu "
+                    f"{de(index.corpus.acts[first.act].label)}, doit se lire {num} (l. {nota.src})",
+                    f"l'article porte le numéro {first.num} dans les sources : "
+                    f"consolidator article {first.num}",
+                )
+    return None
+
+
+def _unknown_number(index: VersionIndex, ident: str, text_id: str, num: str) -> QueryError:
+    """« article inconnu », with the sources' erratum when one reads an article as `num`."""
+    known = sorted(
+        {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
+    )
+    if not re.fullmatch(r"[\d.]+", clean_num(num)):  # ids are suggested only for an id typed
+        known += sorted(index.versions)
+    erratum = _read_as(index, text_id, clean_num(num))
+    return QueryError(
+        f"article inconnu : « {ident} »{erratum[0] if erratum else ''}",
+        hint=erratum[1] if erratum else _suggest(clean_num(num), known),
+    )
+
+
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
     """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id.
 
@@ -301,13 +337,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         text_id = index.corpus.convention.base
     held = tenures(index, text_id, num)
     if not held:
-        known = sorted(
-            {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
-        )
-        raise QueryError(
-            f"article inconnu : « {ident} »",
-            hint=_suggest(clean_num(num), known + sorted(index.versions)),
-        )
+        raise _unknown_number(index, ident, text_id, num)
     if day is None:
         return max(held, key=lambda t: t.since).article
     current = [t for t in held if t.since <= day and (t.until is None or day < t.until)]

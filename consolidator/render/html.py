@@ -24,6 +24,7 @@ from consolidator.query.provenance import (
     Provenance,
     jo_provenance,
     number_caveat,
+    signed_provenance,
     since_provenance,
 )
 from consolidator.query.snapshot import ArticleAt
@@ -91,10 +92,17 @@ class Marker:
     code: str
     act: Act
     number_caveat: str | None = None  # « numéro d'après les métadonnées Légifrance »
+    signed_caveat: str | None = None  # « date approximative, D-301 » … (lawyer L-43)
+
+    @property
+    def signed(self) -> str:
+        """« signé le 1er juin 2015, date approximative, D-301 »: the date with its provenance."""
+        caveat = f", {self.signed_caveat}" if self.signed_caveat else ""
+        return f"signé le {format_french(self.act.signed)}{caveat}"
 
     @property
     def title(self) -> str:
-        return f"{self.act.label} (signé le {format_french(self.act.signed)})"
+        return str(typo_fr(f"{self.act.label} ({self.signed})"))
 
 
 _MARKERS: dict[int, tuple[VersionIndex, dict[str, Marker]]] = {}
@@ -118,12 +126,13 @@ def _markers(index: VersionIndex) -> dict[str, Marker]:
     counts = {"M": 0, "T": 0}
     for act in acts:
         if act.id == base:
-            out[act.id] = Marker("B", act)
+            out[act.id] = Marker("B", act, None, signed_provenance(act, index.corpus).caveat)
             continue
         letter = "M" if act.ops else "T"  # M: amends a text; T: a text of its own (annexe ...)
         counts[letter] += 1
         caveat = number_caveat(index.corpus, act)
-        out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat)
+        signed = signed_provenance(act, index.corpus).caveat
+        out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat, signed)
     return out
 
 
@@ -142,7 +151,7 @@ def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
     labels = [index.corpus.acts[i].label for i in ids]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
-            labels.append(f"terme {de(act.label)} (périmé)")
+            labels.append(f"{act.label} périmé, son terme étant le {format_french(act.term)}")
         if act.denonce == day:
             labels.append(f"dénonciation {de(act.label)}")
     return tuple(labels)

@@ -11,8 +11,10 @@ from markupsafe import Markup, escape
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
-from consolidator.model import ActLevel
+from consolidator.model import ActLevel, Version
 from consolidator.query import events as ev
+from consolidator.query.boundaries import until_provenance
+from consolidator.query.provenance import since_provenance
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, Hit
 from consolidator.query.snapshot import Snapshot
@@ -42,10 +44,24 @@ def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]
                 "in_force": v.covers(site.at),
                 "since": v.since,
                 "until": v.until,
+                **_bound_caveats(index, v, v.covers(site.at)),
                 "key": (v.text_id != index.corpus.convention.base, v.text_id, _sort_key(v.num)),
             }
         )
     return sorted(rows, key=lambda r: r["key"])
+
+
+def _bound_caveats(index: VersionIndex, version: Version, in_force: bool) -> dict[str, str | None]:
+    """The caveats of the dates a row shows (lawyer L-43: « en vigueur du 15 juin 2023 » comes
+    from the metadata title); nothing for a row in force, which shows no date."""
+    if in_force:
+        return {"since_caveat": None, "until_caveat": None}
+    since = since_provenance(index, version)
+    until = until_provenance(index, version)
+    return {
+        "since_caveat": since.caveat if since else None,
+        "until_caveat": until.caveat if until else None,
+    }
 
 
 def _sort_key(num: str | None) -> tuple[int, ...]:

@@ -19,7 +19,7 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.query.events import sources_date
-from consolidator.query.provenance import Provenance, act_label, jo_provenance, signed_provenance
+from consolidator.query.provenance import Provenance, act_label, jo_provenance
 from consolidator.query.snapshot import ArticleAt, Snapshot, TextAt
 from consolidator.render.contents import snapshot_views
 from consolidator.render.html import Marker, change_labels, make_env, stylesheet
@@ -62,8 +62,9 @@ def act_rows(index: VersionIndex, legend: tuple[Marker, ...], at: date) -> tuple
         )
         title = m.act.title if m.act.title != m.act.label else ""
         label = act_label(index.corpus, m.act)  # « (numéro d'après les métadonnées Légifrance) »
-        signed = _caveat(signed_provenance(m.act, index.corpus))
-        rows.append(ActRow(m.code, label, title, m.act.signed, m.act.extensible, published, signed))
+        rows.append(
+            ActRow(m.code, label, title, m.act.signed, m.act.extensible, published, m.signed_caveat)
+        )
     return tuple(rows)
 
 

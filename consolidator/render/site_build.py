@@ -129,12 +129,15 @@ class SiteBuild:
         return files
 
     def _changes(self, day: str) -> dict[str, str | bytes]:
+        from consolidator.query.change_dates import dated
         from consolidator.render.site import changelog_page, changes_nav
 
         dates = self.index.change_dates
         i = dates.index(date.fromisoformat(day))
         log = changelog(self.index, dates[i] - timedelta(days=1), dates[i])
-        heading = f"Modifications entrées en vigueur le {date_fr(dates[i])}"
+        heading = (
+            f"Modifications entrées en vigueur le {dated(self.index, dates[i], date_fr(dates[i]))}"
+        )
         nav = changes_nav(self.sub, dates, i)
         page = changelog_page(self.env, self.index, log, self.sub, heading, nav)
         return {f"changes/{day}.html": page}

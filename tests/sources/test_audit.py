@@ -16,7 +16,7 @@ from consolidator.sources.legifrance.audit import (
     same_wording,
     version_key,
 )
-from consolidator.sources.legifrance.auditmap import AuditMap, load_audit_map
+from consolidator.sources.legifrance.auditmap import CHECKS, AuditMap, load_audit_map
 from consolidator.sources.legifrance.export import Export
 from consolidator.sources.legifrance.verdict import (
     Finding,
@@ -52,6 +52,24 @@ def test_every_check_is_reproduced_or_explained_by_exactly_one_decision(verdict:
     print("\n" + verdict_report(verdict))  # the figures quoted in the README
     assert verdict.wrong == ()
     assert verdict.stale == ()
+
+
+def test_the_readme_table_is_the_audit_s_own_figures(verdict: Verdict) -> None:
+    """README « Exactness » quotes `consolidator audit`: one row per check, in CHECKS order, with
+    the reproduced / explained / wrong counts of this run (lawyer L-36: 78/20 had gone stale)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = readme.index("| check (against the Legifrance export) | reproduced | explained | wrong |")
+    rows = []
+    for line in readme[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")][1:])
+    expected = []
+    for check in CHECKS:
+        explained = sum(1 for f, _ in verdict.explained if f.check == check)
+        wrong = sum(1 for f in verdict.wrong if f.check == check)
+        expected.append([str(verdict.reproduced(check)), str(explained), str(wrong)])
+    assert rows == expected
 
 
 def test_the_audit_map_is_read_strictly(tmp_path) -> None:

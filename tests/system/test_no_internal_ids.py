@@ -30,6 +30,8 @@ def id_pattern(index: VersionIndex) -> re.Pattern[str]:
     ids = set(index.versions) | set(index.corpus.acts) | set(index.corpus.arretes)
     for structure in index.structures:
         ids |= {e.article for e in structure.entries}
+    for act in index.corpus.acts.values():  # effect ids (« art1 », « art-9-2-9-5 »), lawyer L-39
+        ids |= {key for key in act.effects if key}
     ids = {i for i in ids if re.search(r"[-\d]", i) and not re.fullmatch(r"[\d.]+", i)}
     alternatives = "|".join(sorted(map(re.escape, ids), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
@@ -57,6 +59,8 @@ def test_id_pattern_finds_ids_and_spares_numbers(index) -> None:
     pattern = id_pattern(index)
     assert pattern.search("voir (a2000-2.5)") and pattern.search("avenant-20, a2000-2.3")
     assert pattern.search("annexe-7-texte")
+    assert pattern.search("entrée en vigueur (dispositions art1)")
+    assert pattern.search("(dispositions art-9-2-9-5)")
     assert not pattern.search("Article 2.5 de l'avenant n° 20 du 21 septembre 2016")
 
 
