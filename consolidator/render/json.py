@@ -14,6 +14,7 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Corpus, Restriction, Version
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.events import sources_date
+from consolidator.query.history_phrases import held_start_provenance
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import (
@@ -302,9 +303,17 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "held_over": (  # still binding non-adherents after its end (D-213)
             {
                 "since": _iso(vh.held.since),
+                "since_provenance": _prov(held_start_provenance(index, v, vh.held)),
                 "until": _iso(vh.held.until),
                 "change": vh.held.change,
                 "by": act_json(index.corpus.acts[vh.held.act], index.corpus),
+                "until_by": (  # the act whose extension (or change) ends it, when not `by`
+                    act_json(index.corpus.acts[vh.held.until_act], index.corpus)
+                    if vh.held.until_act
+                    else None
+                ),
+                "extension": extension_json(index, vh.held.extension),
+                "own_extension": extension_json(index, vh.held.own_extension),
             }
             if vh.held
             else None

@@ -15,14 +15,14 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
 from consolidator.query.boundaries import period_bounds, until_provenance
-from consolidator.query.branche import HeldPeriod, held_sentence
+from consolidator.query.branche import held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
+from consolidator.query.history_phrases import held_period_line
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
 from consolidator.query.provenance import (
-    Provenance,
     act_label,
     date_caveat,
     jo_provenance,
@@ -230,31 +230,10 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
                     f"      {_restriction_item(v, spans, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
     if vh.held is not None:
-        lines.append(f"    {held_period_line(index, vh.held, until_provenance(index, v))}")
+        lines.append(f"    {held_period_line(index, v, vh.held)}")
     if not v.wording_known:
         lines += evidence_lines(v, "    ")[:-1]
     return lines
-
-
-def held_period_line(index: VersionIndex, held: HeldPeriod, start: Provenance | None = None) -> str:
-    """« 16 avril 2021 → 16 novembre 2021 : toujours applicable aux non-adhérents … » (D-213);
-    `start`: the provenance of its first day (the version's end for members)."""
-    end = f" → {format_french(held.until)}" if held.until else ""
-    change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
-    act = index.corpus.acts[held.act]
-    jo = jo_provenance(index.corpus, held.extension.arrete) if held.extension else None
-    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
-    until = (
-        f"qui ne les lie qu’à compter de son extension, le {format_french(held.until)}{caveat}"
-        if held.until
-        else "dont l’extension n’est pas dans les sources"
-    )
-    what = " pour ce qu’il modifie" if held.change == "replaced" else ""
-    return (
-        f"{format_french(held.since)}{date_caveat(start)}{end} : en vigueur étendue pour les "
-        "employeurs non "
-        f"adhérents ({change[held.change]} par {by(act.label)}{what}, {until})"
-    )
 
 
 def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction) -> str:
