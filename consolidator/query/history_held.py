@@ -46,14 +46,14 @@ def branche_named(index: VersionIndex, article: str, day: date) -> Version | Non
     binds members (None when it is the members' version, or nothing binds them)."""
     versions = index.versions[article]
     held = held_candidate(index, versions, day)
+    original: Version | None = None
     if held is not None:
-        base = held.version
-        original = next(v for v in versions if _key(v) == _key(base))
+        base: Version | None = held.version
+        original = next(v for v in versions if _key(v) == _key(held.version))
     else:
         base = next((v for v in versions if v.covers(day)), None)
-        if base is None:
-            return None
-        original = None
+    if base is None:
+        return None
     found = branche_text(index, base, day)
     if found.fallback is not None:
         return found.fallback

@@ -128,7 +128,10 @@ def test_10_2_avenant_7_binds_non_adherents_only_from_its_own_extension(index) -
         "15 juin 2004 (d’après les métadonnées Légifrance) → 25 juillet 2004 : en vigueur étendue "
         "pour les employeurs non adhérents (remplacé le 3 mars 2004 par l’avenant n° 8"
     ) in out
-    assert "sa propre extension, par l’arrêté du 4 juin 2004, ne prend effet que le 15 juin 2004" in out
+    assert (
+        "sa propre extension, par l’arrêté du 4 juin 2004, ne prend effet que le 15 juin 2004"
+        in out
+    )
     assert "issue de l'avenant n° 7 du 17 décembre 2003 demeure applicable" in applicability(
         index, "a2000-10.2", date(2004, 7, 1)
     )
