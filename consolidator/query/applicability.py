@@ -23,6 +23,7 @@ from consolidator.query.provenance import (
     rule_of,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
 
@@ -188,6 +189,8 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     name = f"l'article {art.num}" if art.num else unnumbered_name(art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
     since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
+    retro = retroactive(index, art.version)
+    since += f" ; {retro.phrase}" if retro else ""
     text_act = index.corpus.acts[art.version.text_id]
     wording = (
         "dans sa rédaction d'origine"

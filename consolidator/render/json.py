@@ -24,6 +24,7 @@ from consolidator.query.provenance import (
     signed_provenance,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.rows import designation
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
@@ -104,6 +105,7 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
         "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
         "until_provenance": end.to_json() if end else None,
+        "retroactive": retroactive(index, version) is not None,  # effect before signature (L-40)
         "act": act_json(index.corpus.acts[version.act], index.corpus),
         "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
         "wording_act": act_json(index.corpus.acts[words_act(index, version)], index.corpus),
@@ -352,6 +354,7 @@ def timeline_json(index: VersionIndex, events: list[Any]) -> dict[str, Any]:
                 "subject": e.subject,
                 "label": e.label,
                 "detail": e.detail,
+                "retroactive": e.retroactive,
             }
             for e in events
         ],

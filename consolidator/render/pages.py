@@ -18,6 +18,7 @@ from consolidator.query.citation import citation
 from consolidator.query.history import history
 from consolidator.query.numbering import by, only_renumbered, words_act
 from consolidator.query.provenance import Provenance, since_provenance
+from consolidator.query.retroactive import retroactive
 from consolidator.query.snapshot import article_at, path_at
 from consolidator.render.filters import date_fr
 from consolidator.render.html import Marker, NoteCounter, article_view, heading_of, markers
@@ -104,6 +105,7 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 if only_renumbered(index, v)
                 else None,
                 "prov": _shown(since_provenance(index, v)),
+                "retro": retro.phrase if (retro := retroactive(index, v)) else None,
                 "periods": vh.periods,
                 "end": v.end.state if v.end else None,
                 "diff": links.compare_version(article, n) if n and links else None,

@@ -28,6 +28,7 @@ from consolidator.query.provenance import (
     jo_provenance,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, excluded_spans
@@ -71,12 +72,19 @@ def restriction_sentence(r: Restriction, what: str | None = None) -> str:
     return f"{label}{f' ({what})' if what else ''} : {r.text}"
 
 
+def _retro(index: VersionIndex, version: Version) -> str:
+    """« (effet rétroactif : avenant signé le 30 juin 2020) » after a date of effect (L-40)."""
+    retro = retroactive(index, version)
+    return f" ({retro.phrase})" if retro else ""
+
+
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
     act = index.corpus.acts[words_act(index, art.version)]
     head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
+    since += _retro(index, art.version)
     label = (
         art.heading_label
         if art.version.wording_known
@@ -210,7 +218,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     until = (
         f" au {format_french(v.until)}{date_caveat(until_provenance(index, v))}" if v.until else ""
     )
-    caveat = date_caveat(since_provenance(index, v))
+    caveat = date_caveat(since_provenance(index, v)) + _retro(index, v)
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
         f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
