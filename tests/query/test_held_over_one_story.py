@@ -171,3 +171,27 @@ def test_annexe_v_avenant_22_is_held_over_from_its_extension_on_the_day_it_was_r
     # annexe V; held over until avenant n° 28's extension (the lawyer: right as it was)
     held = _held(index, "annexe-v-texte")
     assert held[(date(2018, 1, 1), "avenant-22")] == (date(2020, 1, 1), date(2021, 1, 1))
+
+
+def test_text_view_branche_names_the_same_wordings(index) -> None:
+    """`text --view branche` (the snapshot) on days of the lawyer's scan: the earlier extended
+    wording it prints is the version history holds over that day."""
+    from consolidator.model import View
+    from consolidator.query.snapshot import snapshot
+
+    cases = [
+        (date(2019, 6, 1), "a2000-15.2", "avenant-16"),
+        (date(2004, 5, 1), "a2000-10.2", index.corpus.convention.base),
+        (date(2004, 7, 1), "a2000-10.2", "avenant-7"),
+        (date(2019, 9, 1), "a2015-9.12", "avenant-21"),
+        (date(2020, 6, 1), "a2015-9.12", "accord-2018-11-09"),
+        (date(2020, 6, 1), "a2015-9.5", "accord-2015-07-03"),
+    ]
+    for day, article, act in cases:
+        snap = snapshot(index, day, View.BRANCHE)
+        arts = [a for t in snap.texts for a in t.articles if a.id == article]
+        assert len(arts) == 1, (article, day)
+        fallback = arts[0].branche.fallback if arts[0].branche else None
+        assert fallback is not None and fallback.act == act, (article, day)
+        held = _held(index, article)[(fallback.since, fallback.act)]
+        assert held[0] <= day < (held[1] or date.max), (article, day, held)
