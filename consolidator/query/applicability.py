@@ -87,7 +87,8 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
             verb = "ne lient" if plural else "ne lie"
             out.append(f"{subject}, faute d'extension à cette date, {verb} que {MEMBERS}.")
         elif ext is not None:
-            verb = "sont étendus" if plural else "est étendue"
+            # « L'alinéa 17 … est étendu », « Cette rédaction est étendue »
+            verb = "sont étendus" if plural else "est étendu" if len(groups) > 1 else "est étendue"
             out.append(
                 f"{subject} {verb} par {_extension_phrase(index, ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
             )

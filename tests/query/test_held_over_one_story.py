@@ -132,9 +132,9 @@ def test_10_2_avenant_7_binds_non_adherents_only_from_its_own_extension(index) -
         "sa propre extension, par l’arrêté du 4 juin 2004, ne prend effet que le 15 juin 2004"
         in out
     )
-    assert "issue de l'avenant n° 7 du 17 décembre 2003 demeure applicable" in applicability(
-        index, "a2000-10.2", date(2004, 7, 1)
-    )
+    bound = applicability(index, "a2000-10.2", date(2004, 7, 1))
+    assert "issue de l'avenant n° 7 du 17 décembre 2003 demeure applicable" in bound
+    assert "L'alinéa 17 (avenant n° 7 du 17 décembre 2003) est étendu par" in bound  # masculine
 
 
 def test_9_12_accord_of_2018_binds_non_adherents_from_its_own_extension(index) -> None:
