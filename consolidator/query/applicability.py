@@ -30,6 +30,7 @@ from consolidator.query.provenance import (
     rule_of,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
 
@@ -93,7 +94,8 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
             verb = "ne lient" if plural else "ne lie"
             out.append(f"{subject}, faute d'extension à cette date, {verb} que {MEMBERS}.")
         elif ext is not None:
-            verb = "sont étendus" if plural else "est étendue"
+            # « L'alinéa 17 … est étendu », « Cette rédaction est étendue »
+            verb = "sont étendus" if plural else "est étendu" if len(groups) > 1 else "est étendue"
             out.append(
                 f"{subject} {verb} par {_extension_phrase(index, ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
             )
@@ -195,6 +197,8 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     name = f"l'article {art.num}" if art.num else unnumbered_name(art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
     since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
+    retro = retroactive(index, art.version)
+    since += f" ; {retro.phrase}" if retro else ""
     text_act = index.corpus.acts[art.version.text_id]
     wording = (
         "dans sa rédaction d'origine"

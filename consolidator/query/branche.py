@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import Entry, VersionIndex
-from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Restriction, Version
 from consolidator.query.numbering import by, only_renumbered
 from consolidator.query.scope import branche_text, extended_on
@@ -34,7 +33,7 @@ class Held:
     renumbered: bool  # True: renumbered or moved; False: repealed
 
 
-def _candidate(index: VersionIndex, versions: tuple[Version, ...], day: date) -> Held | None:
+def held_candidate(index: VersionIndex, versions: tuple[Version, ...], day: date) -> Held | None:
     earlier = [v for v in versions if v.since <= day]
     if not earlier:
         return None
@@ -88,7 +87,7 @@ def held_over(index: VersionIndex, day: date) -> dict[str, Held]:
     """The articles (by id) held over in the branche view on `day`."""
     out: dict[str, Held] = {}
     for aid, versions in index.versions.items():
-        held = _candidate(index, versions, day)
+        held = held_candidate(index, versions, day)
         if held is not None and binds_branch(index, held.version, day):
             out[aid] = held
     return out
@@ -123,40 +122,6 @@ def position(index: VersionIndex, h: Held) -> int:
     before = index.structure_at(h.day - timedelta(days=1))
     entries = before.entries if before else ()
     return next((i for i, e in enumerate(entries) if e.article == h.version.article), len(entries))
-
-
-@dataclass(frozen=True)
-class HeldPeriod:
-    """After a version's end for members, the stretch during which it still binds non-adherents:
-    from the not-yet-extended act's change to that act's extension (None: not in the sources)."""
-
-    since: date
-    until: date | None
-    act: str
-    extension: ExtensionEvent | None  # the act's extension that ends it
-    change: str  # "repealed", "renumbered" (or moved), "replaced" (for what the act changed)
-
-
-def held_period(index: VersionIndex, version: Version) -> HeldPeriod | None:
-    """`history`: the held-over stretch that follows `version`, if any (D-213)."""
-    if version.until is None:
-        return None
-    nxt = next((v for v in index.versions[version.article] if v.since == version.until), None)
-    if nxt is not None:
-        act, change = nxt.act, "renumbered" if only_renumbered(index, nxt) else "replaced"
-    elif version.end is EndReason.REPEALED and version.ended_by:
-        act, change = version.ended_by, "repealed"
-    else:
-        return None
-    day = version.until
-    if extended_on(index, act, day):
-        return None
-    still = replace(version, until=None, end=None, ended_by=None)
-    if not binds_branch(index, still, day):
-        return None
-    ends = [e for e in index.extensions_of(act) if e.effective and e.effective > day]
-    first = min(ends, key=lambda e: e.effective or day) if ends else None
-    return HeldPeriod(day, first.effective if first else None, act, first, change)
 
 
 def answered_pending(index: VersionIndex, version: Version, day: date) -> tuple[Restriction, ...]:

@@ -27,6 +27,7 @@ from consolidator.query.provenance import (
     rule_provenance,
     signed_provenance,
 )
+from consolidator.query.retroactive import retroactive_effect
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Event:
     subject: str
     label: str
     detail: str = ""
+    retroactive: bool = False  # a date of effect before the act's signature (L-40)
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,10 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
             detail = "à la publication de l'arrêté d'extension"
         elif rule.kind is RuleKind.EXTENSION:
             detail = when_phrase(index, act, rule, day, known_at)
+        approximate = prov.certainty is Certainty.APPROXIMATE
+        retro = None if approximate else retroactive_effect(index, act, day)
+        if retro is not None:
+            detail += ", antérieure à la signature (rétroactif)"
         events.append(
             Event(
                 day,
@@ -229,6 +235,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
                 act.id,
                 _effect_label(act, key),
                 detail,
+                retro is not None,
             )
         )
     if act.term:

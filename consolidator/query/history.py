@@ -8,7 +8,7 @@ from datetime import date
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, State, Version
-from consolidator.query.branche import HeldPeriod, held_period
+from consolidator.query.history_held import HeldPeriod, held_period
 from consolidator.query.labels import ArticleLabel, article_label
 from consolidator.query.numbering import words_act
 from consolidator.query.scope import fragment_scopes

@@ -27,6 +27,7 @@ from consolidator.query.provenance import (
     signed_provenance,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.snapshot import ArticleAt
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 from consolidator.render.links import cross_references
@@ -222,6 +223,7 @@ class ArticleView:
     renumbered: str | None = None
     since_prov: Provenance | None = None  # shown when the first day is not plainly sourced
     jo_prov: Provenance | None = None
+    retro: str | None = None  # « effet rétroactif : avenant signé le 30 juin 2020 » (L-40)
 
 
 @dataclass
@@ -329,6 +331,7 @@ def article_view(
         typo_fr(held_sentence(index, art.held)) if art.held else renumbering_note(index, version),
         since if since and since.caveat else None,
         jo if jo and jo.caveat else None,
+        retro.phrase if (retro := retroactive(index, version)) else None,
     )
 
 

@@ -14,6 +14,7 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Act, Corpus, Restriction, Version
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.events import sources_date
+from consolidator.query.history_phrases import held_start_provenance
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import (
@@ -23,6 +24,7 @@ from consolidator.query.provenance import (
     signed_provenance,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.rows import designation
 from consolidator.query.snapshot import ArticleAt, Snapshot
 
@@ -103,6 +105,7 @@ def version_json(index: VersionIndex, version: Version) -> dict[str, Any]:
         "since_provenance": prov.to_json() if prov else None,
         "until": _iso(version.until),
         "until_provenance": end.to_json() if end else None,
+        "retroactive": retroactive(index, version) is not None,  # effect before signature (L-40)
         "act": act_json(index.corpus.acts[version.act], index.corpus),
         "act_number_provenance": _number_json(index, index.corpus.acts[version.act]),
         "wording_act": act_json(index.corpus.acts[words_act(index, version)], index.corpus),
@@ -302,9 +305,17 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
         "held_over": (  # still binding non-adherents after its end (D-213)
             {
                 "since": _iso(vh.held.since),
+                "since_provenance": _prov(held_start_provenance(index, v, vh.held)),
                 "until": _iso(vh.held.until),
                 "change": vh.held.change,
                 "by": act_json(index.corpus.acts[vh.held.act], index.corpus),
+                "until_by": (  # the act whose extension (or change) ends it, when not `by`
+                    act_json(index.corpus.acts[vh.held.until_act], index.corpus)
+                    if vh.held.until_act
+                    else None
+                ),
+                "extension": extension_json(index, vh.held.extension),
+                "own_extension": extension_json(index, vh.held.own_extension),
             }
             if vh.held
             else None
@@ -343,6 +354,7 @@ def timeline_json(index: VersionIndex, events: list[Any]) -> dict[str, Any]:
                 "subject": e.subject,
                 "label": e.label,
                 "detail": e.detail,
+                "retroactive": e.retroactive,
             }
             for e in events
         ],

@@ -17,13 +17,14 @@ from consolidator.query.applicability import applicability
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.citation import citation
 from consolidator.query.history import VersionHistory, history
+from consolidator.query.history_phrases import held_period_line
 from consolidator.query.numbering import by, only_renumbered, words_act
 from consolidator.query.provenance import Provenance, since_provenance
+from consolidator.query.retroactive import retroactive
 from consolidator.query.snapshot import article_at, path_at
 from consolidator.render.filters import date_fr
 from consolidator.render.html import Marker, NoteCounter, article_view, heading_of, markers
 from consolidator.render.links import Links
-from consolidator.render.text import held_period_line
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
                 "prov": _shown(since_provenance(index, v)),
                 "until_prov": _shown(end),
                 "periods": _periods(index, vh),
-                "held": held_period_line(index, vh.held, end) if vh.held else None,
+                "held": held_period_line(index, v, vh.held) if vh.held else None,
+                "retro": retro.phrase if (retro := retroactive(index, v)) else None,
                 "end": v.end.state if v.end else None,
                 "diff": links.compare_version(article, n) if n and links else None,
                 "href": links.article(article, v.since) if links and site.served else None,

@@ -15,19 +15,20 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
 from consolidator.query.boundaries import period_bounds, until_provenance
-from consolidator.query.branche import HeldPeriod, held_sentence
+from consolidator.query.branche import held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
 from consolidator.query.history import History, VersionHistory
+from consolidator.query.history_phrases import held_period_line
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, only_renumbered, renumbering_note, words_act
 from consolidator.query.provenance import (
-    Provenance,
     act_label,
     date_caveat,
     jo_provenance,
     since_provenance,
 )
+from consolidator.query.retroactive import retroactive
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, excluded_spans
@@ -71,12 +72,19 @@ def restriction_sentence(r: Restriction, what: str | None = None) -> str:
     return f"{label}{f' ({what})' if what else ''} : {r.text}"
 
 
+def _retro(index: VersionIndex, version: Version) -> str:
+    """« (effet rétroactif : avenant signé le 30 juin 2020) » after a date of effect (L-40)."""
+    retro = retroactive(index, version)
+    return f" ({retro.phrase})" if retro else ""
+
+
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
     act = index.corpus.acts[words_act(index, art.version)]
     head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
+    since += _retro(index, art.version)
     label = (
         art.heading_label
         if art.version.wording_known
@@ -210,7 +218,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     until = (
         f" au {format_french(v.until)}{date_caveat(until_provenance(index, v))}" if v.until else ""
     )
-    caveat = date_caveat(since_provenance(index, v))
+    caveat = date_caveat(since_provenance(index, v)) + _retro(index, v)
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
         f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
@@ -230,31 +238,10 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
                     f"      {_restriction_item(v, spans, r)} ({index.corpus.arretes[r.arrete].label})"
                 )
     if vh.held is not None:
-        lines.append(f"    {held_period_line(index, vh.held, until_provenance(index, v))}")
+        lines.append(f"    {held_period_line(index, v, vh.held)}")
     if not v.wording_known:
         lines += evidence_lines(v, "    ")[:-1]
     return lines
-
-
-def held_period_line(index: VersionIndex, held: HeldPeriod, start: Provenance | None = None) -> str:
-    """« 16 avril 2021 → 16 novembre 2021 : toujours applicable aux non-adhérents … » (D-213);
-    `start`: the provenance of its first day (the version's end for members)."""
-    end = f" → {format_french(held.until)}" if held.until else ""
-    change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
-    act = index.corpus.acts[held.act]
-    jo = jo_provenance(index.corpus, held.extension.arrete) if held.extension else None
-    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
-    until = (
-        f"qui ne les lie qu’à compter de son extension, le {format_french(held.until)}{caveat}"
-        if held.until
-        else "dont l’extension n’est pas dans les sources"
-    )
-    what = " pour ce qu’il modifie" if held.change == "replaced" else ""
-    return (
-        f"{format_french(held.since)}{date_caveat(start)}{end} : en vigueur étendue pour les "
-        "employeurs non "
-        f"adhérents ({change[held.change]} par {by(act.label)}{what}, {until})"
-    )
 
 
 def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction) -> str:

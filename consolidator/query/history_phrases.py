@@ -1,0 +1,63 @@
+"""`history`'s sentence for the stretch a version still binds non-adherents (D-213)."""
+
+from __future__ import annotations
+
+from consolidator.dates import format_french
+from consolidator.engine.replay import VersionIndex
+from consolidator.model import Version
+from consolidator.query.boundaries import until_provenance
+from consolidator.query.history_held import HeldPeriod
+from consolidator.query.numbering import by
+from consolidator.query.provenance import Provenance, date_caveat, jo_provenance
+
+
+def held_start_provenance(
+    index: VersionIndex, version: Version, held: HeldPeriod
+) -> Provenance | None:
+    """The provenance of the stretch's first day: the version's end for members, or the JO date
+    its own later extension is computed from."""
+    if held.own_extension is not None:
+        return jo_provenance(index.corpus, held.own_extension.arrete)
+    return until_provenance(index, version)
+
+
+def held_period_line(index: VersionIndex, version: Version, held: HeldPeriod) -> str:
+    """« 1er juin 2015 → 1er janvier 2020 : en vigueur étendue pour les employeurs non adhérents
+    (remplacé par … pour ce qu'il modifie, dont l'extension n'est pas dans les sources, puis par
+    l'avenant n° 22 …, qui ne les lie qu'à compter de son extension, le 1er janvier 2020) »."""
+    corpus = index.corpus
+    own = held.own_extension
+    start = held_start_provenance(index, version, held)
+    end = f" → {format_french(held.until)}" if held.until else ""
+    change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
+    when = f" le {format_french(version.until)}" if own and version.until else ""
+    what = " pour ce qu’il modifie" if held.change == "replaced" else ""
+    parts = f"{change[held.change]}{when} par {by(corpus.acts[held.act].label)}{what}"
+    if held.until_act is None:
+        parts += ", dont l’extension n’est pas dans les sources"
+    else:
+        if held.until_act != held.act:
+            if not index.extensions_of(held.act):
+                parts += ", dont l’extension n’est pas dans les sources"
+            parts += f", puis par {by(corpus.acts[held.until_act].label)}"
+        parts += _ending(index, held)
+    if own is not None:
+        parts += (
+            f" ; sa propre extension, par l’{own.arrete.label}, ne prend effet que le "
+            f"{format_french(held.since)}"
+        )
+    return (
+        f"{format_french(held.since)}{date_caveat(start)}{end} : en vigueur étendue pour les "
+        f"employeurs non adhérents ({parts})"
+    )
+
+
+def _ending(index: VersionIndex, held: HeldPeriod) -> str:
+    """« , qui ne les lie qu'à compter de son extension, le … » (or of its own date of effect)."""
+    if held.until is None:
+        return ""
+    if held.extension is None:
+        return f", à compter du {format_french(held.until)}"
+    jo = jo_provenance(index.corpus, held.extension.arrete)
+    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
+    return f", qui ne les lie qu’à compter de son extension, le {format_french(held.until)}{caveat}"
