@@ -8,7 +8,10 @@ available cores; one, or a small build, renders in this process); the files are 
 whatever the number of workers. The build writes `MANIFEST` beside the files: for each part,
 the hash of its inputs (`site_inputs`) and the hash of each of its files. The next build into
 the same folder reads the unchanged parts' files back (checked against their hashes) instead
-of rendering them; the folder is still replaced whole (`output.build_dir_atomic`).
+of rendering them; the folder is still replaced whole (`output.build_dir_atomic`). It also
+keeps the word redlines its feeds computed (`REDLINES`, for the same code): the feeds compare
+every change of every day, and the next build reads back the redlines of the wordings that did
+not change (each checked against its two wordings) instead of computing them again.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from consolidator.render.pages import SiteContext, article_page
 from consolidator.render.site_inputs import SiteInputs, site_inputs
 
 MANIFEST = ".consolidator-build.json"
+REDLINES = ".consolidator-redlines.json"
 SMALL = 100  # articles: a smaller corpus is rendered in this process unless `workers` is given
 CHUNKS_PER_WORKER = 4
 
@@ -50,6 +54,7 @@ class SiteBuild:
     templates: Path | None
     with_pdf: bool
     snaps: dict[str, Snapshot] = field(default_factory=dict)
+    redlines: dict[str, Any] | None = None  # those the feeds asked for, once rendered here
 
     @cached_property
     def env(self) -> Any:
@@ -157,9 +162,16 @@ class SiteBuild:
         return dict(extra_pages(self.env, self.index, self.site, self.sub, self.snap("adherent")))
 
     def _feeds(self, _name: str) -> dict[str, str | bytes]:
+        from consolidator.query import redline
         from consolidator.render.atom import site_feeds
 
-        return dict(site_feeds(self.index, self.day))
+        redline.RECORDED = {}
+        try:
+            files = dict(site_feeds(self.index, self.day))
+            self.redlines = redline.RECORDED
+        finally:
+            redline.RECORDED = None
+        return files
 
     def _static(self, _name: str) -> dict[str, str | bytes]:
         return {
@@ -265,6 +277,29 @@ def manifest(inputs: SiteInputs, rendered: dict[str, dict[str, bytes]]) -> bytes
     return (json.dumps({"version": 1, "parts": parts}, indent=0, sort_keys=True) + "\n").encode()
 
 
+def stored_redlines(folder: Path | None, code: str) -> dict[str, Any]:
+    """The redlines kept by the build in `folder` with the same code (else none)."""
+    if folder is None:
+        return {}
+    try:
+        stored = json.loads((folder / REDLINES).read_text(encoding="utf-8"))
+        if stored["version"] != 1 or stored["code"] != code:
+            return {}
+        return {
+            str(key): tuple((int(op), str(text)) for op, text in redline)
+            for key, redline in stored["redlines"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def redlines_file(redlines: dict[str, Any], code: str) -> bytes:
+    out = {"version": 1, "code": code, "redlines": redlines}
+    return (
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode()
+
+
 def build_files(
     index: VersionIndex,
     day: date,
@@ -279,7 +314,16 @@ def build_files(
     parts = build.parts()
     inputs = site_inputs(index, f"{day.isoformat()} pdf={with_pdf}", templates)
     done = reusable(previous, inputs, parts)
-    done.update(render_parts(build, [p for p in parts if p not in done], workers))
+    from consolidator.query import redline
+
+    known = stored_redlines(previous, inputs.code)
+    redline.KNOWN = known
+    try:
+        done.update(render_parts(build, [p for p in parts if p not in done], workers))
+    finally:
+        redline.KNOWN = {}
     files = {name: data for part in parts for name, data in done[part].items()}
     files[MANIFEST] = manifest(inputs, done)
+    kept = build.redlines if build.redlines is not None else known
+    files[REDLINES] = redlines_file(kept, inputs.code)
     return dict(sorted(files.items()))
