@@ -9,7 +9,8 @@ whatever the number of workers. The build writes `MANIFEST` beside the files: fo
 the hash of its inputs (`site_inputs`) and the hash of each of its files. The next build into
 the same folder reads the unchanged parts' files back (checked against their hashes) instead
 of rendering them; the folder is still replaced whole (`output.build_dir_atomic`). It also
-keeps the word redlines its feeds computed (`REDLINES`, for the same code): the feeds compare
+keeps the word redlines its feeds computed (`REDLINES`, a file of the feeds' part, for the same
+code): the feeds compare
 every change of every day, and the next build reads back the redlines of the wordings that did
 not change (each checked against its two wordings) instead of computing them again.
 """
@@ -54,7 +55,7 @@ class SiteBuild:
     templates: Path | None
     with_pdf: bool
     snaps: dict[str, Snapshot] = field(default_factory=dict)
-    redlines: dict[str, Any] | None = None  # those the feeds asked for, once rendered here
+    code: str = ""  # the hash of the code and templates (site_inputs.code_digest)
 
     @cached_property
     def env(self) -> Any:
@@ -162,13 +163,14 @@ class SiteBuild:
         return dict(extra_pages(self.env, self.index, self.site, self.sub, self.snap("adherent")))
 
     def _feeds(self, _name: str) -> dict[str, str | bytes]:
+        """The feeds, and the redlines they asked for (`REDLINES`, kept for the next build)."""
         from consolidator.query import redline
         from consolidator.render.atom import site_feeds
 
         redline.RECORDED = {}
         try:
-            files = dict(site_feeds(self.index, self.day))
-            self.redlines = redline.RECORDED
+            files: dict[str, str | bytes] = dict(site_feeds(self.index, self.day))
+            files[REDLINES] = redlines_file(redline.RECORDED, self.code)
         finally:
             redline.RECORDED = None
         return files
@@ -221,9 +223,13 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
     if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return {part: build.render(part) for part in parts}
     build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
-    # the feeds compare every change of every day: rendered first, here, their word redlines
-    # (query.redline.word_diff's cache) are then shared by the workers' change and version pages
-    out: dict[str, Any] = {part: build.render(part) for part in parts if part == "feeds"}
+    # the feeds compare every change of every day: unless the previous build kept their redlines,
+    # rendered first, here, their word redlines (query.redline.word_diff's cache) are then shared
+    # by the workers' change and version pages
+    from consolidator.query import redline
+
+    first = [part for part in parts if part == "feeds" and not redline.KNOWN]
+    out: dict[str, Any] = {part: build.render(part) for part in first}
     parts = [part for part in parts if part not in out]
     _BUILD = build
     try:
@@ -310,20 +316,17 @@ def build_files(
 ) -> dict[str, bytes]:
     """Every file of the site for `day` and its MANIFEST, in memory; the parts unchanged since
     the build in `previous` are read from it."""
-    build = SiteBuild(index, day, templates, with_pdf)
-    parts = build.parts()
     inputs = site_inputs(index, f"{day.isoformat()} pdf={with_pdf}", templates)
+    build = SiteBuild(index, day, templates, with_pdf, code=inputs.code)
+    parts = build.parts()
     done = reusable(previous, inputs, parts)
     from consolidator.query import redline
 
-    known = stored_redlines(previous, inputs.code)
-    redline.KNOWN = known
+    redline.KNOWN = stored_redlines(previous, inputs.code)
     try:
         done.update(render_parts(build, [p for p in parts if p not in done], workers))
     finally:
         redline.KNOWN = {}
     files = {name: data for part in parts for name, data in done[part].items()}
     files[MANIFEST] = manifest(inputs, done)
-    kept = build.redlines if build.redlines is not None else known
-    files[REDLINES] = redlines_file(kept, inputs.code)
     return dict(sorted(files.items()))
