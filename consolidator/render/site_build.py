@@ -306,6 +306,24 @@ def redlines_file(redlines: dict[str, Any], code: str) -> bytes:
     ).encode()
 
 
+def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
+    """True when `folder` (a build's) holds `files` and nothing else, byte for byte: the build
+    then leaves it as it is instead of writing the same bytes again."""
+    from consolidator.output import MARKER
+
+    try:
+        found = {str(path.relative_to(folder)): path.is_dir() for path in folder.rglob("*")}
+        dirs = {str(parent) for name in files for parent in Path(name).parents} - {"."}
+        if found != {**dict.fromkeys([*files, MARKER], False), **dict.fromkeys(dirs, True)}:
+            return False
+        return all(
+            not (folder / name).is_symlink() and (folder / name).read_bytes() == data
+            for name, data in files.items()
+        )
+    except OSError:
+        return False
+
+
 def build_files(
     index: VersionIndex,
     day: date,

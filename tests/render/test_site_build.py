@@ -138,3 +138,22 @@ def test_the_next_build_computes_only_the_redlines_of_the_changed_wording(
     assert sum("mensuel de 8 heures" in pair for pair in pairs) == 1
     build_site(changed, DAY, fresh, with_pdf=False, workers=1)
     assert tree(site) == tree(fresh)
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_unless_the_folder_holds_more(
+    tmp_path: Path,
+) -> None:
+    index = open_index(CORPUS)
+    site = tmp_path / "site"
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    page = site / "articles" / "2.4.html"
+    written = page.stat().st_ino
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    assert page.stat().st_ino == written  # the folder already held these bytes
+    whole = tree(site)
+    (site / "articles" / "notes.txt").write_text("ajouté à la main", encoding="utf-8")
+    (site / "vide").mkdir()
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    assert tree(site) == whole
+    assert not (site / "vide").exists()
+    assert page.stat().st_ino != written  # replaced whole
