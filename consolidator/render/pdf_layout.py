@@ -10,9 +10,6 @@ laid-out texts and the total number of pages; the pages of both are then put tog
 document and written once (`Document.copy`), so the outline, the links of the contents, the
 running headers, the page numbers and the tagged structure (PDF/UA) are those of one document.
 
-The three layouts share one font configuration (WeasyPrint makes a new one for each by default:
-fonts found and loaded again, Pango's caches cold), which saves about a tenth of the time.
-
 The number of pages of the contents is first measured with every page number written « 888 »
 (DejaVu's figures all have one width); when the contents with their real numbers take another
 number of pages, the texts are laid out again with that number.
@@ -71,9 +68,7 @@ def _page_of(pages: dict[str, int]) -> Any:
 def layout_pdf(context: PrintContext) -> bytes:
     """The print document as one PDF, the contents numbered from one layout of the texts."""
     html = weasyprint_html()
-    from weasyprint.text.fonts import FontConfiguration
-
-    options = {**tagging(), "font_config": FontConfiguration()}
+    options = tagging()
     sized = context.html("toc", 0, lambda _anchor: PLACEHOLDER, 888)
     contents = len(html(string=sized).render(**options).pages)
     for _ in range(ATTEMPTS):
@@ -91,7 +86,7 @@ def layout_pdf(context: PrintContext) -> bytes:
         body.pages[:first] + toc.pages[first:] + body.pages[first + contents :],
     )
     remember_page_references()
-    data = whole.write_pdf(**tagging())
+    data = whole.write_pdf(**options)
     if data is None:  # pragma: no cover - write_pdf returns bytes without a target
         raise RenderError("WeasyPrint produced no PDF")
     return bytes(data)
