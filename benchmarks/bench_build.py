@@ -5,7 +5,10 @@ Each measure runs the CLI in a new process on a copy of the embedded corpus (the
 warm, except after the act is changed: that build replays the corpus first, as a user's would),
 and prints the median wall time, the CPU time of the build and its workers, the number of
 cores and the machine's load average before and after (the machine may be shared: a load above
-the number of cores means the figures are slower than on an idle machine).
+the number of cores means the figures are slower than on an idle machine). The CLI runs as an
+installed package does: Python's bytecode caches written and read (PYTHONDONTWRITEBYTECODE
+dropped, as benchmarks/bench.py does for the cold commands), else every run compiles the modules
+it imports (about 0.4 s of CPU per process).
 
 The incremental measure builds the site, changes one word in one act (avenant n° 20, article 2.3:
 « 7 heures » → « 8 heures », corpus/sources/004 l.258-262), then builds again into the same folder.
@@ -35,7 +38,10 @@ def run(args: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and its children) of one CLI run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "consolidator", *args], capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(
+        [sys.executable, "-m", "consolidator", *args], capture_output=True, env=env
+    )
     if done.returncode:
         raise SystemExit(f"consolidator {' '.join(args)} failed:\n{done.stderr.decode()}")
     wall = time.perf_counter() - start

@@ -7,6 +7,7 @@ RETYPED_OLD (-2) then RETYPED_NEW (2), which readers see apart from changes of m
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -202,8 +203,38 @@ def _blocks(
     return blocks
 
 
-@lru_cache(maxsize=512)
+# Redlines of an earlier run (a build's folder keeps those of its feeds: render/site_build.py),
+# by `redline_key`, each checked against its two wordings before use; and, while `RECORDED` is
+# a dict, every redline asked for (what the build stores for the next one).
+KNOWN: dict[str, Redline] = {}
+RECORDED: dict[str, Redline] | None = None
+
+
+def redline_key(old: str, new: str, sep: str) -> str:
+    h = hashlib.sha256()
+    for text in (sep, old, new):
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
 def word_diff(old: str, new: str, sep: str = "\n\n") -> Redline:
+    """`_word_diff`, read from `KNOWN` when an earlier run computed it; recorded in `RECORDED`."""
+    if RECORDED is None and not KNOWN:
+        return _word_diff(old, new, sep)
+    key = redline_key(old, new, sep)
+    known = KNOWN.get(key)
+    if known is not None and side(known, True) == old and side(known, False) == new:
+        redline = known
+    else:
+        redline = _word_diff(old, new, sep)
+    if RECORDED is not None:
+        RECORDED[key] = redline
+    return redline
+
+
+@lru_cache(maxsize=512)
+def _word_diff(old: str, new: str, sep: str = "\n\n") -> Redline:
     r"""Word-level diff (words, spaces and punctuation are the units), semantically cleaned.
 
     Paragraphs (separated by `sep`) are aligned first; a removed and an added paragraph that

@@ -300,11 +300,12 @@ def build_site(
     (consolidator.output.build_dir_atomic: the previous site stays until the new one is complete).
     The parts whose inputs did not change since the site already in `folder` are copied from it."""
     from consolidator.output import build_dir_atomic, owned_folder
-    from consolidator.render.site_build import MANIFEST
+    from consolidator.render.site_build import MANIFEST, holds_exactly
 
     previous = folder if owned_folder(folder) else None
     files = site_files(index, day, templates, with_pdf, workers, previous)
-    build_dir_atomic(folder, files)
+    if previous is None or not holds_exactly(previous, files):  # else nothing to write
+        build_dir_atomic(folder, files)
     pdf = folder / pdf_name(day) if with_pdf else None
     branche_pdf = folder / pdf_name(day, "branche") if with_pdf else None
     names = tuple(name for name in files if name != MANIFEST)

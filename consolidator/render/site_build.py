@@ -8,7 +8,11 @@ available cores; one, or a small build, renders in this process); the files are 
 whatever the number of workers. The build writes `MANIFEST` beside the files: for each part,
 the hash of its inputs (`site_inputs`) and the hash of each of its files. The next build into
 the same folder reads the unchanged parts' files back (checked against their hashes) instead
-of rendering them; the folder is still replaced whole (`output.build_dir_atomic`).
+of rendering them; the folder is still replaced whole (`output.build_dir_atomic`). It also
+keeps the word redlines its feeds computed (`REDLINES`, a file of the feeds' part, for the same
+code): the feeds compare
+every change of every day, and the next build reads back the redlines of the wordings that did
+not change (each checked against its two wordings) instead of computing them again.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from consolidator.render.pages import SiteContext, article_page
 from consolidator.render.site_inputs import SiteInputs, site_inputs
 
 MANIFEST = ".consolidator-build.json"
+REDLINES = ".consolidator-redlines.json"
 SMALL = 100  # articles: a smaller corpus is rendered in this process unless `workers` is given
 CHUNKS_PER_WORKER = 4
 
@@ -51,6 +56,7 @@ class SiteBuild:
     templates: Path | None
     with_pdf: bool
     snaps: dict[str, Snapshot] = field(default_factory=dict)
+    code: str = ""  # the hash of the code and templates (site_inputs.code_digest)
 
     @cached_property
     def env(self) -> Any:
@@ -162,9 +168,17 @@ class SiteBuild:
         return dict(extra_pages(self.env, self.index, self.site, self.sub, self.snap("adherent")))
 
     def _feeds(self, _name: str) -> dict[str, str | bytes]:
+        """The feeds, and the redlines they asked for (`REDLINES`, kept for the next build)."""
+        from consolidator.query import redline
         from consolidator.render.atom import site_feeds
 
-        return dict(site_feeds(self.index, self.day))
+        redline.RECORDED = {}
+        try:
+            files: dict[str, str | bytes] = dict(site_feeds(self.index, self.day))
+            files[REDLINES] = redlines_file(redline.RECORDED, self.code)
+        finally:
+            redline.RECORDED = None
+        return files
 
     def _static(self, _name: str) -> dict[str, str | bytes]:
         return {
@@ -214,9 +228,13 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
     if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return {part: build.render(part) for part in parts}
     build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
-    # the feeds compare every change of every day: rendered first, here, their word redlines
-    # (query.redline.word_diff's cache) are then shared by the workers' change and version pages
-    out: dict[str, Any] = {part: build.render(part) for part in parts if part == "feeds"}
+    # the feeds compare every change of every day: unless the previous build kept their redlines,
+    # rendered first, here, their word redlines (query.redline.word_diff's cache) are then shared
+    # by the workers' change and version pages
+    from consolidator.query import redline
+
+    first = [part for part in parts if part == "feeds" and not redline.KNOWN]
+    out: dict[str, Any] = {part: build.render(part) for part in first}
     parts = [part for part in parts if part not in out]
     _BUILD = build
     try:
@@ -270,6 +288,47 @@ def manifest(inputs: SiteInputs, rendered: dict[str, dict[str, bytes]]) -> bytes
     return (json.dumps({"version": 1, "parts": parts}, indent=0, sort_keys=True) + "\n").encode()
 
 
+def stored_redlines(folder: Path | None, code: str) -> dict[str, Any]:
+    """The redlines kept by the build in `folder` with the same code (else none)."""
+    if folder is None:
+        return {}
+    try:
+        stored = json.loads((folder / REDLINES).read_text(encoding="utf-8"))
+        if stored["version"] != 1 or stored["code"] != code:
+            return {}
+        return {
+            str(key): tuple((int(op), str(text)) for op, text in redline)
+            for key, redline in stored["redlines"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def redlines_file(redlines: dict[str, Any], code: str) -> bytes:
+    out = {"version": 1, "code": code, "redlines": redlines}
+    return (
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode()
+
+
+def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
+    """True when `folder` (a build's) holds `files` and nothing else, byte for byte: the build
+    then leaves it as it is instead of writing the same bytes again."""
+    from consolidator.output import MARKER
+
+    try:
+        found = {str(path.relative_to(folder)): path.is_dir() for path in folder.rglob("*")}
+        dirs = {str(parent) for name in files for parent in Path(name).parents} - {"."}
+        if found != {**dict.fromkeys([*files, MARKER], False), **dict.fromkeys(dirs, True)}:
+            return False
+        return all(
+            not (folder / name).is_symlink() and (folder / name).read_bytes() == data
+            for name, data in files.items()
+        )
+    except OSError:
+        return False
+
+
 def build_files(
     index: VersionIndex,
     day: date,
@@ -280,11 +339,17 @@ def build_files(
 ) -> dict[str, bytes]:
     """Every file of the site for `day` and its MANIFEST, in memory; the parts unchanged since
     the build in `previous` are read from it."""
-    build = SiteBuild(index, day, templates, with_pdf)
-    parts = build.parts()
     inputs = site_inputs(index, f"{day.isoformat()} pdf={with_pdf}", templates)
+    build = SiteBuild(index, day, templates, with_pdf, code=inputs.code)
+    parts = build.parts()
     done = reusable(previous, inputs, parts)
-    done.update(render_parts(build, [p for p in parts if p not in done], workers))
+    from consolidator.query import redline
+
+    redline.KNOWN = stored_redlines(previous, inputs.code)
+    try:
+        done.update(render_parts(build, [p for p in parts if p not in done], workers))
+    finally:
+        redline.KNOWN = {}
     files = {name: data for part in parts for name, data in done[part].items()}
     files[MANIFEST] = manifest(inputs, done)
     return dict(sorted(files.items()))

@@ -111,6 +111,7 @@ class SiteInputs:
     everything: str
     own: dict[str, str]
     changes: dict[str, str]  # the changes page of a date: its touched articles' own data
+    code: str = ""  # the code and templates alone
 
     def of(self, part: str) -> str:
         kind, _, name = part.partition(":")
@@ -137,9 +138,10 @@ def site_inputs(index: VersionIndex, options: str, templates: Path | None) -> Si
     words = {aid: whole(versions) for aid, versions in index.versions.items()}
     own = {aid: _hash(*(f"{a}={words[a]}" for a in sorted(ids))) for aid, ids in sharing.items()}
     everything = _hash(world_text, *(f"{a}={w}" for a, w in sorted(words.items())))
-    common = _hash(code_digest(templates), options)
+    code = code_digest(templates)
+    common = _hash(code, options)
     changes = {}
     for day in index.change_dates[1:]:
         touched = sorted(_touched(index, day - timedelta(days=1), day))
         changes[day.isoformat()] = _hash(*(f"{a}={words.get(a, '')}" for a in touched))
-    return SiteInputs(common, world_text, everything, own, changes)
+    return SiteInputs(common, world_text, everything, own, changes, code)

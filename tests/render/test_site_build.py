@@ -4,6 +4,7 @@ article 2.3 wording is 004 l.258-262)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from consolidator.engine.index import open_index
+from consolidator.query import redline
 from consolidator.render.site import build_site, site_files
-from consolidator.render.site_build import MANIFEST, SiteBuild, reusable
+from consolidator.render.site_build import MANIFEST, REDLINES, SiteBuild, reusable
 from consolidator.render.site_inputs import site_inputs
 from tests.conftest import GOLDEN, flat
 
@@ -107,3 +109,51 @@ def test_a_broken_manifest_means_a_full_build(tmp_path: Path, manifest: str) -> 
     (site / MANIFEST).write_text(manifest, encoding="utf-8")
     build_site(index, DAY, site, with_pdf=False, workers=1)
     assert tree(site) == whole
+
+
+def test_the_next_build_computes_only_the_redlines_of_the_changed_wording(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    build_site(open_index(CORPUS), DAY, site, with_pdf=False, workers=1)
+    stored = json.loads((site / REDLINES).read_text(encoding="utf-8"))
+    assert len(stored["redlines"]) > 5
+    # a redline altered in the folder is not believed: its wordings are not those compared
+    key = sorted(stored["redlines"])[0]
+    stored["redlines"][key] = [[0, "altéré"]]
+    (site / REDLINES).write_text(json.dumps(stored), encoding="utf-8")
+    computed: list[str] = []
+    real = redline._word_diff.__wrapped__
+
+    def counted(old: str, new: str, sep: str = "\n\n") -> redline.Redline:
+        computed.append(flat(old + new))
+        return real(old, new, sep)
+
+    monkeypatch.setattr(redline, "_word_diff", counted)
+    changed = open_index(changed_corpus(tmp_path))
+    build_site(changed, DAY, site, with_pdf=False, workers=1)
+    # the change of 2.3's wording (« 8 heures », 004 l.258-262) and the altered one, no other
+    pairs = set(computed)
+    assert len(pairs) == 2
+    assert sum("mensuel de 8 heures" in pair for pair in pairs) == 1
+    build_site(changed, DAY, fresh, with_pdf=False, workers=1)
+    assert tree(site) == tree(fresh)
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_unless_the_folder_holds_more(
+    tmp_path: Path,
+) -> None:
+    index = open_index(CORPUS)
+    site = tmp_path / "site"
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    page = site / "articles" / "2.4.html"
+    written = page.stat().st_ino
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    assert page.stat().st_ino == written  # the folder already held these bytes
+    whole = tree(site)
+    (site / "articles" / "notes.txt").write_text("ajouté à la main", encoding="utf-8")
+    (site / "vide").mkdir()
+    build_site(index, DAY, site, with_pdf=False, workers=1)
+    assert tree(site) == whole
+    assert not (site / "vide").exists()
+    assert page.stat().st_ino != written  # replaced whole
