@@ -10,7 +10,6 @@ from consolidator.engine.replay import Entry, Structure, VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import (
-    WORDING_UNKNOWN,
     Act,
     ActLevel,
     Nota,
@@ -148,8 +147,9 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
                 f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
                 f" (en vigueur à partir du {format_french(first.since)})"
                 + (
-                    f" ; ce jour-là, le chapitre « {unknown} » est en vigueur, {WORDING_UNKNOWN},"
-                    " et les numéros de ses articles ne sont pas tous connus"
+                    f" ; ce jour-là, le chapitre « {unknown} » compte des articles dont le texte"
+                    " n'est pas disponible dans les sources, et les numéros de ses articles ne"
+                    " sont pas tous connus"
                     if unknown
                     else ""
                 )
@@ -198,13 +198,13 @@ def article_of(
 
 
 def _unknown_around(index: VersionIndex, version: Version, day: date) -> str | None:
-    """The chapter of `version` when, on `day`, it stands as one article whose wording the
-    sources lack (chapter IX before 2011, D-200): its heading, else None."""
+    """The chapter of `version` when, on `day`, it holds an article whose wording the sources
+    lack (chapter IX before 2011, D-200; chapter III before 2009, D-100): its heading, else
+    None. Such a chapter's articles are known by the numbers the sources name, not all of them."""
     mine = path_at(index, version.article, version.since)
     for versions in index.versions.values():
         for other in versions:
-            unknown = not other.wording_known and other.num is None
-            if unknown and other.covers(day):
+            if not other.wording_known and other.covers(day):
                 path = path_at(index, other.article, day)
                 if path and path == mine:
                     return path[-1]
@@ -326,8 +326,8 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
     chapters = {_unknown_around(index, index.versions[t.article][0], day) for t in held} - {None}
     chapter = (
-        f" ; ce jour-là, le chapitre « {chapters.pop()} » est en vigueur, {WORDING_UNKNOWN},"
-        " et les numéros de ses articles ne sont pas tous connus"
+        f" ; ce jour-là, le chapitre « {chapters.pop()} » compte des articles dont le texte n'est"
+        " pas disponible dans les sources, et les numéros de ses articles ne sont pas tous connus"
         if chapters
         else ""
     )
