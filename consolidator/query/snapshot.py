@@ -257,6 +257,8 @@ def snapshot(
                 and art.version.wording_known
             ):
                 continue
+            if _binds_nobody(art, branche):
+                continue
             art = for_branch(index, replace(art, branche=branche), day)
         by_text.setdefault(entry.text_id, []).append(art)
     texts = []
@@ -276,6 +278,14 @@ def snapshot(
     last_ids = index.acts_changed_on.get(structure.since, ())
     last_acts = tuple(index.corpus.acts[i] for i in last_ids)
     return Snapshot(day, chosen, tuple(texts), structure.since, last_acts)
+
+
+def _binds_nobody(art: ArticleAt, branche: BrancheText) -> bool:
+    """Branche view: an article whose wording the sources lack binds non-adherents only once
+    extended (or when an earlier extended version stands behind it), as any other (D-213)."""
+    if art.version.wording_known or art.held is not None or branche.fallback is not None:
+        return False
+    return art.state is State.NON_ETENDU and art.label is not ArticleLabel.JO_INCONNU
 
 
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
