@@ -99,7 +99,7 @@ def article(
     type=DATE,
     default="today",
     show_default=True,
-    help="Resolve the number as borne on this date; states are given for this date.",
+    help="Resolve the number as borne on this date (each version's label is its last state, whatever the date).",
 )
 @known_at_option
 @format_option("text", "json")

@@ -175,8 +175,12 @@ def amending_acts(index: VersionIndex) -> list[Act]:
 
 
 def _on_base(index: VersionIndex, op: Operation, base: str) -> bool:
+    """An operation on the base text that the act's own text can yield: not one on an article
+    whose wording the sources lack (known from other sources: D-100, D-200)."""
     ident = op.subject
     versions = index.versions.get(ident, ())
+    if versions and all(not v.wording_known for v in versions):
+        return False
     return any(v.text_id == base for v in versions)
 
 

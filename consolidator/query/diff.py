@@ -245,9 +245,15 @@ def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
     for day, ids in index.boundaries.items():
         if start < day <= end:
             out |= ids
-    for act, events in index.timeline.extensions.items():
-        if any(e.effective is not None and start < e.effective <= end for e in events):
-            out |= index.articles_by_act.get(act, frozenset())
+    extended = {
+        act
+        for act, events in index.timeline.extensions.items()
+        if any(e.effective is not None and start < e.effective <= end for e in events)
+    }
+    for act in extended:
+        out |= index.articles_by_act.get(act, frozenset())
+    if extended:  # branche view: what such an act repealed binds non-adherents until then (D-213)
+        out |= {a for a, vs in index.versions.items() if any(v.ended_by in extended for v in vs)}
     for binding in index.bindings:
         if binding.effective is not None and start < binding.effective <= end:
             out.add(binding.restriction.target or "")

@@ -60,6 +60,8 @@ def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     for event in index.extensions_of(words_act(index, version)):
         if event.effective and event.effective > version.since:
             cuts.add(event.effective)
+        elif event.effective is None and event.arrete.date > version.since:
+            cuts.add(event.arrete.date)  # JO date unknown: said from the arrêté's date (D-701)
     for binding in index.bindings_of(version.article):
         if binding.effective and binding.effective > version.since and binding.applies_to(version):
             cuts.add(binding.effective)
@@ -82,10 +84,23 @@ def _periods(index: VersionIndex, version: Version) -> tuple[StatePeriod, ...]:
     return tuple(periods)
 
 
-def _version_history(index: VersionIndex, version: Version, today: date) -> VersionHistory:
+def final_day(index: VersionIndex) -> date:
+    """The last day anything changes in the sources (a change, an extension, a restriction
+    taking effect): a version's state on that day is its last state, whatever date was asked."""
+    days = [*index.change_dates[-1:]]
+    days += [e.effective for es in index.timeline.extensions.values() for e in es if e.effective]
+    days += [e.arrete.date for es in index.timeline.extensions.values() for e in es]
+    days += [b.effective for b in index.bindings if b.effective]
+    return max(days)
+
+
+def _version_history(index: VersionIndex, version: Version, final: date) -> VersionHistory:
+    """`state_today`/`label_today`: the version's last state (on `final`), never its state on
+    the date a reader asked for (lawyer L-15: one label per version whatever `--at` is); its
+    periods give its states over time."""
     periods = _periods(index, version)
     last = periods[-1] if periods else None
-    day = max(today, version.since)
+    day = max(final, version.since)
     state = version_state(index, version, day)
     scopes = fragment_scopes(index, version, day) if version.covers(day) else ()
     return VersionHistory(
@@ -100,13 +115,15 @@ def _version_history(index: VersionIndex, version: Version, today: date) -> Vers
 
 
 def history(index: VersionIndex, article: str, today: date) -> History:
-    """Every version of `article`, oldest first, plus other articles that bore its number."""
+    """Every version of `article`, oldest first, plus other articles that bore its number;
+    `today` picks the number and title of the heading (the article's on that day)."""
     versions = index.versions[article]
     current = [v for v in versions if v.covers(today)] or [versions[-1]]
     num = current[0].num
-    own = tuple(_version_history(index, v, today) for v in versions)
+    final = final_day(index)
+    own = tuple(_version_history(index, v, final) for v in versions)
     same = index.by_number.get((current[0].text_id, num), ()) if num else ()
     others = tuple(
-        (v.article, _version_history(index, v, today)) for v in same if v.article != article
+        (v.article, _version_history(index, v, final)) for v in same if v.article != article
     )
     return History(article, num, current[0].title, own, others)

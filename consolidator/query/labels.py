@@ -80,10 +80,13 @@ def article_label(
     excluded = [s for s in left if s.excluded]
     if bound and left:
         return ArticleLabel.PARTIEL
-    if bound or not scopes:
+    if bound:
         return ArticleLabel.ETENDU if state is State.ETENDU else ArticleLabel.NON_ETENDU
-    if excluded and len(excluded) == len(left):
+    if scopes and excluded and len(excluded) == len(left):
         return ArticleLabel.EXCLU
+    if not scopes and state is State.ETENDU:
+        return ArticleLabel.ETENDU
+    # nothing bound (or, wording unknown, no alinéa at all): an undated arrêté still extended it
     if undated_extension(index, words_act(index, version), day) is not None:
         return ArticleLabel.JO_INCONNU
     return ArticleLabel.NON_ETENDU

@@ -12,7 +12,6 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.french import de
 from consolidator.model import (
-    WORDING_UNKNOWN,
     Act,
     ActLevel,
     Nota,
@@ -150,8 +149,9 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
                 f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
                 f" (en vigueur à partir du {format_french(first.since)})"
                 + (
-                    f" ; ce jour-là, le chapitre « {unknown} » est en vigueur, {WORDING_UNKNOWN},"
-                    " et les numéros de ses articles ne sont pas tous connus"
+                    f" ; ce jour-là, le chapitre « {unknown} » compte des articles dont le texte"
+                    " n'est pas disponible dans les sources, et les numéros de ses articles ne"
+                    " sont pas tous connus"
                     if unknown
                     else ""
                 )
@@ -200,13 +200,13 @@ def article_of(
 
 
 def _unknown_around(index: VersionIndex, version: Version, day: date) -> str | None:
-    """The chapter of `version` when, on `day`, it stands as one article whose wording the
-    sources lack (chapter IX before 2011, D-200): its heading, else None."""
+    """The chapter of `version` when, on `day`, it holds an article whose wording the sources
+    lack (chapter IX before 2011, D-200; chapter III before 2009, D-100): its heading, else
+    None. Such a chapter's articles are known by the numbers the sources name, not all of them."""
     mine = path_at(index, version.article, version.since)
     for versions in index.versions.values():
         for other in versions:
-            unknown = not other.wording_known and other.num is None
-            if unknown and other.covers(day):
+            if not other.wording_known and other.covers(day):
                 path = path_at(index, other.article, day)
                 if path and path == mine:
                     return path[-1]
@@ -258,6 +258,8 @@ def snapshot(
                 and not branche.fallback_fragments
                 and art.version.wording_known
             ):
+                continue
+            if _binds_nobody(art, branche):
                 continue
             art = for_branch(index, replace(art, branche=branche), day)
         by_text.setdefault(entry.text_id, []).append(art)
@@ -314,6 +316,14 @@ def _unknown_number(index: VersionIndex, ident: str, text_id: str, num: str) -> 
     )
 
 
+def _binds_nobody(art: ArticleAt, branche: BrancheText) -> bool:
+    """Branche view: an article whose wording the sources lack binds non-adherents only once
+    extended (or when an earlier extended version stands behind it), as any other (D-213)."""
+    if art.version.wording_known or art.held is not None or branche.fallback is not None:
+        return False
+    return art.state is State.NON_ETENDU and art.label is not ArticleLabel.JO_INCONNU
+
+
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
     """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id.
 
@@ -356,8 +366,8 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
     chapters = {_unknown_around(index, index.versions[t.article][0], day) for t in held} - {None}
     chapter = (
-        f" ; ce jour-là, le chapitre « {chapters.pop()} » est en vigueur, {WORDING_UNKNOWN},"
-        " et les numéros de ses articles ne sont pas tous connus"
+        f" ; ce jour-là, le chapitre « {chapters.pop()} » compte des articles dont le texte n'est"
+        " pas disponible dans les sources, et les numéros de ses articles ne sont pas tous connus"
         if chapters
         else ""
     )

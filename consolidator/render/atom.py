@@ -142,9 +142,12 @@ def site_feeds(index: VersionIndex, day: date) -> dict[str, bytes]:
     """The site's feeds for `day`: the convention's, and one per article (events up to `day`)."""
     from consolidator.query.changes import attribute
     from consolidator.render.filters import slug
+    from consolidator.render.names import article_names
 
     found = attribute(index, "adherent", until=day)
+    names = article_names(index, day)  # as the article pages (D-707)
     files = {"feeds/convention.atom": convention_feed(index, found.events)}
     for article, touches in sorted(found.by_article.items()):
-        files[f"feeds/articles/{slug(article)}.atom"] = article_feed(index, article, touches)
+        name = names.get(article) or slug(article)
+        files[f"feeds/articles/{name}.atom"] = article_feed(index, article, touches)
     return files

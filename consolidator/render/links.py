@@ -18,9 +18,8 @@ from markupsafe import Markup, escape
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.model import ActLevel, Version, View
+from consolidator.model import Version, View
 from consolidator.query.snapshot import clean_num as _clean_num
-from consolidator.render.filters import slug
 
 
 @dataclass(frozen=True)
@@ -132,30 +131,10 @@ class StaticLinks:
 
 
 def static_names(numbers: NumberMap, day: date) -> dict[str, str]:
-    """One file name per article for the site of `day`: the number it bears then; for an article
-    not in force then, the number it last (or first) bore when no article in force bears it;
-    else its stable id."""
-    acts = numbers.index.corpus.acts
-    base = numbers.index.corpus.convention.base
-    names: dict[str, str] = {}
-    later: list[str] = []
-    for article, versions in sorted(numbers.index.versions.items()):
-        if acts[versions[0].text_id].level is not ActLevel.BRANCHE:
-            continue  # company-level texts are not part of the branch's site
-        if numbers.shown(article, day).covers(day):
-            names[article] = slug(numbers.ident(article, day))
-        else:
-            later.append(article)
-    used = set(names.values())
-    for article in later:
-        v = numbers.shown(article, day)
-        ident = v.num if v.text_id == base else f"{numbers.prefixes[v.text_id]}:{v.num}"
-        name = slug(ident) if v.num and ident else slug(article)
-        if name in used:
-            name = slug(article)
-        used.add(name)
-        names[article] = name
-    return names
+    """One readable file name per article for the site of `day` (D-707, `render.names`)."""
+    from consolidator.render.names import article_names
+
+    return article_names(numbers.index, day)
 
 
 @dataclass(frozen=True)
@@ -222,19 +201,23 @@ class ServedLinks:
 
 _NUM = r"\d+(?:\.\d+)*(?:\s?er)?(?!\.?\d)"
 _XREF = re.compile(
-    rf"\barticles?\s+(?P<list>{_NUM}(?:\s*(?:,|et|ou|à)\s*{_NUM})*)"
+    rf"\barticles?\s+(?P<list>{_NUM}(?:\.?\s*(?:,|et|ou|à)\s*{_NUM})*)"
     r"(?!\s+(?:du|de\s+la\s+loi|de\s+l['’]|des|de\s+la\s+convention\s+du)\b)"
     r"(?P<convention>\s+de\s+la\s+(?:présente\s+)?convention\s+collective)?"
 )
 _ONE = re.compile(_NUM)
 
 
-def _xref_link(numbers: NumberMap, links: Any, target: str, printed: str) -> str:
+def _xref_link(numbers: NumberMap, links: Any, target: str, printed: str, day: date) -> str:
+    """The link; when the article bears another number on the page's date, its title says
+    both (« article 2.3 le 1er janvier 2004, date de cette rédaction ; article 2.4 au … »)."""
     href = links.article(target)
     now = numbers.shown(target, links.at).num
     title = ""
     if now and _clean_num(now) != _clean_num(printed):
-        title = f' title="article {escape(now)} au {escape(format_french(links.at))}"'
+        then = f"article {_clean_num(printed)} le {format_french(day)}, date de cette rédaction"
+        today = f"article {now} au {format_french(links.at)}"
+        title = f' title="{escape(then)} ; {escape(today)}"'
     return f'<a class="xref" href="{escape(href)}"{title}>{escape(printed)}</a>'
 
 
@@ -266,7 +249,7 @@ def cross_references(
                 continue
             start, end = m.start("list") + n.start(), m.start("list") + n.end()
             out.append(str(escape(text[pos:start])))
-            out.append(_xref_link(numbers, links, target, n.group()))
+            out.append(_xref_link(numbers, links, target, n.group(), day))
             pos = end
     out.append(str(escape(text[pos:])))
     html = "".join(out)

@@ -35,6 +35,7 @@ def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]
         if act.level is not ActLevel.BRANCHE:
             continue
         v = numbers.shown(aid, site.at)
+        bearing = [w for w in versions if w.num == v.num and w.since <= v.since]
         rows.append(
             {
                 "text": index.corpus.acts[v.text_id].title,
@@ -42,7 +43,8 @@ def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]
                 "title": v.title if v.num else None,
                 "href": site.links.article(aid),
                 "in_force": v.covers(site.at),
-                "since": v.since,
+                # not in force: the whole time it bore that number, not its last wording's
+                "since": v.since if v.covers(site.at) else bearing[0].since,
                 "until": v.until,
                 **_bound_caveats(index, v, v.covers(site.at)),
                 "key": (v.text_id != index.corpus.convention.base, v.text_id, _sort_key(v.num)),

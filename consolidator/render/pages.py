@@ -18,7 +18,7 @@ from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.citation import citation
 from consolidator.query.history import VersionHistory, history
 from consolidator.query.history_phrases import held_period_line
-from consolidator.query.numbering import by, only_renumbered, words_act
+from consolidator.query.numbering import by, describe_tenure, only_renumbered, tenures, words_act
 from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.retroactive import retroactive
 from consolidator.query.snapshot import article_at, path_at
@@ -136,6 +136,26 @@ def _periods(index: VersionIndex, vh: VersionHistory) -> list[dict[str, Any]]:
     ]
 
 
+def same_number(index: VersionIndex, article: str, site: SiteContext) -> list[dict[str, Any]]:
+    """Each number the article bore, with the other articles that bore it and when (a number is
+    not an identity: lawyer L-19), each linked to its page."""
+    out: list[dict[str, Any]] = []
+    versions = index.versions[article]
+    for num in dict.fromkeys(v.num for v in versions if v.num):
+        others = [t for t in tenures(index, versions[0].text_id, num) if t.article != article]
+        if not others:
+            continue
+        rows = [
+            {
+                "text": describe_tenure(index, t),
+                "href": site.links.article(t.article, t.since) if site.links else None,
+            }
+            for t in others
+        ]
+        out.append({"num": num, "rows": rows})
+    return out
+
+
 def _shown(prov: Provenance | None) -> Provenance | None:
     return prov if prov and prov.caveat else None
 
@@ -191,5 +211,6 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         absent_reason=reason,
         compare_ident=article,  # the stable id: the number may name another article on `au`
         timeline=timeline_rows(index, article, site),
+        same_number=same_number(index, article, site),
         legend=_legend(marks, counter.acts | by_acts),
     )

@@ -263,7 +263,9 @@ def history_text(index: VersionIndex, hist: History) -> str:
     for vh in hist.versions:
         out += _version_line(index, vh)
     if hist.same_number:
-        out += ["", f"Le numéro {hist.num} a aussi désigné un autre article :"]
+        others = len({aid for aid, _ in hist.same_number})
+        which = "un autre article" if others == 1 else "d'autres articles"
+        out += ["", f"Le numéro {hist.num} a aussi désigné {which} :"]
         shown = None
         for aid, vh in hist.same_number:
             if aid != shown:

@@ -197,22 +197,36 @@ def test_9_14_renumbered_9_12_over_the_old_9_12(index: VersionIndex) -> None:
 
 def test_chapter_ix_before_2011_is_in_force_without_its_wording(index: VersionIndex) -> None:
     # D-200: the 2000 and 2004 wordings are not in the sources (004 l.5159-5161 « (voir ce chapitre) »)
-    # but the chapter existed (004 l.112): one unnumbered article whose wording is unknown
+    # but the articles whose number a source names, or the numbering implies, existed (D-100's rule)
     def chapter_ix(day: date) -> list[str]:
         snap = snapshot(index, day)
         return [
             a.num or "" for t in snap.texts for a in t.articles if any("IX" in p for p in a.path)
         ]
 
-    assert chapter_ix(date(2010, 1, 1)) == [""]
-    old = article_at(index, "a2000-IX", date(2010, 1, 1)).version
-    assert not old.wording_known and old.act == "accord-2004-12-01"
-    assert [e.src for e in old.evidence] == ["5159-5161", "15683-15701", "5416-5418"]
-    first = article_at(index, "a2000-IX", date(2003, 1, 1)).version
-    assert first.act == "base" and first.evidence[0].src == "112"
+    # 2000: 9-6 named by the arrêté of 24 December 2001 (004 l.15499), so 9.1 to 9.5 too
+    assert "l'article 9-6 de la convention collective" in seed_lines(15499, 15499)[0]
+    assert chapter_ix(date(2001, 1, 1)) == [f"9.{k}" for k in range(1, 7)]
+    first = article_at(index, "a2000-9.1", date(2003, 1, 1)).version
+    assert first.act == "base" and [e.src for e in first.evidence] == ["112", "15499"]
     assert "chapitre IX : Formation professionnelle et emploi" in seed_lines(112, 112)[0]
-    # accord du 5 juillet 2011 (004 l.7183): 9.2 and 9.5 wait for the extension (JO 14 juillet 2012)
-    assert "9.2" not in chapter_ix(date(2012, 1, 1)) and "9.1" in chapter_ix(date(2012, 1, 1))
+    # the avenant of 26 September 2001 « portant modification de l'article 9-6 »: a new version
+    assert article_at(index, "a2000-9.6", date(2002, 1, 1)).version.act == "avenant-2001-09-26"
+    # 2004: 9.11 (avenant n° 12, l.5416) so 9.1 to 9.11; 9-8-1 named by the arrêté (l.15689)
+    assert "Il est inséré à l'article 9.11" in seed_lines(5416, 5416)[0]
+    assert "du 9-8-1" in seed_lines(15689, 15689)[0]
+    assert chapter_ix(date(2010, 1, 1)) == [f"9.{k}" for k in range(1, 12)]
+    old = article_at(index, "a2004-9.8", date(2010, 1, 1)).version
+    assert not old.wording_known and old.act == "accord-2004-12-01"
+    assert [e.src for e in old.evidence] == ["5159-5161", "15689"]
+    assert article_at(index, "a2004-9.11", date(2007, 1, 1)).version.act == "avenant-12"
+    # accord du 5 juillet 2011 (004 l.7183): 9.2 and 9.5 wait for the extension (JO 14 juillet
+    # 2012); until then the 2004 9.2 and 9.5 stay in force (D-211, lawyer L-16)
+    assert chapter_ix(date(2012, 1, 1)) == [f"9.{k}" for k in range(1, 16)]
+    assert article_at(index, "a2004-9.2", date(2012, 1, 1)).version.act == "accord-2004-12-01"
+    assert index.versions["a2004-9.2"][-1].until == date(2012, 7, 14)
+    assert index.versions["a2004-9.1"][-1].until == date(2011, 7, 5)
+    assert article_at(index, "a2011-9.2", date(2012, 7, 14)).num == "9.2"
     assert len(chapter_ix(date(2012, 7, 14))) == 15
     assert len(chapter_ix(date(2016, 1, 1))) == 14  # accord du 3 juillet 2015, 9.1-9.14
 

@@ -58,14 +58,18 @@ def test_text_of_2005_lists_3_2_3_3_and_18_3_in_place(index: VersionIndex) -> No
     assert nums[nums.index("3.1") : nums.index("3.1") + 3] == ["3.1", "3.2", "3.3"]
     assert nums[nums.index("18.2") : nums.index("18.2") + 3] == ["18.2", "18.3", "18.4"]
     unknown = [a.num for a in base.articles if not a.version.wording_known]
-    assert unknown == ["3.2", "3.3", None, "18.3"]  # None: chapter IX (D-200)
+    chapter_ix = [f"9.{k}" for k in range(1, 12)]  # 2004's, known by number (D-200)
+    assert unknown == ["3.2", "3.3", *chapter_ix, "18.3"]
     out = str(text_document(index, date(2005, 1, 1), "adherent", "text"))
     # 3.2, 3.3, 18.3 and the annex on expenses (D-308)
     assert out.count(f"[en vigueur étendue, {UNKNOWN}]") == 4
     # chapter IX as rewritten by the accord of 1 December 2004, extended from July 2005
-    assert out.count(f"[en vigueur non-étendue, {UNKNOWN}]") == 1
+    assert out.count(f"[en vigueur non-étendue, {UNKNOWN}]") == 11
     branche = str(text_document(index, date(2005, 1, 1), "branche", "text"))
-    assert branche.count(f"{UNKNOWN}]") == 5
+    # 3.2, 3.3, 18.3, the annex on expenses and the 2000 chapter IX (9.1-9.6) held over until
+    # the 2004 accord is extended (D-213); its own 9.1-9.11, not yet extended, bind no one there
+    assert branche.count(f"{UNKNOWN}]") == 4 + 6
+    assert "accord du 1er décembre 2004" not in branche.split("\nIX - ")[1].split("\nX - ")[0]
 
 
 def test_18_3_is_the_commission_paritaire_nationale_until_avenant_21(index: VersionIndex) -> None:
@@ -91,13 +95,22 @@ def test_history_shows_the_period(index: VersionIndex) -> None:
 
 
 def test_chapter_ix_from_2000_to_2011(index: VersionIndex) -> None:
-    versions = index.versions["a2000-IX"]
+    # 9.6: the 2000 article (004 l.15499), modified by the avenant of 26 September 2001, repealed
+    # with the 2000 chapter by the accord of 1 December 2004 (« modifié comme suit », l.5159)
+    versions = index.versions["a2000-9.6"]
     assert [(v.since, v.act) for v in versions] == [
         (date(2000, 2, 1), "base"),
-        (date(2004, 12, 1), "accord-2004-12-01"),  # « modifié comme suit : (voir ce chapitre) »
+        (date(2001, 9, 26), "avenant-2001-09-26"),
     ]
-    assert versions[-1].until == date(2011, 7, 5)
+    assert versions[-1].until == date(2004, 12, 1)
+    assert versions[-1].ended_by == "accord-2004-12-01"
     assert all(not v.wording_known for v in versions)
+    (v2004,) = index.versions["a2004-9.6"]
+    assert (v2004.since, v2004.until, v2004.ended_by) == (
+        date(2004, 12, 1),
+        date(2011, 7, 5),
+        "accord-2011-07-05",
+    )
 
 
 def test_the_site_says_it(index: VersionIndex) -> None:
@@ -109,21 +122,34 @@ def test_the_site_says_it(index: VersionIndex) -> None:
 def test_a_number_of_chapter_ix_before_2011_says_the_chapter_is_in_force(
     index: VersionIndex,
 ) -> None:
-    """`article 9.4 --at 2004-03-26`: no 9.4 of 2004 is known, but chapter IX is in force
-    (004 l.112, l.5159-5161): the answer says so instead of a bare « not in force »."""
+    """Lawyer L-12: the numbers the sources name before 2011 answer as the article, wording
+    unknown, with their evidence (like 3.2, D-100): 9-6 (004 l.15499), 9.11 (l.5416), 9.4 (by
+    the numbering from 9.11; named by the accord GPEC of 2009, l.7615). A number no source
+    names then is refused, saying the chapter's numbers are not all known."""
     import pytest
 
     from consolidator.errors import QueryError
     from consolidator.query.snapshot import resolve_article
 
+    for num, day, line in (("9.6", date(2002, 1, 1), "l. 15499"), ("9.11", date(2007, 1, 1),
+                           "l. 5412-5418"), ("9.4", date(2004, 3, 26), "l. 15499"),
+                           ("9.8", date(2006, 1, 1), "l. 15689")):
+        out = str(article_document(index, num, day, "adherent", "text"))
+        assert out.startswith(f"Article {num}\n[") and f"{UNKNOWN}]" in out.splitlines()[1]
+        assert f"export Légifrance, {line}" in out
+    out = flat(str(article_document(index, "9.6", date(2002, 1, 1), "adherent", "text")))
+    assert "rédaction issue de : avenant du 26 septembre 2001" in out
+    # the arrêté of 24 December 2001 has no JO date (D-701): said, not hidden
+    assert "étendu par arrêté du 24 décembre 2001, date de publication au JO inconnue" in out
     with pytest.raises(QueryError) as err:
-        article_at(index, resolve_article(index, "9.4", date(2004, 3, 26)), date(2004, 3, 26))
+        resolve_article(index, "9.12", date(2004, 3, 26))
     message = str(err.value)
+    assert "aucun article ne porte le numéro 9.12 le 26 mars 2004 dans les sources" in message
     assert (
-        f"le chapitre « IX - Formation professionnelle et emploi » est en vigueur, {UNKNOWN}"
-        in (message)
+        "le chapitre « IX - Formation professionnelle et emploi » compte des articles dont le"
+        " texte n'est pas disponible dans les sources, et les numéros de ses articles ne sont"
+        " pas tous connus" in message
     )
-    assert "aucun article ne porte le numéro 9.4 le 26 mars 2004" in message  # dated numbers
 
 
 def test_legifrances_notas_are_kept(index: VersionIndex) -> None:

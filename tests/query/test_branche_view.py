@@ -90,11 +90,12 @@ def test_l09_chapter_ix_of_2004_binds_non_adherents_until_the_2011_accord_is_ext
 ) -> None:
     # the 2004 chapter (l.5159-5161, wording unknown, D-200) was extended by the arrêté of
     # 28 June 2005; the accord of 5 July 2011 that repealed it, by the arrêté of 5 July 2012
+    # (its articles known by number, 9.1-9.11: D-200, lawyer L-12)
     ix = _chapter(_articles(index, date(2012, 1, 1)), "IX")
     assert [(a.id, a.state, a.version.act) for a in ix] == [
-        ("a2000-IX", State.ETENDU, "accord-2004-12-01")
-    ]
-    assert not ix[0].version.wording_known
+        (f"a2004-9.{k}", State.ETENDU, "accord-2004-12-01") for k in range(1, 11)
+    ] + [("a2004-9.11", State.ETENDU, "avenant-12")]  # its third alinéa (l.5416)
+    assert not any(a.version.wording_known for a in ix)
     out = _run("text", "--at", "2012-01-01", "--view", "branche")
     chapter = out[out.index("\nIX - ") : out.index("\nX - ")]
     assert "[en vigueur étendue, texte non disponible dans les sources]" in chapter
@@ -212,17 +213,18 @@ def test_the_branche_html_page_says_why_a_held_over_article_binds(index) -> None
 
 
 def test_a_number_inside_the_held_over_2004_chapter_ix(index) -> None:
-    # 9.2 of the accord of 5 July 2011 enters into force at its extension (l.7183, D-211); on
-    # 2012-01-01 non-adherents are bound by the 2004 chapter (l.5159-5161), wording unknown
-    result = CliRunner().invoke(main, ["article", "9.2", "--at", "2012-01-01", "--view", "branche"])
-    assert result.exit_code == 1
+    # 9.4 of the accord of 5 July 2011 is in force from its signature, extended on 14 July 2012
+    # (l.7183); on 2012-01-01 non-adherents are bound by the 2004 9.4 (l.5159-5161, named by
+    # the accord GPEC of 2009, l.7615), wording unknown, held over (D-213)
+    result = CliRunner().invoke(main, ["article", "9.4", "--at", "2012-01-01", "--view", "branche"])
+    assert result.exit_code == 0
     out = result.output.replace("\u00a0", " ")
-    assert (
-        "pour les employeurs non adhérents (vue branche), le chapitre « IX - Formation "
-        "professionnelle et emploi » est en vigueur étendue dans sa rédaction issue de l'accord "
-        "du 1er décembre 2004, texte non disponible dans les sources (l'accord du 5 juillet 2011, "
-        "qui l'abroge, n'est pas encore étendu)"
-    ) in out
+    assert out.startswith(
+        "Article 9.4\n[en vigueur étendue, texte non disponible dans les sources]"
+    )
+    assert "rédaction issue de : accord du 1er décembre 2004" in out
+    assert "(abrogé le 5 juillet 2011 par l’accord du 5 juillet 2011, non étendu" in out
+    assert "l. 7615" in out
 
 
 def test_l24_a_reservation_answered_by_an_unextended_act_still_binds_non_adherents(index) -> None:

@@ -54,8 +54,12 @@ def test_9_12_in_2010_is_not_answered_by_9_14(index) -> None:
     assert seed_lines(7159, 7159)[0].startswith("9.14.")
     message = _refused(index, "9.12", date(2010, 2, 5))
     assert "le 5 février 2010" in message
-    # 004 l.112: chapter IX is in force in 2000, its wording not in the sources (D-200)
-    assert "le chapitre « IX - Formation professionnelle et emploi » est en vigueur" in message
+    # 004 l.112: chapter IX is in force in 2000, its wording not in the sources, its articles
+    # known by the numbers the sources name (D-200, lawyer L-12)
+    assert (
+        "le chapitre « IX - Formation professionnelle et emploi » compte des articles dont le "
+        "texte n'est pas disponible dans les sources" in message
+    )
     assert "du 5 juillet 2011 au 3 juillet 2015 : l'article 9.12" in message
     assert "auparavant article 9.14" in message
 

@@ -113,12 +113,13 @@ def test_site_feeds(make_corpus, tmp_path) -> None:  # type: ignore[no-untyped-d
     ops = """<replace-words target="a2"><old>deux ans</old><new>trois ans</new></replace-words>"""
     small = open_index(make_corpus({"acts/av1.xml": avenant(ops)}))
     files = site_feeds(small, date(2010, 1, 1))
+    # named like the article pages, by number (D-707), never by stable id (« a1 », « a2 »)
     assert sorted(files) == [
-        "feeds/articles/a1.atom",
-        "feeds/articles/a2.atom",
+        "feeds/articles/1.1.atom",
+        "feeds/articles/1.2.atom",
         "feeds/convention.atom",
     ]
-    feed = feedparser.parse(files["feeds/articles/a2.atom"])
+    feed = feedparser.parse(files["feeds/articles/1.2.atom"])
     assert not feed.bozo
     assert [e.title for e in feed.entries] == [
         "Avenant av1 — entrée en vigueur",

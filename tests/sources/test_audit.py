@@ -58,7 +58,9 @@ def test_the_readme_table_is_the_audit_s_own_figures(verdict: Verdict) -> None:
     """README « Exactness » quotes `consolidator audit`: one row per check, in CHECKS order, with
     the reproduced / explained / wrong counts of this run (lawyer L-36: 78/20 had gone stale)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
-    start = readme.index("| check (against the Legifrance export) | reproduced | explained | wrong |")
+    start = readme.index(
+        "| check (against the Legifrance export) | reproduced | explained | wrong |"
+    )
     rows = []
     for line in readme[start + 2 :]:
         if not line.startswith("|"):

@@ -1,0 +1,130 @@
+"""Readable file names for the static site's article pages (D-707).
+
+A page's address is built from what a reader knows, never from a stable id: the number an
+article bears on the site's date (`9.12`), the text it belongs to and its number
+(`avenant-n-20-article-2`, `accord-du-3-juillet-2015-article-1er`, `annexe-7`), the chapter of an
+unnumbered clause (`chapitre-iv`). A number borne by several articles over time names the one
+bearing it on the site's date, else the last one to bear it; the others add the years they bore
+it (`9.13-2011-2015`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from consolidator.engine.replay import VersionIndex
+from consolidator.model import Act, ActKind, ActLevel, Version
+from consolidator.normalize import clean_number
+
+_WORD = re.compile(r"[^a-z0-9.]+")
+
+
+def ascii_slug(text: str) -> str:
+    """Lower-case ASCII words joined by « - » (dots kept: numbers).
+
+    >>> ascii_slug("accord du 15 juillet 2009 (GPEC)"), ascii_slug("avenant n° 20")
+    ('accord-du-15-juillet-2009-gpec', 'avenant-n-20')
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _WORD.sub("-", folded).strip("-.") or "x"
+
+
+def text_slug(act: Act) -> str:
+    """The part of an address naming a text: « avenant-n-20 », « annexe-v », « accord-du-… »."""
+    if act.kind is ActKind.AVENANT and act.number:
+        return f"avenant-n-{ascii_slug(act.number)}"
+    if act.kind is ActKind.ANNEXE and act.number:
+        return f"annexe-{ascii_slug(act.number)}"
+    return ascii_slug(act.short or act.label)
+
+
+def _chapter(index: VersionIndex, version: Version) -> str | None:
+    entry = index.entry_at(version.article, version.since)
+    heading = entry.path[-1] if entry and entry.path else ""
+    roman = heading.split(" - ", 1)[0].strip()
+    return f"chapitre-{ascii_slug(roman)}" if roman else None
+
+
+def _tenure_years(index: VersionIndex, version: Version) -> str:
+    """« 2011-2015 »: the years the article bore `version`'s number."""
+    bearing = [v for v in index.versions[version.article] if v.num == version.num]
+    first, last = bearing[0].since, bearing[-1].until
+    return f"{first.year}-{last.year if last else 'en-cours'}"
+
+
+def _tenure_days(index: VersionIndex, version: Version) -> str:
+    bearing = [v for v in index.versions[version.article] if v.num == version.num]
+    last = bearing[-1].until
+    return f"{bearing[0].since.isoformat()}-{last.isoformat() if last else 'en-cours'}"
+
+
+def _own_name(index: VersionIndex, version: Version, texts: dict[str, str]) -> str:
+    """The name `version` asks for, before collisions are settled."""
+    base = index.corpus.convention.base
+    if version.text_id == base:
+        if version.num:
+            return ascii_slug(clean_number(version.num))
+        return _chapter(index, version) or ascii_slug(version.title or "clause")
+    text = texts[version.text_id]
+    if version.num:
+        return f"{text}-article-{ascii_slug(version.num)}"
+    act = index.corpus.acts[version.text_id]
+    siblings = {a for a, vs in index.versions.items() if vs[0].text_id == act.id}
+    if len(siblings) == 1:
+        return text
+    prefix = f"{act.prefix or act.id}-"
+    rest = version.article.removeprefix(prefix) if version.article.startswith(prefix) else ""
+    return f"{text}-{ascii_slug(rest or version.title or 'texte')}"
+
+
+def _shown(index: VersionIndex, article: str, day: date) -> Version:
+    """The version a page of `article` on `day` shows: in force, else the last, else the first."""
+    versions = index.versions[article]
+    before = [v for v in versions if v.since <= day]
+    for v in before:
+        if v.covers(day):
+            return v
+    return before[-1] if before else versions[0]
+
+
+def article_names(index: VersionIndex, day: date) -> dict[str, str]:
+    """One file name per article of the branch's texts for the site of `day` (deterministic):
+    the articles in force on `day` first, then the others, the last to bear a number first."""
+    acts = index.corpus.acts
+    texts = _text_slugs(index)
+    current: list[tuple[str, Version]] = []
+    former: list[tuple[str, Version]] = []
+    for article, versions in sorted(index.versions.items()):
+        if acts[versions[0].text_id].level is not ActLevel.BRANCHE:
+            continue  # company-level texts are not part of the branch's site
+        shown = _shown(index, article, day)
+        (current if shown.covers(day) else former).append((article, shown))
+    former.sort(key=lambda p: (p[1].until or date.max, p[1].since, p[0]), reverse=True)
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for article, version in [*current, *former]:
+        name = _own_name(index, version, texts)
+        for tail in ("", f"-{_tenure_years(index, version)}", f"-{_tenure_days(index, version)}"):
+            if name + tail not in used:
+                name += tail
+                break
+        else:
+            name += f"-{ascii_slug(article)}"  # never seen on the real corpus
+        used.add(name)
+        names[article] = name
+    return names
+
+
+def _text_slugs(index: VersionIndex) -> dict[str, str]:
+    """Each text's slug; two texts asking for the same one add their signature date."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
+        name = text_slug(act)
+        if name in taken:
+            name = f"{name}-{act.signed.isoformat()}"
+        taken.add(name)
+        slugs[act.id] = name
+    return slugs
