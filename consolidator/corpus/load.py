@@ -274,6 +274,7 @@ def _arrete(el: etree._Element, file: str, out: _Collector) -> Arrete | None:
                     src=r.get("src"),
                     answered_by=r.get("answered-by"),
                     decision=r.get("decision"),
+                    bears=r.get("bears"),
                 )
             )
         extends.append(

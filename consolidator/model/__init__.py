@@ -254,6 +254,7 @@ class Restriction:
     src: str | None = None
     answered_by: str | None = None  # a reservation answered by a later act (no longer binds)
     decision: str | None = None
+    bears: str | None = None  # "article" / "text": the arrêté's words restrict the whole of it
 
 
 @dataclass(frozen=True)

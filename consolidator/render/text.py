@@ -29,6 +29,7 @@ from consolidator.query.provenance import (
     since_provenance,
 )
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
+from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, excluded_spans
 from consolidator.render.typography import typo_fr
@@ -47,9 +48,11 @@ def _typo_lines(lines: list[str]) -> str:
     return "\n".join(typo_fr(line) for line in lines)
 
 
-def called_paragraphs(art: ArticleAt) -> list[str]:
-    """The alinéas with « [n] » after the words each restriction excludes (n: its note)."""
+def called_paragraphs(index: VersionIndex, art: ArticleAt) -> list[str]:
+    """The alinéas with « [n] » after the words each restriction excludes and after each alinéa
+    a reservation binds (n: its note)."""
     numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
+    places = reserved_alineas(index, art.version, art.restrictions)
     out = []
     for i, text in enumerate(art.version.paragraphs):
         spans = sorted((s for s in art.excluded if s.fragment == i), key=lambda s: -s.end)
@@ -57,7 +60,8 @@ def called_paragraphs(art: ArticleAt) -> list[str]:
             n = numbers.get(span.restriction)
             if n is not None:
                 text = f"{text[: span.end]} [{n}]{text[span.end :]}"
-        out.append(text)
+        calls = [numbers[r] for r, at in places.items() if i in at]
+        out.append(text + "".join(f" [{n}]" for n in calls))
     return out
 
 
@@ -103,12 +107,12 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
         if art.branche is not None:
             lines += fallback_lines(index, art)
     elif art.branche is None:
-        lines += [_para(p) + "\n" for p in called_paragraphs(art)]
+        lines += [_para(p) + "\n" for p in called_paragraphs(index, art)]
     else:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
-        what = designation(art.version, art.excluded, r)
+        what = reservation_reach(index, art.version, r) or designation(art.version, art.excluded, r)
         lines.append(_para(f"[{i}] {restriction_sentence(r, what)} ({arrete.label})"))
     for nota in art.notas:
         first, *more = nota.paragraphs
