@@ -28,6 +28,7 @@ from consolidator.model import (
     ArticleDef,
     Convention,
     Corpus,
+    EffectCondition,
     EffectRule,
     Extension,
     ExtensionRule,
@@ -111,10 +112,18 @@ def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
 def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
     rule = el[0]
     notes = tuple((n.text or "").strip() for n in el.findall("note"))
+    cond = el.find("condition")
     common = {
         "approximate": el.get("approximate") == "true",
         "decision": el.get("decision"),
         "notes": notes,
+        "condition": None
+        if cond is None
+        else EffectCondition(
+            " ".join((cond.text or "").split()),
+            cond.get("src", ""),
+            cond.get("bound") == "earliest",
+        ),
     }
     if rule.tag == "fixed":
         return EffectRule(RuleKind.FIXED, date=_date(rule.get("date"), out, loc), **common)  # type: ignore[arg-type]
