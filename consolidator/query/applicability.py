@@ -25,25 +25,30 @@ from consolidator.query.provenance import (
 )
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
+from consolidator.query.states import binds_from
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
 
 
-def _extension_phrase(index: VersionIndex, ext: ExtensionEvent) -> str:
+def _extension_phrase(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
     """« l'arrêté du 3 juin 2003 (JO du 12 juin 2003, date déduite, D-007), avec effet au 12 juin
-    2003 (date déduite, D-007) »: a date computed from the JO date takes its provenance."""
+    2003 (date déduite, D-007) »: a date computed from the JO date takes its provenance; « avec
+    effet à l'entrée en vigueur de cette rédaction, le 2 avril 2017 » when the act enters into
+    force after its arrêté's publication (D-707)."""
     prov = jo_provenance(index.corpus, ext.arrete)
     caveat = prov.caveat if prov else None
     jo = ""
     if ext.arrete.jo:
         jo = f" (JO du {format_french(ext.arrete.jo)}{f', {caveat}' if caveat else ''})"
     computed = ext.extension.effective is None  # from the JO date, not written by the arrêté
-    effect = (
-        f", avec effet au {format_french(ext.effective)}{date_caveat(prov) if computed else ''}"
-        if ext.effective
-        else ""
-    )
+    start = binds_from(index, version, ext)
+    effect = ""
+    if start is not None and start != ext.effective:
+        since = date_caveat(since_provenance(index, version))
+        effect = f", avec effet à l'entrée en vigueur de cette rédaction, le {format_french(start)}{since}"
+    elif start is not None:
+        effect = f", avec effet au {format_french(start)}{date_caveat(prov) if computed else ''}"
     return f"l'{ext.arrete.label}{jo}{effect}"
 
 
@@ -57,7 +62,7 @@ def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
 def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     if art.label is ArticleLabel.EXCLU and art.extension is not None:
         return [
-            f"Il est exclu de l'extension par {_extension_phrase(index, art.extension)} : il ne lie "
+            f"Il est exclu de l'extension par {_extension_phrase(index, art.extension, art.version)} : il ne lie "
             f"que {MEMBERS}."
         ]
     if art.undated is not None:
@@ -70,7 +75,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     extended = [s for s in art.scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE) or s.excluded]
     if len(extended) == len(art.scopes) and art.extension is not None:
         return [
-            f"Il est étendu par {_extension_phrase(index, art.extension)} : il lie {EVERYONE}{_outside(art.extension)}."
+            f"Il est étendu par {_extension_phrase(index, art.extension, art.version)} : il lie {EVERYONE}{_outside(art.extension)}."
         ]
     out = []
     for acts, scopes in groups.items():
@@ -88,7 +93,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
         elif ext is not None:
             verb = "sont étendus" if plural else "est étendue"
             out.append(
-                f"{subject} {verb} par {_extension_phrase(index, ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
+                f"{subject} {verb} par {_extension_phrase(index, ext, art.version)} : {EVERYONE}{_outside(ext)} en sont tenus."
             )
     return out
 
@@ -281,7 +286,11 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
         f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"
     )
     wording = "" if words.id == conv.base else f" dans sa rédaction issue {de(words.label)}"
-    ext = f", étendu par {_extension_phrase(index, art.extension)}," if art.extension else ""
+    ext = (
+        f", étendu par {_extension_phrase(index, art.extension, art.version)},"
+        if art.extension
+        else ""
+    )
     unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
     return (
         f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "

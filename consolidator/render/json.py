@@ -25,6 +25,7 @@ from consolidator.query.provenance import (
 )
 from consolidator.query.rows import designation
 from consolidator.query.snapshot import ArticleAt, Snapshot
+from consolidator.query.states import binds_from
 
 
 def _iso(day: date | None) -> str | None:
@@ -47,16 +48,21 @@ def _number_json(index: VersionIndex, act: Act) -> dict[str, Any] | None:
     return prov.to_json() if prov else None
 
 
-def extension_json(index: VersionIndex, event: ExtensionEvent | None) -> dict[str, Any] | None:
+def extension_json(
+    index: VersionIndex, event: ExtensionEvent | None, version: Version | None = None
+) -> dict[str, Any] | None:
+    """`effective`: the day the extension binds `version` (its own entry into force when its act
+    enters into force after the arrêté's publication, D-707), else the arrêté's."""
     if event is None:
         return None
     jo = jo_provenance(index.corpus, event.arrete)
+    effective = binds_from(index, version, event) if version is not None else event.effective
     return {
         "arrete": _iso(event.arrete.date),
         "arrete_id": event.arrete.id,
         "published": _iso(event.arrete.jo),
         "published_provenance": jo.to_json() if jo else None,
-        "effective": _iso(event.effective),
+        "effective": _iso(effective),
     }
 
 
@@ -145,7 +151,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "text": art.version.text,
         **wording_json(art.version),
         "version": version_json(index, art.version),
-        "extension": extension_json(index, art.extension),
+        "extension": extension_json(index, art.extension, art.version),
         "reservations": [
             restriction_json(index, r, designation(art.version, art.excluded, r))
             for r in art.restrictions

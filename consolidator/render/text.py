@@ -31,7 +31,7 @@ from consolidator.query.provenance import (
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt, Snapshot
-from consolidator.query.states import Span, excluded_spans
+from consolidator.query.states import Span, binds_from, excluded_spans
 from consolidator.render.typography import typo_fr
 
 WIDTH = 92
@@ -95,12 +95,12 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     if held:
         lines.append(held)
     if art.extension:
-        line = extension_line(index, art.extension)
+        line = extension_line(index, art.extension, art.version)
         if art.label is ArticleLabel.EXCLU:
             line = "exclu de l'extension par " + line.removeprefix("étendu par ")
         lines.append(line)
     elif art.undated is not None:
-        lines.append(extension_line(index, art.undated))
+        lines.append(extension_line(index, art.undated, art.version))
     lines.append("")
     if not art.version.wording_known:
         lines += evidence_lines(art.version)
@@ -124,18 +124,25 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     return _typo_lines(lines).rstrip() + "\n"
 
 
-def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
-    """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance."""
+def extension_line(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
+    """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance; the day the
+    extension binds this version (its own entry into force when later, D-707)."""
     arrete = ext.arrete
-    if ext.effective is None:
+    start = binds_from(index, version, ext)
+    if start is None:
         return f"étendu par {arrete.label}, date de publication au JO inconnue"
     jo = jo_provenance(index.corpus, arrete)
-    note = (
-        f" ; JO du {format_french(arrete.jo)}, {jo.caveat}"
-        if arrete.jo and jo and jo.caveat
-        else ""
-    )
-    return f"étendu par {arrete.label} (en vigueur le {format_french(ext.effective)}{note})"
+    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
+    if start != ext.effective:  # the act enters into force after its arrêté's publication
+        published = f"JO du {format_french(arrete.jo)}{caveat} ; " if arrete.jo else ""
+        prov = since_provenance(index, version)
+        since = f", {prov.caveat}" if prov and prov.caveat else ""
+        return (
+            f"étendu par {arrete.label} ({published}l'extension prend effet à l'entrée en vigueur "
+            f"de cette rédaction, le {format_french(start)}{since})"
+        )
+    note = f" ; JO du {format_french(arrete.jo)}{caveat}" if arrete.jo and caveat else ""
+    return f"étendu par {arrete.label} (en vigueur le {format_french(start)}{note})"
 
 
 def evidence_lines(version: Version, indent: str = "") -> list[str]:
