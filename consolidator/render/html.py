@@ -19,7 +19,7 @@ from consolidator.model import Act, Restriction, RestrictionKind, Version, View
 from consolidator.query.branche import held_sentence
 from consolidator.query.events import upcoming_when
 from consolidator.query.knowledge import pending_for, pending_when
-from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import (
     Provenance,
     jo_provenance,
@@ -74,6 +74,7 @@ def make_env(templates: Path | None = None) -> Environment:
         badge_label=badge_label,
         iso=lambda d: d.isoformat() if d else "",
         de=de,
+        by=by,
     )
     env.globals.update(view_sentence=VIEW_SENTENCE, xref=cross_references)
     return env
