@@ -198,7 +198,7 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     out = [
         index.corpus.convention.title,
         f"Texte en vigueur au {format_french(snap.at)} (vue {View(snap.view).label})",
-        sources_date(index.corpus).stamp(snap.at),
+        typo_fr(sources_date(index.corpus).stamp(snap.at)),
         "",
     ]
     for text in snap.texts:
