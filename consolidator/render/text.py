@@ -48,11 +48,21 @@ def _typo_lines(lines: list[str]) -> str:
     return "\n".join(typo_fr(line) for line in lines)
 
 
+def _reserve_calls(index: VersionIndex, art: ArticleAt) -> dict[int, str]:
+    """« [n] » for each alinéa a reservation binds (n: its note), by alinéa index (004 l.2127)."""
+    numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
+    out: dict[int, str] = {}
+    for r, at in reserved_alineas(index, art.version, art.restrictions).items():
+        for i in at:
+            out[i] = out.get(i, "") + f" [{numbers[r]}]"
+    return out
+
+
 def called_paragraphs(index: VersionIndex, art: ArticleAt) -> list[str]:
     """The alinéas with « [n] » after the words each restriction excludes and after each alinéa
     a reservation binds (n: its note)."""
     numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
-    places = reserved_alineas(index, art.version, art.restrictions)
+    calls = _reserve_calls(index, art)
     out = []
     for i, text in enumerate(art.version.paragraphs):
         spans = sorted((s for s in art.excluded if s.fragment == i), key=lambda s: -s.end)
@@ -60,8 +70,7 @@ def called_paragraphs(index: VersionIndex, art: ArticleAt) -> list[str]:
             n = numbers.get(span.restriction)
             if n is not None:
                 text = f"{text[: span.end]} [{n}]{text[span.end :]}"
-        calls = [numbers[r] for r, at in places.items() if i in at]
-        out.append(text + "".join(f" [{n}]" for n in calls))
+        out.append(text + calls.get(i, ""))
     return out
 
 
@@ -163,7 +172,13 @@ def evidence_lines(version: Version, indent: str = "") -> list[str]:
 def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> list[str]:
     """The branche view of an article: extended alinéas, excluded words as […], what is left out."""
     assert art.branche is not None
-    lines = [_para(p, typo=typo) + "\n" for p in art.branche.paragraphs]
+    removed = {i for i, _ in art.branche.removed}
+    kept = [i for i in range(len(art.version.fragments)) if i not in removed]
+    calls = _reserve_calls(index, art)
+    lines = [
+        _para(p + calls.get(i, ""), typo=typo) + "\n"
+        for i, p in zip(kept, art.branche.paragraphs, strict=False)
+    ]
     if art.branche.removed:
         nums = ", ".join(str(i + 1) for i, _ in art.branche.removed)
         lines.append(

@@ -38,6 +38,14 @@ def test_12_1_call_after_its_second_alinea_in_text(index: VersionIndex) -> None:
     assert out.count("[1]") == 2  # the call and the note, nothing else
 
 
+def test_12_1_call_in_the_branche_view(index: VersionIndex) -> None:
+    # Same reservation (004 l.2127, l.2133): the branche view keeps alinéa 2 and its call.
+    out = " ".join(
+        flat(str(article_document(index, "12.1", date(2026, 12, 2), "branche", "text"))).split()
+    )
+    assert "procédures de subrogation. [1] Ces dispositions" in out
+
+
 def test_1_2_call_after_its_first_alinea_in_2001(index: VersionIndex) -> None:
     # 004 l.55 « … tous accords ayant le même objet (1). » (the finding's l.54), l.76 « (1) Alinéa étendu sous réserve
     # de l'application des articles L. 132-13 (2e alinéa) et L. 132-23 (2e alinéa) … ».
