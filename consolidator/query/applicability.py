@@ -77,6 +77,8 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
         return [
             f"Il est étendu par {_extension_phrase(index, art.extension, art.version)} : il lie {EVERYONE}{_outside(art.extension)}."
         ]
+    if not art.scopes:  # no alinéa (wording unknown) and not extended on the day
+        return [f"Faute d'extension à cette date, il ne lie que {MEMBERS}."]
     out = []
     for acts, scopes in groups.items():
         label = " modifié par ".join(index.corpus.acts[a].label for a in acts)
@@ -199,6 +201,8 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         if act.id == text_act.id
         else f"dans sa rédaction issue {de(act_label(index.corpus, act))} (depuis le {since})"
     )
+    if not art.version.wording_known:  # lawyer L-48: as `article` and `text` say
+        wording += ", dont le texte n'est pas disponible dans les sources"
     note = renumbering_note(index, art.version)
     if note:
         wording += f" ({note})"
@@ -236,14 +240,19 @@ def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
     """What still binds non-adherents where this wording does not (D-213)."""
     out: list[str] = []
     branche = branche_text(index, art.version, day)
-    if branche.removed and branche.fallback is not None:
+    unknown = not art.version.wording_known
+    if unknown and extended_on(index, words_act(index, art.version), day):
+        return _renumbered_for_members_only(index, art, day)  # binds every employer (L-48)
+    if (branche.removed or unknown) and branche.fallback is not None:
         fb = branche.fallback
         num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
+        lacking = f" ({WORDING_UNKNOWN})" if not fb.wording_known else ""
         out.append(
             "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
-            f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
+            f"{de(index.corpus.acts[fb.act].label)}{num}{lacking} demeure applicable à la place de "
+            "ce que cette rédaction modifie."
         )
-    elif branche.removed or not art.version.wording_known:
+    elif branche.removed or unknown:
         held = _replaced_held(index, art, day)
         if held:
             out.append(held)

@@ -11,10 +11,11 @@ import orjson
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Act, Corpus, Restriction, Version
+from consolidator.model import Act, Corpus, Restriction, RestrictionKind, State, Version
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import pending_for, pending_when
+from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import (
     Provenance,
@@ -24,6 +25,7 @@ from consolidator.query.provenance import (
     since_provenance,
 )
 from consolidator.query.rows import designation
+from consolidator.query.scope import Scope
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import binds_from
 
@@ -134,9 +136,20 @@ def _offsets(art: ArticleAt) -> list[int]:
 
 
 def article_scope(art: ArticleAt) -> str:
-    """One word for the whole article: branche, adhérents, or mixte when alinéas differ."""
+    """One word for the whole article: branche, adhérents, or mixte when alinéas differ; for an
+    article without alinéas (wording unknown: 3.2 of 2000, D-100) its own state says it (lawyer
+    L-50: an extended article binds the branch)."""
     scopes = {s.scope.value for s in art.scopes}
-    return scopes.pop() if len(scopes) == 1 else ("mixte" if scopes else "adhérents")
+    if len(scopes) == 1:
+        return scopes.pop()
+    if scopes:
+        return "mixte"
+    if art.state is State.ETENDU and art.label is not ArticleLabel.EXCLU:
+        reserved = any(r.kind is RestrictionKind.RESERVE for r in art.restrictions)
+        return (Scope.RESERVE if reserved else Scope.BRANCHE).value
+    if art.state is State.EN_VIGUEUR:
+        return Scope.NON_APPLICABLE.value
+    return Scope.ADHERENTS.value
 
 
 def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
