@@ -9,7 +9,14 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.french import alineas, and_list, de, quote_list
-from consolidator.model import WORDING_UNKNOWN, EffectRule, Restriction, RestrictionKind, Version
+from consolidator.model import (
+    WORDING_UNKNOWN,
+    ActLevel,
+    EffectRule,
+    Restriction,
+    RestrictionKind,
+    Version,
+)
 from consolidator.query.branche import held_over, position
 from consolidator.query.branche_view import branche_article
 from consolidator.query.citation import text_designation, unnumbered_name
@@ -29,6 +36,10 @@ from consolidator.query.states import binds_from
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
+COMPANY = (
+    "Ce texte est un accord d'entreprise : il lie l'employeur qui l'a conclu et ses salariés ; il "
+    "n'est pas un texte de la branche et n'est pas susceptible d'extension."
+)
 
 
 def _extension_phrase(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
@@ -208,10 +219,12 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         wording += f" ({note})"
     out = [
         f"Au {format_french(day)}, {name} "
-        f"{text_designation(index.corpus, text_act, de(conv.short or conv.title))} "
-        f"est en vigueur {wording}."
+        f"{text_designation(index.corpus, text_act, de(conv.short or conv.title))}"
+        f"{',' if text_act.level is ActLevel.ENTREPRISE else ''} est en vigueur {wording}."
     ]
-    if not act.extensible:
+    if text_act.level is ActLevel.ENTREPRISE:  # D-413, lawyer L-45
+        out.append(COMPANY)
+    elif not act.extensible:
         out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")
     else:
         out += _extension_sentences(index, art)

@@ -9,7 +9,7 @@ from datetime import date
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, Corpus, Restriction, RestrictionKind, State
+from consolidator.model import Act, ActKind, ActLevel, Corpus, Restriction, RestrictionKind, State
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Provenance, act_label, jo_provenance
@@ -100,8 +100,8 @@ def _jo(index: VersionIndex, art: ArticleAt) -> str:
 
 def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) -> str:
     agreed = "e" if act.kind in _FEMININE else ""
-    if art.state is State.EN_VIGUEUR:
-        return ""
+    if art.state is State.EN_VIGUEUR or act.level is ActLevel.ENTREPRISE:
+        return ""  # not subject to extension; a company's text never is (D-413)
     if art.extension is None:
         return f", non étendu{agreed} au {format_french(day)}"
     arrete = art.extension.arrete
@@ -123,6 +123,8 @@ def text_designation(corpus: Corpus, text_act: Act, of_convention: str) -> str:
     """
     if text_act.id == corpus.convention.base:
         return of_convention
+    if text_act.level is ActLevel.ENTREPRISE:  # a company's text filed with the branch's (D-413)
+        return f"{de(text_act.label)}, accord d'entreprise classé parmi les textes {of_convention}"
     return f"{de(text_act.label)} {of_convention}"
 
 
