@@ -46,7 +46,7 @@ def _extension_phrase(index: VersionIndex, ext: ExtensionEvent, version: Version
     """« l'arrêté du 3 juin 2003 (JO du 12 juin 2003, date déduite, D-007), avec effet au 12 juin
     2003 (date déduite, D-007) »: a date computed from the JO date takes its provenance; « avec
     effet à l'entrée en vigueur de cette rédaction, le 2 avril 2017 » when the act enters into
-    force after its arrêté's publication (D-707)."""
+    force after its arrêté's publication (D-711)."""
     prov = jo_provenance(index.corpus, ext.arrete)
     caveat = prov.caveat if prov else None
     jo = ""

@@ -54,7 +54,7 @@ def extension_json(
     index: VersionIndex, event: ExtensionEvent | None, version: Version | None = None
 ) -> dict[str, Any] | None:
     """`effective`: the day the extension binds `version` (its own entry into force when its act
-    enters into force after the arrêté's publication, D-707), else the arrêté's."""
+    enters into force after the arrêté's publication, D-711), else the arrêté's."""
     if event is None:
         return None
     jo = jo_provenance(index.corpus, event.arrete)

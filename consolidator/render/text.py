@@ -135,7 +135,7 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
 
 def extension_line(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
     """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance; the day the
-    extension binds this version (its own entry into force when later, D-707)."""
+    extension binds this version (its own entry into force when later, D-711)."""
     arrete = ext.arrete
     start = binds_from(index, version, ext)
     if start is None:

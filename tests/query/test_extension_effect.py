@@ -1,4 +1,4 @@
-"""An extension binds a rewriting from that rewriting's own entry into force (D-707).
+"""An extension binds a rewriting from that rewriting's own entry into force (D-711).
 
 Avenant n° 20 enters into force the day after its arrêté's JO publication: the article and the
 « Qui est lié » paragraph must not say that its extension took effect the day before.
