@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from consolidator.corpus.acts import clean, read_evidence, read_operation, read_paras
+from consolidator.corpus.acts import clean, condition_of, read_evidence, read_operation, read_paras
 from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.checks import check_references
 from consolidator.corpus.salaries import check_grids, read_grids
@@ -28,7 +28,6 @@ from consolidator.model import (
     ArticleDef,
     Convention,
     Corpus,
-    EffectCondition,
     EffectRule,
     Extension,
     ExtensionRule,
@@ -112,18 +111,11 @@ def _date(value: str | None, out: _Collector, loc: Location) -> date | None:
 def _effect(el: etree._Element, out: _Collector, loc: Location) -> EffectRule:
     rule = el[0]
     notes = tuple((n.text or "").strip() for n in el.findall("note"))
-    cond = el.find("condition")
     common = {
         "approximate": el.get("approximate") == "true",
         "decision": el.get("decision"),
         "notes": notes,
-        "condition": None
-        if cond is None
-        else EffectCondition(
-            " ".join((cond.text or "").split()),
-            cond.get("src", ""),
-            cond.get("bound") == "earliest",
-        ),
+        "condition": condition_of(el),
     }
     if rule.tag == "fixed":
         return EffectRule(RuleKind.FIXED, date=_date(rule.get("date"), out, loc), **common)  # type: ignore[arg-type]
