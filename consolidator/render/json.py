@@ -83,6 +83,8 @@ def restriction_json(
         out["words"] = r.words
     if r.alinea:
         out["alinea"] = r.alinea
+    if r.bears:  # « article » / « text »: the arrêté restricts the whole of it (D-710)
+        out["bears"] = r.bears
     if designates:
         out["designates"] = designates
     return out

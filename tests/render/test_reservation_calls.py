@@ -7,6 +7,7 @@ HTML and PDF. A reservation on a whole article or text has no call: its note say
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -91,3 +92,18 @@ def test_reservation_on_a_whole_text_says_so(index: VersionIndex) -> None:
         "Étendu sous réserve (ensemble de l'accord du 2 décembre 2008 (salaires 2009)) : Accord "
         "étendu sous réserve" in out
     )
+
+
+def test_json_says_what_a_reservation_bears_on(index: VersionIndex) -> None:
+    # 004 l.15487 (XI, whole article), l.15284 (salaires 2009, whole accord), l.2133 (12.1, alinéa 2).
+    doc = json.loads(str(text_document(index, date(2010, 1, 1), "adherent", "json")))
+    found = {
+        r["text"][:40]: r.get("bears")
+        for t in doc["texts"]
+        for a in t["articles"]
+        for r in a["reservations"]
+        if r["kind"] == "reserve"
+    }
+    assert found["Article étendu sous réserve de l'applica"] == "article"
+    assert found["Accord étendu sous réserve de l'applicat"] == "text"  # l.15284
+    assert found["Alinéa étendu sous réserve de l'applicat"] is None
