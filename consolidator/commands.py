@@ -122,8 +122,9 @@ def article_document(
             }
         )
     from consolidator.render import text as trender
+    from consolidator.render.typography import typo_fr
 
-    stamp = sources_date(index.corpus).stamp(day)
+    stamp = typo_fr(sources_date(index.corpus).stamp(day))
     return trender.article_text(index, art) + f"\n{stamp}\n"
 
 

@@ -14,6 +14,7 @@ from lxml import etree
 from consolidator.model import (
     DeleteAlinea,
     DeleteWords,
+    EffectCondition,
     Evidence,
     InsertAlinea,
     InsertArticle,
@@ -58,6 +59,14 @@ def read_paras(el: etree._Element) -> tuple[Para, ...]:
 def read_evidence(el: etree._Element) -> tuple[Evidence, ...]:
     """The <evidence> of an article whose wording is not in the sources (wording="unknown")."""
     return tuple(Evidence(e.get("src"), clean(e.text)) for e in el.findall("evidence"))
+
+
+def condition_of(effect: etree._Element) -> EffectCondition | None:
+    """An <effect>'s <condition>: what the entry into force depends on (D-407)."""
+    cond = effect.find("condition")
+    if cond is None:
+        return None
+    return EffectCondition(clean(cond.text), cond.get("src", ""), cond.get("bound") == "earliest")
 
 
 def _child(el: etree._Element, tag: str) -> str | None:

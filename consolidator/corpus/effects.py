@@ -6,6 +6,7 @@ from datetime import date
 
 from lxml import etree
 
+from consolidator.corpus.acts import condition_of
 from consolidator.corpus.collector import Collector
 from consolidator.dates import DATE_MAX, DATE_RANGE, parse_iso
 from consolidator.model import EffectRule, ExtensionRule, Location, RuleKind
@@ -34,6 +35,7 @@ def _effect(el: etree._Element, out: Collector, loc: Location) -> EffectRule:
         "decision": el.get("decision"),
         "notes": notes,
         "provisions": el.get("provisions"),
+        "condition": condition_of(el),
     }
     if rule.tag == "fixed":
         return EffectRule(RuleKind.FIXED, date=read_date(rule.get("date"), out, loc), **common)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from consolidator.corpus.acts import clean, read_evidence, read_operation, read_paras
+from consolidator.corpus.acts import clean, condition_of, read_evidence, read_operation, read_paras
 from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.checks import check_references
 from consolidator.corpus.collector import Collector
@@ -187,6 +187,7 @@ def _arrete(el: etree._Element, file: str, out: Collector) -> Arrete | None:
                     src=r.get("src"),
                     answered_by=r.get("answered-by"),
                     decision=r.get("decision"),
+                    bears=r.get("bears"),
                 )
             )
         extends.append(

@@ -132,6 +132,16 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class EffectCondition:
+    """What an act's entry into force depends on, as its own words state it, when the sources do
+    not say when that happened (an agrément, an allocation of credits: D-407)."""
+
+    text: str  # reader-facing French: « effet sous réserve de l'agrément … »
+    src: str  # the seed lines (004) that state it
+    earliest: bool = False  # the rule's date is a lower bound (« au 1er janvier 2022 », suspended)
+
+
+@dataclass(frozen=True)
 class EffectRule:
     """A date-of-effect rule: fixed date, at signature (+ offset), or tied to the extension."""
 
@@ -144,6 +154,7 @@ class EffectRule:
     decision: str | None = None
     notes: tuple[str, ...] = ()
     provisions: str | None = None  # « de l'article 1er »: the provisions a keyed rule governs
+    condition: EffectCondition | None = None
 
     def describe(self) -> str:
         if self.kind is RuleKind.FIXED:
@@ -256,6 +267,7 @@ class Restriction:
     src: str | None = None
     answered_by: str | None = None  # a reservation answered by a later act (no longer binds)
     decision: str | None = None
+    bears: str | None = None  # "article" / "text": the arrêté's words restrict the whole of it
 
 
 @dataclass(frozen=True)

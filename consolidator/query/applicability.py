@@ -33,25 +33,30 @@ from consolidator.query.provenance import (
 from consolidator.query.retroactive import retroactive
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
+from consolidator.query.states import binds_from
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
 
 
-def _extension_phrase(index: VersionIndex, ext: ExtensionEvent) -> str:
+def _extension_phrase(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
     """« l'arrêté du 3 juin 2003 (JO du 12 juin 2003, date déduite, D-007), avec effet au 12 juin
-    2003 (date déduite, D-007) »: a date computed from the JO date takes its provenance."""
+    2003 (date déduite, D-007) »: a date computed from the JO date takes its provenance; « avec
+    effet à l'entrée en vigueur de cette rédaction, le 2 avril 2017 » when the act enters into
+    force after its arrêté's publication (D-711)."""
     prov = jo_provenance(index.corpus, ext.arrete)
     caveat = prov.caveat if prov else None
     jo = ""
     if ext.arrete.jo:
         jo = f" (JO du {format_french(ext.arrete.jo)}{f', {caveat}' if caveat else ''})"
     computed = ext.extension.effective is None  # from the JO date, not written by the arrêté
-    effect = (
-        f", avec effet au {format_french(ext.effective)}{date_caveat(prov) if computed else ''}"
-        if ext.effective
-        else ""
-    )
+    start = binds_from(index, version, ext)
+    effect = ""
+    if start is not None and start != ext.effective:
+        since = date_caveat(since_provenance(index, version))
+        effect = f", avec effet à l'entrée en vigueur de cette rédaction, le {format_french(start)}{since}"
+    elif start is not None:
+        effect = f", avec effet au {format_french(start)}{date_caveat(prov) if computed else ''}"
     return f"l'{ext.arrete.label}{jo}{effect}"
 
 
@@ -65,7 +70,7 @@ def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
 def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     if art.label is ArticleLabel.EXCLU and art.extension is not None:
         return [
-            f"Il est exclu de l'extension par {_extension_phrase(index, art.extension)} : il ne lie "
+            f"Il est exclu de l'extension par {_extension_phrase(index, art.extension, art.version)} : il ne lie "
             f"que {MEMBERS}."
         ]
     if art.undated is not None:
@@ -78,8 +83,10 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     extended = [s for s in art.scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE) or s.excluded]
     if len(extended) == len(art.scopes) and art.extension is not None:
         return [
-            f"Il est étendu par {_extension_phrase(index, art.extension)} : il lie {EVERYONE}{_outside(art.extension)}."
+            f"Il est étendu par {_extension_phrase(index, art.extension, art.version)} : il lie {EVERYONE}{_outside(art.extension)}."
         ]
+    if not art.scopes:  # no alinéa (wording unknown) and not extended on the day
+        return [f"Faute d'extension à cette date, il ne lie que {MEMBERS}."]
     out = []
     for acts, scopes in groups.items():
         label = " modifié par ".join(index.corpus.acts[a].label for a in acts)
@@ -97,7 +104,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
             # « L'alinéa 17 … est étendu », « Cette rédaction est étendue »
             verb = "sont étendus" if plural else "est étendu" if len(groups) > 1 else "est étendue"
             out.append(
-                f"{subject} {verb} par {_extension_phrase(index, ext)} : {EVERYONE}{_outside(ext)} en sont tenus."
+                f"{subject} {verb} par {_extension_phrase(index, ext, art.version)} : {EVERYONE}{_outside(ext)} en sont tenus."
             )
     return out
 
@@ -205,6 +212,8 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         if act.id == text_act.id
         else f"dans sa rédaction issue {de(act_label(index.corpus, act))} (depuis le {since})"
     )
+    if not art.version.wording_known:  # lawyer L-48: as `article` and `text` say
+        wording += ", dont le texte n'est pas disponible dans les sources"
     note = renumbering_note(index, art.version)
     if note:
         wording += f" ({note})"
@@ -244,14 +253,19 @@ def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
     """What still binds non-adherents where this wording does not (D-213)."""
     out: list[str] = []
     branche = branche_text(index, art.version, day)
-    if branche.removed and branche.fallback is not None:
+    unknown = not art.version.wording_known
+    if unknown and extended_on(index, words_act(index, art.version), day):
+        return _renumbered_for_members_only(index, art, day)  # binds every employer (L-48)
+    if (branche.removed or unknown) and branche.fallback is not None:
         fb = branche.fallback
         num = f" (alors article {fb.num})" if fb.num and fb.num != art.num else ""
+        lacking = f" ({WORDING_UNKNOWN})" if not fb.wording_known else ""
         out.append(
             "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
-            f"{de(index.corpus.acts[fb.act].label)}{num} demeure applicable à la place de ce que cette rédaction modifie."
+            f"{de(index.corpus.acts[fb.act].label)}{num}{lacking} demeure applicable à la place de "
+            "ce que cette rédaction modifie."
         )
-    elif branche.removed or not art.version.wording_known:
+    elif branche.removed or unknown:
         held = _replaced_held(index, art, day)
         if held:
             out.append(held)
@@ -294,7 +308,11 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
         f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"
     )
     wording = "" if words.id == conv.base else f" dans sa rédaction issue {de(words.label)}"
-    ext = f", étendu par {_extension_phrase(index, art.extension)}," if art.extension else ""
+    ext = (
+        f", étendu par {_extension_phrase(index, art.extension, art.version)},"
+        if art.extension
+        else ""
+    )
     unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
     return (
         f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "

@@ -100,8 +100,8 @@ def _jo(index: VersionIndex, art: ArticleAt) -> str:
 
 def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) -> str:
     agreed = "e" if act.kind in _FEMININE else ""
-    if art.state is State.EN_VIGUEUR:
-        return ""
+    if art.state is State.EN_VIGUEUR or act.level is ActLevel.ENTREPRISE:
+        return ""  # not subject to extension; a company's text never is (D-413)
     if art.extension is None:
         return f", non étendu{agreed} au {format_french(day)}"
     arrete = art.extension.arrete

@@ -216,7 +216,9 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
         if known is None or known > known_at:
             day = None
         prov = rule_provenance(index, act, rule)
-        if prov.certainty is Certainty.APPROXIMATE:  # no source gives it: not « date fixe »
+        if prov.condition is not None:  # « au plus tôt : entrée en vigueur suspendue à … »
+            detail = str(prov.caveat)
+        elif prov.certainty is Certainty.APPROXIMATE:  # no source gives it: not « date fixe »
             detail = f"date non écrite dans les sources ; {prov.caveat}"
         else:
             detail = rule.describe() + (f" ; {prov.caveat}" if prov.caveat else "")

@@ -24,6 +24,7 @@ from consolidator.model import (
     ActKind,
     Arrete,
     Corpus,
+    EffectCondition,
     EffectRule,
     RuleKind,
     Version,
@@ -47,11 +48,15 @@ class Provenance:
     certainty: Certainty
     source: str
     decision: str | None = None
+    condition: EffectCondition | None = None  # what the date of effect depends on (D-407)
 
     @property
     def caveat(self) -> str | None:
         """What a reader must be told beside the date, in French; None for a sourced date."""
         why = f", {self.decision}" if self.decision else ""
+        if self.condition is not None:  # « au plus tôt : entrée en vigueur suspendue à … »
+            bound = "au plus tôt" if self.condition.earliest else "date approximative"
+            return f"{bound} : {self.condition.text}{why}"
         if self.certainty is Certainty.APPROXIMATE:
             return f"date approximative{why}"
         if self.certainty is Certainty.INFERRED:
@@ -61,7 +66,11 @@ class Provenance:
         return None
 
     def to_json(self) -> dict[str, Any]:
-        return {"certainty": self.certainty.value, "source": self.source, "decision": self.decision}
+        out = {"certainty": self.certainty.value, "source": self.source, "decision": self.decision}
+        if self.condition is not None:
+            out["condition"] = self.condition.text
+            out["bound"] = "earliest" if self.condition.earliest else "approximate"
+        return out
 
 
 def _seed_sources(act: Act | Arrete) -> list[str]:
@@ -297,6 +306,9 @@ def extension_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
 
 def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenance:
     """The provenance of the date an effect rule resolved to."""
+    if rule.condition is not None:  # the act's own words: « sous réserve de l'agrément … »
+        lines = f"004 l.{rule.condition.src}"
+        return Provenance(Certainty.APPROXIMATE, lines, rule.decision, rule.condition)
     if rule.approximate:
         return Provenance(
             Certainty.APPROXIMATE, "date d'effet non écrite dans les sources", rule.decision

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
+from consolidator.french import de
 from consolidator.model import Fragment, Restriction, RestrictionKind, Version
 from consolidator.query.states import Span, excluded_spans, extension_at_act_id, restrictions_at
 
@@ -173,3 +174,40 @@ def _fallback(index: VersionIndex, version: Version, day: date) -> Version | Non
             return candidate
         partly = partly or candidate
     return partly
+
+
+def reserved_alineas(
+    index: VersionIndex, version: Version, restrictions: tuple[Restriction, ...]
+) -> dict[Restriction, tuple[int, ...]]:
+    """Where each reservation falls: the alinéas (indices) it is bound to, after which its call
+    goes, like an exclusion's (004 l.2127 « … procédures de subrogation (1). »); `()` for one
+    that binds the article's lineage (no alinéa, no words), whose note says what it bears on
+    (`Restriction.bears`: « Article étendu sous réserve … », or its own words: « L'article
+    15.2.3 est étendu sous réserve … »)."""
+    bound = {_unanswered(b.restriction): b for b in index.bindings_of(version.article)}
+    out: dict[Restriction, tuple[int, ...]] = {}
+    for r in restrictions:
+        if r.kind is not RestrictionKind.RESERVE:
+            continue
+        binding = bound.get(_unanswered(r))
+        if binding is None or binding.lineage is not None or r.bears:
+            out[r] = ()
+        else:
+            out[r] = tuple(i for i, f in enumerate(version.fragments) if f.uid in binding.fragments)
+    return out
+
+
+def _unanswered(r: Restriction) -> Restriction:
+    """The restriction without its answering act (the known-at and branche views drop it)."""
+    return replace(r, answered_by=None) if r.answered_by else r
+
+
+def reservation_reach(index: VersionIndex, version: Version, r: Restriction) -> str | None:
+    """« article entier » / « ensemble de l'annexe IV » for a reservation whose arrêté restricts
+    the whole article or the whole text the article belongs to (it has no call: 004 l.15284
+    « Accord étendu sous réserve … », printed under the préambule); None for any other."""
+    if r.kind is not RestrictionKind.RESERVE or r.bears is None:
+        return None
+    if r.bears == "text":
+        return "ensemble " + de(index.corpus.acts[version.text_id].label)
+    return "article entier"

@@ -27,6 +27,17 @@ def extension_at(index: VersionIndex, version: Version, day: date) -> ExtensionE
     return extension_at_act_id(index, words_act(index, version), day)
 
 
+def binds_from(index: VersionIndex, version: Version, ext: ExtensionEvent) -> date | None:
+    """The day `ext` makes `version` bind every employer: the arrêté's effect, or the version's
+    own entry into force when its act enters into force later (avenant n° 20: arrêté published
+    1 April 2017, the avenant in force « au premier jour suivant » it, 004 l.9552: 2 April 2017)."""
+    if ext.effective is None:
+        return None
+    if ext.extension.act == version.act and version.since > ext.effective:
+        return version.since
+    return ext.effective
+
+
 def version_state(index: VersionIndex, version: Version, day: date) -> State:
     """Legifrance's label for `version` on `day`."""
     if day < version.since:

@@ -150,7 +150,7 @@ def _side_json(index: VersionIndex, art: ArticleAt | None) -> dict[str, Any] | N
         "path": list(art.path),
         "state": art.state.value,
         "version": version_json(index, art.version),
-        "extension": extension_json(index, art.extension),
+        "extension": extension_json(index, art.extension, art.version),
     }
 
 

@@ -15,11 +15,11 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import RenderError
 from consolidator.french import de
-from consolidator.model import Act, Restriction, RestrictionKind, View
+from consolidator.model import Act, Restriction, RestrictionKind, Version, View
 from consolidator.query.branche import held_sentence
 from consolidator.query.events import upcoming_when
 from consolidator.query.knowledge import pending_for, pending_when
-from consolidator.query.numbering import renumbering_note, words_act
+from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import (
     Provenance,
     jo_provenance,
@@ -28,6 +28,7 @@ from consolidator.query.provenance import (
     since_provenance,
 )
 from consolidator.query.retroactive import retroactive
+from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 from consolidator.render.links import cross_references
@@ -75,6 +76,7 @@ def make_env(templates: Path | None = None) -> Environment:
         badge_label=badge_label,
         iso=lambda d: d.isoformat() if d else "",
         de=de,
+        by=by,
     )
     env.globals.update(view_sentence=VIEW_SENTENCE, xref=cross_references)
     return env
@@ -167,6 +169,7 @@ class Note:
     text: str
     arrete: str
     words: str | None
+    reach: str | None = None  # « article entier » … for a reservation on the whole of it
 
     @property
     def anchor(self) -> str:
@@ -238,8 +241,24 @@ class NoteCounter:
         return self.count
 
 
-def _note(index: VersionIndex, r: Restriction, number: int) -> Note:
-    return Note(number, r.kind, r.text, index.corpus.arretes[r.arrete].label, r.words)
+def _note(index: VersionIndex, version: Version, r: Restriction, number: int) -> Note:
+    arrete = index.corpus.arretes[r.arrete].label
+    return Note(number, r.kind, r.text, arrete, r.words, reservation_reach(index, version, r))
+
+
+def _reserve_calls(
+    places: dict[Restriction, tuple[int, ...]],
+    i: int,
+    notes: dict[Restriction, Note],
+    called: set[int],
+) -> list[Segment]:
+    """The calls « (n) » of the reservations that bind alinéa `i`, after it (004 l.2127)."""
+    out = []
+    for r, at in places.items():
+        if i in at and r in notes:
+            out.append(Segment("", "call", notes[r], notes[r].number not in called))
+            called.add(notes[r].number)
+    return out
 
 
 def _segments(
@@ -285,7 +304,8 @@ def article_view(
     notes: dict[Restriction, Note] = {}
     for r in art.restrictions:
         if r.kind is not RestrictionKind.SCOPE and r not in notes:
-            notes[r] = _note(index, r, counter.next())
+            notes[r] = _note(index, version, r, counter.next())
+    places = reserved_alineas(index, version, art.restrictions)
     called: set[int] = set()
     dropped = dict(art.branche.removed) if view is View.BRANCHE and art.branche else {}
     blocks: list[Any] = []
@@ -303,6 +323,7 @@ def article_view(
                 blocks.append(AlineaView((), shown, (), dropped[i], notes=why))
             continue
         segments = _segments(frag.text, spans, notes, view, called)
+        segments += _reserve_calls(places, i, notes, called)
         written = first_days.get((frag.uid, frag.text))
         if frag.cells:
             blocks.append((frag.cells, split_row(frag.text, frag.cells, segments, shown)))

@@ -11,11 +11,12 @@ import orjson
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.model import Act, Corpus, Restriction, Version
+from consolidator.model import Act, Corpus, Restriction, RestrictionKind, State, Version
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.events import sources_date
 from consolidator.query.history_phrases import held_start_provenance
 from consolidator.query.knowledge import pending_for, pending_when
+from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import former_renumberings, words_act
 from consolidator.query.provenance import (
     Provenance,
@@ -26,7 +27,9 @@ from consolidator.query.provenance import (
 )
 from consolidator.query.retroactive import retroactive
 from consolidator.query.rows import designation
+from consolidator.query.scope import Scope
 from consolidator.query.snapshot import ArticleAt, Snapshot
+from consolidator.query.states import binds_from
 
 
 def _iso(day: date | None) -> str | None:
@@ -49,16 +52,21 @@ def _number_json(index: VersionIndex, act: Act) -> dict[str, Any] | None:
     return prov.to_json() if prov else None
 
 
-def extension_json(index: VersionIndex, event: ExtensionEvent | None) -> dict[str, Any] | None:
+def extension_json(
+    index: VersionIndex, event: ExtensionEvent | None, version: Version | None = None
+) -> dict[str, Any] | None:
+    """`effective`: the day the extension binds `version` (its own entry into force when its act
+    enters into force after the arrêté's publication, D-711), else the arrêté's."""
     if event is None:
         return None
     jo = jo_provenance(index.corpus, event.arrete)
+    effective = binds_from(index, version, event) if version is not None else event.effective
     return {
         "arrete": _iso(event.arrete.date),
         "arrete_id": event.arrete.id,
         "published": _iso(event.arrete.jo),
         "published_provenance": jo.to_json() if jo else None,
-        "effective": _iso(event.effective),
+        "effective": _iso(effective),
     }
 
 
@@ -77,6 +85,8 @@ def restriction_json(
         out["words"] = r.words
     if r.alinea:
         out["alinea"] = r.alinea
+    if r.bears:  # « article » / « text »: the arrêté restricts the whole of it (D-710)
+        out["bears"] = r.bears
     if designates:
         out["designates"] = designates
     return out
@@ -131,9 +141,20 @@ def _offsets(art: ArticleAt) -> list[int]:
 
 
 def article_scope(art: ArticleAt) -> str:
-    """One word for the whole article: branche, adhérents, or mixte when alinéas differ."""
+    """One word for the whole article: branche, adhérents, or mixte when alinéas differ; for an
+    article without alinéas (wording unknown: 3.2 of 2000, D-100) its own state says it (lawyer
+    L-50: an extended article binds the branch)."""
     scopes = {s.scope.value for s in art.scopes}
-    return scopes.pop() if len(scopes) == 1 else ("mixte" if scopes else "adhérents")
+    if len(scopes) == 1:
+        return scopes.pop()
+    if scopes:
+        return "mixte"
+    if art.state is State.ETENDU and art.label is not ArticleLabel.EXCLU:
+        reserved = any(r.kind is RestrictionKind.RESERVE for r in art.restrictions)
+        return (Scope.RESERVE if reserved else Scope.BRANCHE).value
+    if art.state is State.EN_VIGUEUR:
+        return Scope.NON_APPLICABLE.value
+    return Scope.ADHERENTS.value
 
 
 def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
@@ -148,7 +169,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "text": art.version.text,
         **wording_json(art.version),
         "version": version_json(index, art.version),
-        "extension": extension_json(index, art.extension),
+        "extension": extension_json(index, art.extension, art.version),
         "reservations": [
             restriction_json(index, r, designation(art.version, art.excluded, r))
             for r in art.restrictions

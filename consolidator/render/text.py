@@ -30,8 +30,9 @@ from consolidator.query.provenance import (
 )
 from consolidator.query.retroactive import retroactive
 from consolidator.query.rows import designation, row_exclusions, rows_phrase
+from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt, Snapshot
-from consolidator.query.states import Span, excluded_spans
+from consolidator.query.states import Span, binds_from, excluded_spans
 from consolidator.render.typography import typo_fr
 
 WIDTH = 92
@@ -48,9 +49,21 @@ def _typo_lines(lines: list[str]) -> str:
     return "\n".join(typo_fr(line) for line in lines)
 
 
-def called_paragraphs(art: ArticleAt) -> list[str]:
-    """The alinéas with « [n] » after the words each restriction excludes (n: its note)."""
+def _reserve_calls(index: VersionIndex, art: ArticleAt) -> dict[int, str]:
+    """« [n] » for each alinéa a reservation binds (n: its note), by alinéa index (004 l.2127)."""
     numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
+    out: dict[int, str] = {}
+    for r, at in reserved_alineas(index, art.version, art.restrictions).items():
+        for i in at:
+            out[i] = out.get(i, "") + f" [{numbers[r]}]"
+    return out
+
+
+def called_paragraphs(index: VersionIndex, art: ArticleAt) -> list[str]:
+    """The alinéas with « [n] » after the words each restriction excludes and after each alinéa
+    a reservation binds (n: its note)."""
+    numbers = {r: n for n, r in enumerate(art.restrictions, 1)}
+    calls = _reserve_calls(index, art)
     out = []
     for i, text in enumerate(art.version.paragraphs):
         spans = sorted((s for s in art.excluded if s.fragment == i), key=lambda s: -s.end)
@@ -58,7 +71,7 @@ def called_paragraphs(art: ArticleAt) -> list[str]:
             n = numbers.get(span.restriction)
             if n is not None:
                 text = f"{text[: span.end]} [{n}]{text[span.end :]}"
-        out.append(text)
+        out.append(text + calls.get(i, ""))
     return out
 
 
@@ -99,24 +112,24 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     if held:
         lines.append(held)
     if art.extension:
-        line = extension_line(index, art.extension)
+        line = extension_line(index, art.extension, art.version)
         if art.label is ArticleLabel.EXCLU:
             line = "exclu de l'extension par " + line.removeprefix("étendu par ")
         lines.append(line)
     elif art.undated is not None:
-        lines.append(extension_line(index, art.undated))
+        lines.append(extension_line(index, art.undated, art.version))
     lines.append("")
     if not art.version.wording_known:
         lines += evidence_lines(art.version)
         if art.branche is not None:
             lines += fallback_lines(index, art)
     elif art.branche is None:
-        lines += [_para(p) + "\n" for p in called_paragraphs(art)]
+        lines += [_para(p) + "\n" for p in called_paragraphs(index, art)]
     else:
         lines += branche_lines(index, art)
     for i, r in enumerate(art.restrictions, 1):
         arrete = index.corpus.arretes[r.arrete]
-        what = designation(art.version, art.excluded, r)
+        what = reservation_reach(index, art.version, r) or designation(art.version, art.excluded, r)
         lines.append(_para(f"[{i}] {restriction_sentence(r, what)} ({arrete.label})"))
     for nota in art.notas:
         first, *more = nota.paragraphs
@@ -128,18 +141,25 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     return _typo_lines(lines).rstrip() + "\n"
 
 
-def extension_line(index: VersionIndex, ext: ExtensionEvent) -> str:
-    """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance."""
+def extension_line(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
+    """« étendu par arrêté du …, en vigueur le … » with the JO date's provenance; the day the
+    extension binds this version (its own entry into force when later, D-711)."""
     arrete = ext.arrete
-    if ext.effective is None:
+    start = binds_from(index, version, ext)
+    if start is None:
         return f"étendu par {arrete.label}, date de publication au JO inconnue"
     jo = jo_provenance(index.corpus, arrete)
-    note = (
-        f" ; JO du {format_french(arrete.jo)}, {jo.caveat}"
-        if arrete.jo and jo and jo.caveat
-        else ""
-    )
-    return f"étendu par {arrete.label} (en vigueur le {format_french(ext.effective)}{note})"
+    caveat = f", {jo.caveat}" if jo and jo.caveat else ""
+    if start != ext.effective:  # the act enters into force after its arrêté's publication
+        published = f"JO du {format_french(arrete.jo)}{caveat} ; " if arrete.jo else ""
+        prov = since_provenance(index, version)
+        since = f", {prov.caveat}" if prov and prov.caveat else ""
+        return (
+            f"étendu par {arrete.label} ({published}l'extension prend effet à l'entrée en vigueur "
+            f"de cette rédaction, le {format_french(start)}{since})"
+        )
+    note = f" ; JO du {format_french(arrete.jo)}{caveat}" if arrete.jo and caveat else ""
+    return f"étendu par {arrete.label} (en vigueur le {format_french(start)}{note})"
 
 
 def evidence_lines(version: Version, indent: str = "") -> list[str]:
@@ -160,7 +180,13 @@ def evidence_lines(version: Version, indent: str = "") -> list[str]:
 def branche_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> list[str]:
     """The branche view of an article: extended alinéas, excluded words as […], what is left out."""
     assert art.branche is not None
-    lines = [_para(p, typo=typo) + "\n" for p in art.branche.paragraphs]
+    removed = {i for i, _ in art.branche.removed}
+    kept = [i for i in range(len(art.version.fragments)) if i not in removed]
+    calls = _reserve_calls(index, art)
+    lines = [
+        _para(p + calls.get(i, ""), typo=typo) + "\n"
+        for i, p in zip(kept, art.branche.paragraphs, strict=False)
+    ]
     if art.branche.removed:
         nums = ", ".join(str(i + 1) for i, _ in art.branche.removed)
         lines.append(
@@ -195,7 +221,7 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     out = [
         index.corpus.convention.title,
         f"Texte en vigueur au {format_french(snap.at)} (vue {View(snap.view).label})",
-        sources_date(index.corpus).stamp(snap.at),
+        typo_fr(sources_date(index.corpus).stamp(snap.at)),
         "",
     ]
     for text in snap.texts:

@@ -361,7 +361,8 @@ def test_approximate_date_in_json_and_html() -> None:
         "decision": "D-005",
     }
     page = _cli("article", "1.1", "--at", "2002-06-01", "--format", "html")
-    assert '<span class="caveat" title="date d&#39;effet non écrite dans les sources">' in page
+    # the tooltip is in French typography (« d’effet »), which _cli's flat() undoes
+    assert '<span class="caveat" title="date d\'effet non écrite dans les sources">' in page
     assert "(date approximative, D-005)</span>" in page
 
 
