@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from consolidator import __version__
-from consolidator.resources import PACKAGE
+from consolidator.resources import (
+    CACHE_DIR_ENV,
+    CACHE_OFF_ENV,
+    PACKAGE,
+    cache_dir,
+    cache_enabled,
+)
 
 if TYPE_CHECKING:  # replay's module is imported when an index is read or written, not before
     from consolidator.engine.replay import VersionIndex
@@ -46,26 +52,9 @@ FORMAT = 2  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
 DIGEST = 32  # bytes of the SHA-256 checksum of the payload
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
-DIR_ENV = "CONSOLIDATOR_CACHE_DIR"
-OFF_ENV = "CONSOLIDATOR_NO_CACHE"
-
-
-def enabled() -> bool:
-    return os.environ.get(OFF_ENV, "").strip().lower() in ("", "0", "no", "false")
-
-
-def cache_dir() -> Path | None:
-    """The cache folder, or None when there is none (no home folder to put it in)."""
-    explicit = os.environ.get(DIR_ENV)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "consolidator"
-    try:
-        return Path.home() / ".cache" / "consolidator"
-    except (RuntimeError, KeyError):  # no HOME and no password entry
-        return None
+DIR_ENV = CACHE_DIR_ENV
+OFF_ENV = CACHE_OFF_ENV
+enabled = cache_enabled
 
 
 def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> None:
