@@ -12,7 +12,6 @@ of a seed is a new index. Each lookup answers what a scan of the seed answers
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -90,6 +89,8 @@ def metadata(root: str) -> dict[str, list[str]]:
 
 
 def build_index(files: dict[str, bytes]) -> SeedIndex:
+    import json  # only when the seeds change: the index is read back from the cache folder
+
     texts = {name: _decoded(files[name]) if name in files else "" for name in SEEDS}
     data = json.loads(_decoded(files[METADATA])) if METADATA in files else {}
     titles: dict[str, list[str]] = {}
