@@ -52,6 +52,11 @@ FORMAT = 3  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
 DIGEST = 32  # bytes of the SHA-256 checksum of the payload
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
+# Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
+# article's versions, once read, are moved out of the cyclic collector's sight (gc.freeze) as the
+# head is when the index is opened; a whole text reads ~500 articles, and the collections their
+# objects triggered cost as much as reading them.
+FREEZE_READS = False
 DIR_ENV = CACHE_DIR_ENV
 OFF_ENV = CACHE_OFF_ENV
 enabled = cache_enabled
@@ -200,6 +205,8 @@ class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
             blob = self._blobs[article]  # KeyError for an unknown article, as a dict
             with no_cycle_collection():
                 found = _Unpickler(io.BytesIO(blob), self._corpus).load()
+                if FREEZE_READS:  # before the collector runs again: it would scan them for nothing
+                    gc.freeze()
             self._loaded[article] = found
         return found
 

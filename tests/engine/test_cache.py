@@ -260,3 +260,23 @@ def test_act_bodies_are_read_back_only_when_read(corpus: Path) -> None:
     assert len(act.body) == len(fresh.corpus.acts["avenant-22"].body) > 0
     again = pickle.loads(pickle.dumps(cached.corpus))  # to a process pool: plain tuples
     assert type(again.acts["avenant-22"].body) is tuple and again == fresh.corpus
+
+
+def test_the_program_freezes_the_versions_it_reads(small: Path, monkeypatch) -> None:
+    """`consolidator` (commands.FREEZE_INDEX) moves each article's versions, once read from the
+    index, out of the cyclic collector's sight; a library user's process never freezes."""
+    import gc
+
+    open_index(small)
+    cached = open_index(small)
+    assert isinstance(cached.versions, cache.LazyVersions) and not cache.FREEZE_READS
+    before = gc.get_freeze_count()
+    first, second = list(cached.versions)[:2]
+    cached.versions[first]
+    assert gc.get_freeze_count() == before
+    monkeypatch.setattr(cache, "FREEZE_READS", True)
+    try:
+        cached.versions[second]
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()  # this test process froze nothing else
