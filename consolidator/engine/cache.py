@@ -27,7 +27,7 @@ import io
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # replay's module is imported when an index is read or writte
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-FORMAT = 3  # bump when the layout of the stored index changes
+FORMAT = 2  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
 DIGEST = 32  # bytes of the SHA-256 checksum of the payload
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
@@ -317,72 +317,7 @@ def _payload(key: str, index: VersionIndex) -> bytes:
         buffer = io.BytesIO()
         _Pickler(buffer, refs).dump(versions)
         blobs[article] = buffer.getvalue()
-    buffer = io.BytesIO()
-    _HeadPickler(buffer).dump((FORMAT, key, lean, blobs))
-    return buffer.getvalue()
-
-
-class _HeadPickler(pickle.Pickler):
-    """Writes each act with its body (its sections and articles, half of the head) as bytes, read
-    back as a `LazyBody`: queries answered from the index never read an act's body."""
-
-    def __init__(self, file: io.BytesIO) -> None:
-        from consolidator.model import Act
-
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._act = Act
-
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is not self._act or not obj.body:
-            return NotImplemented
-        state = {k: v for k, v in vars(obj).items() if k != "body"}
-        return _act, (state, pickle.dumps(obj.body, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _act(state: dict[str, Any], body: bytes) -> Any:
-    """An act read back from the index, its body unpickled when first read."""
-    from consolidator.model import Act
-
-    act = object.__new__(Act)
-    act.__dict__.update(state, body=LazyBody(body))
-    return act
-
-
-class LazyBody(Sequence[Any]):
-    """An act's body as stored in the index: the tuple it holds, unpickled on first use (replay,
-    the Akoma Ntoso export); equal to that tuple, and pickled as it (a process pool)."""
-
-    def __init__(self, blob: bytes) -> None:
-        self._blob: bytes | None = blob
-        self._items: tuple[Any, ...] = ()
-
-    def _tuple(self) -> tuple[Any, ...]:
-        if self._blob is not None:
-            with no_cycle_collection():
-                self._items = pickle.loads(self._blob)
-            self._blob = None
-        return self._items
-
-    def __getitem__(self, i: Any) -> Any:
-        return self._tuple()[i]
-
-    def __len__(self) -> int:
-        return len(self._tuple())
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._tuple())
-
-    def __eq__(self, other: object) -> bool:
-        return self._tuple() == (other._tuple() if isinstance(other, LazyBody) else other)
-
-    def __hash__(self) -> int:
-        return hash(self._tuple())
-
-    def __repr__(self) -> str:
-        return repr(self._tuple())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return tuple, (self._tuple(),)
+    return pickle.dumps((FORMAT, key, lean, blobs), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _prune(folder: Path, kind: str = "index") -> None:

@@ -247,21 +247,6 @@ def test_a_corrupt_seeds_index_is_ignored_and_rebuilt(corpus: Path) -> None:
     assert cache.stored("seeds", key, lambda: pytest.fail("not read back")) == built
 
 
-def test_act_bodies_are_read_back_only_when_read(corpus: Path) -> None:
-    """The stored head keeps each act's body (its sections and articles) as bytes: a query never
-    reads it; replay and the Akoma Ntoso export read the same tuple as a fresh load."""
-    fresh = open_index(corpus)
-    cached = open_index(corpus)
-    act = cached.corpus.acts["avenant-22"]
-    assert isinstance(act.body, cache.LazyBody) and act.body._blob is not None  # not read yet
-    assert next(c.act for c in cached.timeline.changes if c.act.id == act.id) is act  # one object
-    assert cached.corpus.acts == fresh.corpus.acts  # every field, bodies read and compared
-    assert act.body == fresh.corpus.acts["avenant-22"].body and act.body._blob is None
-    assert len(act.body) == len(fresh.corpus.acts["avenant-22"].body) > 0
-    again = pickle.loads(pickle.dumps(cached.corpus))  # to a process pool: plain tuples
-    assert type(again.acts["avenant-22"].body) is tuple and again == fresh.corpus
-
-
 def test_the_program_freezes_the_versions_it_reads(small: Path, monkeypatch) -> None:
     """`consolidator` (commands.FREEZE_INDEX) moves each article's versions, once read from the
     index, out of the cyclic collector's sight; a library user's process never freezes."""
