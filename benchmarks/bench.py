@@ -24,14 +24,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def measure(label: str, fn: Callable[[], object], runs: int = 5) -> float:
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, children = time.perf_counter(), os.times()
         fn()
         times.append(time.perf_counter() - start)
+        after = os.times()  # CPU of the subprocesses run (cold commands): load does not inflate it
+        cpu.append(after.children_user + after.children_system)
+        cpu[-1] -= children.children_user + children.children_system
     best, median = min(times), statistics.median(times)  # cold commands: read the median
+    spent = f"   CPU median {statistics.median(cpu) * 1000:7.1f} ms" if max(cpu) > 0 else ""
     print(
         f"{label:<44} best {best * 1000:9.1f} ms   median {median * 1000:9.1f} ms   ({runs} runs)"
+        + spent
     )
     return best
 
@@ -65,6 +70,8 @@ def main() -> None:
         "cold `text --at 2020-01-01 --format json` (<= 200 ms)": [
             *("text", "--at", "2020-01-01", "--format", "json")
         ],
+        "cold `text --at 2020-01-01` (plain text)": ["text", "--at", "2020-01-01"],
+        "cold `--help`": ["--help"],
     }
     run = lambda cmd: subprocess.run(cmd, check=True, capture_output=True, env=env)  # noqa: E731
     run([*program, *cold[next(iter(cold))]])  # writes the stored index and the bytecode caches

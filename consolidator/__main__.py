@@ -17,9 +17,15 @@ def _early_exit(signum: int, frame: object) -> None:
 def run() -> None:
     signal.signal(signal.SIGINT, _early_exit)
     signal.signal(signal.SIGTERM, _early_exit)
-    from consolidator.cli import program
+    from consolidator import dataclass_code
 
-    program()
+    dataclass_code.remember()  # before the library's dataclasses are created
+    try:
+        from consolidator.cli import program
+
+        program()
+    finally:
+        dataclass_code.save()
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consolidator.engine import cache as _cache
 from consolidator.engine import index as _index
 from consolidator.engine.cache import OFF_ENV as CACHE_OFF_ENV
 from consolidator.engine.index import validate
@@ -52,6 +53,9 @@ def write_file_atomic(path: Path, content: str | bytes) -> Path:
 def open_known(corpus: Path | None, known_at: date | None) -> VersionIndex:
     """The corpus's index, cut down to what could be known on `known_at` when given."""
     index = open_index(corpus)
+    # a one-query command (text, article, history ...; not build, export or serve, which run long
+    # and make garbage cycles between reads): the versions read later are frozen as they come
+    _cache.FREEZE_READS = FREEZE_INDEX
     if known_at is None:
         return index
     from consolidator.query.knowledge import known_index

@@ -11,55 +11,55 @@ corrupt, of another format or of another key is ignored and replaced, never trus
 Where: `$CONSOLIDATOR_CACHE_DIR`, else `$XDG_CACHE_HOME/consolidator`, else `~/.cache/consolidator`.
 `CONSOLIDATOR_NO_CACHE=1` (or `consolidator --no-cache ...`) replays every time.
 `validate` never reads the cache: it runs every check each time.
+
+The same folder keeps values derived from other files by the same code (`stored`, keyed by
+`files_key`): the index of the seeds that the provenance of every date is read from
+(query/seeds.py), built once per state of the seeds and of the code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import io
 import logging
 import os
 import pickle
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from consolidator import __version__
-from consolidator.resources import PACKAGE
+from consolidator.resources import (
+    CACHE_DIR_ENV,
+    CACHE_OFF_ENV,
+    PACKAGE,
+    cache_dir,
+    cache_enabled,
+)
 
 if TYPE_CHECKING:  # replay's module is imported when an index is read or written, not before
     from consolidator.engine.replay import VersionIndex
     from consolidator.model import Corpus, Version
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FORMAT = 2  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
 DIGEST = 32  # bytes of the SHA-256 checksum of the payload
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
-DIR_ENV = "CONSOLIDATOR_CACHE_DIR"
-OFF_ENV = "CONSOLIDATOR_NO_CACHE"
-
-
-def enabled() -> bool:
-    return os.environ.get(OFF_ENV, "").strip().lower() in ("", "0", "no", "false")
-
-
-def cache_dir() -> Path | None:
-    """The cache folder, or None when there is none (no home folder to put it in)."""
-    explicit = os.environ.get(DIR_ENV)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "consolidator"
-    try:
-        return Path.home() / ".cache" / "consolidator"
-    except (RuntimeError, KeyError):  # no HOME and no password entry
-        return None
+# Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
+# article's versions, once read, are moved out of the cyclic collector's sight (gc.freeze) as the
+# head is when the index is opened; a whole text reads ~500 articles, and the collections their
+# objects triggered cost as much as reading them.
+FREEZE_READS = False
+DIR_ENV = CACHE_DIR_ENV
+OFF_ENV = CACHE_OFF_ENV
+enabled = cache_enabled
 
 
 def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> None:
@@ -80,20 +80,74 @@ def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> Non
         digest.update(data)
 
 
+@functools.cache
+def code_digest() -> bytes:
+    """The hash of the package's own code (every .py and .rng file), once per process: a process
+    runs the code it read at its start, whatever is written to its files later."""
+    digest = hashlib.sha256()  # the fastest hash of hashlib here (SHA extensions)
+    digest.update(f"format {FORMAT}\0version {__version__}\0".encode())
+    _hash_tree(digest, PACKAGE, (".py", ".rng"))
+    return digest.digest()
+
+
 def corpus_key(root: Path) -> str:
     """The hash of everything the replayed index of `root` depends on (raises OSError)."""
-    digest = hashlib.sha256()  # the fastest hash of hashlib here (SHA extensions)
-    digest.update(f"format {FORMAT}\0version {__version__}\0root {root}\0".encode())
-    digest.update(f"resolved {root.resolve()}\0".encode())
-    _hash_tree(digest, PACKAGE, (".py", ".rng"))
-    digest.update(b"\0corpus\0")
+    digest = hashlib.sha256(code_digest())
+    digest.update(f"root {root}\0resolved {root.resolve()}\0corpus\0".encode())
     _hash_tree(digest, root, None)
     return digest.hexdigest()[:40]
 
 
-def _path(key: str) -> Path | None:
+def files_key(name: str, files: Mapping[str, bytes]) -> str:
+    """The key of a value computed from these files (name -> contents) by this package's code."""
+    digest = hashlib.sha256(code_digest())
+    digest.update(f"{name}\0".encode())
+    for file, data in sorted(files.items()):
+        digest.update(f"{file}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def stored(name: str, key: str, build: Callable[[], T]) -> T:
+    """The value of `build()` for `key`, read from the cache folder when it was stored there
+    before (same format, same key, checksum right), else built and stored (never raises for the
+    cache: a cache that cannot be read or written only costs the build).
+
+    For a value derived from files other than the corpus (the seeds' index, query/seeds.py): the
+    key must hash every byte it depends on, as `files_key` does, so that it is never stale.
+    """
+    path = _path(key, name)
+    if enabled() and path is not None:
+        try:
+            return cast(T, _read_value(path.read_bytes(), key))
+        except Exception as exc:  # absent, truncated, corrupt, another key: built again
+            log.debug("cache file %s not used (%s)", path, exc)
+    value = build()
+    if enabled() and path is not None:
+        _write(path, pickle.dumps((FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def _checked(data: bytes) -> memoryview:
+    """The payload of a cache file, once its header and checksum are checked (raises ValueError)."""
+    head = len(MAGIC) + DIGEST
+    payload = memoryview(data)[head:]
+    if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != _checksum(payload):
+        raise ValueError("bad header or checksum")
+    return payload
+
+
+def _read_value(data: bytes, key: str) -> object:
+    with no_cycle_collection():
+        fmt, stored_key, value = pickle.loads(_checked(data))
+    if fmt != FORMAT or stored_key != key:
+        raise ValueError("another format or key")
+    return value
+
+
+def _path(key: str, name: str = "index") -> Path | None:
     folder = cache_dir()
-    return None if folder is None else folder / f"index-{key}.pickle"
+    return None if folder is None else folder / f"{name}-{key}.pickle"
 
 
 def load(key: str) -> VersionIndex | None:
@@ -123,10 +177,7 @@ def load(key: str) -> VersionIndex | None:
 def _read(data: bytes, key: str) -> VersionIndex:
     from consolidator.engine.replay import VersionIndex
 
-    head = len(MAGIC) + DIGEST
-    payload = memoryview(data)[head:]
-    if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != _checksum(payload):
-        raise ValueError("bad header or checksum")
+    payload = _checked(data)
     with no_cycle_collection():  # many objects, no cycles: the collector would only scan them
         fmt, stored_key, lean, blobs = pickle.loads(payload)
     if fmt != FORMAT or stored_key != key or not isinstance(lean, VersionIndex):
@@ -154,6 +205,8 @@ class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
             blob = self._blobs[article]  # KeyError for an unknown article, as a dict
             with no_cycle_collection():
                 found = _Unpickler(io.BytesIO(blob), self._corpus).load()
+                if FREEZE_READS:  # before the collector runs again: it would scan them for nothing
+                    gc.freeze()
             self._loaded[article] = found
         return found
 
@@ -214,15 +267,26 @@ def _checksum(payload: bytes | memoryview) -> bytes:
 
 def store(key: str, index: VersionIndex) -> None:
     """Write the index whole, atomically; a cache that cannot be written is only logged."""
-    folder, path = cache_dir(), _path(key)
-    if folder is None or path is None:
+    path = _path(key)
+    if path is None:
         return
+    try:
+        payload = _payload(key, index)
+    except (pickle.PicklingError, RecursionError) as exc:
+        log.warning("could not write the index cache %s: %s", path, exc)
+        return
+    _write(path, payload)
+
+
+def _write(path: Path, payload: bytes) -> None:
+    """Write one cache file whole, atomically, then remove the least recently used files of its
+    kind; a cache that cannot be written is only logged."""
+    folder, kind = path.parent, path.name.split("-", 1)[0]
     try:
         import tempfile
 
-        payload = _payload(key, index)
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".part", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".part", dir=folder)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(MAGIC + _checksum(payload) + payload)
@@ -230,9 +294,9 @@ def store(key: str, index: VersionIndex) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _prune(folder)
-    except (OSError, pickle.PicklingError, RecursionError) as exc:
-        log.warning("could not write the index cache in %s: %s", folder, exc)
+        _prune(folder, kind)
+    except OSError as exc:
+        log.warning("could not write the cache file %s: %s", path, exc)
 
 
 def _payload(key: str, index: VersionIndex) -> bytes:
@@ -256,9 +320,9 @@ def _payload(key: str, index: VersionIndex) -> bytes:
     return pickle.dumps((FORMAT, key, lean, blobs), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, kind: str = "index") -> None:
     files = []
-    for path in folder.glob("index-*.pickle"):
+    for path in folder.glob(f"{kind}-*.pickle"):
         try:
             files.append((path.stat().st_mtime, path))
         except OSError:  # removed meanwhile by another process

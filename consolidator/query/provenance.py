@@ -29,9 +29,17 @@ from consolidator.model import (
     RuleKind,
     Version,
 )
-from consolidator.query.seeds import METADATA, metadata, metadata_titles, seed_lines, seed_text
-
-SEEDS = ("004", "000", "001")
+from consolidator.query.seeds import (
+    ANYWHERE,
+    ARRETE_DU,
+    METADATA,
+    SEEDS,
+    WORDS,
+    metadata,
+    metadata_titles,
+    seed_index,
+    seed_text,
+)
 
 
 class Certainty(StrEnum):
@@ -96,48 +104,24 @@ def signed_provenance(act: Act, corpus: Corpus) -> Provenance:
     return Provenance(Certainty.INFERRED, "date de signature déduite du corpus")
 
 
-def _day_pattern(day: date) -> re.Pattern[str]:
-    """« 1er juin 2017 » or « 1 juin 2017 », whitespace as printed."""
-    first, _, rest = format_french(day).partition(" ")
-    lead = "1(?:er)?" if first == "1er" else re.escape(first)
-    spaced = r"\s+".join(map(re.escape, rest.split()))
-    return re.compile(r"(?<!\d)" + lead + r"\s+" + spaced)
-
-
 @cache
 def _date_written(root: str, day: date, spans: tuple[tuple[str, str], ...]) -> str | None:
-    """Where a seed writes `day` for the act: « 004 l.N » or None."""
-    pattern = _day_pattern(day)
+    """Where a seed writes `day` for the act: « 004 l.N » or None. First in the act's own lines
+    (or the five above), as printed; else anywhere in 004 then 000 where the words around the
+    date name an act (seeds.act_date_line). Read from the seeds' index, not the seeds."""
+    seeds = seed_index(root)
     for name, lines in spans:
         first, _, last = lines.partition("-")
-        text = seed_lines(root, name)
+        on_line = seeds.on_line.get(name, {})
         low, high = max(int(first) - 5, 1), int(last or first)
-        for n in range(low, min(high, len(text)) + 1):
-            if pattern.search(text[n - 1]):
+        for n in range(low, min(high, seeds.lines.get(name, 1)) + 1):
+            if day in on_line.get(n, ()):
                 return f"{name} l.{n}"
-    # « accord du 5 juillet 2011 », « accord agenda social … signé … le 22 novembre 2021 » (004
-    # l.14909), « le 8 décembre 2017, l'avenant n° 22 était conclu » (l.11853); never an arrêté's date
-    # Each occurrence of the date is read with the words just before and after it on its line
-    # (a regex over the whole seed per act cost ~25 ms each: 1.5 s for a whole text's JSON)
-    for name in ("004", "000"):
-        seed = seed_text(root, name)
-        for m in re.finditer(pattern.pattern, seed, re.IGNORECASE):
-            low = max(0, m.start() - 160)
-            before = seed[low : m.start()]
-            hit = _NAMED_BEFORE.search(before) or (
-                _ACT_AFTER.match(seed, m.end()) and _LE_BEFORE.search(before)
-            )
-            if hit:
-                return f"{name} l.{seed.count(chr(10), 0, low + hit.start()) + 1}"
+    for name in ANYWHERE:
+        line = seeds.written[name].get(day)
+        if line is not None:
+            return f"{name} l.{line}"
     return None
-
-
-_NAMED_BEFORE = re.compile(
-    r"(?:avenant|accord|protocole|annexe|convention)(?:(?!arrêté)[^\n]){0,100}?\s(?:du|le)\s+\Z",
-    re.IGNORECASE,
-)
-_LE_BEFORE = re.compile(r"le\s+\Z", re.IGNORECASE)
-_ACT_AFTER = re.compile(r",\s+l'(?:avenant|accord)", re.IGNORECASE)
 
 
 def number_provenance(corpus: Corpus, act: Act) -> Provenance | None:
@@ -195,69 +179,25 @@ def act_label(corpus: Corpus, act: Act) -> str:
     return f"{act.label} ({caveat})" if caveat else act.label
 
 
-_MENTION = re.compile(
-    # « avenant n° 20 du 21 septembre 2016 », or with its subject between: « un avenant n° 20
-    # relatif au droit syndical le 21 septembre 2016 » (004 l.10917)
-    r"avenant\s+n°\s*(\d+)(?![\d.])(?:(?:\s+[^\n\d«»()]{1,60}?)?\s+(?:du|le)\s+"
-    r"(\d{1,2}(?:er)?\s+\w+\s+\d{4}))?",
-    re.IGNORECASE,
-)
-
-
-@cache
 def _mentions(root: str, name: str) -> dict[str, list[tuple[int, str | None]]]:
     """Every « avenant n° N [du <date>] » of a seed: N → [(line, date as written)]."""
-    text = seed_text(root, name)
-    out: dict[str, list[tuple[int, str | None]]] = {}
-    line, pos = 1, 0
-    for m in _mention_matches(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        when = " ".join(m.group(2).split()) if m.group(2) else None
-        out.setdefault(m.group(1), []).append((line, when))
-    return out
-
-
-def _mention_matches(text: str) -> list[re.Match[str]]:
-    """_MENTION.finditer(text), found from each « n° » (rare) back to its « avenant »: the same
-    matches without running the case-insensitive pattern over the whole seed."""
-    out: list[re.Match[str]] = []
-    at, end = 0, 0
-    while (at := text.find("°", at)) >= 0:
-        n, at = at - 1, at + 1
-        if n < 1 or text[n] not in "nN":
-            continue
-        space = n - 1
-        while space >= 0 and text[space].isspace():  # \s is str.isspace
-            space -= 1
-        start = space + 1 - len("avenant")
-        if space == n - 1 or start < end:  # no space before « n° », or inside the last match
-            continue
-        found = _MENTION.match(text, start)
-        if found is not None:
-            out.append(found)
-            end = found.end()
-    return out
-
-
-ARRETE_DU = "arrêté du "
-
-
-@cache
-def _arretes_at(root: str) -> tuple[int, ...]:
-    """Where « arrêté du » stands in the seed (a few dozen places, found once)."""
-    seed, out, at = seed_text(root), [], 0
-    while (at := seed.find(ARRETE_DU, at)) >= 0:
-        out.append(at)
-        at += 1
-    return tuple(out)
+    return seed_index(root).mentions.get(name, {})
 
 
 def _first(root: str, words: str) -> int:
     """seed.find(words) for words beginning with « arrêté du », without a scan of the seed."""
     assert words.startswith(ARRETE_DU)
-    seed = seed_text(root)
-    return next((at for at in _arretes_at(root) if seed.startswith(words, at)), -1)
+    if len(words) > WORDS:
+        return seed_text(root).find(words)
+    return next((at for at, _, kept in seed_index(root).arretes if kept.startswith(words)), -1)
+
+
+def _first_line(root: str, words: str) -> int | None:
+    """The line of the seed's first `words` (beginning with « arrêté du »), None if absent."""
+    assert words.startswith(ARRETE_DU) and len(words) <= WORDS
+    return next(
+        (line for _, line, kept in seed_index(root).arretes if kept.startswith(words)), None
+    )
 
 
 def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
@@ -270,14 +210,13 @@ def jo_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
 @cache
 def _jo_provenance(root: str, arrete: Arrete) -> Provenance:
     assert arrete.jo is not None
-    seed = seed_text(root)
     for words in (
         f"Journal officiel du {format_french(arrete.jo)}",
         f"JO du {format_french(arrete.jo)}",
     ):
-        at = _first(root, f"arrêté du {format_french(arrete.date)} ({words}")
-        if at >= 0:
-            return Provenance(Certainty.SOURCE, f"004 l.{seed.count(chr(10), 0, at) + 1}")
+        line = _first_line(root, f"arrêté du {format_french(arrete.date)} ({words}")
+        if line is not None:
+            return Provenance(Certainty.SOURCE, f"004 l.{line}")
     jos = metadata(root).get(arrete.date.isoformat(), [])
     decision = arrete.decisions[0] if arrete.decisions else None
     if jos == [arrete.jo.isoformat()]:

@@ -15,6 +15,7 @@ import pytest
 from consolidator import commands
 from consolidator.engine import cache
 from consolidator.engine.index import open_index
+from consolidator.query import provenance, seeds
 from consolidator.resources import DEFAULT_CORPUS
 
 WORDS = "La convention est conclue pour deux ans."  # article 1.2 of the small test corpus
@@ -162,3 +163,105 @@ def test_no_home_folder_means_no_cache_not_an_error(small: Path, monkeypatch) ->
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert cache.cache_dir() is None
     assert WORDS in _article(open_index(small))
+
+
+# The seeds' index (query/seeds.py): stored beside the version index, keyed by every byte of the
+# seeds and of the code, and giving the provenance of every date that the seeds give afresh.
+
+
+def _provenances(index) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Every provenance the outputs show: each act's signature date and number, each arrêté's JO
+    date, each version's first day; computed in a new process's state (no in-process caches)."""
+    for memo in (
+        seeds.seed_index,
+        provenance._date_written,
+        provenance._number_provenance,
+        provenance._jo_provenance,
+    ):
+        memo.cache_clear()
+    corpus = index.corpus
+    return {
+        **{f"signed {a.id}": provenance.signed_provenance(a, corpus) for a in corpus.acts.values()},
+        **{f"n° {a.id}": provenance.number_provenance(corpus, a) for a in corpus.acts.values()},
+        **{f"JO {a.id}": provenance.jo_provenance(corpus, a) for a in corpus.arretes.values()},
+        **{
+            f"since {v.article} {v.since}": provenance.since_provenance(index, v)
+            for versions in index.versions.values()
+            for v in versions
+        },
+    }
+
+
+def _seed_files(tmp: Path) -> list[Path]:
+    return sorted((tmp / "cache").glob("seeds-*.pickle"))
+
+
+def test_provenance_from_the_stored_seeds_index_is_the_one_computed_afresh(
+    corpus: Path, monkeypatch
+) -> None:
+    index = open_index(corpus)
+    fresh = _provenances(index)  # the seeds' index built, and stored
+    assert len(_seed_files(corpus.parent)) == 1
+    monkeypatch.setattr(seeds, "build_index", lambda files: pytest.fail("built again"))
+    assert _provenances(index) == fresh  # read back from the cache folder
+    assert fresh["signed avenant-22"] == provenance.Provenance(
+        provenance.Certainty.SOURCE, "004 l.11853"
+    )  # « le 8 décembre 2017, l'avenant n° 22 était conclu » (004 l.11853)
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.OFF_ENV, "1")
+    assert _provenances(index) == fresh  # built without any cache
+    assert sum(p is not None for p in fresh.values()) > 1000
+
+
+def test_one_byte_changed_in_a_seed_is_a_new_seeds_index(corpus: Path) -> None:
+    sources = corpus.parent / "sources"
+    shutil.copytree(seeds.EMBEDDED, sources)  # the seeds beside the corpus are its own
+    root = str(corpus)
+    assert seeds.sources_folder(root).resolve() == sources.resolve()
+    seeds.seed_index.cache_clear()
+    assert seeds.seed_index(root).written["004"][date(2017, 12, 8)] == 11853
+    (seed,) = sources.glob("004_*.txt")
+    text = seed.read_bytes()
+    assert text.count(b"le 8 d\xc3\xa9cembre 2017, l'avenant") == 1
+    seed.write_bytes(
+        text.replace(
+            b"le 8 d\xc3\xa9cembre 2017, l'avenant", b"le 8 d\xc3\xa9cembre 2017. L'avenant"
+        )
+    )
+    seeds.seed_index.cache_clear()  # as a new process
+    changed = seeds.seed_index(root)
+    assert len(_seed_files(corpus.parent)) == 2
+    assert changed.written["004"].get(date(2017, 12, 8)) != 11853
+    assert changed == seeds.build_index(seeds._seed_files(sources))
+
+
+def test_a_corrupt_seeds_index_is_ignored_and_rebuilt(corpus: Path) -> None:
+    seeds.seed_index.cache_clear()
+    built = seeds.seed_index(str(corpus))
+    (path,) = _seed_files(corpus.parent)
+    path.write_bytes(path.read_bytes()[:-7])
+    seeds.seed_index.cache_clear()
+    assert seeds.seed_index(str(corpus)) == built
+    seeds.seed_index.cache_clear()
+    key = path.name[len("seeds-") : -len(".pickle")]
+    assert cache.stored("seeds", key, lambda: pytest.fail("not read back")) == built
+
+
+def test_the_program_freezes_the_versions_it_reads(small: Path, monkeypatch) -> None:
+    """`consolidator` (commands.FREEZE_INDEX) moves each article's versions, once read from the
+    index, out of the cyclic collector's sight; a library user's process never freezes."""
+    import gc
+
+    open_index(small)
+    cached = open_index(small)
+    assert isinstance(cached.versions, cache.LazyVersions) and not cache.FREEZE_READS
+    before = gc.get_freeze_count()
+    first, second = list(cached.versions)[:2]
+    cached.versions[first]
+    assert gc.get_freeze_count() == before
+    monkeypatch.setattr(cache, "FREEZE_READS", True)
+    try:
+        cached.versions[second]
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()  # this test process froze nothing else
