@@ -286,9 +286,9 @@ def _read_as(index: VersionIndex, text_id: str, num: str) -> tuple[str, str] | N
     """« ; les sources notent que l'article 11.2 … doit se lire 11.1 (l. 2108) » and a hint when a
     nota of Legifrance reads an article's number as `num` (D-106, lawyer L-44)."""
     for article, notas in index.notas_by_article.items():
-        versions = index.versions.get(article, [])
-        if not versions or versions[0].text_id != text_id:
+        if article not in index.versions or index.versions[article][0].text_id != text_id:
             continue
+        versions = index.versions[article]
         for nota, _day in notas:
             said = re.fullmatch(r"Lire ([\d. ]+)\.?", nota.text.strip())
             if said and said.group(1).replace(" ", "").rstrip(".") == num:
