@@ -52,6 +52,17 @@ class SalaryAnswer:
             return ()
         return tuple(r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE)
 
+    @property
+    def reservations(self) -> tuple[str, ...]:
+        """The arrêté's reservations, in its words (« Accord étendu sous réserve de … », 004
+        l.15284; lawyer L-49)."""
+        ext = self.extension or self.undated
+        if ext is None:
+            return ()
+        return tuple(
+            r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.RESERVE
+        )
+
 
 def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
     done = [e for e in index.extensions_of(act) if e.effective is not None and e.effective <= day]

@@ -35,11 +35,19 @@ def _scope(answer: SalaryAnswer) -> str:
     return f", à l'exclusion des {and_list(list(excluded))}" if excluded else ""
 
 
+def _reserve(answer: SalaryAnswer) -> str:
+    """« ; accord étendu sous réserve de l'application … » as the arrêté words it (L-49)."""
+    said = [r[:1].lower() + r[1:].rstrip(". ") for r in answer.reservations]
+    return "".join(f" ; {r}" for r in said)
+
+
 def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
     """« arrêté du 16 avril 2013 (JO du …, d'après les métadonnées Légifrance), à l'exclusion
-    des organismes relevant … », « » when the grid is not extended."""
+    des organismes relevant … ; accord étendu sous réserve de … », « » when not extended."""
     ext = answer.extension
-    return f"{ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}" if ext else ""
+    return (
+        f"{ext.arrete.label}{_jo(answer, corpus)}{_scope(answer)}{_reserve(answer)}" if ext else ""
+    )
 
 
 _NONE_BEFORE = "aucune grille étendue n'est connue"
@@ -193,6 +201,7 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
             "published_provenance": _jo_json(answer, corpus),
             "effective": ext.effective.isoformat() if ext.effective else None,
             "scope_exclusions": list(answer.scope_exclusions),
+            "reservations": list(answer.reservations),
         },
         "non_adherents_bound_by": None
         if answer.non_adherents is None
@@ -242,7 +251,7 @@ def answer_text(answer: SalaryAnswer, corpus: Corpus) -> str:
     if answer.undated is not None:
         lines.append(
             f"[en vigueur] étendu par {answer.undated.arrete.label}, "
-            f"date de publication au JO inconnue{_scope(answer)}"
+            f"date de publication au JO inconnue{_scope(answer)}{_reserve(answer)}"
         )
     cited = citation_line(answer)
     if cited:

@@ -3,13 +3,14 @@ fixed by the lead, each against the seed lines that decide it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from consolidator.commands import article_document, timeline_document
+from consolidator.commands import article_document, salaries_document, timeline_document
 from consolidator.corpus.load import load_corpus
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import CorpusError, QueryError
@@ -143,3 +144,21 @@ def test_the_articles_index_dates_lapsed_texts_with_their_caveats(index: Version
         "since_caveat": None,
         "until_caveat": None,
     }
+
+
+def test_salaries_carry_the_arretes_reservation(index: VersionIndex) -> None:
+    """L-49: the arrêté of 24 April 2009 extends the 2009 salary accord « sous réserve de
+    l'application des dispositions de l'article L. 2241-9 du code du travail » (004 l.15284):
+    `salaries` says so on its extension line, and the JSON lists it."""
+    assert (
+        "Accord étendu sous réserve de l'application des dispositions de l'article L. 2241-9"
+        in (seed_lines(15284, 15284)[0])
+    )
+    day = date(2009, 6, 1)
+    shown = flat(str(salaries_document(index, day, "text")))
+    assert (
+        "arrêté du 24 avril 2009 (JO du 2 mai 2009, d'après les métadonnées Légifrance) ; accord "
+        "étendu sous réserve de l'application des dispositions de l'article L. 2241-9"
+    ) in shown
+    data = json.loads(str(salaries_document(index, day, "json")))
+    assert data["extension"]["reservations"][0].startswith("Accord étendu sous réserve")
