@@ -17,7 +17,7 @@ from datetime import date
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.query.snapshot import ArticleAt, first_day, snapshot
-from consolidator.render.text import _para, branche_lines, restriction_sentence
+from consolidator.render.text import UNNUMBERED, _para, branche_lines, restriction_sentence
 
 BASE_DIR = "articles"
 
@@ -66,7 +66,7 @@ def wording(index: VersionIndex, art: ArticleAt, cache: dict | None = None) -> s
         if key not in cache:
             cache[key] = wording(index, art)
         return str(cache[key])
-    head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
+    head = f"Article {art.num}" if art.num else (art.title or UNNUMBERED[bool(art.path)])
     if art.num and art.title:
         head += f" - {art.title}"
     lines = [head, ""]

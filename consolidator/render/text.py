@@ -91,9 +91,14 @@ def _retro(index: VersionIndex, version: Version) -> str:
     return f" ({retro.phrase})" if retro else ""
 
 
+# the heading of an unnumbered, untitled article: a text's own clause, or a chapter's (D-102;
+# lawyer L-47: « Dispositions du chapitre » only under a chapter)
+UNNUMBERED = ("Texte", "Dispositions du chapitre")
+
+
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
     act = index.corpus.acts[words_act(index, art.version)]
-    head = f"Article {art.num}" if art.num else (art.title or "Dispositions du chapitre")
+    head = f"Article {art.num}" if art.num else (art.title or UNNUMBERED[bool(art.path)])
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from consolidator.commands import article_document, salaries_document, timeline_document
+from consolidator.commands import (
+    article_document,
+    salaries_document,
+    text_document,
+    timeline_document,
+)
 from consolidator.corpus.load import load_corpus
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import CorpusError, QueryError
@@ -162,3 +167,19 @@ def test_salaries_carry_the_arretes_reservation(index: VersionIndex) -> None:
     ) in shown
     data = json.loads(str(salaries_document(index, day, "json")))
     assert data["extension"]["reservations"][0].startswith("Accord étendu sous réserve")
+
+
+def test_annexe_ii_is_a_text_the_sources_lack_and_texts_head_their_clause(
+    index: VersionIndex,
+) -> None:
+    """L-47: Annexe II's block is « (voir les salaires) » (004 l.3796-3800), the export's pointer
+    to the salary texts: the annex is « texte non disponible dans les sources », headed « Texte »
+    (it has no chapter), not « Dispositions du chapitre » with the pointer as its words."""
+    assert seed_lines(3800, 3800) == ["(voir les salaires)"]
+    text = flat(str(text_document(index, date(2026, 12, 2), "adherent", "text")))
+    annex = text[text.index("== Annexe II ") : text.index("== Annexe III ")]
+    assert "[en vigueur étendue, texte non disponible dans les sources]" in annex
+    assert "\nTexte\n" in annex and "Dispositions du chapitre" not in annex
+    assert "\n(voir les salaires)" not in annex
+    chapter_iv = text[text.index("\nIV - ") : text.index("\nV - ")]
+    assert "Dispositions du chapitre" in chapter_iv  # a chapter's own clause keeps it (D-102)
