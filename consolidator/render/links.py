@@ -232,8 +232,10 @@ def cross_references(
     collective »; references to other instruments (« article 5 de la loi », « article
     L. 2261-22 du code du travail », « article 3 de l'accord ») are left as they are.
     """
-    if links is None or text_id is None:
+    if links is None:
         return Markup(escape(text))
+    if text_id is None:  # evidence of a text the sources lack: only its pointer to the salaries
+        return _salaries_link(str(escape(text)), links)
     numbers: NumberMap = links.numbers
     base = numbers.index.corpus.convention.base
     out: list[str] = []
@@ -252,9 +254,13 @@ def cross_references(
             out.append(_xref_link(numbers, links, target, n.group(), day))
             pos = end
     out.append(str(escape(text[pos:])))
-    html = "".join(out)
+    return _salaries_link("".join(out), links)
+
+
+def _salaries_link(html: str, links: Any) -> Markup:
+    """« voir les salaires » (Annexe II's pointer, l.3800) linked to the salary page."""
     salaries = links.salaries()
-    if salaries and "voir les salaires" in html:  # Annexe II points to the salary agreements
+    if salaries and "voir les salaires" in html:
         link = f'<a class="xref" href="{escape(salaries)}">voir les salaires</a>'
         html = html.replace("voir les salaires", link)
     return Markup(html)

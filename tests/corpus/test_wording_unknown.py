@@ -61,14 +61,16 @@ def test_text_of_2005_lists_3_2_3_3_and_18_3_in_place(index: VersionIndex) -> No
     chapter_ix = [f"9.{k}" for k in range(1, 12)]  # 2004's, known by number (D-200)
     assert unknown == ["3.2", "3.3", *chapter_ix, "18.3"]
     out = str(text_document(index, date(2005, 1, 1), "adherent", "text"))
-    # 3.2, 3.3, 18.3 and the annex on expenses (D-308)
-    assert out.count(f"[en vigueur étendue, {UNKNOWN}]") == 4
+    # 3.2, 3.3, 18.3, the annex on expenses (D-308) and Annexe II, whose block is only the
+    # export's pointer « (voir les salaires) » (004 l.3800, D-418)
+    assert out.count(f"[en vigueur étendue, {UNKNOWN}]") == 5
     # chapter IX as rewritten by the accord of 1 December 2004, extended from July 2005
     assert out.count(f"[en vigueur non-étendue, {UNKNOWN}]") == 11
     branche = str(text_document(index, date(2005, 1, 1), "branche", "text"))
-    # 3.2, 3.3, 18.3, the annex on expenses and the 2000 chapter IX (9.1-9.6) held over until
-    # the 2004 accord is extended (D-213); its own 9.1-9.11, not yet extended, bind no one there
-    assert branche.count(f"{UNKNOWN}]") == 4 + 6
+    # 3.2, 3.3, 18.3, the annex on expenses, Annexe II and the 2000 chapter IX (9.1-9.6) held
+    # over until the 2004 accord is extended (D-213); its own 9.1-9.11, not yet extended, bind
+    # no one there
+    assert branche.count(f"{UNKNOWN}]") == 5 + 6
     assert "accord du 1er décembre 2004" not in branche.split("\nIX - ")[1].split("\nX - ")[0]
 
 
