@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import marshal
-import os
 import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
@@ -82,20 +81,13 @@ def save() -> None:
     path = _file()
     if not _state["new"] or path is None or not cache_enabled():
         return
-    import tempfile
+    from consolidator.errors import OutputError
+    from consolidator.output import write_file_atomic
 
     codes = _codes if len(_codes) <= KEEP else {k: _codes[k] for k in _used}
     payload = marshal.dumps(codes)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".dataclasses-", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + _checksum(payload) + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:  # a cache that cannot be written only costs the compilation
+        write_file_atomic(path, MAGIC + _checksum(payload) + payload)
+    except OutputError:  # a cache that cannot be written only costs the compilation
         return
     _state["new"] = False

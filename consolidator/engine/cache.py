@@ -281,21 +281,14 @@ def store(key: str, index: VersionIndex) -> None:
 def _write(path: Path, payload: bytes) -> None:
     """Write one cache file whole, atomically, then remove the least recently used files of its
     kind; a cache that cannot be written is only logged."""
+    from consolidator.errors import OutputError
+    from consolidator.output import write_file_atomic
+
     folder, kind = path.parent, path.name.split("-", 1)[0]
     try:
-        import tempfile
-
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".part", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + _checksum(payload) + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_file_atomic(path, MAGIC + _checksum(payload) + payload)
         _prune(folder, kind)
-    except OSError as exc:
+    except (OSError, OutputError) as exc:
         log.warning("could not write the cache file %s: %s", path, exc)
 
 
