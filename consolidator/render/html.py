@@ -151,7 +151,8 @@ def heading_of(num: str | None, title: str | None) -> str:
 def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
     """What changed the text on `day`: acts entering into force, acts lapsing or denounced."""
     ids = index.acts_changed_on.get(day, ())
-    labels = [index.corpus.acts[i].label for i in ids]
+    acts = [index.corpus.acts[i] for i in ids]  # a company's text says so (D-413, lawyer L-45)
+    labels = [a.label + (" — accord d’entreprise" if a.employer else "") for a in acts]
     for act in sorted(index.corpus.acts.values(), key=lambda a: (a.signed, a.id)):
         if act.term and act.term + timedelta(days=1) == day:
             labels.append(f"{act.label} périmé, son terme étant le {format_french(act.term)}")

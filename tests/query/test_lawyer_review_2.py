@@ -183,3 +183,23 @@ def test_annexe_ii_is_a_text_the_sources_lack_and_texts_head_their_clause(
     assert "\n(voir les salaires)" not in annex
     chapter_iv = text[text.index("\nIV - ") : text.index("\nV - ")]
     assert "Dispositions du chapitre" in chapter_iv  # a chapter's own clause keeps it (D-102)
+
+
+def test_three_year_accords_date_their_term_and_name_what_followed(index: VersionIndex) -> None:
+    """L-35 addendum: « Il prend effet à sa date de signature » (004 l.6550 GPEC, l.6840 égalité):
+    the three years ran to 14 July 2012 and 23 September 2013; the 2021 accord calls the 2010 one
+    « Un premier accord de branche signé le 24 septembre 2010 » (l.13154)."""
+    assert seed_lines(6550, 6550)[0].startswith("Il prend effet à sa date de signature")
+    assert "Un premier accord de branche signé le 24 septembre 2010" in seed_lines(13154, 13154)[0]
+    text = " ".join(flat(str(text_document(index, date(2026, 12, 2), "adherent", "text"))).split())
+    assert "a pris fin le 14 juillet 2012" in text and "a pris fin le 23 septembre 2013" in text
+    assert "dont les sources ne donnent pas le point de départ" not in text
+    assert "« un premier accord de branche signé le 24 septembre 2010 » (l. 13154)" in text
+
+
+def test_the_history_page_says_a_company_agreement_is_one(index: VersionIndex) -> None:
+    """L-45, last part: the Orne CET accord (004 l.5726, D-413) among the changes of 4 November
+    2002 is named a company agreement, not counted silently among the branch's texts."""
+    assert change_labels(index, date(2002, 11, 4)) == (
+        "accord CET du 4 novembre 2002 (Mutualité française Orne) — accord d’entreprise",
+    )
