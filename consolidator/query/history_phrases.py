@@ -21,6 +21,15 @@ def held_start_provenance(
     return until_provenance(index, version)
 
 
+def _unknown_extension(index: VersionIndex) -> str:
+    """What is said of an extension missing from the corpus: not in the sources, or, on a corpus
+    cut down to what was known on K (`--known-at`), not known on K (it may have come later)."""
+    known_at = index.corpus.known_at
+    if known_at is not None:
+        return f", dont l’extension n’est pas connue au {format_french(known_at)}"
+    return ", dont l’extension n’est pas dans les sources"
+
+
 def held_period_line(index: VersionIndex, version: Version, held: HeldPeriod) -> str:
     """« 1er juin 2015 → 1er janvier 2020 : en vigueur étendue pour les employeurs non adhérents
     (remplacé par … pour ce qu'il modifie, dont l'extension n'est pas dans les sources, puis par
@@ -33,12 +42,13 @@ def held_period_line(index: VersionIndex, version: Version, held: HeldPeriod) ->
     when = f" le {format_french(version.until)}" if own and version.until else ""
     what = " pour ce qu’il modifie" if held.change == "replaced" else ""
     parts = f"{change[held.change]}{when} par {by(corpus.acts[held.act].label)}{what}"
+    unknown = _unknown_extension(index)
     if held.until_act is None:
-        parts += ", dont l’extension n’est pas dans les sources"
+        parts += unknown
     else:
         if held.until_act != held.act:
             if not index.extensions_of(held.act):
-                parts += ", dont l’extension n’est pas dans les sources"
+                parts += unknown
             parts += f", puis par {by(corpus.acts[held.until_act].label)}"
         parts += _ending(index, held)
     if own is not None:

@@ -12,6 +12,7 @@ import pytest
 
 from consolidator.commands import (
     article_document,
+    history_document,
     salaries_document,
     text_document,
     timeline_document,
@@ -21,6 +22,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.errors import CorpusError, QueryError
 from consolidator.query.change_dates import dated
 from consolidator.query.events import sources_date
+from consolidator.query.knowledge import known_index
 from consolidator.query.snapshot import resolve_article
 from consolidator.render.html import change_labels, markers
 from consolidator.render.listings import _bound_caveats
@@ -203,3 +205,14 @@ def test_the_history_page_says_a_company_agreement_is_one(index: VersionIndex) -
     assert change_labels(index, date(2002, 11, 4)) == (
         "accord CET du 4 novembre 2002 (Mutualité française Orne) — accord d’entreprise",
     )
+
+
+def test_an_extension_not_yet_known_is_said_so_under_known_at(index: VersionIndex) -> None:
+    """Under --known-at 1 October 2015, the 2011 chapter IX still binds non-adherents after the
+    accord of 3 July 2015 by which chapter IX « est abrogé et remplacé » (004 l.8335), whose arrêté (23 February 2016)
+    nobody knew then: « pas connue au 1er octobre 2015 », not « pas dans les sources »."""
+    assert "est abrogé et remplacé" in seed_lines(8335, 8335)[0]
+    day = date(2015, 10, 1)
+    known = flat(str(history_document(known_index(index, day), "9.12", day, "text")))
+    assert "abrogé par l'accord du 3 juillet 2015, dont l'extension n'est pas connue au" in known
+    assert "dont l'extension n'est pas dans les sources" not in known
