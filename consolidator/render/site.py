@@ -10,6 +10,7 @@ from jinja2 import Environment
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import View
+from consolidator.query.change_dates import act_date_provenance
 from consolidator.query.diff import (
     KINDS,
     Changelog,
@@ -19,7 +20,7 @@ from consolidator.query.diff import (
 )
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import knowledge_sentence
-from consolidator.query.provenance import Provenance, extension_provenance, since_provenance
+from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import Snapshot, article_at, snapshot
 from consolidator.render.contents import snapshot_views
@@ -184,35 +185,6 @@ def version_page(
         " comparée à la précédente"
     )
     return changelog_page(env, index, log, site, heading)
-
-
-_ACT_PROVS: dict[int, tuple[VersionIndex, dict[tuple[date, str], list[Provenance]]]] = {}
-
-
-def act_date_provenance(index: VersionIndex) -> dict[tuple[date, str], list[Provenance]]:
-    """For each (change date, act), the provenance of that date for that act (its versions' first
-    day, its extension's day of effect), each caveat once: « avenant du 24 mai 2002 (date
-    approximative, D-005) » on the history page as on the article pages (lawyer L-01). Computed
-    once per index."""
-    known = _ACT_PROVS.get(id(index))
-    if known is not None and known[0] is index:
-        return known[1]
-    found: dict[tuple[date, str], dict[str, Provenance]] = {}
-
-    def add(day: date | None, act: str, prov: Provenance | None) -> None:
-        if day is not None and prov is not None and prov.caveat:
-            found.setdefault((day, act), {}).setdefault(prov.caveat, prov)
-
-    for versions in index.versions.values():
-        for v in versions:
-            add(v.since, v.act, since_provenance(index, v))
-    for act, events in index.timeline.extensions.items():
-        for e in events:
-            add(e.effective, act, extension_provenance(index.corpus, e.arrete))
-    out = {key: list(provs.values()) for key, provs in found.items()}
-    _ACT_PROVS.clear()  # one index at a time
-    _ACT_PROVS[id(index)] = (index, out)
-    return out
 
 
 def _acts_with_provenance(

@@ -20,13 +20,12 @@ from consolidator.commands import (
 from consolidator.corpus.load import load_corpus
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import CorpusError, QueryError
-from consolidator.query.change_dates import dated
+from consolidator.query.change_dates import act_date_provenance, dated
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import known_index
 from consolidator.query.snapshot import resolve_article
 from consolidator.render.html import change_labels, markers
 from consolidator.render.listings import _bound_caveats
-from consolidator.render.site import act_date_provenance
 from tests.conftest import GOLDEN, flat, seed_lines
 
 
