@@ -44,24 +44,22 @@ class SalaryAnswer:
     # a grid later than `non_adherents`, extended by an arrêté whose JO date is unknown (D-701)
     non_adherents_undated: tuple[SalaryGrid, ExtensionEvent] | None = None
 
+    def _restrictions(self, kind: RestrictionKind) -> tuple[str, ...]:
+        """The extending arrêté's restrictions of one kind, in its words."""
+        ext = self.extension or self.undated
+        if ext is None:
+            return ()
+        return tuple(r.text for r in ext.extension.restrictions if r.kind is kind)
+
     @property
     def scope_exclusions(self) -> tuple[str, ...]:
         """Who the arrêté leaves out of the extension (« organismes relevant … MSA »)."""
-        ext = self.extension or self.undated
-        if ext is None:
-            return ()
-        return tuple(r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE)
+        return self._restrictions(RestrictionKind.SCOPE)
 
     @property
     def reservations(self) -> tuple[str, ...]:
-        """The arrêté's reservations, in its words (« Accord étendu sous réserve de … », 004
-        l.15284; lawyer L-49)."""
-        ext = self.extension or self.undated
-        if ext is None:
-            return ()
-        return tuple(
-            r.text for r in ext.extension.restrictions if r.kind is RestrictionKind.RESERVE
-        )
+        """The arrêté's reservations (« Accord étendu sous réserve de … », 004 l.15284; L-49)."""
+        return self._restrictions(RestrictionKind.RESERVE)
 
 
 def _extension(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
