@@ -132,7 +132,7 @@ def message(index: VersionIndex, event: LegalEvent, view: str) -> str:
         lines.append(f"Arrêté: {event.arrete.label}{jo}")
     lines.append(f"Effet: {event.date.isoformat()}")
     lines.append(f"Connu: {event.known.isoformat()}" if event.known else "Connu: date inconnue")
-    lines += list(event.notes)
+    lines += [str(n) for n in event.notes]
     lines += [f"Source: {source_line(s, index.corpus.convention.sources)}" for s in event.sources]
     lines.append(f"Vue: {view}")
     return "\n".join(lines) + "\n"

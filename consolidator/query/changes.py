@@ -60,6 +60,25 @@ class Touch:
 
 
 @dataclass(frozen=True)
+class EventNote:
+    """A caveat on one of an event's dates: « Date: approximative (D-005) » as a git trailer and in
+    the JSON, « Date d’effet approximative (D-005) » for readers (lawyer L-57)."""
+
+    field: str  # Date (of effect), Signature, JO
+    value: str  # approximative, déduite, date inconnue
+    decision: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.value}" + (f" ({self.decision})" if self.decision else "")
+
+    @property
+    def phrase(self) -> str:
+        what = {"Date": "Date d’effet", "Signature": "Date de signature"}.get(self.field)
+        said = f"{what} {self.value}" if what else f"Date de publication au JO {self.value}"
+        return said.replace(" date ", " ") + (f" ({self.decision})" if self.decision else "")
+
+
+@dataclass(frozen=True)
 class LegalEvent:
     """One legal event: its date of effect, the date it became known, the acts and what changed."""
 
@@ -69,7 +88,7 @@ class LegalEvent:
     effect: str | None = None
     arrete: Arrete | None = None
     known: Day | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[EventNote, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     touches: tuple[Touch, ...] = field(default=(), compare=False)
 
@@ -117,17 +136,15 @@ def source_line(ref: SourceRef, paths: dict[str, str] | None = None) -> str:
     return (paths or {}).get(ref.file, ref.file).rsplit("/", 1)[-1]
 
 
-def _act_notes(act: Act, key: str | None) -> list[str]:
+def _act_notes(act: Act, key: str | None) -> list[EventNote]:
     notes = []
     rule = act.effects.get(key)
     if rule is not None and rule.approximate:
-        notes.append(
-            f"Date: approximative ({rule.decision})" if rule.decision else "Date: approximative"
-        )
+        notes.append(EventNote("Date", "approximative", rule.decision))
     elif rule is not None and rule.decision:
-        notes.append(f"Date: déduite ({rule.decision})")
+        notes.append(EventNote("Date", "déduite", rule.decision))
     if act.signed_approximate:
-        notes.append("Signature: date approximative")
+        notes.append(EventNote("Signature", "date approximative"))
     return notes
 
 
@@ -159,7 +176,7 @@ def _extension_events(index: VersionIndex) -> list[LegalEvent]:
         for ev in events:
             if ev.effective is None:
                 continue
-            notes = [] if ev.arrete.jo else ["JO: date inconnue"]
+            notes = [] if ev.arrete.jo else [EventNote("JO", "date inconnue")]
             known = ev.arrete.jo or ev.arrete.date
             out.append(
                 LegalEvent(
@@ -179,7 +196,9 @@ def _extension_events(index: VersionIndex) -> list[LegalEvent]:
 def _end_events(index: VersionIndex) -> list[LegalEvent]:
     out = []
     for act in index.corpus.acts.values():
-        notes = tuple(["Signature: date approximative"] if act.signed_approximate else [])
+        notes = tuple(
+            [EventNote("Signature", "date approximative")] if act.signed_approximate else []
+        )
         if act.term:
             out.append(
                 LegalEvent(

@@ -33,6 +33,7 @@ from consolidator.query.states import (
     restrictions_at,
     version_state,
 )
+from consolidator.query.typed import chapter_clause, suggest, suggest_article
 
 
 @dataclass(frozen=True)
@@ -307,12 +308,10 @@ def _unknown_number(index: VersionIndex, ident: str, text_id: str, num: str) -> 
     known = sorted(
         {v.num for vs in index.versions.values() for v in vs if v.num and v.text_id == text_id}
     )
-    if not re.fullmatch(r"[\d.]+", clean_num(num)):  # ids are suggested only for an id typed
-        known += sorted(index.versions)
     erratum = _read_as(index, text_id, clean_num(num))
     return QueryError(
         f"article inconnu : « {ident} »{erratum[0] if erratum else ''}",
-        hint=erratum[1] if erratum else _suggest(clean_num(num), known),
+        hint=erratum[1] if erratum else suggest_article(index, clean_num(num), known),
     )
 
 
@@ -340,11 +339,14 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         if not matches:
             raise QueryError(
                 f"texte inconnu : « {text_id} »",
-                hint=_suggest(text_id, [a.prefix or a.id for a in acts.values()]),
+                hint=suggest(text_id, [a.prefix or a.id for a in acts.values()]),
             )
         text_id = matches[0]
     else:
         text_id = index.corpus.convention.base
+        chapter = chapter_clause(index, num, day)
+        if chapter:
+            return chapter
     held = tenures(index, text_id, num)
     if not held:
         raise _unknown_number(index, ident, text_id, num)
@@ -376,13 +378,6 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         f"{chapter} ; ce numéro a désigné :\n{lines}",
         hint="choisissez une date de l'une de ces périodes, ou le numéro que l'article porte à votre date",
     )
-
-
-def _suggest(word: str, choices: list[str]) -> str | None:
-    import difflib  # only to suggest a number when one is not found
-
-    close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
-    return f"vouliez-vous dire : {', '.join(close)} ?" if close else None
 
 
 def for_branch(index: VersionIndex, art: ArticleAt, day: date) -> ArticleAt:

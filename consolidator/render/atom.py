@@ -27,7 +27,7 @@ _ENTRY = """\
 <p>Date d'effet : {{ effect }}{% if known %} ; connue le {{ known }}{% endif %}.</p>
 <p>Acte : {{ event.act.label }}{% if event.arrete %} ; arrêté : {{ event.arrete.label }}\
 {% if event.arrete.jo %} (JO du {{ jo }}){% endif %}{% endif %}.</p>
-{% for note in event.notes %}<p>{{ note }}</p>{% endfor %}
+{% for note in event.notes %}<p>{{ note.phrase }}</p>{% endfor %}
 {% if sources %}<p>Source : {{ sources }}</p>{% endif %}
 {% for t in touches %}<h3>{{ t.name }}</h3>
 <p>{{ t.kinds }}{% if t.state %} — état : {{ t.state }}{% endif %}</p>
@@ -80,7 +80,9 @@ def entry_html(index: VersionIndex, event: LegalEvent, touches: tuple[Touch, ...
         effect=format_french(event.date),
         known=format_french(event.known) if event.known else None,
         jo=format_french(event.arrete.jo) if event.arrete and event.arrete.jo else None,
-        sources=", ".join(source_line(s, index.corpus.convention.sources) for s in event.sources),
+        sources=", ".join(  # one name once (lawyer L-57: the metadata file was named twice)
+            dict.fromkeys(source_line(s, index.corpus.convention.sources) for s in event.sources)
+        ),
         touches=[_touch_view(index, t) for t in touches],
     )
 

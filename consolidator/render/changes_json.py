@@ -79,7 +79,7 @@ def event_json(index: VersionIndex, event: LegalEvent) -> dict[str, Any]:
             if arrete
             else None
         ),
-        "notes": list(event.notes),
+        "notes": [str(n) for n in event.notes],
         "sources": [source_line(s, index.corpus.convention.sources) for s in event.sources],
         "articles": [touch_json(index, t) for t in event.touches],
     }

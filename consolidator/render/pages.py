@@ -104,6 +104,8 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
             {
                 "n": n,
                 "num": v.num,
+                # its own title when not the page's (lawyer L-58)
+                "title": v.title if v.title and v.title != hist.title else None,
                 "since": v.since,
                 "until": v.until,
                 "marker": marks[words_act(index, v)],

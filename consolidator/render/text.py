@@ -243,8 +243,11 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     return _typo_lines(out)
 
 
-def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
+def _version_line(index: VersionIndex, vh: VersionHistory, heading: str | None = None) -> list[str]:
+    """A version's bullet; its own title when it is not the heading's (lawyer L-58: 9.10 was the
+    recognition of diplomas from 2015 to 2021 before it became the CPNEFP)."""
     v = vh.version
+    own = f" « {v.title} »" if v.title and v.title != heading else ""
     act = index.corpus.acts[words_act(index, v)]
     until = (
         f" au {format_french(v.until)}{date_caveat(until_provenance(index, v))}" if v.until else ""
@@ -252,7 +255,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     caveat = date_caveat(since_provenance(index, v)) + _retro(index, v)
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
+        f"• {v.num or '(sans numéro)'}{own} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
     ]
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
@@ -292,20 +295,20 @@ def history_text(index: VersionIndex, hist: History) -> str:
         "",
     ]
     for vh in hist.versions:
-        out += _version_line(index, vh)
+        out += _version_line(index, vh, hist.title)
     if hist.same_number:
         others = len({aid for aid, _ in hist.same_number})
         which = "un autre article" if others == 1 else "d'autres articles"
         out += ["", f"Le numéro {hist.num} a aussi désigné {which} :"]
         shown = None
         for aid, vh in hist.same_number:
+            title = index.versions[aid][-1].title
             if aid != shown:
-                title = index.versions[aid][-1].title
                 out.append(
                     f"  Article {vh.version.num}" + (f" « {title} »" if title else "") + " :"
                 )
                 shown = aid
-            out += _version_line(index, vh)
+            out += _version_line(index, vh, title)
     for item in pending_for(index, hist.article):
         out += ["", f"À venir : nouvelle rédaction {pending_when(index, item)}"]
     return _typo_lines(out) + "\n"

@@ -49,3 +49,29 @@ def test_state_periods_follow_the_arretes(index: VersionIndex) -> None:
 def test_others_that_bore_the_number(index: VersionIndex) -> None:
     hist = history(index, "a2000-2.4", TODAY)
     assert {aid for aid, _ in hist.same_number} == {"a2000-2.5"}  # the 2000 article 2.5
+
+
+def test_each_version_with_another_subject_carries_its_title(index: VersionIndex) -> None:
+    """Lawyer L-58: avenant n° 32 replaced 9.10 whole (004 l.14011, « L'article 9.10 est
+    intégralement supprimé et remplacé ») by the CPNEFP (l.14013): the 2015 version, the
+    recognition of diplomas, keeps its own title in the history, in text and on the site."""
+    from consolidator.commands import history_document
+    from consolidator.render.pages import timeline_rows
+    from consolidator.render.site_build import SiteBuild
+    from tests.conftest import flat
+
+    assert "intégralement supprimé et remplacé" in seed_lines(14011, 14011)[0]
+    assert "Commission paritaire nationale de l'emploi" in seed_lines(14013, 14013)[0]
+    out = flat(str(history_document(index, "9.10", date(2022, 1, 1), "text")))
+    assert out.startswith("Historique de l'article 9.10 — Commission paritaire nationale")
+    assert (
+        "• 9.10 « Reconnaissance des formations diplômantes, certifiantes et qualifiantes »"
+        " — du 3 juillet 2015" in out
+    )
+    assert "• 9.10 — du 16 avril 2021" in out  # the heading's own title is not repeated
+    article = resolve_article(index, "9.10", date(2022, 1, 1))
+    rows = timeline_rows(index, article, SiteBuild(index, date(2022, 1, 1), None, False).site)
+    assert [r["title"] for r in rows] == [
+        "Reconnaissance des formations diplômantes, certifiantes et qualifiantes",
+        None,
+    ]

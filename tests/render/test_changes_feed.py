@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
 import feedparser
@@ -64,9 +65,28 @@ def test_avenant_20_entry(index: VersionIndex, found: Attribution) -> None:
 
 def test_approximate_dates_are_said(index: VersionIndex, found: Attribution) -> None:
     event = next(e for e in found.events if e.act.id == "avenant-2002-05-24")
-    assert event.notes == ("Date: approximative (D-005)",)
+    assert [str(n) for n in event.notes] == ["Date: approximative (D-005)"]  # git trailer, JSON
     feed = feedparser.parse(convention_feed(index, (event,)))
-    assert "Date: approximative (D-005)" in feed.entries[0].content[0].value
+    html = feed.entries[0].content[0].value
+    assert "Date d’effet approximative (D-005)" in html  # lawyer L-57: French for readers
+    assert "Date:" not in html
+
+
+def test_a_feed_entry_names_each_source_once(index: VersionIndex, found: Attribution) -> None:
+    """Lawyer L-57: « Source : kali-2128-metadata.json, kali-2128-metadata.json »."""
+    twice = [
+        e
+        for e in found.events
+        if len([s for s in e.sources if not s.lines]) > 1
+        and len({s.file for s in e.sources if not s.lines}) == 1
+    ]
+    assert twice
+    for event in twice[:5]:
+        html = feedparser.parse(convention_feed(index, (event,))).entries[0].content[0].value
+        source = re.search(r"<p>Source : ([^<]*)</p>", html)
+        assert source, html
+        names = source.group(1).split(", ")
+        assert len(names) == len(set(names)), names
 
 
 def test_article_feed_follows_the_article(index: VersionIndex, found: Attribution) -> None:
