@@ -16,9 +16,13 @@ import pytest
 from click.testing import CliRunner
 
 from consolidator.cli import main
+from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import View
 from consolidator.query.salaries import grid_retroactive, salaries_at
+from consolidator.render.html import make_env
+from consolidator.render.listings import salaries_page
+from consolidator.render.site import standalone
 from tests.conftest import ROOT, seed_lines
 
 
@@ -135,4 +139,8 @@ def test_a_grid_before_its_signature_is_said_retroactive(early_2013_grid: Path) 
         "effet rétroactif : accord signé le 5 décembre 2012, d'après les métadonnées Légifrance)"
     ) in text
     assert json.loads(_cli(*args, "--format", "json"))["retroactive"] is True
+    moved = open_index(early_2013_grid)
+    page = salaries_page(make_env(), moved, standalone(moved, date(2012, 11, 15)))
+    said = 'depuis le 1er novembre 2012 <span class="caveat">(effet rétroactif : accord signé le '
+    assert said + "5 décembre 2012" in page.replace("\xa0", " ")
     assert json.loads(_cli("--at", "2013-06-01", "--format", "json"))["retroactive"] is False
