@@ -90,11 +90,13 @@ def test_the_2002_grid_binds_every_employer_after_annexe_ii(index: VersionIndex)
 
 def test_no_branche_day_between_2003_and_2007_says_non_etendue(index: VersionIndex) -> None:
     """Every 15 days from the first undated arrêté to the JO of 16 February 2007 (arrêté of
-    8 February 2007, meta): the branche view names a grid extended, at a known or unknown day."""
+    8 February 2007, meta), the branche view names the latest grid whose arrêté is dated by then,
+    each extended at an unknown day (2002, 2004 and 2005 accords), never Annexe II."""
     day = date(2003, 3, 10)
     while day < date(2007, 2, 16):
         answer = salaries_at(index, day, View.BRANCHE)
-        assert answer.extension is not None or answer.undated is not None, day
+        assert answer.undated is not None and answer.undated.arrete.date <= day, day
+        assert answer.grid.act != "annexe-ii", day
         day += timedelta(days=15)
 
 
