@@ -240,7 +240,8 @@ def _undated_json(answer: SalaryAnswer) -> dict[str, Any] | None:
 
 
 def _before_json(answer: SalaryAnswer) -> dict[str, Any] | None:
-    """Branche view: the grid binding every employer until that unknown publication (D-712)."""
+    """The grid binding every employer until an unknown publication (D-712): that of the branche
+    view's grid's arrêté, or (adherent view) that of `non_adherents_jo_unknown`'s."""
     grid = answer.before
     if grid is None:
         return None
