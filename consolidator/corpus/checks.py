@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from consolidator.corpus.ids import check_ids
 from consolidator.errors import Diagnostic
-from consolidator.model import Corpus
+from consolidator.model import Corpus, Extension, RestrictionKind
 
 
 def check_references(corpus: Corpus) -> list[Diagnostic]:
@@ -39,6 +39,13 @@ def check_references(corpus: Corpus) -> list[Diagnostic]:
                         act=act.id,
                     )
                 )
+    return out + _arrete_references(corpus)
+
+
+def _arrete_references(corpus: Corpus) -> list[Diagnostic]:
+    """Each arrêté extends a known act signed by then; a whole-text reservation (no target) only
+    on an act known by reference (D-713)."""
+    out: list[Diagnostic] = []
     for arrete in corpus.arretes.values():
         for ext in arrete.extends:
             if ext.act not in corpus.acts:
@@ -50,6 +57,18 @@ def check_references(corpus: Corpus) -> list[Diagnostic]:
                         hint=f"known acts: {', '.join(sorted(corpus.acts)[:8])} ...",
                     )
                 )
+            elif _whole_text_reserve_on_articles(corpus, ext):
+                out.append(
+                    Diagnostic(
+                        f"reservation without target on {ext.act}, whose articles or operations "
+                        "are in the corpus",
+                        arrete.location.file,
+                        arrete.location.line,
+                        act=ext.act,
+                        hint="attach it to the article where the source prints it "
+                        '(target="…" bears="text"), so that every output shows it (D-710)',
+                    )
+                )
             elif corpus.acts[ext.act].signed > arrete.date:
                 out.append(
                     Diagnostic(
@@ -59,3 +78,13 @@ def check_references(corpus: Corpus) -> list[Diagnostic]:
                     )
                 )
     return out
+
+
+def _whole_text_reserve_on_articles(corpus: Corpus, ext: Extension) -> bool:
+    """A reservation with no target bears on a text known only by reference (D-713): an act with
+    a body or operations would show its articles without it."""
+    act = corpus.acts[ext.act]
+    untargeted = any(
+        r.kind is RestrictionKind.RESERVE and r.target is None for r in ext.restrictions
+    )
+    return untargeted and bool(act.body or act.ops)

@@ -17,6 +17,7 @@ from consolidator.errors import QueryError
 from consolidator.french import de, euros
 from consolidator.model import Act, Corpus, RestrictionKind, SalaryGrid, State, View
 from consolidator.query.numbering import by
+from consolidator.query.retroactive import Retroactive, retroactive_effect
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class SalaryAnswer:
     cited_by: Act | None = None
     # a grid later than `non_adherents`, extended by an arrêté whose JO date is unknown (D-701)
     non_adherents_undated: tuple[SalaryGrid, ExtensionEvent] | None = None
+    # the grid takes effect before its act was signed (D-714, as D-706 for articles)
+    retro: Retroactive | None = None
+    # a grid extended by an arrêté whose JO date is unknown (branche view: `undated`; adherent
+    # view: `non_adherents_undated`): the grid binding every employer until that publication,
+    # and its own such arrêté if any (D-712)
+    before: SalaryGrid | None = None
+    before_undated: ExtensionEvent | None = None
 
     def _restrictions(self, kind: RestrictionKind) -> tuple[str, ...]:
         """The extending arrêté's restrictions of one kind, in its words."""
@@ -134,6 +142,23 @@ def _extended(index: VersionIndex, grid: SalaryGrid, day: date) -> bool:
     return source is not None and _extension(index, source, day) is not None
 
 
+def _binds_everyone(index: VersionIndex, grid: SalaryGrid, day: date) -> bool:
+    """Extended by `day`, or by an arrêté dated by then whose JO date is unknown: its extension
+    took effect on an unknown day on or after the arrêté's date, never hidden (D-712)."""
+    source = grid.setter
+    return _extended(index, grid, day) or (
+        source is not None and _undated(index, source, day) is not None
+    )
+
+
+def grid_retroactive(index: VersionIndex, grid: SalaryGrid) -> Retroactive | None:
+    """The grid takes effect before the act that set it was signed (both dates certain, D-714)."""
+    source = grid.setter
+    if grid.approximate or source is None:
+        return None
+    return retroactive_effect(index, index.corpus.acts[source], grid.effective)
+
+
 def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> SalaryAnswer:
     """The salary grid in force on `day`, with its act, state and warnings (gaps, staleness).
 
@@ -144,7 +169,7 @@ def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> S
     grids = corpus.grids
     current = [g for g in grids if g.effective <= day]
     if view is View.BRANCHE:
-        extended = [g for g in current if _extended(index, g, day)]
+        extended = [g for g in current if _binds_everyone(index, g, day)]
         if current and not extended:
             raise QueryError(
                 f"aucune grille de salaires étendue au {format_french(day)}",
@@ -168,6 +193,14 @@ def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> S
     held, held_undated = (None, None)
     if state is State.NON_ETENDU and undated is None:
         held, held_undated = _held(index, current[:-1], day)
+    # the grid that binds every employer until an unknown publication: the branche view's grid's
+    # own, or the adherent view's `held_undated` one (D-712)
+    later = grid if view is View.BRANCHE and undated else held_undated[0] if held_undated else None
+    before, before_undated = (
+        _before(index, [g for g in current if g.effective < later.effective], day)
+        if later
+        else (None, None)
+    )
     return SalaryAnswer(
         day,
         grid,
@@ -180,7 +213,23 @@ def salaries_at(index: VersionIndex, day: date, view: View = View.ADHERENT) -> S
         held,
         corpus.acts[grid.act] if grid.cited else None,
         held_undated,
+        grid_retroactive(index, grid),
+        before,
+        before_undated,
     )
+
+
+def _before(
+    index: VersionIndex, earlier: list[SalaryGrid], day: date
+) -> tuple[SalaryGrid | None, ExtensionEvent | None]:
+    """The latest of `earlier` that binds every employer by `day`, and its arrêté when that one's
+    JO date is unknown too (the accord of 3 November 2004 before the 2006 grid's, D-712)."""
+    binding = [g for g in earlier if _binds_everyone(index, g, day)]
+    if not binding:
+        return None, None
+    grid, source = binding[-1], binding[-1].setter
+    known = source is not None and _extension(index, source, day) is not None
+    return grid, None if known or source is None else _undated(index, source, day)
 
 
 def _held(

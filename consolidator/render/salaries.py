@@ -50,6 +50,60 @@ def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
     )
 
 
+def undated_phrase(answer: SalaryAnswer) -> str:
+    """« étendu par arrêté du 11 avril 2006, date de publication au JO inconnue (l'extension prend
+    effet à cette publication, au plus tôt le 11 avril 2006), à l'exclusion … ; sous réserve … »:
+    the arrêté extends « à dater de la publication » (004 l.15731), a day the sources lack (D-712)."""
+    ext = answer.undated
+    if ext is None:
+        return ""
+    return (
+        f"étendu par {ext.arrete.label}, date de publication au JO inconnue (l'extension prend "
+        f"effet à cette publication, au plus tôt le {format_french(ext.arrete.date)}, D-712)"
+        f"{_scope(answer)}{_reserve(answer)}"
+    )
+
+
+def undated_label(answer: SalaryAnswer) -> str:
+    """The state said with an extension whose day of effect is unknown: the branche view counts it
+    from the arrêté's date, never « non-étendue » (D-712)."""
+    return (
+        "en vigueur étendue, date d'effet inconnue" if answer.view is View.BRANCHE else "en vigueur"
+    )
+
+
+def before_publication(answer: SalaryAnswer, corpus: Corpus) -> str | None:
+    """Branche view: what binds every employer until the unknown publication (D-712)."""
+    if answer.view is not View.BRANCHE or answer.undated is None:
+        return None
+    before = _bound_before(answer, corpus)
+    if before is None:
+        return "jusqu'à cette publication, les sources ne connaissent aucune grille étendue"
+    return f"jusqu'à cette publication, les employeurs non adhérents restent liés par {before}"
+
+
+def _bound_before(answer: SalaryAnswer, corpus: Corpus) -> str | None:
+    """« la grille étendue fixée par l'annexe II (depuis le 1er février 2000) », or « la grille
+    fixée par l'accord du 3 novembre 2004 (…), étendu par arrêté du 8 mars 2005, date de
+    publication au JO inconnue » (D-712)."""
+    grid = answer.before
+    if grid is None:
+        return None
+    undated = answer.before_undated
+    also = (
+        f", étendu par {undated.arrete.label}, date de publication au JO inconnue"
+        if undated
+        else ""
+    )
+    label = by(corpus.acts[grid.setter or grid.act].label)
+    return f"la grille {'' if undated else 'étendue '}fixée par {label} ({since(grid)}){also}"
+
+
+def retro_phrase(answer: SalaryAnswer) -> str:
+    """« ; effet rétroactif : accord signé le … » after the date of effect (D-714), or nothing."""
+    return f" ; {answer.retro.phrase}" if answer.retro else ""
+
+
 _NONE_BEFORE = "aucune grille étendue n'est connue"
 
 
@@ -74,7 +128,7 @@ def non_adherents(
             f"{members} ; pour les employeurs non adhérents : "
             f"{by(corpus.acts[grid.setter or grid.act].label)} ({since(grid)}) a été étendu par "
             f"{event.arrete.label}, date de publication au JO inconnue, et les sources ne disent "
-            f"pas depuis quand il les lie ; avant, {before or _NONE_BEFORE}"
+            f"pas depuis quand il les lie ; avant, {_bound_before(answer, corpus) or _NONE_BEFORE}"
         )
     if before is None:
         return f"{members} ; les sources ne connaissent aucune grille étendue plus ancienne"
@@ -153,6 +207,52 @@ def _held_undated_json(answer: SalaryAnswer) -> dict[str, Any] | None:
     }
 
 
+def _extension_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any] | None:
+    ext = answer.extension
+    if ext is None:
+        return None
+    return {
+        "arrete": ext.arrete.date.isoformat(),
+        "arrete_id": ext.arrete.id,
+        "published": ext.arrete.jo.isoformat() if ext.arrete.jo else None,
+        "published_provenance": _jo_json(answer, corpus),
+        "effective": ext.effective.isoformat() if ext.effective else None,
+        "scope_exclusions": list(answer.scope_exclusions),
+        "reservations": list(answer.reservations),
+    }
+
+
+def _undated_json(answer: SalaryAnswer) -> dict[str, Any] | None:
+    """The extending arrêté whose JO date is unknown: its day of effect is unknown, on or after
+    the arrêté's date (D-701, D-712), with its scope exclusions and reservations (D-713)."""
+    if answer.undated is None:
+        return None
+    return {
+        "arrete": answer.undated.arrete.date.isoformat(),
+        "arrete_id": answer.undated.arrete.id,
+        "published": None,
+        "effective": None,
+        "effective_not_before": answer.undated.arrete.date.isoformat(),
+        "decision": "D-712",
+        "scope_exclusions": list(answer.scope_exclusions),
+        "reservations": list(answer.reservations),
+    }
+
+
+def _before_json(answer: SalaryAnswer) -> dict[str, Any] | None:
+    """The grid binding every employer until an unknown publication (D-712): that of the branche
+    view's grid's arrêté, or (adherent view) that of `non_adherents_jo_unknown`'s."""
+    grid = answer.before
+    if grid is None:
+        return None
+    undated = answer.before_undated
+    return {
+        "act": grid.setter or grid.act,
+        "effective": grid.effective.isoformat(),
+        "extension_jo_unknown": undated.arrete.date.isoformat() if undated else None,
+    }
+
+
 def _act_json(act: Act | None) -> dict[str, Any] | None:
     if act is None:
         return None
@@ -172,9 +272,14 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
     citation gives the amounts (null for a grid its act sets itself); `effective` with
     `approximate` and `decision`: the date of effect and whether it is assumed; `minimum_annuel`:
     null, or the floor with `montant`, its `conditions` as the act words them, `act`, `article`,
-    `source`/`lines` and `classes_below` (classes whose RMAG is lower).
+    `source`/`lines` and `classes_below` (classes whose RMAG is lower); `label`: the state as the
+    text shows it (« en vigueur étendue, date d'effet inconnue » in the branche view for an
+    extension whose JO date is unknown, D-712); `extension_jo_unknown`: that arrêté, its
+    `effective_not_before`, scope exclusions and reservations (D-713); `before_publication`: the
+    grid binding every employer until that unknown publication; `retroactive`: the grid takes
+    effect before its act's signature (D-714).
     """
-    grid, ext = answer.grid, answer.extension
+    grid = answer.grid
     return {
         "convention": {"idcc": corpus.convention.idcc, "title": corpus.convention.title},
         "at": answer.at.isoformat(),
@@ -190,19 +295,14 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
         "decision": grid.decision,
         "amounts_year": grid.amounts_year,
         "state": answer.state.value if answer.state else None,
+        "label": answer.state.value
+        if answer.state
+        else undated_label(answer)
+        if answer.undated
+        else None,
         "view": answer.view.value,
         "amounts_known": grid.amounts_known,
-        "extension": None
-        if ext is None
-        else {
-            "arrete": ext.arrete.date.isoformat(),
-            "arrete_id": ext.arrete.id,
-            "published": ext.arrete.jo.isoformat() if ext.arrete.jo else None,
-            "published_provenance": _jo_json(answer, corpus),
-            "effective": ext.effective.isoformat() if ext.effective else None,
-            "scope_exclusions": list(answer.scope_exclusions),
-            "reservations": list(answer.reservations),
-        },
+        "extension": _extension_json(answer, corpus),
         "non_adherents_bound_by": None
         if answer.non_adherents is None
         else {
@@ -211,12 +311,9 @@ def answer_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any]:
         },
         "non_adherents_jo_unknown": _held_undated_json(answer),
         "warnings": list(answer.warnings),
-        "extension_jo_unknown": None
-        if answer.undated is None
-        else {
-            "arrete": answer.undated.arrete.date.isoformat(),
-            "arrete_id": answer.undated.arrete.id,
-        },
+        "extension_jo_unknown": _undated_json(answer),
+        "before_publication": _before_json(answer),
+        "retroactive": answer.retro is not None,
         "sources": sources_date(corpus).to_json(answer.at),
     }
 
@@ -242,17 +339,17 @@ def answer_text(answer: SalaryAnswer, corpus: Corpus) -> str:
     grid = answer.grid
     view = " (vue branche : ce qui lie tous les employeurs)" if answer.view is View.BRANCHE else ""
     lines = [f"Salaires minima au {format_french(answer.at)}{view}"]
-    lines.append(f"fixés par : {setter_label(answer)} ({since(grid)})")
+    lines.append(f"fixés par : {setter_label(answer)} ({since(grid)}{retro_phrase(answer)})")
     if answer.state is not None:
         ext = answer.extension
         lines.append(
             f"[{answer.state.value}]" + (f" {extension_phrase(answer, corpus)}" if ext else "")
         )
     if answer.undated is not None:
-        lines.append(
-            f"[en vigueur] étendu par {answer.undated.arrete.label}, "
-            f"date de publication au JO inconnue{_scope(answer)}{_reserve(answer)}"
-        )
+        lines.append(f"[{undated_label(answer)}] {undated_phrase(answer)}")
+    before = before_publication(answer, corpus)
+    if before:
+        lines.append(before)
     cited = citation_line(answer)
     if cited:
         lines.append(cited)
@@ -284,6 +381,8 @@ def page_context(answer: SalaryAnswer | None, corpus: Corpus) -> dict[str, Any]:
         "setter": by(answer.act.label) if answer.act else setter_label(answer),
         "cited": cited[:1].upper() + cited[1:] if cited else None,
         "extension": extension_phrase(answer, corpus),
+        "undated_extension": undated_phrase(answer),
+        "retro": answer.retro.phrase if answer.retro else None,
         "non_adherents": non_adherents(answer, corpus, hint=""),
         "minimum_source": minimum_source(grid, corpus) if grid.minimum else "",
         "minimum_scope": minimum_scope(grid) if grid.minimum else "",

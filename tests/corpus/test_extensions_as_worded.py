@@ -133,3 +133,46 @@ def test_answered_by_ends_a_reservation_with_the_answering_version(make_corpus) 
     )
     problems = [str(d) for d in validate(other)]
     assert any("answered by 'av1', which changes no version of it" in p for p in problems)
+
+
+def test_the_2005_reservation_bears_on_the_whole_accord(index) -> None:
+    """004 l.15672: the arrêté of 8 March 2005 extends the accord of 3 November 2004 « sous réserve
+    de l'application des dispositions de l'article 32 de la loi n° 2000-37 … et des dispositions
+    réglementaires portant fixation du salaire minimum interprofessionnel de croissance »; the
+    accord's articles are not in the sources: a reservation on the whole text, no target (D-713)."""
+    from tests.conftest import flat
+
+    (ext,) = index.corpus.arretes["arrete-2005-03-08"].extends
+    (reserve,) = [r for r in ext.restrictions if r.kind.value == "reserve"]
+    assert reserve.target is None and reserve.bears == "text" and reserve.src == "15672"
+    assert flat(reserve.text) in flat(seed_lines(15672, 15672)[0])
+    assert reserve.text.startswith("sous réserve de l'application des dispositions de l'article 32")
+    assert reserve.text.endswith("salaire minimum interprofessionnel de croissance")
+
+
+WHOLE = """<?xml version="1.0" encoding="UTF-8"?>
+<arrete id="arr" date="2005-03-08">
+  <extends act="{act}">
+    <reserve bears="text" src="15672">sous réserve de l'application de la loi</reserve>
+  </extends>
+</arrete>
+"""
+
+ACCORD = """<?xml version="1.0" encoding="UTF-8"?>
+<act id="acc" kind="salaires" signed="2004-11-03" title="Accord connu par son arrêté">
+  <effect><at-signature/></effect>
+</act>
+"""
+
+
+def test_a_reservation_without_target_only_on_a_text_without_articles(make_corpus) -> None:
+    """A whole-text reservation on an act whose articles are in the corpus would not be shown
+    with them: it must be attached where the source prints it (D-710); on an act known only by
+    its arrêté it is accepted (D-713)."""
+    from consolidator.engine.index import validate
+
+    files = {"acts/acc.xml": ACCORD, "arretes/arr.xml": WHOLE.format(act="acc")}
+    assert not [d for d in validate(make_corpus(files)) if d.severity == "error"]
+    files["arretes/arr.xml"] = WHOLE.format(act="base")
+    problems = [str(d) for d in validate(make_corpus(files))]
+    assert any("reservation without target on base" in p for p in problems), problems

@@ -149,17 +149,47 @@ def test_non_adherents_are_not_said_bound_by_2000_alone_after_the_2006_arrete() 
     """004 l.15721-15737: the arrêté of 11 April 2006 extended the accord of 7 December 2005; its
     JO date is unknown (D-701), so on 15 January 2007, the 2007 grid not yet extended (arrêté of
     8 February 2007), the sources cannot say whether non-adherents are bound by the 2006 grid or
-    by the last grid extended at a known date (Annexe II, arrêté of 17 August 2001): both are
-    named, never Annexe II alone."""
+    by the grid before it, the accord of 3 November 2004, itself extended by the arrêté of
+    8 March 2005 whose JO date is unknown too (l.15672; D-712): both are named, never Annexe II
+    alone (the last grid extended at a known date, arrêté of 17 August 2001)."""
     assert "l'accord du 7 décembre 2005, relatif aux salaires" in seed_lines(15727, 15727)[0]
+    assert "l'accord du 3 novembre 2004" in seed_lines(15672, 15672)[0]
     text = _text("--at", "2007-01-15")
     assert (
         "pour les employeurs non adhérents : l'accord du 7 décembre 2005 (salaires 2006) (depuis "
         "le 1er janvier 2006, date approximative, D-412) a été étendu par arrêté du 11 avril 2006, "
         "date de publication au JO inconnue, et les sources ne disent pas depuis quand il les lie ; "
-        "avant, la grille étendue fixée par l'annexe II"
+        "avant, la grille fixée par l'accord du 3 novembre 2004 (salaires 2005) (depuis le "
+        "3 novembre 2004, date approximative, D-411), étendu par arrêté du 8 mars 2005, date de "
+        "publication au JO inconnue"
     ) in text
     assert "restent liés par la grille étendue fixée par l'annexe II" not in text
     data = json.loads(_text("--at", "2007-01-15", "--format", "json"))
     assert data["non_adherents_jo_unknown"]["act"] == "accord-2005-12-07-salaires"
+    assert data["before_publication"]["act"] == "accord-2004-11-03-salaires"
     assert data["non_adherents_bound_by"]["act"] == "annexe-ii"
+
+
+RESERVE_2005 = (
+    "sous réserve de l'application des dispositions de l'article 32 de la loi n° 2000-37 du "
+    "19 janvier 2000 modifiée instaurant une garantie de rémunération mensuelle et des dispositions "
+    "réglementaires portant fixation du salaire minimum interprofessionnel de croissance"
+)
+
+
+@pytest.mark.parametrize("view", ["adherent", "branche"])
+def test_the_2005_reservation_is_shown_with_the_2004_accords_grid(
+    index: VersionIndex, view: str
+) -> None:
+    """004 l.15672: the arrêté of 8 March 2005 extends the accord of 3 November 2004 « sous
+    réserve » of the GMR (art. 32, loi n° 2000-37) and of the SMIC rules, for the whole accord
+    (D-713): in French in the text (both views), the JSON and the site's page, after the scope."""
+    assert RESERVE_2005 in seed_lines(15672, 15672)[0]
+    text = _text("--at", "2005-06-01", "--view", view)
+    assert f"mutualité sociale agricole ; {RESERVE_2005}\n" in text
+    data = json.loads(_text("--at", "2005-06-01", "--view", view, "--format", "json"))
+    assert data["extension_jo_unknown"]["reservations"] == [RESERVE_2005]
+    assert data["extension_jo_unknown"]["scope_exclusions"]
+    page = _page(index, date(2005, 6, 1)).replace("\xa0", " ").replace("\u202f", " ")
+    assert RESERVE_2005.replace("'", "’") in page
+    assert "date de publication au JO inconnue (l’extension prend effet à cette publication" in page
