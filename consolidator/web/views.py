@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
 from consolidator.query.snapshot import VIEWS, article_at, resolve_article, snapshot
 from consolidator.render import json as jr
 from consolidator.render.diff import changelog_json
-from consolidator.render.html import change_labels, markers
+from consolidator.render.html import change_labels, heading_of, markers
 from consolidator.render.listings import (
     PAGES,
     article_rows,
@@ -211,12 +212,17 @@ def render_page(
 def article(
     served: Served, site: SiteContext, ident: str, query: str | None, from_box: bool = False
 ) -> Page | RedirectResponse:
-    """One article on a date; a stable id or a number not as printed redirects to the printed one."""
+    """One article on a date, under its name that day (D-707). A number as a reader types it
+    (« article 1er », « annexe-v:3 ») redirects to the name (307); a stable id, the address
+    `serve` used to write, redirects for good (301)."""
     index = served.index
-    aid = resolve_article(index, ident, site.at)
-    if query is not None and served.numbers.ident(aid, site.at) != ident and site.links:
-        path = site.links.article(aid).partition("?")[0]  # the query kept whole (connu too)
-        return RedirectResponse(path + (f"?{query}" if query else ""), 307)
+    aid = served.numbers.named(ident, site.at)
+    if aid is None:
+        aid = resolve_article(index, ident, site.at)
+        if not from_box and site.links:
+            path = site.links.article(aid).partition("?")[0]  # the query kept whole (connu too)
+            status = 301 if ident in index.versions else 307
+            return RedirectResponse(path + (f"?{query}" if query else ""), status)
     if from_box and site.links:  # from the number box: to the page's own address
         return RedirectResponse(site.links.article(aid), 303)
 
@@ -236,16 +242,27 @@ def article(
     return lambda: article_page(served.env, index, aid, site), data
 
 
+def compared_article(served: Served, ident: str, named_on: str | None, end: date) -> str:
+    """The article a comparison names: its name on `jour` (the article page's date, whose form
+    asks) or on the end date, else a number or id as a reader types it, read on the end date."""
+    day = end
+    if named_on:
+        with suppress(ValueError):  # not a date: the end date
+            day = date.fromisoformat(named_on)
+    return served.numbers.named(ident, day) or resolve_article(served.index, ident, end)
+
+
 def compare(served: Served, site: SiteContext, start: date, end: date, q: QueryParams) -> Page:
     """Any two dates (optionally one article): redline or side by side, aligned by alinéa."""
     index = served.index
     ident = q.get("article")
-    aid = resolve_article(index, ident, end) if ident else None
+    aid = compared_article(served, ident, q.get("jour"), end) if ident else None
     log = changelog(index, start, end, _view(q), aid)
     layout = "cote" if q.get("affichage") == "cote" else "redline"
     heading = f"Modifications du {format_french(start)} au {format_french(end)}"
     if aid:
-        heading = f"Article {served.numbers.ident(aid, end)} : {heading[0].lower()}{heading[1:]}"
+        shown = served.numbers.shown(aid, end)
+        heading = f"{heading_of(shown.num, shown.title)} : {heading[0].lower()}{heading[1:]}"
     if log.view == "branche":  # what binds every employer of the branch (D-213)
         heading += " (vue branche)"
 
