@@ -59,7 +59,11 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         ],
     ),
     "/{day}/articles": ("Tous les articles, avec leur numéro à la date", [_DAY]),
-    "/{day}/historique": ("Les dates de modification du texte", [_DAY]),
+    "/{day}/historique": (
+        "Les dates de modification du texte ; les périodes où une rédaction remplacée lie encore "
+        "les employeurs non adhérents (champ held_over)",
+        [_DAY],
+    ),
     "/{day}/evenements": (
         "Signatures, entrées en vigueur, arrêtés (dates de JO) ; ce qui est signé mais pas encore en vigueur",
         [_DAY],

@@ -14,9 +14,12 @@ from starlette.responses import RedirectResponse
 
 from consolidator.dates import format_french
 from consolidator.errors import QueryError
+from consolidator.model import Version
 from consolidator.query.diff import changelog
 from consolidator.query.events import pending_at, sources_date, timeline_events
 from consolidator.query.history import history
+from consolidator.query.history_held import HeldPeriod
+from consolidator.query.history_phrases import held_period_line
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
 from consolidator.query.snapshot import VIEWS, article_at, resolve_article, snapshot
@@ -34,6 +37,7 @@ from consolidator.render.listings import (
 from consolidator.render.pages import SiteContext, article_page
 from consolidator.render.salaries import answer_json
 from consolidator.render.site import changelog_page, convention_page, history_rows
+from consolidator.render.site_history import held_periods, held_rows
 
 if TYPE_CHECKING:
     from consolidator.web.app import Served
@@ -74,7 +78,16 @@ def warm(served: Served) -> None:
     """What a server computes before its readers ask: the history page's counts, and one
     known-at index (the sources' own date), which loads the replay's code."""
     change_counts(served)
+    held_over(served)
     served.knowing(sources_date(served.index.corpus).day)
+
+
+def held_over(served: Served) -> list[tuple[Version, HeldPeriod]]:
+    """Every held-over period (the history page's), computed once per served index."""
+    with _COUNTING:
+        if served.held is None:
+            served.held = held_periods(served.index)
+        return served.held
 
 
 def change_counts(served: Served) -> dict[date, int]:
@@ -116,6 +129,7 @@ def _historique(served: Served, site: SiteContext, q: QueryParams) -> Page:
         return served.env.get_template("history.html").render(
             site=site,
             rows=history_rows(index, site, counts),
+            held=held_rows(index, site, held_over(served)),
             legend=list(markers(index).values()),
         )
 
@@ -128,7 +142,17 @@ def _historique(served: Served, site: SiteContext, q: QueryParams) -> Page:
             }
             for d in index.change_dates
         ]
-        return {"convention": jr.convention_json(index), "changes": changes}
+        held = [
+            {
+                "num": v.num,
+                "title": v.title,
+                "since": h.since.isoformat(),
+                "until": h.until and h.until.isoformat(),
+                "sentence": held_period_line(index, v, h),
+            }
+            for v, h in held_over(served)
+        ]
+        return {"convention": jr.convention_json(index), "changes": changes, "held_over": held}
 
     return html, data
 

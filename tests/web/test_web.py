@@ -379,3 +379,15 @@ def test_known_at_page_answers_as_the_cli(
     assert served["article"] == cli["article"]
     every = client.get(f"{BASE}/{at}/article/{number}", params={"format": "json"}).json()
     assert every["article"]["version"] != served["article"]["version"]  # a later act known
+
+
+def test_history_json_lists_the_held_over_periods(client: httpx.Client) -> None:
+    """The history page's JSON twin: each held-over period (D-213) with `history`'s sentence;
+    the 2011 « Passeport orientation/ formation » (004 l.7155) until the extension of the accord
+    of 3 July 2015 (l.10074)."""
+    data = client.get(f"{BASE}/2015-10-01/historique.json").json()
+    held = [h for h in data["held_over"] if h["title"] == "Passeport orientation/ formation"]
+    assert [(h["num"], h["since"], h["until"]) for h in held] == [
+        ("9.13", "2015-07-03", "2016-02-26")
+    ]
+    assert "qui ne les lie qu’à compter de son extension, le 26 février 2016" in held[0]["sentence"]
