@@ -34,6 +34,7 @@ from consolidator.render.listings import (
     salaries_page,
     search_page,
 )
+from consolidator.render.names import name_every_day
 from consolidator.render.pages import SiteContext, article_page
 from consolidator.render.salaries import answer_json
 from consolidator.render.site import changelog_page, convention_page, history_rows
@@ -75,10 +76,12 @@ _COUNTING = threading.Lock()
 
 
 def warm(served: Served) -> None:
-    """What a server computes before its readers ask: the history page's counts, and one
-    known-at index (the sources' own date), which loads the replay's code."""
+    """What a server computes before its readers ask: the history page's counts and held-over
+    periods, the articles' names on every day (D-707), and one known-at index (the sources' own
+    date), which loads the replay's code."""
     change_counts(served)
     held_over(served)
+    name_every_day(served.index)
     served.knowing(sources_date(served.index.corpus).day)
 
 
