@@ -53,7 +53,7 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
                 "name": "ident",
                 "in": "path",
                 "required": True,
-                "description": "Nom de l'article à la date, comme les pages du site (D-707) : son numéro (2.5), son texte et son numéro (avenant-n-20-article-2), les années d'un ancien titulaire du numéro (9.13-2011-2015) ; un numéro tapé (annexe-v:3) redirige (307), un ancien identifiant stable aussi (301)",
+                "description": "Nom de l’article à la date, comme les pages du site (D-707) : son numéro (2.5), son texte et son numéro (avenant-n-20-article-2), les années d’un ancien titulaire du numéro (9.13-2011-2015) ; un numéro tapé (avenant-16:2) redirige (307), un ancien identifiant stable aussi (301)",
                 "schema": {"type": "string"},
             },
         ],
@@ -83,7 +83,7 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             _q("du", "date de début", True, format="date"),
             _q("au", "date de fin", True, format="date"),
             _q("article", "un seul article (son nom à la date de fin, ou au jour donné)"),
-            _q("jour", "date à laquelle lire le nom de l'article (par défaut : au)", format="date"),
+            _q("jour", "date à laquelle lire le nom de l’article (par défaut : au)", format="date"),
             _q("affichage", "redline ou cote (côte à côte)", enum=["redline", "cote"]),
             _VUE,
         ],
@@ -110,9 +110,9 @@ def openapi(base: str) -> dict[str, Any]:
                         },
                     },
                     "301": {
-                        "description": "Ancienne adresse (identifiant stable) : l'adresse nommée"
+                        "description": "Ancienne adresse (identifiant stable) : l’adresse nommée"
                     },
-                    "307": {"description": "Redirection vers le nom de l'article à la date"},
+                    "307": {"description": "Redirection vers le nom de l’article à la date"},
                     "400": {
                         "description": "Date invalide, ou connaissance antérieure au premier texte"
                     },
