@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 from starlette.applications import Starlette
 
+from consolidator.render.names import name_every_day
 from consolidator.web.app import Served, create_app
 
 
@@ -39,13 +40,14 @@ def sample(served: Served, n: int) -> list[str]:
     for _ in range(n):
         day = start + timedelta(days=rng.randrange(span))
         aid = rng.choice(articles)
-        urls.append(f"{served.base}/{day.isoformat()}/article/{served.numbers.ident(aid, day)}")
+        urls.append(f"{served.base}/{day.isoformat()}/article/{served.numbers.name(aid, day)}")
     return urls
 
 
 async def page_times(app: Starlette, n: int) -> list[tuple[float, str]]:
     """Server time (ms) of n article pages of `app`, after a warming pass, with their address."""
     urls = sample(app.state.served, n)
+    name_every_day(app.state.served.index)  # as `serve` does in the background from the start
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
         for url in urls[:50]:  # warm: jinja2 template compilation, caches

@@ -119,7 +119,9 @@ def _put(store: dict[str, str], key: str, value: str | None) -> None:
 def message(index: VersionIndex, event: LegalEvent, view: str) -> str:
     """« Avenant n° 20 du 21 septembre 2016 — entrée en vigueur », the articles, then trailers."""
     lines = [event.title, ""]
-    names = [t.name for t in event.touches]
+    names = [
+        t.name + (f" : {t.change.end_reason}" if t.change.end_reason else "") for t in event.touches
+    ]
     if names:
         lines += [f"- {n[:1].upper()}{n[1:]}" for n in names[:40]]
         if len(names) > 40:

@@ -15,7 +15,6 @@ to the term of the text; anything else to the day's first entry into force (coun
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -26,18 +25,15 @@ from consolidator.engine.timeline import resolve_rule
 from consolidator.french import de
 from consolidator.model import (
     Act,
-    ActLevel,
     Arrete,
     Day,
     EndReason,
     Operation,
     Restriction,
     SourceRef,
-    View,
 )
-from consolidator.query.diff import ArticleChange, ChangeKind, compare, end_reason
-from consolidator.query.scope import branche_text
-from consolidator.query.snapshot import ArticleAt, article_at, first_day, version_at
+from consolidator.query.diff import ArticleChange, changelog, opening
+from consolidator.query.snapshot import first_day
 
 EFFET, EXTENSION, TERME, DENONCIATION = "entrée en vigueur", "extension", "terme", "dénonciation"
 
@@ -287,14 +283,21 @@ def _pick(
             for e in events:
                 if e.kind == kind and e.act.id == before.act:
                     return e
-        for e in effets:
-            if e.act.id == before.ended_by:
+        # branche view: held over until the repealing act binds non-adherents (D-213)
+        ended = change.before.held.act if change.before.held else before.ended_by
+        extensions = [e for e in events if e.kind == EXTENSION]
+        for e in [*effets, *extensions]:
+            if e.act.id == ended:
                 return e
     side = change.after or change.before
     if side is not None:
-        for e in events:
-            if e.kind == EXTENSION and e.act.id == side.version.act:
-                return e
+        version = side.version
+        acts = [version.act, *(f.act for f in version.fragments)]
+        acts += [a for f in version.fragments for a in f.amended_by]
+        for act in acts:  # the extension of the act that wrote it, else of one of its alinéas
+            for e in events:
+                if e.kind == EXTENSION and e.act.id == act:
+                    return e
     return None
 
 
@@ -308,73 +311,15 @@ def _touch(index: VersionIndex, change: ArticleChange) -> Touch:
     return Touch(change.id, side.num, side.title, _text_title(index, change), change)
 
 
-def _entries(index: VersionIndex, day: date) -> dict[str, tuple[str, ...]]:
-    """The articles of the consolidated text on `day` (branch-level texts), with their paths."""
-    pos = bisect_right(index.change_dates, day) - 1
-    if pos < 0:
-        return {}
-    acts = index.corpus.acts
-    return {
-        e.article: e.path
-        for e in index.structure_on(pos).entries
-        if acts[e.text_id].level is ActLevel.BRANCHE
-    }
-
-
-def _candidates(index: VersionIndex, day: date, before: dict, after: dict) -> set[str]:
-    """Articles that may differ between the eve of `day` and `day` (a superset, cheap)."""
-    found = set(before) ^ set(after)
-    found |= {a for a in set(before) & set(after) if before[a] != after[a]}
-    for aid, versions in index.versions.items():
-        if any(v.since == day or v.until == day for v in versions):
-            found.add(aid)
-    extended = {
-        act
-        for act, evs in index.timeline.extensions.items()
-        if any(e.effective == day for e in evs)
-    }
-    for aid in after:
-        version = version_at(index, aid, day)
-        if version is not None and version.act in extended:
-            found.add(aid)
-    found |= {b.restriction.target or "" for b in index.bindings if b.effective == day}
-    return {a for a in found if a in before or a in after}
-
-
-def _side(index: VersionIndex, aid: str, day: date, paths: dict, view: str) -> ArticleAt | None:
-    if aid not in paths:
-        return None
-    art = replace(article_at(index, aid, day), path=paths[aid])
-    if view == View.BRANCHE:
-        branche = branche_text(index, art.version, day)
-        if not branche.paragraphs and not branche.fallback_fragments:
-            return None
-        art = replace(art, branche=branche)
-    return art
-
-
 def day_changes(
     index: VersionIndex, day: date, view: str = "adherent", words: bool = True
-) -> list[ArticleChange]:
-    """How each article differs between the eve of `day` and `day` (as `diff` compares them)."""
-    eve = day - timedelta(days=1)
-    before, after = _entries(index, eve), _entries(index, day)
-    out = []
-    order = {aid: i for i, aid in enumerate([*after, *before])}
-    for aid in sorted(_candidates(index, day, before, after), key=lambda a: order[a]):
-        old, new = _side(index, aid, eve, before, view), _side(index, aid, day, after, view)
-        if old is None and new is None:
-            continue
-        if old is None:
-            out.append(ArticleChange(aid, (ChangeKind.ADDED,), None, new))
-        elif new is None:
-            reason = end_reason(index, aid, day, view)
-            out.append(ArticleChange(aid, (ChangeKind.REPEALED,), old, None, end_reason=reason))
-        else:
-            change = compare(aid, old, new, words)
-            if change is not None:
-                out.append(change)
-    return out
+) -> tuple[ArticleChange, ...]:
+    """How each article differs between the eve of `day` and `day`: `diff`'s own answer
+    (query.diff.changelog), so the feed, the git export and `diff` never disagree; in the
+    branche view, the end of an article held over for non-adherents (D-213) included."""
+    if day <= first_day(index):
+        return opening(index, day, view)
+    return changelog(index, day - timedelta(days=1), day, view, words=words).changes
 
 
 def attribute(

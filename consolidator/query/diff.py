@@ -287,10 +287,29 @@ def changelog(
     after = _articles(snapshot(index, end, view, only))
     if view == View.BRANCHE:
         before = {k: _binding(index, a, start) for k, a in before.items()}
-        after = {k: _binding(index, a, end) for k, a in after.items()}
     if article is not None:
         before = {k: v for k, v in before.items() if k == article}
         after = {k: v for k, v in after.items() if k == article}
+    return Changelog(start, end, view, article, _changes(index, before, after, end, view, words))
+
+
+def opening(index: VersionIndex, day: date, view: str = "adherent") -> tuple[ArticleChange, ...]:
+    """The first day of the convention as a change from nothing: every article added."""
+    after = _articles(snapshot(index, day, view))
+    return _changes(index, {}, after, day, view, False)
+
+
+def _changes(
+    index: VersionIndex,
+    before: dict[str, ArticleAt],
+    after: dict[str, ArticleAt],
+    end: date,
+    view: str,
+    words: bool,
+) -> tuple[ArticleChange, ...]:
+    """Article by article, how `after` (on `end`) differs from `before`, labelled by text."""
+    if view == View.BRANCHE:
+        after = {k: _binding(index, a, end) for k, a in after.items()}
     changes: list[ArticleChange] = []
     for aid, art in after.items():
         if aid not in before:
@@ -303,8 +322,7 @@ def changelog(
         if aid not in after:
             reason = _held_end(index, art, end) or end_reason(index, aid, end, view)
             changes.append(ArticleChange(aid, (ChangeKind.REPEALED,), art, None, end_reason=reason))
-    labelled = tuple(replace(c, text=_text_label(index, c.side)) for c in changes)
-    return Changelog(start, end, view, article, labelled)
+    return tuple(replace(c, text=_text_label(index, c.side)) for c in changes)
 
 
 def _text_label(index: VersionIndex, art: ArticleAt) -> str:

@@ -88,7 +88,7 @@ def snapshot_views(
     counter = NoteCounter()
     texts = []
     for n, text in enumerate(snap.texts, 1):
-        views = [article_view(index, a, snap.view, counter, marks) for a in text.articles]
+        views = [article_view(index, a, snap.view, counter, marks, snap.at) for a in text.articles]
         scope = scope_notes(index, [r for v in views for r in v.scope])
         children = tree(views, f"t{n}")
         texts.append(

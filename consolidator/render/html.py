@@ -32,6 +32,7 @@ from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt
 from consolidator.render.filters import badge_class, badge_label, date_fr, slug, typo_fr
 from consolidator.render.links import cross_references
+from consolidator.render.names import names_on
 from consolidator.render.tables import RowView, TableView, gather, split_row
 from consolidator.resources import TEMPLATES
 
@@ -284,6 +285,9 @@ def _segments(
     return out
 
 
+Marks = dict[str, Marker]
+
+
 def _dropped_notes(
     spans: list[Any], notes: dict[Restriction, Note], called: set[int]
 ) -> tuple[Note, ...]:
@@ -298,9 +302,10 @@ def _dropped_notes(
 
 
 def article_view(
-    index: VersionIndex, art: ArticleAt, view: View, counter: NoteCounter, marks: dict[str, Marker]
+    index: VersionIndex, art: ArticleAt, view: View, counter: NoteCounter, marks: Marks, day: date
 ) -> ArticleView:
-    """The view model of one article: alinéas cut at excluded spans, markers, numbered notes."""
+    """The view model of one article: alinéas cut at excluded spans, markers, numbered notes;
+    its anchor in the text of `day` is its name that day (D-707), never its stable id."""
     version = art.version
     notes: dict[Restriction, Note] = {}
     for r in art.restrictions:
@@ -340,7 +345,7 @@ def article_view(
     jo = jo_provenance(index.corpus, art.extension.arrete) if art.extension else None
     return ArticleView(
         art,
-        f"art-{slug(art.id)}",
+        f"art-{names_on(index, day).names[art.id]}",
         heading,
         marks[words_act(index, version)],
         gather(blocks),

@@ -1,8 +1,9 @@
 """Where pages live: files of the static site for one date, or URLs of the served application.
 
 Templates never build a URL themselves: they ask `site.links`, so that `build` and `serve` render
-the same templates. Articles are addressed by the number they bear on the page's date (« 2.5 »,
-« annexe-v:3 »), the stable id only when no number names them unambiguously.
+the same templates. Articles are addressed by the names of D-707 (`render.names`) on the page's
+date, in both: the number they bear (« 2.5 »), their text and number (« annexe-v-article-3 »),
+the years a former holder of a number bore it (« 9.13-2011-2015 »); never a stable id.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Version, View
 from consolidator.query.snapshot import clean_num as _clean_num
+from consolidator.render.names import names_on
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,6 @@ class NumberMap:
             for v in versions:
                 if v.num is not None:
                     self._by_num.setdefault((v.text_id, _clean_num(v.num)), []).append(v)
-
-    @cached_property
-    def prefixes(self) -> dict[str, str]:
-        return {a.id: a.prefix or a.id for a in self.index.corpus.acts.values()}
 
     def resolve(self, text_id: str, num: str, day: date) -> str | None:
         """The article that bore `num` in `text_id` on `day` (as resolve_article answers), or
@@ -56,14 +54,13 @@ class NumberMap:
                 return v
         return before[-1] if before else versions[0]
 
-    def ident(self, article: str, day: date) -> str:
-        """What a person would type for `article` on `day`: « 2.5 », « annexe-v:3 », else its id."""
-        v = self.shown(article, day)
-        if v.num is None or not v.covers(day) or self.resolve(v.text_id, v.num, day) != article:
-            return article  # no number names it that day: its stable id (a reader may paste it)
-        if v.text_id == self.index.corpus.convention.base:
-            return v.num
-        return f"{self.prefixes[v.text_id]}:{v.num}"
+    def name(self, article: str, day: date) -> str:
+        """The article's name on `day` (D-707): what its address says."""
+        return names_on(self.index, day).names[article]
+
+    def named(self, name: str, day: date) -> str | None:
+        """The article that `name` names on `day`, or None when it names none."""
+        return names_on(self.index, day).articles.get(name)
 
 
 class Links(Protocol):
@@ -160,8 +157,8 @@ class ServedLinks:
         return self._keep(f"{self.base}/{self._day(day)}/texte{tail}")
 
     def article(self, article: str, day: date | None = None) -> str:
-        ident = self.numbers.ident(article, day or self.at)
-        return self._keep(f"{self.base}/{self._day(day)}/article/{quote(ident)}")
+        name = self.numbers.name(article, day or self.at)
+        return self._keep(f"{self.base}/{self._day(day)}/article/{quote(name)}")
 
     def compare_version(self, article: str, n: int) -> str | None:
         versions = self.numbers.index.versions[article]
@@ -170,7 +167,7 @@ class ServedLinks:
     def compare(self, start: date, end: date, article: str | None = None) -> str:
         query = {"du": start.isoformat(), "au": end.isoformat()}
         if article:
-            query["article"] = self.numbers.ident(article, end)
+            query["article"] = self.numbers.name(article, end)
         return self._keep(f"{self.base}/comparer?{urlencode(query)}")
 
     def changes(self, day: date) -> str | None:

@@ -11,8 +11,12 @@ it (`9.13-2011-2015`).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+import weakref
+from bisect import bisect_right
 from datetime import date
+from functools import partial
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, ActLevel, Version
@@ -89,21 +93,35 @@ def _shown(index: VersionIndex, article: str, day: date) -> Version:
     return before[-1] if before else versions[0]
 
 
-def article_names(index: VersionIndex, day: date) -> dict[str, str]:
+def article_names(index: VersionIndex, day: date, *, company: bool = False) -> dict[str, str]:
     """One file name per article of the branch's texts for the site of `day` (deterministic):
-    the articles in force on `day` first, then the others, the last to bear a number first."""
+    the articles in force on `day` first, then the others, the last to bear a number first.
+
+    `company`: the company-level texts' articles too, named after every branch article (so
+    the branch's names do not change); the served application can show them, the site cannot."""
+    names = _names(index, day, ActLevel.BRANCHE, {})
+    if company:
+        names |= _names(index, day, None, names)
+    return names
+
+
+def _names(
+    index: VersionIndex, day: date, level: ActLevel | None, taken: dict[str, str]
+) -> dict[str, str]:
+    """The names of the articles of the texts at `level` (None: every other level)."""
     acts = index.corpus.acts
     texts = _text_slugs(index)
     current: list[tuple[str, Version]] = []
     former: list[tuple[str, Version]] = []
     for article, versions in sorted(index.versions.items()):
-        if acts[versions[0].text_id].level is not ActLevel.BRANCHE:
+        at = acts[versions[0].text_id].level
+        if (at is not ActLevel.BRANCHE) if level is ActLevel.BRANCHE else (at is ActLevel.BRANCHE):
             continue  # company-level texts are not part of the branch's site
         shown = _shown(index, article, day)
         (current if shown.covers(day) else former).append((article, shown))
     former.sort(key=lambda p: (p[1].until or date.max, p[1].since, p[0]), reverse=True)
     names: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(taken.values())
     for article, version in [*current, *former]:
         name = _own_name(index, version, texts)
         for tail in ("", f"-{_tenure_years(index, version)}", f"-{_tenure_days(index, version)}"):
@@ -128,3 +146,47 @@ def _text_slugs(index: VersionIndex) -> dict[str, str]:
         taken.add(name)
         slugs[act.id] = name
     return slugs
+
+
+_KEPT: dict[int, tuple[weakref.ref[VersionIndex], list[date], dict[int, Named]]] = {}
+_KEEPING = threading.Lock()
+
+
+class Named:
+    """The names of every article on one day (company texts too) and the way back."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.articles = {name: article for article, name in names.items()}
+
+
+def _forget(key: int, _gone: object) -> None:
+    _KEPT.pop(key, None)
+
+
+def names_on(index: VersionIndex, day: date) -> Named:
+    """`article_names(index, day, company=True)`, computed once per stretch of days between two
+    version boundaries (the names only change there) and kept as long as `index` lives."""
+    with _KEEPING:
+        kept = _KEPT.get(id(index))
+        if kept is None or kept[0]() is not index:
+            bounds = sorted(
+                {d for vs in index.versions.values() for v in vs for d in (v.since, v.until) if d}
+            )
+            key = id(index)
+            kept = (weakref.ref(index, partial(_forget, key)), bounds, {})
+            _KEPT[key] = kept
+        _, bounds, by_stretch = kept
+        stretch = bisect_right(bounds, day)
+        found = by_stretch.get(stretch)
+        if found is None:
+            found = by_stretch[stretch] = Named(article_names(index, day, company=True))
+        return found
+
+
+def name_every_day(index: VersionIndex) -> None:
+    """Compute the names of every stretch of days at once (a server warming up: about 75
+    stretches on the embedded corpus, 20 ms each, that its readers then never wait for)."""
+    names_on(index, date.min)
+    for day in _KEPT[id(index)][1]:
+        names_on(index, day)

@@ -193,7 +193,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         art = article_at(index, article, shown_day)
     except QueryError:  # a version in force for no day: nothing to show but the history
         art = None
-    view = article_view(index, art, View.ADHERENT, counter, marks) if art else None
+    view = article_view(index, art, View.ADHERENT, counter, marks, site.at) if art else None
     shown = art.version if art else versions[-1]
     in_text = (
         art is not None
@@ -211,7 +211,8 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         citation=citation(index, article, site.at).text if art and reason is None else "",
         bound=applicability(index, article, site.at) if art and reason is None else "",
         absent_reason=reason,
-        compare_ident=article,  # the stable id: the number may name another article on `au`
+        # its name on the page's date (`jour`): the number may name another article on `au`
+        compare_ident=site.links.numbers.name(article, site.at) if site.links else None,
         timeline=timeline_rows(index, article, site),
         same_number=same_number(index, article, site),
         legend=_legend(marks, counter.acts | by_acts),

@@ -32,6 +32,7 @@ from consolidator.render.html import (
     make_env,
     stylesheet,
 )
+from consolidator.render.names import names_on
 from consolidator.render.pages import SiteContext, article_page
 
 
@@ -166,6 +167,7 @@ def changelog_page(
         layout=layout,
         query=query,
         rows=side_by_side,
+        anchors=names_on(index, log.end).names,  # D-707 names, never a stable id
         **_common(index),
     )
 

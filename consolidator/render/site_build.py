@@ -150,6 +150,7 @@ class SiteBuild:
 
     def _history(self, _name: str) -> dict[str, str | bytes]:
         from consolidator.render.site import history_rows
+        from consolidator.render.site_history import held_rows
 
         counts = {
             d: len(changelog(self.index, d - timedelta(days=1), d, words=False).changes)
@@ -158,6 +159,7 @@ class SiteBuild:
         page = self.env.get_template("history.html").render(
             site=self.site,
             rows=history_rows(self.index, self.site, counts),
+            held=held_rows(self.index, self.site),
             legend=list(markers(self.index).values()),
         )
         return {"history.html": page}

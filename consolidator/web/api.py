@@ -53,13 +53,17 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
                 "name": "ident",
                 "in": "path",
                 "required": True,
-                "description": "Numéro tel qu'imprimé à la date (2.5, annexe-v:3) ; un identifiant stable redirige",
+                "description": "Nom de l’article à la date, comme les pages du site (D-707) : son numéro (2.5), son texte et son numéro (avenant-n-20-article-2), les années d’un ancien titulaire du numéro (9.13-2011-2015) ; un numéro tapé (avenant-16:2) redirige (307), un ancien identifiant stable aussi (301)",
                 "schema": {"type": "string"},
             },
         ],
     ),
     "/{day}/articles": ("Tous les articles, avec leur numéro à la date", [_DAY]),
-    "/{day}/historique": ("Les dates de modification du texte", [_DAY]),
+    "/{day}/historique": (
+        "Les dates de modification du texte ; les périodes où une rédaction remplacée lie encore "
+        "les employeurs non adhérents (champ held_over)",
+        [_DAY],
+    ),
     "/{day}/evenements": (
         "Signatures, entrées en vigueur, arrêtés (dates de JO) ; ce qui est signé mais pas encore en vigueur",
         [_DAY],
@@ -78,7 +82,8 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         [
             _q("du", "date de début", True, format="date"),
             _q("au", "date de fin", True, format="date"),
-            _q("article", "un seul article (numéro à la date de fin)"),
+            _q("article", "un seul article (son nom à la date de fin, ou au jour donné)"),
+            _q("jour", "date à laquelle lire le nom de l’article (par défaut : au)", format="date"),
             _q("affichage", "redline ou cote (côte à côte)", enum=["redline", "cote"]),
             _VUE,
         ],
@@ -104,7 +109,10 @@ def openapi(base: str) -> dict[str, Any]:
                             },
                         },
                     },
-                    "307": {"description": "Redirection vers le numéro imprimé à la date"},
+                    "301": {
+                        "description": "Ancienne adresse (identifiant stable) : l’adresse nommée"
+                    },
+                    "307": {"description": "Redirection vers le nom de l’article à la date"},
                     "400": {
                         "description": "Date invalide, ou connaissance antérieure au premier texte"
                     },

@@ -26,7 +26,9 @@ from consolidator.dates import format_french, parse_iso
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.model import Version
 from consolidator.query.events import sources_date
+from consolidator.query.history_held import HeldPeriod
 from consolidator.query.knowledge import knowledge_sentence, known_index
 from consolidator.query.search import SearchIndex, as_number
 from consolidator.query.snapshot import first_day
@@ -53,6 +55,7 @@ class Served:
     css: str = field(default="")
     known_at: date | None = None  # ?connu=: the index of what could be known that day
     counts: dict[date, int] | None = None  # articles touched per change date (views.change_counts)
+    held: list[tuple[Version, HeldPeriod]] | None = None  # held-over periods (views.held_over)
     _known: OrderedDict[date, Served] = field(default_factory=OrderedDict)
 
     def site(self, day: date, page: str, request: Request | None = None) -> SiteContext:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -13,15 +14,18 @@ from starlette.responses import RedirectResponse
 
 from consolidator.dates import format_french
 from consolidator.errors import QueryError
+from consolidator.model import Version
 from consolidator.query.diff import changelog
 from consolidator.query.events import pending_at, sources_date, timeline_events
 from consolidator.query.history import history
+from consolidator.query.history_held import HeldPeriod
+from consolidator.query.history_phrases import held_period_line
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
 from consolidator.query.snapshot import VIEWS, article_at, resolve_article, snapshot
 from consolidator.render import json as jr
 from consolidator.render.diff import changelog_json
-from consolidator.render.html import change_labels, markers
+from consolidator.render.html import change_labels, heading_of, markers
 from consolidator.render.listings import (
     PAGES,
     article_rows,
@@ -30,9 +34,11 @@ from consolidator.render.listings import (
     salaries_page,
     search_page,
 )
+from consolidator.render.names import name_every_day
 from consolidator.render.pages import SiteContext, article_page
 from consolidator.render.salaries import answer_json
 from consolidator.render.site import changelog_page, convention_page, history_rows
+from consolidator.render.site_history import held_periods, held_rows
 
 if TYPE_CHECKING:
     from consolidator.web.app import Served
@@ -70,10 +76,21 @@ _COUNTING = threading.Lock()
 
 
 def warm(served: Served) -> None:
-    """What a server computes before its readers ask: the history page's counts, and one
-    known-at index (the sources' own date), which loads the replay's code."""
+    """What a server computes before its readers ask: the history page's counts and held-over
+    periods, the articles' names on every day (D-707), and one known-at index (the sources' own
+    date), which loads the replay's code."""
     change_counts(served)
+    held_over(served)
+    name_every_day(served.index)
     served.knowing(sources_date(served.index.corpus).day)
+
+
+def held_over(served: Served) -> list[tuple[Version, HeldPeriod]]:
+    """Every held-over period (the history page's), computed once per served index."""
+    with _COUNTING:
+        if served.held is None:
+            served.held = held_periods(served.index)
+        return served.held
 
 
 def change_counts(served: Served) -> dict[date, int]:
@@ -115,6 +132,7 @@ def _historique(served: Served, site: SiteContext, q: QueryParams) -> Page:
         return served.env.get_template("history.html").render(
             site=site,
             rows=history_rows(index, site, counts),
+            held=held_rows(index, site, held_over(served)),
             legend=list(markers(index).values()),
         )
 
@@ -127,7 +145,17 @@ def _historique(served: Served, site: SiteContext, q: QueryParams) -> Page:
             }
             for d in index.change_dates
         ]
-        return {"convention": jr.convention_json(index), "changes": changes}
+        held = [
+            {
+                "num": v.num,
+                "title": v.title,
+                "since": h.since.isoformat(),
+                "until": h.until and h.until.isoformat(),
+                "sentence": held_period_line(index, v, h),
+            }
+            for v, h in held_over(served)
+        ]
+        return {"convention": jr.convention_json(index), "changes": changes, "held_over": held}
 
     return html, data
 
@@ -211,12 +239,17 @@ def render_page(
 def article(
     served: Served, site: SiteContext, ident: str, query: str | None, from_box: bool = False
 ) -> Page | RedirectResponse:
-    """One article on a date; a stable id or a number not as printed redirects to the printed one."""
+    """One article on a date, under its name that day (D-707). A number as a reader types it
+    (« article 1er », « annexe-v:3 ») redirects to the name (307); a stable id, the address
+    `serve` used to write, redirects for good (301)."""
     index = served.index
-    aid = resolve_article(index, ident, site.at)
-    if query is not None and served.numbers.ident(aid, site.at) != ident and site.links:
-        path = site.links.article(aid).partition("?")[0]  # the query kept whole (connu too)
-        return RedirectResponse(path + (f"?{query}" if query else ""), 307)
+    aid = served.numbers.named(ident, site.at)
+    if aid is None:
+        aid = resolve_article(index, ident, site.at)
+        if not from_box and site.links:
+            path = site.links.article(aid).partition("?")[0]  # the query kept whole (connu too)
+            status = 301 if ident in index.versions else 307
+            return RedirectResponse(path + (f"?{query}" if query else ""), status)
     if from_box and site.links:  # from the number box: to the page's own address
         return RedirectResponse(site.links.article(aid), 303)
 
@@ -236,16 +269,27 @@ def article(
     return lambda: article_page(served.env, index, aid, site), data
 
 
+def compared_article(served: Served, ident: str, named_on: str | None, end: date) -> str:
+    """The article a comparison names: its name on `jour` (the article page's date, whose form
+    asks) or on the end date, else a number or id as a reader types it, read on the end date."""
+    day = end
+    if named_on:
+        with suppress(ValueError):  # not a date: the end date
+            day = date.fromisoformat(named_on)
+    return served.numbers.named(ident, day) or resolve_article(served.index, ident, end)
+
+
 def compare(served: Served, site: SiteContext, start: date, end: date, q: QueryParams) -> Page:
     """Any two dates (optionally one article): redline or side by side, aligned by alinéa."""
     index = served.index
     ident = q.get("article")
-    aid = resolve_article(index, ident, end) if ident else None
+    aid = compared_article(served, ident, q.get("jour"), end) if ident else None
     log = changelog(index, start, end, _view(q), aid)
     layout = "cote" if q.get("affichage") == "cote" else "redline"
     heading = f"Modifications du {format_french(start)} au {format_french(end)}"
     if aid:
-        heading = f"Article {served.numbers.ident(aid, end)} : {heading[0].lower()}{heading[1:]}"
+        shown = served.numbers.shown(aid, end)
+        heading = f"{heading_of(shown.num, shown.title)} : {heading[0].lower()}{heading[1:]}"
     if log.view == "branche":  # what binds every employer of the branch (D-213)
         heading += " (vue branche)"
 

@@ -140,3 +140,18 @@ def test_deterministic_and_refuses_a_full_folder(
     out = CliRunner().invoke(main, [*cmd, str(tmp_path / "other")])
     assert out.exit_code == 1 and "not empty" in out.output
     assert (tmp_path / "other" / "notes.txt").read_text(encoding="utf-8") == "à garder"
+
+
+def test_branche_26_february_2016_ends_the_held_over_chapter_ix(repo: Path) -> None:
+    """The accord of 3 July 2015 (004 l.8746) binds non-adherents from its extension (arrêté of
+    23 February 2016, l.10074): the branche commit of that day ends the 2011 chapter IX, whose
+    9.15 has no successor (D-213), and says why, as `diff --view branche` does."""
+    assert "étendu par arrêté du 23 février 2016" in seed_lines(10074, 10074)[0]
+    commit = git(repo, "log", "--format=%H", "--grep=^Arrêté du 23 février 2016", "branche").split()
+    assert len(commit) == 1
+    body = flat(git(repo, "log", "-1", "--format=%B", commit[0]))
+    passport = "- Article 9.13 — Passeport orientation/ formation : abrogé le 3 juillet 2015"
+    assert passport in body
+    assert "qu'à compter de son extension, le 26 février 2016" in body
+    changed = git(repo, "diff", "--name-status", f"{commit[0]}^", commit[0]).splitlines()
+    assert "D\tarticles/9.15.txt" in changed

@@ -200,7 +200,7 @@ def test_history_shows_the_stretch_an_ended_version_still_binds_non_adherents(in
 
 def test_the_branche_html_page_says_why_a_held_over_article_binds(index) -> None:
     page = _run("text", "--at", "2021-06-01", "--view", "branche", "--format", "html")
-    start = page.index('id="art-a2015-9.13"')
+    start = page.index('id="art-9.13"')
     assert (
         "(abrogé le 16 avril 2021 par l’avenant n° 32 du 16 avril 2021, non étendu à cette date"
         in page[start : start + 3000]

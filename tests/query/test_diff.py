@@ -139,8 +139,8 @@ def test_cli_html_redline_parses() -> None:
     result = CliRunner().invoke(main, [*args, "--format", "html"])
     assert result.exit_code == 0
     doc = lhtml.fromstring(result.output)
-    assert doc.xpath("//section[@id='chg-a2000-2.4']//del")
-    inserted = "".join(doc.xpath("//section[@id='chg-a2000-2.4']//ins//text()"))
+    assert doc.xpath("//section[@id='chg-2.5']//del")
+    inserted = "".join(doc.xpath("//section[@id='chg-2.5']//ins//text()"))
     assert "au niveau national" in inserted
 
 

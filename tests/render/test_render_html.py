@@ -88,7 +88,7 @@ def test_ids_are_unique_on_each_page(site: Path) -> None:
 
 def test_excluded_words_marked_with_footnote(site: Path) -> None:
     """004 l.315: « au niveau national » and « au plan national » excluded by the arrêté of 21 March 2017."""
-    art = _article(_doc(site / "index.html"), "art-a2000-2.4")
+    art = _article(_doc(site / "index.html"), "art-2.5")
     spans = art.xpath('.//span[@class="excluded"]')
     assert [s.text_content() for s in spans] == [
         "au niveau national",
@@ -106,7 +106,7 @@ def test_excluded_words_marked_with_footnote(site: Path) -> None:
 
 def test_branche_view_removes_excluded_words_and_says_so(site: Path) -> None:
     doc = _doc(site / "branche.html")
-    art = _article(doc, "art-a2000-2.4")
+    art = _article(doc, "art-2.5")
     text = art.xpath('string(.//div[@class="text"])')
     assert "au niveau national" not in text
     assert "représentatives […]" in text
@@ -121,8 +121,8 @@ def test_branche_view_keeps_the_earlier_extended_wording(small: VersionIndex) ->
     files = site_files(small, date(2010, 6, 1), with_pdf=False)
     adherent = lhtml.fromstring(files["index.html"])
     branche = lhtml.fromstring(files["branche.html"])
-    assert adherent.xpath('//article[@id="art-a2000-2.4"]//span[@class="badge etat-non-etendu"]')
-    art = _article(branche, "art-a2000-2.4")
+    assert adherent.xpath('//article[@id="art-2.5"]//span[@class="badge etat-non-etendu"]')
+    art = _article(branche, "art-2.5")
     dropped = art.xpath('.//p[@class="dropped"]')
     assert len(dropped) == 4
     assert "non étendu" in dropped[0].text_content()
@@ -139,7 +139,7 @@ def test_provenance_markers_are_in_the_legend(site: Path) -> None:
     }
     assert used <= legend
     assert "►B" in used
-    meta = flat(_article(doc, "art-a2000-2.4").xpath('string(.//p[@class="meta"])'))
+    meta = flat(_article(doc, "art-2.5").xpath('string(.//p[@class="meta"])'))
     assert "rédaction issue de l'avenant n° 20 du 21 septembre 2016" in meta
 
 

@@ -144,3 +144,30 @@ def test_known_at_banner_and_links_keep_it(browser, server: str, shots: Path, wi
     page.wait_for_url(lambda url: url.endswith("/2019-06-01/article/2.5"))
     assert page.locator("header p.known").count() == 0
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_history_page_shows_the_held_over_periods(
+    browser, server: str, shots: Path, width: int
+) -> None:
+    """On 1 October 2015 the 2011 chapter IX, repealed by the accord of 3 July 2015 (004 l.8746),
+    still binds non-adherents until its extension (26 February 2016, l.10074): the history page
+    says so in `history`'s words, marks the periods of the day, fits the screen, and leads to
+    the article page, which says it too."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(15_000)
+    page.goto(f"{server}{BASE}/2015-10-01/historique")
+    current = page.locator("table.held tr.current")
+    assert current.count() >= 15
+    passport = current.filter(has_text="Passeport orientation")
+    assert "→ 26 février 2016 : en vigueur étendue pour les employeurs non adhérents" in flat(
+        passport.inner_text()
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    passport.scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / f"history-held-{width}.png"), full_page=False)
+    passport.locator("a").click()
+    page.wait_for_url("**/2015-10-01/article/9.13-2011-2015")
+    held = page.locator("li.held").first
+    assert "26 février 2016" in flat(held.inner_text())
+    page.close()

@@ -17,6 +17,7 @@ from lxml import html as lhtml
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.query.snapshot import resolve_article
+from consolidator.render.links import NumberMap
 from tests.conftest import flat
 
 BASE = "/idcc/2128"
@@ -49,8 +50,8 @@ def test_search_finds_2_5_at_a_date_and_the_2000_article_2_4_ever(client: httpx.
 def test_number_box_and_stable_id_redirect_to_the_printed_number(client: httpx.Client) -> None:
     r = client.get(f"{BASE}/2012-06-01/recherche", params={"q": "article 2.5"})
     assert r.status_code == 303 and r.headers["location"] == f"{BASE}/2012-06-01/article/2.5"
-    r = client.get(f"{BASE}/2012-06-01/article/a2000-2.4")
-    assert r.status_code == 307 and r.headers["location"] == f"{BASE}/2012-06-01/article/2.5"
+    r = client.get(f"{BASE}/2012-06-01/article/a2000-2.4")  # the address serve used to write
+    assert r.status_code == 301 and r.headers["location"] == f"{BASE}/2012-06-01/article/2.5"
     r = client.get(f"{BASE}/2005-06-01/article/a2000-2.4")
     assert r.headers["location"] == f"{BASE}/2005-06-01/article/2.4"  # before avenant n° 13
 
@@ -58,7 +59,10 @@ def test_number_box_and_stable_id_redirect_to_the_printed_number(client: httpx.C
 def test_article_not_in_force_shows_its_last_wording_in_french(client: httpx.Client) -> None:
     """18.1 was repealed by avenant n° 21 from 1 January 2018: the page says so in French,
     shows its last wording with its state, and no English or ISO date (issue 11)."""
-    r = client.get(f"{BASE}/2026-12-02/article/a2000-18.1")  # 18.1 names a newer article now
+    old = client.get(f"{BASE}/2026-12-02/article/a2000-18.1")  # 18.1 names a newer article now
+    assert old.status_code == 301
+    assert old.headers["location"] == f"{BASE}/2026-12-02/article/18.1-2000-2018"  # D-707
+    r = client.get(old.headers["location"])
     assert r.status_code == 200
     main = lhtml.fromstring(r.text).xpath("//main")[0]
     said = main.xpath("string(.//p[@class='absent'])")
@@ -119,7 +123,7 @@ def test_cross_references_read_the_numbers_of_the_day_they_were_written(
     said = "consacrées aux articles 9.12, 9.13 et 18.1 de la convention collective de la mutualité"
     doc = lhtml.fromstring(f"<p>{cross_references(said, links, 'base', date(2018, 12, 7))}</p>")
     hrefs = doc.xpath("//a/@href")
-    assert hrefs[0] == f"{BASE}/2026-12-02/article/a2015-9.12"  # 9.12 now names another article
+    assert hrefs[0] == f"{BASE}/2026-12-02/article/9.12-2015-2021"  # 9.12 names another now
     assert resolve_article(index, "9.12", date(2026, 12, 2)) == "a2015-9.14"
     assert [a.text for a in doc.xpath("//a")] == ["9.12", "9.13", "18.1"]
     other = "l'article L. 2261-22 du code du travail ; l'article 16 de la loi du 30 juin 1975"
@@ -131,7 +135,7 @@ def test_cross_references_read_the_numbers_of_the_day_they_were_written(
 
 def test_cross_references_on_a_served_page(client: httpx.Client) -> None:
     page = lhtml.fromstring(client.get(f"{BASE}/2026-12-02/article/2.7").text)
-    assert f"{BASE}/2026-12-02/article/a2015-9.12" in page.xpath("//a[@class='xref']/@href")
+    assert f"{BASE}/2026-12-02/article/9.12-2015-2021" in page.xpath("//a[@class='xref']/@href")
 
 
 def _links(page: str, url: str) -> set[str]:
@@ -157,13 +161,13 @@ def _resolves(index: VersionIndex, client: httpx.Client, url: str, seen: dict[st
     if m:
         day = date.fromisoformat(m.group(1))
         if m.group(3):
-            return resolve_article(index, unquote(m.group(3)), day) in index.versions
+            return NumberMap(index).named(unquote(m.group(3)), day) in index.versions
         return m.group(2) in PAGES and day >= first_day(index)
     if parts.path == f"{BASE}/comparer":
         q = parse_qs(parts.query)
         start, end = date.fromisoformat(q["du"][0]), date.fromisoformat(q["au"][0])
         ok = first_day(index) <= start <= end
-        return ok and ("article" not in q or bool(resolve_article(index, q["article"][0], end)))
+        return ok and ("article" not in q or bool(NumberMap(index).named(q["article"][0], end)))
     return seen[kind]
 
 
@@ -224,14 +228,18 @@ def test_every_internal_link_of_the_static_site_resolves(static_site: Path) -> N
 
 
 def test_every_article_url_names_its_article(index: VersionIndex) -> None:
-    """The number a link prints is the one resolve_article reads back on that date."""
-    from consolidator.render.links import NumberMap
-
+    """The name a link prints (D-707) is read back as that article on that date; an article of
+    the convention in force bearing a number is named by it, as resolve_article reads it."""
     numbers = NumberMap(index)
-    for day in (date(2005, 6, 1), date(2026, 12, 2)):
-        for aid, versions in index.versions.items():
-            if index.corpus.acts[versions[0].text_id].level == "branche":
-                assert resolve_article(index, numbers.ident(aid, day), day) == aid
+    base = index.corpus.convention.base
+    for day in (date(2005, 6, 1), date(2016, 2, 26), date(2026, 12, 2)):
+        names = {aid: numbers.name(aid, day) for aid in index.versions}
+        assert len(set(names.values())) == len(names), day  # one article per name
+        for aid, name in names.items():
+            assert numbers.named(name, day) == aid
+            v = numbers.shown(aid, day)
+            if v.text_id == base and v.num and v.covers(day):
+                assert name == v.num and resolve_article(index, name, day) == aid
 
 
 def test_branche_view_kept_by_the_date_picker_and_change_links(client: httpx.Client) -> None:
@@ -371,3 +379,15 @@ def test_known_at_page_answers_as_the_cli(
     assert served["article"] == cli["article"]
     every = client.get(f"{BASE}/{at}/article/{number}", params={"format": "json"}).json()
     assert every["article"]["version"] != served["article"]["version"]  # a later act known
+
+
+def test_history_json_lists_the_held_over_periods(client: httpx.Client) -> None:
+    """The history page's JSON twin: each held-over period (D-213) with `history`'s sentence;
+    the 2011 « Passeport orientation/ formation » (004 l.7155) until the extension of the accord
+    of 3 July 2015 (l.10074)."""
+    data = client.get(f"{BASE}/2015-10-01/historique.json").json()
+    held = [h for h in data["held_over"] if h["title"] == "Passeport orientation/ formation"]
+    assert [(h["num"], h["since"], h["until"]) for h in held] == [
+        ("9.13", "2015-07-03", "2016-02-26")
+    ]
+    assert "qui ne les lie qu’à compter de son extension, le 26 février 2016" in held[0]["sentence"]
