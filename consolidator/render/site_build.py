@@ -101,9 +101,10 @@ class SiteBuild:
         return self.snaps[view]
 
     def parts(self) -> list[str]:
-        """Every part, the longest first (the PDFs), so that the pool ends together."""
+        """Every part, the longest first (the PDFs, then the feeds, which compare every change of
+        every day), so that the pool ends together."""
         pdfs = [f"pdf:{view}" for view in VIEWS] if self.with_pdf else []
-        singles = [*(f"convention:{v}" for v in VIEWS), "history", "listings", "feeds", "static"]
+        singles = ["feeds", *(f"convention:{v}" for v in VIEWS), "history", "listings", "static"]
         changes = [f"changes:{d.isoformat()}" for d in self.index.change_dates[1:]]
         return [*pdfs, *singles, *changes, *(f"article:{aid}" for aid in self.links.names)]
 
