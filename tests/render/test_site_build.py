@@ -189,10 +189,10 @@ def test_the_compiled_templates_are_kept_and_give_the_same_bytes(
 
 
 def test_the_compiled_templates_of_old_code_are_removed(tmp_path: Path) -> None:
+    import os
+
     from consolidator.engine import cache
     from consolidator.render.build_cache import KEEP_TEMPLATE_CODE, _prune_templates
-
-    import os
 
     for n in range(KEEP_TEMPLATE_CODE + 3):  # code n last used at time n
         path = tmp_path / f"jinja-{n:016x}-a.cache"
