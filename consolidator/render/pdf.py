@@ -160,10 +160,12 @@ def tagging() -> dict[str, object]:
 
 def snapshot_pdf(index: VersionIndex, snap: Snapshot, templates: Path | None = None) -> bytes:
     """The consolidated convention on `snap.at` as a PDF (contents laid out apart:
-    consolidator.render.pdf_layout)."""
+    consolidator.render.pdf_layout), read from the cache folder when the same PDF was laid out
+    before (consolidator.render.pdf_cache)."""
+    from consolidator.render.pdf_cache import cached_pdf
     from consolidator.render.pdf_layout import layout_pdf
 
-    return layout_pdf(print_context(index, snap, templates))
+    return cached_pdf(print_context(index, snap, templates), templates, layout_pdf)
 
 
 def article_pdf(

@@ -35,6 +35,7 @@ from consolidator.query.diff import changelog
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.snapshot import VIEWS, Snapshot, snapshot
+from consolidator.render.build_cache import preload_templates, template_cache
 from consolidator.render.filters import date_fr
 from consolidator.render.html import make_env, markers, stylesheet
 from consolidator.render.links import NumberMap, StaticLinks
@@ -62,6 +63,7 @@ class SiteBuild:
     def env(self) -> Any:
         env = make_env(self.templates)
         env.auto_reload = False  # one build: each template read and compiled once
+        env.bytecode_cache = template_cache()  # compiled templates kept (render/build_cache.py)
         return env
 
     @cached_property
@@ -99,9 +101,10 @@ class SiteBuild:
         return self.snaps[view]
 
     def parts(self) -> list[str]:
-        """Every part, the longest first (the PDFs), so that the pool ends together."""
+        """Every part, the longest first (the PDFs, then the feeds, which compare every change of
+        every day), so that the pool ends together."""
         pdfs = [f"pdf:{view}" for view in VIEWS] if self.with_pdf else []
-        singles = [*(f"convention:{v}" for v in VIEWS), "history", "listings", "feeds", "static"]
+        singles = ["feeds", *(f"convention:{v}" for v in VIEWS), "history", "listings", "static"]
         changes = [f"changes:{d.isoformat()}" for d in self.index.change_dates[1:]]
         return [*pdfs, *singles, *changes, *(f"article:{aid}" for aid in self.links.names)]
 
@@ -230,6 +233,8 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
     if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return {part: build.render(part) for part in parts}
     build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
+    if build.env.bytecode_cache is not None:  # else each worker compiles what it renders
+        preload_templates(build.env)
     # the feeds compare every change of every day: unless the previous build kept their redlines,
     # rendered first, here, their word redlines (query.redline.word_diff's cache) are then shared
     # by the workers' change and version pages

@@ -157,3 +157,49 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_unless_the_folder_holds_m
     assert tree(site) == whole
     assert not (site / "vide").exists()
     assert page.stat().st_ino != written  # replaced whole
+
+
+def test_the_compiled_templates_are_kept_and_give_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second build loads every template from the cache folder (render/build_cache.py) and
+    compiles none; its files are those of a build with the cache off, over two workers or one."""
+    import jinja2
+
+    monkeypatch.setenv("CONSOLIDATOR_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CONSOLIDATOR_NO_CACHE", raising=False)
+    index = open_index(CORPUS)
+    first = site_files(index, DAY, with_pdf=False, workers=2)
+    assert list(tmp_path.glob("jinja-*.cache"))
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):  # type: ignore[no-untyped-def]
+        if name is not None:  # a template of the folder (the feeds' entry is a string)
+            compiled.append(name)
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    second = site_files(index, DAY, with_pdf=False, workers=1)
+    assert compiled == []
+    monkeypatch.setenv("CONSOLIDATOR_NO_CACHE", "1")
+    off = site_files(index, DAY, with_pdf=False, workers=1)
+    assert compiled  # the same count, for a test that can fail: without the cache they compile
+    assert first == second == off
+
+
+def test_the_compiled_templates_of_old_code_are_removed(tmp_path: Path) -> None:
+    import os
+
+    from consolidator.engine import cache
+    from consolidator.render.build_cache import KEEP_TEMPLATE_CODE, _prune_templates
+
+    for n in range(KEEP_TEMPLATE_CODE + 3):  # code n last used at time n
+        path = tmp_path / f"jinja-{n:016x}-a.cache"
+        path.write_bytes(b"")
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    digest = cache.code_digest().hex()[:16]
+    _prune_templates(tmp_path, digest)
+    kept = {path.name.split("-")[1] for path in tmp_path.glob("jinja-*.cache")}
+    # this code's files are to come; of the others, the most recently used are kept
+    assert kept == {f"{n:016x}" for n in range(4, KEEP_TEMPLATE_CODE + 3)}
