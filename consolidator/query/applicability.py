@@ -13,9 +13,9 @@ from consolidator.model import (
     WORDING_UNKNOWN,
     ActLevel,
     EffectRule,
-    RuleKind,
     Restriction,
     RestrictionKind,
+    RuleKind,
     Version,
 )
 from consolidator.query.branche import held_over, position
