@@ -10,8 +10,11 @@ import pytest
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.query.applicability import applicability
+from consolidator.query.citation import citation
 from consolidator.query.knowledge import known_index
-from consolidator.query.snapshot import article_at
+from consolidator.query.labels import ArticleLabel
+from consolidator.query.scope import Scope
+from consolidator.query.snapshot import article_at, resolve_article
 from tests.conftest import flat, seed_lines
 
 
@@ -47,3 +50,92 @@ def test_applicability_under_known_at_names_the_text_waiting_for_its_arrete(
         "date n'est pas connue au 1er janvier 2017." in text
     )
     assert "2 avril 2017" not in text
+
+
+def test_known_at_an_accord_waiting_for_its_arrete_is_signed_not_unknown(
+    index: VersionIndex,
+) -> None:
+    """L-62: on 1 March 2004 the CPNEFP accord of 17 December 2003 was signed (004 l.5069) and
+    « entre en vigueur au jour de son extension » (l.5067); its arrêté of 10 May 2004 was not yet
+    published. It was « article inconnu »."""
+    assert "entre en vigueur au jour de son extension" in seed_lines(5067, 5067)[0]
+    assert "Fait à Paris, le 17 décembre 2003." in seed_lines(5069, 5069)[0]
+    known = known_index(index, date(2004, 3, 1))
+    for ask in (article_at, resolve_article):
+        with pytest.raises(QueryError) as err:
+            ask(known, "accord-2003-12-17-1", date(2004, 3, 1))
+        assert str(err.value.args[0]) == (
+            "l'article 1 de l'accord du 17 décembre 2003 (CPNEFP) n'est pas encore en vigueur le "
+            "1er mars 2004 : signé le 17 décembre 2003, il entrera en vigueur à la publication "
+            "de son arrêté d'extension, date inconnue au 1er mars 2004"
+        )
+    with pytest.raises(QueryError, match="article inconnu"):
+        article_at(known, "nowhere-1", date(2004, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("article", "day", "caveat"),
+    [
+        (
+            "segur-ehpad-2020-1",
+            date(2020, 12, 1),
+            "(en vigueur à partir du 3 décembre 2020, date approximative : effet sous réserve de "
+            "l'agrément",
+        ),
+        (
+            "accord-2003-12-17-1",
+            date(2004, 3, 1),
+            "(en vigueur à partir du 19 mai 2004, d'après les métadonnées Légifrance)",
+        ),
+    ],
+)
+def test_not_yet_in_force_gives_the_first_days_caveat(
+    index: VersionIndex, article: str, day: date, caveat: str
+) -> None:
+    """L-63: 004 l.12291 (Ségur EHPAD: effect « sous réserve de l'agrément », date unknown,
+    D-407); l.5067 and l.15615-15631 (the CPNEFP accord applies from its extension; the arrêté of
+    10 May 2004 bears no JO date in the seed: the 19 May 2004 is the metadata's)."""
+    assert "sous réserve de l'agrément" in seed_lines(12291, 12291)[0]
+    assert "JO" not in " ".join(seed_lines(15615, 15631))
+    with pytest.raises(QueryError) as err:
+        article_at(index, article, day)
+    assert caveat in flat(str(err.value.args[0]))
+
+
+def test_a_partly_extended_article_is_cited_as_such(index: VersionIndex) -> None:
+    """L-59: avenant n° 7 (effect 1 January 2004) only completes 4.4 « par le paragraphe
+    suivant » (004 l.5081-5083); its arrêté of 4 June 2004 came later. On 1 March 2004 the 2000
+    alinéa stays extended by the arrêté of 17 August 2001 (l.15465-15494): the citation said
+    « non étendu » where `article` says « étendu partiellement »."""
+    assert "est complété par le paragraphe suivant" in seed_lines(5081, 5081)[0]
+    art = article_at(index, "a2000-4.4", date(2004, 3, 1))
+    assert art.label is ArticleLabel.PARTIEL
+    cited = flat(citation(index, "a2000-4.4", date(2004, 3, 1)).text)
+    assert "non étendu au 1er mars 2004 »" not in cited.replace("l'alinéa 2, non", "")
+    assert cited.endswith(
+        "dans sa rédaction issue de l'avenant n° 7 du 17 décembre 2003, étendu partiellement par "
+        "arrêté du 17 août 2001 (JO du 28 août 2001, d'après les métadonnées Légifrance) à "
+        "l'exclusion des organismes relevant de la convention collective agréée de travail du "
+        "personnel de la mutualité sociale agricole ; l'alinéa 2, non étendu au 1er mars 2004"
+    )
+    after = flat(citation(index, "a2000-4.4", date(2004, 7, 1)).text)  # arrêté 4 June 2004
+    assert "partiellement" not in after and "étendu par arrêté du 4 juin 2004" in after
+
+
+def _not_extended(index: VersionIndex, article: str, day: date) -> list[int]:
+    art = article_at(index, article, day)
+    return [s.index + 1 for s in art.scopes if s.scope is Scope.ADHERENTS]
+
+
+def test_a_retyping_leaves_the_alinea_to_the_act_that_wrote_it(index: VersionIndex) -> None:
+    """L-54: avenant n° 30 only completes 15.2.3 (« Les autres dispositions de l'article 15.2.3
+    demeurent en vigueur à l'identique », 004 l.12115); the « L. 912-1 » spacing of l.2999ff is
+    Légifrance's (D-311). Between its effect (12 March 2020) and its extension (12 February 2021)
+    only the six alinéas it adds (l.12105-12113) bind members only. Same for avenant n° 11, which
+    modifies « L'alinéa 2 » and « L'alinéa 3 de l'article 10.2 a » only (l.5367-5378, D-103)."""
+    assert "demeurent en vigueur à l'identique" in seed_lines(12115, 12115)[0]
+    assert "L'alinéa 2 de l'article 10.2 a est ainsi modifié" in seed_lines(5369, 5369)[0]
+    assert _not_extended(index, "a2000-15.2", date(2020, 5, 1)) == [25, 26, 27, 28, 29, 30]
+    text = article_at(index, "a2000-15.2", date(2020, 5, 1)).version.paragraphs
+    assert any("(à ce jour, art. L. 912-1 du code" in p for p in text)  # Légifrance's text kept
+    assert _not_extended(index, "a2000-10.2", date(2006, 11, 15)) == [3, 4, 6]
