@@ -9,12 +9,14 @@ import pytest
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
+from consolidator.model import View
 from consolidator.query.applicability import applicability
 from consolidator.query.citation import citation
+from consolidator.query.diff import changelog
 from consolidator.query.knowledge import known_index
 from consolidator.query.labels import ArticleLabel
-from consolidator.query.scope import Scope
-from consolidator.query.snapshot import article_at, resolve_article
+from consolidator.query.scope import Scope, branche_text
+from consolidator.query.snapshot import article_at, resolve_article, version_at
 from tests.conftest import flat, seed_lines
 
 
@@ -139,3 +141,24 @@ def test_a_retyping_leaves_the_alinea_to_the_act_that_wrote_it(index: VersionInd
     text = article_at(index, "a2000-15.2", date(2020, 5, 1)).version.paragraphs
     assert any("(à ce jour, art. L. 912-1 du code" in p for p in text)  # Légifrance's text kept
     assert _not_extended(index, "a2000-10.2", date(2006, 11, 15)) == [3, 4, 6]
+
+
+def test_held_over_wording_keeps_its_arretes_reservation(index: VersionIndex) -> None:
+    """L-60: « Le quatrième alinéa de l'article 9.2.2.1 est étendu sous réserve des dispositions
+    de l'article R. 6332-8 du code du travail » (arrêté du 18 décembre 2020, 004 l.11365-11366).
+    Avenant n° 32 (16 April 2021) rewrites 9.2 but is extended only on 16 November 2021: until
+    then non-adherents are bound by avenant n° 27's 9.2 as extended, reservation included."""
+    assert (
+        "étendu sous réserve des dispositions de l'article R. 6332-8" in seed_lines(11365, 11365)[0]
+    )
+    assert "Arrêté du 18 décembre 2020" in seed_lines(11366, 11366)[0]
+    day = date(2021, 6, 1)
+    held = branche_text(index, version_at(index, "a2015-9.2", day), day)
+    assert held.fallback is not None and held.fallback.act == "avenant-27"
+    assert [r.arrete for r in held.fallback_restrictions] == ["arrete-2020-12-18"]
+    log = changelog(index, date(2021, 4, 15), date(2021, 4, 17), View.BRANCHE, "a2015-9.2")
+    assert not any(c.restrictions_removed for c in log.changes)  # nothing changed for them
+    after = branche_text(
+        index, version_at(index, "a2015-9.2", date(2021, 12, 1)), date(2021, 12, 1)
+    )
+    assert after.fallback is None and after.fallback_restrictions == ()
