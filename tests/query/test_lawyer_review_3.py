@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from consolidator.commands import timeline_document
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import View
@@ -162,3 +163,12 @@ def test_held_over_wording_keeps_its_arretes_reservation(index: VersionIndex) ->
         index, version_at(index, "a2015-9.2", date(2021, 12, 1)), date(2021, 12, 1)
     )
     assert after.fallback is None and after.fallback_restrictions == ()
+
+
+def test_timeline_known_at_says_it_once(index: VersionIndex) -> None:
+    """L-56: « … connu au 1er janvier 2017 (connu au 1er janvier 2017) ». Avenant n° 20 is dated
+    21 September 2016 in the seed (004 l.10917)."""
+    assert "21 septembre 2016" in seed_lines(10917, 10917)[0]
+    known = known_index(index, date(2017, 1, 1))
+    first = str(timeline_document(known, date(2017, 1, 1), "text", date(2017, 1, 1))).split("\n")[0]
+    assert first.endswith("réponse limitée à ce qui était connu au 1er janvier 2017")
