@@ -18,6 +18,7 @@ from consolidator.query.knowledge import known_index
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.scope import Scope, branche_text
 from consolidator.query.snapshot import article_at, resolve_article, version_at
+from consolidator.render.listings import _bound_caveats
 from tests.conftest import flat, seed_lines
 
 
@@ -172,3 +173,14 @@ def test_timeline_known_at_says_it_once(index: VersionIndex) -> None:
     known = known_index(index, date(2017, 1, 1))
     first = str(timeline_document(known, date(2017, 1, 1), "text", date(2017, 1, 1))).split("\n")[0]
     assert first.endswith("réponse limitée à ce qui était connu au 1er janvier 2017")
+
+
+def test_articles_index_gives_each_date_its_own_caveat(index: VersionIndex) -> None:
+    """L-55: the 9.6 of 2000 applied from 1 February 2000 (004 l.57-58) and was rewritten by
+    the avenant of 26 September 2001, whose date of effect is guessed (D-212, l.15499): the index
+    printed « du 1er février 2000 [date approximative, D-212] »."""
+    assert "article 9-6" in seed_lines(15499, 15499)[0]
+    versions = index.versions["a2000-9.6"]
+    shown = _bound_caveats(index, versions[-1], False, versions[0])
+    assert shown["since_caveat"] is None
+    assert "D-212" in (_bound_caveats(index, versions[-1], False)["since_caveat"] or "")
