@@ -8,6 +8,7 @@ number before or after that date says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -184,3 +185,24 @@ def describe_tenure(index: VersionIndex, t: Tenure) -> str:
         elif last.end is not None:  # ended by its own terms (a fixed-term accord): say so
             line += f" ({last.end.value} le {format_french(t.until)})"
     return line
+
+
+def chapter_clauses(index: VersionIndex, ident: str) -> str | None:
+    """The article holding a chapter's own clauses (IV, XI, XIII: D-102) for its numeral."""
+    if not re.fullmatch(r"[IVXL]+", ident):
+        return None
+    found = [
+        aid
+        for aid, vs in index.versions.items()
+        if aid.endswith(f"-{ident}")
+        and vs[0].num is None
+        and vs[0].text_id == index.corpus.convention.base
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    import difflib  # only to suggest a number when one is not found
+
+    close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
+    return f"vouliez-vous dire : {', '.join(close)} ?" if close else None

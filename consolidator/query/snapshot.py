@@ -23,7 +23,14 @@ from consolidator.model import (
 from consolidator.query.branche import Held, answered_pending, branche_entries, held_over
 from consolidator.query.knowledge import pending_article
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
-from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
+from consolidator.query.numbering import (
+    chapter_clauses,
+    clean_num,
+    describe_tenure,
+    suggest,
+    tenures,
+    words_act,
+)
 from consolidator.query.provenance import date_caveat, since_provenance
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
@@ -142,9 +149,8 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     if version is None:
         history = index.versions.get(article, ())
         if not history:
-            raise pending_article(index, article, day) or QueryError(
-                f"article inconnu : « {article} »"
-            )
+            unknown_id = QueryError(f"article inconnu : « {article} »")
+            raise pending_article(index, article, day) or unknown_id
         first, last = history[0], history[-1]
         name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
@@ -318,7 +324,7 @@ def _unknown_number(index: VersionIndex, ident: str, text_id: str, num: str) -> 
     erratum = _read_as(index, text_id, clean_num(num))
     return QueryError(
         f"article inconnu : « {ident} »{erratum[0] if erratum else ''}",
-        hint=erratum[1] if erratum else _suggest(clean_num(num), known),
+        hint=erratum[1] if erratum else suggest(clean_num(num), known),
     )
 
 
@@ -339,9 +345,10 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     """
     if ident in index.versions:
         return ident
-    waiting = pending_article(index, ident, day)  # an act's own, not in force (lawyer L-62)
-    if waiting is not None:
+    if (waiting := pending_article(index, ident, day)) is not None:  # lawyer L-62
         raise waiting
+    if (chapter := chapter_clauses(index, ident)) is not None:  # « XIII » (L-61)
+        return chapter
     text_id, _, num = ident.rpartition(":")
     acts = index.corpus.acts
     if text_id:
@@ -349,7 +356,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         if not matches:
             raise QueryError(
                 f"texte inconnu : « {text_id} »",
-                hint=_suggest(text_id, [a.prefix or a.id for a in acts.values()]),
+                hint=suggest(text_id, [a.prefix or a.id for a in acts.values()]),
             )
         text_id = matches[0]
     else:
@@ -385,13 +392,6 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
         f"{chapter} ; ce numéro a désigné :\n{lines}",
         hint="choisissez une date de l'une de ces périodes, ou le numéro que l'article porte à votre date",
     )
-
-
-def _suggest(word: str, choices: list[str]) -> str | None:
-    import difflib  # only to suggest a number when one is not found
-
-    close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
-    return f"vouliez-vous dire : {', '.join(close)} ?" if close else None
 
 
 def for_branch(index: VersionIndex, art: ArticleAt, day: date) -> ArticleAt:

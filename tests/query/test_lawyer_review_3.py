@@ -184,3 +184,13 @@ def test_articles_index_gives_each_date_its_own_caveat(index: VersionIndex) -> N
     shown = _bound_caveats(index, versions[-1], False, versions[0])
     assert shown["since_caveat"] is None
     assert "D-212" in (_bound_caveats(index, versions[-1], False)["since_caveat"] or "")
+
+
+def test_a_chapter_numeral_reaches_the_chapters_own_clauses(index: VersionIndex) -> None:
+    """L-61: chapter XIII « Maternité - Adoption » has clauses of its own, no numbered article
+    (004 l.2149-2173, D-102); `article XIII` answered « article inconnu » with the hint
+    « vouliez-vous dire : a2000-XIII ? »."""
+    assert seed_lines(2149, 2149)[0] == "XIII. - Maternité - Adoption"
+    assert resolve_article(index, "XIII", date(2010, 1, 1)) == "a2000-XIII"
+    with pytest.raises(QueryError, match="article inconnu"):
+        resolve_article(index, "XV", date(2010, 1, 1))  # chapter XV has numbered articles only
