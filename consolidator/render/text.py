@@ -246,8 +246,11 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
     return _typo_lines(out)
 
 
-def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
+def _version_line(index: VersionIndex, vh: VersionHistory, heading: str | None = None) -> list[str]:
     v = vh.version
+    # a wording under another title than the heading's says it (lawyer L-58: 9.10 was the
+    # diploma gratification before avenant n° 32 made it the CPNEFP)
+    titled = f" « {v.title} »" if v.title and heading and v.title != heading else ""
     act = index.corpus.acts[words_act(index, v)]
     until = (
         f" au {format_french(v.until)}{date_caveat(until_provenance(index, v))}" if v.until else ""
@@ -255,7 +258,7 @@ def _version_line(index: VersionIndex, vh: VersionHistory) -> list[str]:
     caveat = date_caveat(since_provenance(index, v)) + _retro(index, v)
     unknown = "" if v.wording_known else f", {WORDING_UNKNOWN}"
     lines = [
-        f"• {v.num or '(sans numéro)'} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
+        f"• {v.num or '(sans numéro)'}{titled} — du {format_french(v.since)}{caveat}{until} : {act_label(index.corpus, act)} [{vh.heading_label}{unknown}]"
     ]
     if only_renumbered(index, v):
         moved = index.corpus.acts[v.act]
@@ -295,7 +298,7 @@ def history_text(index: VersionIndex, hist: History) -> str:
         "",
     ]
     for vh in hist.versions:
-        out += _version_line(index, vh)
+        out += _version_line(index, vh, hist.title)
     if hist.same_number:
         others = len({aid for aid, _ in hist.same_number})
         which = "un autre article" if others == 1 else "d'autres articles"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from consolidator.commands import timeline_document
+from consolidator.commands import history_document, timeline_document
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import QueryError
 from consolidator.model import View
@@ -194,3 +194,16 @@ def test_a_chapter_numeral_reaches_the_chapters_own_clauses(index: VersionIndex)
     assert resolve_article(index, "XIII", date(2010, 1, 1)) == "a2000-XIII"
     with pytest.raises(QueryError, match="article inconnu"):
         resolve_article(index, "XV", date(2010, 1, 1))  # chapter XV has numbered articles only
+
+
+def test_history_names_a_wording_under_another_title(index: VersionIndex) -> None:
+    """L-58: avenant n° 32 « L'article 9.10 est intégralement supprimé et remplacé » (004 l.14011)
+    by the CPNEFP: the 2015 9.10 was the diploma gratification. `history 9.10`, headed by the
+    CPNEFP's title, listed the 2015 wording without its own title."""
+    assert "L'article 9.10" in seed_lines(14011, 14011)[0]
+    text = flat(str(history_document(index, "9.10", date(2026, 12, 2), "text")))
+    assert (
+        "• 9.10 « Reconnaissance des formations diplômantes, certifiantes et qualifiantes » — du 3 juillet 2015"
+        in text
+    )
+    assert "• 9.10 — du 16 avril 2021" in text  # the heading's own title is not repeated
