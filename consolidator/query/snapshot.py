@@ -155,11 +155,10 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
             unknown = _unknown_around(index, first, day)
-            caveat = date_caveat(since_provenance(index, first))[1:]  # lawyer L-63
+            caveat = date_caveat(since_provenance(index, first))  # « (…, D-407) »: lawyer L-63
             raise QueryError(
                 f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
-                f" (en vigueur à partir du {format_french(first.since)}"
-                f"{', ' + caveat.strip('()') if caveat else ''})"
+                f" (en vigueur à partir du {format_french(first.since)}{', ' + caveat[2:] if caveat else ')'}"
                 + (
                     f" ; ce jour-là, le chapitre « {unknown} » compte des articles dont le texte"
                     " n'est pas disponible dans les sources, et les numéros de ses articles ne"
