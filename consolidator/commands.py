@@ -169,7 +169,8 @@ def timeline_document(
         return jrender.dumps(data)
     sources = api.sources_date(index.corpus)
     known = f" (connu au {format_french(known_at)})" if known_at else ""
-    content = f"{sources.sentence()}{known}\n\n" + trender.timeline_text(events)
+    # the sources sentence already says « réponse limitée à ce qui était connu au … » (L-56)
+    content = f"{sources.sentence()}\n\n" + trender.timeline_text(events)
     if at:
         content += (
             f"\nSigné au {format_french(at)}, pas encore en vigueur{known} :\n"

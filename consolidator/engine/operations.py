@@ -181,6 +181,18 @@ def _move_article(tree: WorkTree, op: MoveArticle) -> set[str]:
     return {art.id}
 
 
+# Légifrance's retyping of a consolidated block (colons, spaces, « L.912-1 » for « L. 912-1 »),
+# encoded as operations of the act that produced the block so that the text equals Légifrance's
+# (D-103, D-311): the words are unchanged, so the alinéa keeps the act that wrote it and that
+# act's extension; the retyping act is not its author (lawyer L-54).
+RETYPING = frozenset({"D-103", "D-311"})
+
+
+def retyping(op: Operation) -> bool:
+    """Whether `op` only retypes words another act wrote (D-103, D-311)."""
+    return op.decision in RETYPING
+
+
 def _fragment_index(
     art: ArticleState, op: Operation, position: int, allow_end: bool = False
 ) -> int:
@@ -206,7 +218,10 @@ def _alinea_op(tree: WorkTree, op: InsertAlinea | ReplaceAlinea | DeleteAlinea) 
         what = f"alinéa {op.alinea} of article {art.num or art.id}"
         _check_contains(op, op.expect, frags[at].text, what)
         replaced = op.paragraphs if isinstance(op, ReplaceAlinea) else ()
-        frags[at : at + 1] = fragments(op.act, f"{op.index}", replaced)
+        new = fragments(op.act, f"{op.index}", replaced)
+        if retyping(op) and len(new) == 1:  # same words, same alinéa: its act stays (L-54)
+            new = (replace(frags[at], text=new[0].text, cells=new[0].cells),)
+        frags[at : at + 1] = new
     art.fragments = tuple(frags)
     _stamp(art, op)
     return {art.id}
@@ -245,7 +260,8 @@ def _words_op(tree: WorkTree, op: ReplaceWords | InsertWords | DeleteWords) -> s
     chosen = found if op.occurrence == "all" else [found[wanted - 1]]
     for i, match in reversed(chosen):
         text = _edit(frags[i].text, match.start(), match.end(), op)
-        frags[i] = replace(frags[i], text=text, amended_by=(*frags[i].amended_by, op.act))
+        amended = frags[i].amended_by if retyping(op) else (*frags[i].amended_by, op.act)
+        frags[i] = replace(frags[i], text=text, amended_by=amended)
     art.fragments = tuple(frags)
     _stamp(art, op)
     return {art.id}

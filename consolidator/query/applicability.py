@@ -15,12 +15,14 @@ from consolidator.model import (
     EffectRule,
     Restriction,
     RestrictionKind,
+    RuleKind,
     Version,
 )
 from consolidator.query.branche import held_over, position
 from consolidator.query.branche_view import branche_article
 from consolidator.query.citation import company_agreement, text_designation, unnumbered_name
 from consolidator.query.events import sources_date, when_phrase
+from consolidator.query.knowledge import pending_for
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import (
@@ -207,11 +209,11 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     retro = retroactive(index, art.version)
     since += f" ; {retro.phrase}" if retro else ""
     text_act = index.corpus.acts[art.version.text_id]
-    wording = (
-        "dans sa rédaction d'origine"
-        if act.id == text_act.id
-        else f"dans sa rédaction issue {de(act_label(index.corpus, act))} (depuis le {since})"
-    )
+    dated = f" (depuis le {since})"
+    if act.id == text_act.id:  # its own date only when not plainly sourced (lawyer L-52)
+        wording = "dans sa rédaction d'origine" + (dated if caveat or retro else "")
+    else:
+        wording = f"dans sa rédaction issue {de(act_label(index.corpus, act))}{dated}"
     if not art.version.wording_known:  # lawyer L-48: as `article` and `text` say
         wording += ", dont le texte n'est pas disponible dans les sources"
     note = renumbering_note(index, art.version)
@@ -246,7 +248,30 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
             f"Une nouvelle rédaction, issue {de(index.corpus.acts[v.act].label)}, est signée et "
             f"entrera en vigueur {when}."
         )
+    out += _pending_sentences(index, art.id)
     return " ".join(out)
+
+
+def _pending_sentences(index: VersionIndex, article: str) -> list[str]:
+    """Under --known-at, a signed change whose date hangs on an arrêté not yet published
+    (lawyer L-53): « … entrera en vigueur le lendemain de la publication de son arrêté
+    d'extension, dont la date n'est pas connue au 1er janvier 2017 »."""
+    known = index.corpus.known_at
+    out = []
+    for item in pending_for(index, article):
+        act = item.act
+        rule = act.effects.get(item.op.effect if item.op else None) or act.effects[None]
+        when = (
+            when_phrase(index, act, rule, None, known or date.max)
+            if rule.kind is RuleKind.EXTENSION
+            else "à une date non connue"
+        )
+        unknown = f", dont la date n'est pas connue au {format_french(known)}" if known else ""
+        out.append(
+            f"Une nouvelle rédaction, issue {de(act.label)}, est signée et entrera en vigueur "
+            f"{when}{unknown}."
+        )
+    return out
 
 
 def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:

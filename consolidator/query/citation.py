@@ -8,12 +8,22 @@ from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.french import and_list, de
-from consolidator.model import Act, ActKind, ActLevel, Corpus, Restriction, RestrictionKind, State
+from consolidator.french import alineas, and_list, de
+from consolidator.model import (
+    Act,
+    ActKind,
+    ActLevel,
+    Arrete,
+    Corpus,
+    Restriction,
+    RestrictionKind,
+    State,
+)
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Provenance, act_label, jo_provenance
 from consolidator.query.rows import row_exclusions, rows_phrase
+from consolidator.query.scope import Scope
 from consolidator.query.snapshot import ArticleAt, article_at
 
 _FEMININE = (ActKind.CONVENTION, ActKind.ANNEXE)
@@ -90,7 +100,10 @@ def _reserves(restrictions: tuple[Restriction, ...]) -> tuple[str, ...]:
 def _jo(index: VersionIndex, art: ArticleAt) -> str:
     """« (JO du 12 juin 2003) », with « date déduite, D-007 » when the JO date is not sourced."""
     assert art.extension is not None
-    arrete = art.extension.arrete
+    return _jo_of(index, art.extension.arrete)
+
+
+def _jo_of(index: VersionIndex, arrete: Arrete) -> str:
     if not arrete.jo:
         return ", date de publication au JO inconnue"
     prov = jo_provenance(index.corpus, arrete)  # every date not in a seed says so, as in `article`
@@ -102,6 +115,8 @@ def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) 
     agreed = "e" if act.kind in _FEMININE else ""
     if art.state is State.EN_VIGUEUR or act.level is ActLevel.ENTREPRISE:
         return ""  # not subject to extension; a company's text never is (D-413)
+    if art.extension is None and art.label is ArticleLabel.PARTIEL:
+        return _partial_clause(index, art, agreed, day)
     if art.extension is None:
         return f", non étendu{agreed} au {format_french(day)}"
     arrete = art.extension.arrete
@@ -113,6 +128,23 @@ def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) 
     )
     field = f" à l'exclusion des {and_list(scopes)}" if scopes else ""
     return f", étendu{agreed} par {arrete.label}{jo}{field}"
+
+
+def _partial_clause(index: VersionIndex, art: ArticleAt, agreed: str, day: date) -> str:
+    """An article some of whose alinéas are extended and others not yet (lawyer L-59: the 2000
+    alinéa of 4.4 extended in 2001, the one avenant n° 7 added waiting for its arrêté):
+    « , étendu partiellement par arrêté du 17 août 2001 (JO …) à l'exclusion des organismes … ;
+    l'alinéa 2, non étendu au 1er mars 2004 »."""
+    bound = [s for s in art.scopes if s.extension is not None and s.scope is not Scope.ADHERENTS]
+    events = {s.extension.arrete.id: s.extension for s in bound if s.extension}
+    parts = []
+    for event in sorted(events.values(), key=lambda e: e.arrete.date):
+        scopes = [r.text for r in event.extension.restrictions if r.kind is RestrictionKind.SCOPE]
+        field = f" à l'exclusion des {and_list(list(dict.fromkeys(scopes)))}" if scopes else ""
+        parts.append(f"{event.arrete.label}{_jo_of(index, event.arrete)}{field}")
+    others = [s.index for s in art.scopes if s not in bound]
+    rest = f" ; {alineas(others)}, non étendu{'s' if len(others) > 1 else ''}" if others else ""
+    return f", étendu{agreed} partiellement par {and_list(parts)}{rest} au {format_french(day)}"
 
 
 def text_designation(corpus: Corpus, text_act: Act, of_convention: str) -> str:

@@ -168,8 +168,8 @@ def compare(
     state_line = _state_line(before, after)
     if state_line:
         kinds.append(ChangeKind.STATE)
-    old = {_key(r): r for r in before.restrictions if r.kind is not RestrictionKind.SCOPE}
-    new = {_key(r): r for r in after.restrictions if r.kind is not RestrictionKind.SCOPE}
+    old = {_key(r): r for r in _shown_restrictions(before) if r.kind is not RestrictionKind.SCOPE}
+    new = {_key(r): r for r in _shown_restrictions(after) if r.kind is not RestrictionKind.SCOPE}
     added = tuple(new[k] for k in sorted(set(new) - set(old)))
     removed = tuple(old[k] for k in sorted(set(old) - set(new)))
     if added or removed:
@@ -362,3 +362,10 @@ def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     after = article_at(index, article, cur.since)
     change = compare(article, before, after) or ArticleChange(article, (), before, after)
     return replace(change, text=_text_label(index, after))
+
+
+def _shown_restrictions(art: ArticleAt) -> tuple[Restriction, ...]:
+    """The restrictions binding an article as shown: in the branche view, with those of the
+    held-over wording (lawyer L-60: a reservation does not end the day a new text is signed)."""
+    held = art.branche.fallback_restrictions if art.branche is not None else ()
+    return art.restrictions + tuple(r for r in held if r not in art.restrictions)

@@ -18,7 +18,8 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex, build_index
 from consolidator.engine.timeline import Pending
 from consolidator.errors import QueryError
-from consolidator.model import Act, Corpus, Extension, RuleKind
+from consolidator.french import de
+from consolidator.model import Act, ArticleDef, Corpus, Extension, RuleKind, SectionDef
 from consolidator.query.events import SourcesDate, arrete_known, when_phrase
 from consolidator.query.salaries import known_grids
 
@@ -100,3 +101,30 @@ def knowledge_sentence(stamp: SourcesDate) -> str:
         f"Sources à jour au {format_french(stamp.day)} ; connaissance au {format_french(known)} :"
         " les textes signés ou publiés après cette date ne sont pas pris en compte."
     )
+
+
+def _body_articles(items: tuple[SectionDef | ArticleDef, ...]) -> dict[str, ArticleDef]:
+    out: dict[str, ArticleDef] = {}
+    for item in items:
+        out |= _body_articles(item.children) if isinstance(item, SectionDef) else {item.id: item}
+    return out
+
+
+def pending_article(index: VersionIndex, article: str, day: date | None) -> QueryError | None:
+    """The error for an act's own article that is signed and known but waits for a date of effect
+    nobody knew yet (--known-at, lawyer L-62): « … n'est pas encore en vigueur le 1er mars 2004 :
+    signé le 17 décembre 2003, il entrera en vigueur au jour de son extension … »; else None."""
+    for item in index.timeline.pending:
+        own = _body_articles(item.act.body).get(article) if item.op is None else None
+        if own is not None:
+            act = item.act
+            name = f"l'article {own.num}" if own.num else "cet article"
+            when = pending_when(index, item).removesuffix(f" ({act.label})")
+            known = index.corpus.known_at
+            unknown = f", date inconnue au {format_french(known)}" if known else ""
+            on = f" le {format_french(day)}" if day else ""
+            return QueryError(
+                f"{name} {de(act.label)} n'est pas encore en vigueur{on} : signé le "
+                f"{format_french(act.signed)}, il entrera en vigueur {when}{unknown}"
+            )
+    return None

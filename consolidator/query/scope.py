@@ -105,6 +105,8 @@ class BrancheText:
     removed: tuple[tuple[int, str], ...]  # (alinéa index, why) for alinéas left out
     fallback: Version | None  # the earlier extended version still binding non-members
     fallback_fragments: tuple[Fragment, ...]
+    # the reservations and exclusions the fallback's extension still carries (lawyer L-60)
+    fallback_restrictions: tuple[Restriction, ...] = ()
 
 
 def _strip(text: str, spans: tuple[Span, ...]) -> str:
@@ -154,7 +156,30 @@ def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheTex
         extra = tuple(
             f for i, f in enumerate(fallback.fragments) if f.uid not in kept and i in bound
         )
-    return BrancheText(tuple(paragraphs), tuple(removed), fallback, extra)
+    held = _held_restrictions(index, fallback, day, extra) if fallback is not None else ()
+    return BrancheText(tuple(paragraphs), tuple(removed), fallback, extra, held)
+
+
+def _held_restrictions(
+    index: VersionIndex, fallback: Version, day: date, shown: tuple[Fragment, ...]
+) -> tuple[Restriction, ...]:
+    """The reservations and exclusions that bind the held-over wording on `day`: non-adherents
+    are bound by it as extended, i.e. with its arrêté's restrictions (9.2 of avenant n° 27 and
+    the R. 6332-8 reservation of the arrêté of 18 December 2020, until avenant n° 32 is
+    extended; lawyer L-60). Those bound to an alinéa not shown are left out."""
+    uids = {f.uid for f in shown}
+    if not uids and fallback.wording_known:
+        return ()
+    return tuple(
+        r
+        for r in restrictions_at(index, fallback, day)
+        if r.kind is not RestrictionKind.SCOPE
+        and (not r.alinea or not fallback.wording_known or _uid(fallback, r.alinea) in uids)
+    )
+
+
+def _uid(version: Version, alinea: int) -> str | None:
+    return version.fragments[alinea - 1].uid if 0 < alinea <= len(version.fragments) else None
 
 
 def _fallback(index: VersionIndex, version: Version, day: date) -> Version | None:

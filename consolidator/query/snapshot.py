@@ -21,8 +21,10 @@ from consolidator.model import (
     View,
 )
 from consolidator.query.branche import Held, answered_pending, branche_entries, held_over
+from consolidator.query.knowledge import pending_article
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
+from consolidator.query.provenance import date_caveat, since_provenance
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
 from consolidator.query.states import (
     Span,
@@ -141,14 +143,16 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
     if version is None:
         history = index.versions.get(article, ())
         if not history:
-            raise QueryError(f"article inconnu : « {article} »")
+            unknown_id = QueryError(f"article inconnu : « {article} »")
+            raise pending_article(index, article, day) or unknown_id
         first, last = history[0], history[-1]
         name = f"l'article {first.num}" if first.num else "cet article"
         if day < first.since:
             unknown = _unknown_around(index, first, day)
+            caveat = date_caveat(since_provenance(index, first))  # « (…, D-407) »: lawyer L-63
             raise QueryError(
                 f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
-                f" (en vigueur à partir du {format_french(first.since)})"
+                f" (en vigueur à partir du {format_french(first.since)}{', ' + caveat[2:] if caveat else ')'}"
                 + (
                     f" ; ce jour-là, le chapitre « {unknown} » compte des articles dont le texte"
                     " n'est pas disponible dans les sources, et les numéros de ses articles ne"
@@ -332,6 +336,8 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     """
     if ident in index.versions:
         return ident
+    if (waiting := pending_article(index, ident, day)) is not None:  # lawyer L-62
+        raise waiting
     text_id, _, num = ident.rpartition(":")
     acts = index.corpus.acts
     if text_id:

@@ -226,6 +226,9 @@ def branche_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
                 **version_json(index, fallback),
                 "num": fallback.num,
                 "text": "\n\n".join(f.text for f in art.branche.fallback_fragments),
+                "restrictions": [
+                    restriction_json(index, r) for r in art.branche.fallback_restrictions
+                ],
             }
             if fallback
             else None

@@ -46,19 +46,23 @@ def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]
                 # not in force: the whole time it bore that number, not its last wording's
                 "since": v.since if v.covers(site.at) else bearing[0].since,
                 "until": v.until,
-                **_bound_caveats(index, v, v.covers(site.at)),
+                # each date with its own caveat: the first day is bearing[0]'s (lawyer L-55)
+                **_bound_caveats(index, v, v.covers(site.at), bearing[0]),
                 "key": (v.text_id != index.corpus.convention.base, v.text_id, _sort_key(v.num)),
             }
         )
     return sorted(rows, key=lambda r: r["key"])
 
 
-def _bound_caveats(index: VersionIndex, version: Version, in_force: bool) -> dict[str, str | None]:
+def _bound_caveats(
+    index: VersionIndex, version: Version, in_force: bool, first: Version | None = None
+) -> dict[str, str | None]:
     """The caveats of the dates a row shows (lawyer L-43: « en vigueur du 15 juin 2023 » comes
-    from the metadata title); nothing for a row in force, which shows no date."""
+    from the metadata title); nothing for a row in force, which shows no date. The first day
+    shown is `first`'s (the first version bearing the number), the last `version`'s."""
     if in_force:
         return {"since_caveat": None, "until_caveat": None}
-    since = since_provenance(index, version)
+    since = since_provenance(index, first or version)
     until = until_provenance(index, version)
     return {
         "since_caveat": since.caveat if since else None,

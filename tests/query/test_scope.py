@@ -209,8 +209,8 @@ def test_an_attached_texts_article_is_named_with_its_text(index) -> None:
     assert text.startswith(
         "Au 1er janvier 2020, l'article 6.1 de l'accord du 15 octobre 2014 (GPEC) de la "
         "convention collective nationale de la mutualité du 31 janvier 2000 est en vigueur dans "
-        "sa rédaction d'origine."
-    )
+        "sa rédaction d'origine (depuis le 15 octobre 2014, date approximative, D-403)."
+    )  # no clause of effect (D-403): its first day is a guess, said so (lawyer L-52)
     base = applicability(index, "a2000-6.1", date(2020, 1, 1))
     assert base.startswith(
         "Au 1er janvier 2020, l'article 6.1 de la convention collective nationale de la mutualité"
