@@ -36,6 +36,7 @@ from consolidator.query.retroactive import retroactive
 from consolidator.query.scope import FragmentScope, Scope, branche_text, extended_on
 from consolidator.query.snapshot import ArticleAt, article_at
 from consolidator.query.states import binds_from
+from consolidator.query.undated import held_before_publication, undated_effect
 
 EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
 MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
@@ -79,7 +80,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
         return [
             f"Il est étendu par l'{art.undated.arrete.label}, dont la date de publication au JO "
             "est inconnue : on ne peut dire à partir de quel jour il lie "
-            f"{EVERYONE}{_outside(art.undated)}."
+            f"{EVERYONE}{_outside(art.undated)} ({undated_effect(art.undated)})."
         ]
     groups = _groups(art)
     extended = [s for s in art.scopes if s.scope in (Scope.BRANCHE, Scope.RESERVE) or s.excluded]
@@ -287,8 +288,9 @@ def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
         lacking = f" ({WORDING_UNKNOWN})" if not fb.wording_known else ""
         out.append(
             "Pour les employeurs non adhérents, la rédaction antérieure étendue issue "
-            f"{de(index.corpus.acts[fb.act].label)}{num}{lacking} demeure applicable à la place de "
-            "ce que cette rédaction modifie."
+            f"{de(index.corpus.acts[fb.act].label)}{num}{lacking} demeure applicable"
+            f"{' jusqu’à cette publication' if art.undated else ''} à la place de ce que cette "
+            "rédaction modifie."
         )
     elif branche.removed or unknown:
         held = _replaced_held(index, art, day)
@@ -339,10 +341,12 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
         else ""
     )
     unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
+    if art.undated is not None:  # D-716
+        ext = f", étendu par l'{art.undated.arrete.label}, dont la date de publication au JO est inconnue ({undated_effect(art.undated)}),"
     return (
         f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "
         f"{change} depuis le {format_french(held.day)} par {by(act.label)} pour {MEMBERS}. "
         f"Ce texte n'étant pas étendu à cette date, l'article{ext} lie toujours les autres "
         f"employeurs entrant dans le champ d'application de la convention, jusqu'à l'extension de "
-        "ce texte."
+        f"ce texte.{held_before_publication(index, art, day)}"
     )

@@ -20,6 +20,7 @@ from consolidator.model import EndReason, Version
 from consolidator.query.branche import held_candidate
 from consolidator.query.numbering import only_renumbered, words_act
 from consolidator.query.scope import branche_text, extended_on
+from consolidator.query.undated import version_undated
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ class HeldPeriod:
     change: str  # "repealed", "renumbered" (or moved), "replaced" (for what the act changed)
     until_act: str | None = None  # the act whose extension (or change) ends it (None: open)
     own_extension: ExtensionEvent | None = None  # set when it binds them only from this, later
+    # an arrêté whose JO publication, on an unknown day, ends the stretch (`until` is then None;
+    # the arrêté's date is only the earliest day; D-716)
+    until_undated: ExtensionEvent | None = None
+    # the version's own extension, whose JO publication is unknown (D-716)
+    own_undated: ExtensionEvent | None = None
 
 
 def _key(version: Version) -> tuple[date, str]:
@@ -54,6 +60,8 @@ def branche_named(index: VersionIndex, article: str, day: date) -> Version | Non
         base = next((v for v in versions if v.covers(day)), None)
     if base is None:
         return None
+    if version_undated(index, base, day) is not None:  # counted from the arrêté's date (D-716)
+        return original
     found = branche_text(index, base, day)
     if found.fallback is not None:
         return found.fallback
@@ -65,7 +73,8 @@ def branche_named(index: VersionIndex, article: str, day: date) -> Version | Non
 
 def change_days(index: VersionIndex, article: str) -> list[date]:
     """Every day on which what binds non-adherents may change: a version's first or last day, an
-    extension's effect of an act that wrote any of its alinéas, a reservation's start or end."""
+    extension's effect of an act that wrote any of its alinéas (the arrêté's date when its JO
+    publication is unknown: the earliest day, D-716), a reservation's start or end."""
     days: set[date] = set()
     acts: set[str] = set()
     for v in index.versions[article]:
@@ -76,7 +85,7 @@ def change_days(index: VersionIndex, article: str) -> list[date]:
         for f in v.fragments:
             acts |= {f.act, *f.amended_by}
     for act in acts:
-        days |= {e.effective for e in index.extensions_of(act) if e.effective}
+        days |= {e.effective or e.arrete.date for e in index.extensions_of(act)}
     for b in index.bindings_of(article):
         days |= {d for d in (b.effective, b.until) if d}
     return sorted(days)
@@ -130,10 +139,24 @@ def held_period(index: VersionIndex, version: Version) -> HeldPeriod | None:
     if since is None:
         return None
     until_act, event = _ender(index, article, until) if until else (None, None)
+    undated = _undated_ender(index, article, until) if until and event is None else None
+    if undated is not None:  # ends on the arrêté's unknown JO day, not on its date (D-716)
+        until_act, until = undated.extension.act, None
     own = None
     if since > version.until:
         own = next(
             (e for e in index.extensions_of(words_act(index, version)) if e.effective == since),
             None,
         )
-    return HeldPeriod(since, until, act, event, change, until_act, own)
+    own_undated = version_undated(index, version, since)
+    return HeldPeriod(since, until, act, event, change, until_act, own, undated, own_undated)
+
+
+def _undated_ender(index: VersionIndex, article: str, day: date) -> ExtensionEvent | None:
+    """An arrêté dated `day`, whose JO publication is unknown, extending a version of `article`
+    that starts on or before `day` (the avenant of 26 September 2001 on 9.6; D-716)."""
+    for v in index.versions[article]:
+        event = version_undated(index, v, day) if v.since <= day else None
+        if event is not None and event.arrete.date == day:
+            return event
+    return None

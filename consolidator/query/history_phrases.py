@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.french import de
 from consolidator.model import Version
 from consolidator.query.boundaries import until_provenance
 from consolidator.query.history_held import HeldPeriod
 from consolidator.query.numbering import by
 from consolidator.query.provenance import Provenance, date_caveat, jo_provenance
+from consolidator.query.scope import branche_text
+from consolidator.query.undated import DECISION, not_before
 
 
 def held_start_provenance(
@@ -38,6 +41,8 @@ def held_period_line(index: VersionIndex, version: Version, held: HeldPeriod) ->
     own = held.own_extension
     start = held_start_provenance(index, version, held)
     end = f" → {format_french(held.until)}" if held.until else ""
+    if held.until_undated is not None:  # D-716: never the arrêté's date as the end
+        end = f" → date inconnue ({not_before(held.until_undated)}, {DECISION})"
     change = {"renumbered": "renuméroté", "repealed": "abrogé", "replaced": "remplacé"}
     when = f" le {format_french(version.until)}" if own and version.until else ""
     what = " pour ce qu’il modifie" if held.change == "replaced" else ""
@@ -56,6 +61,7 @@ def held_period_line(index: VersionIndex, version: Version, held: HeldPeriod) ->
             f" ; sa propre extension, par l’{own.arrete.label}, ne prend effet que le "
             f"{format_french(held.since)}"
         )
+    parts += _own_undated(index, version, held)
     return (
         f"{format_french(held.since)}{date_caveat(start)}{end} : en vigueur étendue pour les "
         f"employeurs non adhérents ({parts})"
@@ -64,6 +70,11 @@ def held_period_line(index: VersionIndex, version: Version, held: HeldPeriod) ->
 
 def _ending(index: VersionIndex, held: HeldPeriod) -> str:
     """« , qui ne les lie qu'à compter de son extension, le … » (or of its own date of effect)."""
+    if held.until_undated is not None:
+        return (
+            ", qui ne les lie qu’à compter de son extension, à la publication au JO de "
+            f"l’{held.until_undated.arrete.label}, date inconnue"
+        )
     if held.until is None:
         return ""
     if held.extension is None:
@@ -71,3 +82,23 @@ def _ending(index: VersionIndex, held: HeldPeriod) -> str:
     jo = jo_provenance(index.corpus, held.extension.arrete)
     caveat = f", {jo.caveat}" if jo and jo.caveat else ""
     return f", qui ne les lie qu’à compter de son extension, le {format_french(held.until)}{caveat}"
+
+
+def _own_undated(index: VersionIndex, version: Version, held: HeldPeriod) -> str:
+    """« ; étendu par l'arrêté du 24 décembre 2001, date de publication au JO inconnue (au plus
+    tôt le 24 décembre 2001, D-716) : jusqu'à cette publication, ils restent liés par la
+    rédaction issue de la convention … du 31 janvier 2000 »."""
+    own = held.own_undated
+    if own is None:
+        return ""
+    out = (
+        f" ; étendu par l’{own.arrete.label}, date de publication au JO inconnue "
+        f"({not_before(own)}, {DECISION})"
+    )
+    earlier = branche_text(index, version, held.since).fallback
+    if earlier is not None:
+        out += (
+            " : jusqu’à cette publication, ils restent liés par la rédaction issue "
+            f"{de(index.corpus.acts[earlier.act].label)}"
+        )
+    return out

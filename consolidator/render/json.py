@@ -30,6 +30,7 @@ from consolidator.query.rows import designation
 from consolidator.query.scope import Scope
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import binds_from
+from consolidator.query.undated import event_json as undated_json
 
 
 def _iso(day: date | None) -> str | None:
@@ -229,6 +230,8 @@ def branche_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
                 "restrictions": [
                     restriction_json(index, r) for r in art.branche.fallback_restrictions
                 ],
+                # D-716: it binds them until this arrêté's JO publication, on an unknown day
+                "until_extension_jo_unknown": undated_json(art.undated),
             }
             if fallback
             else None
@@ -340,6 +343,9 @@ def _version_history_json(index: VersionIndex, vh: Any) -> dict[str, Any]:
                 ),
                 "extension": extension_json(index, vh.held.extension),
                 "own_extension": extension_json(index, vh.held.own_extension),
+                # D-716: `until` null, ended by an arrêté's JO publication on an unknown day
+                "until_extension_jo_unknown": undated_json(vh.held.until_undated),
+                "own_extension_jo_unknown": undated_json(vh.held.own_undated),
             }
             if vh.held
             else None

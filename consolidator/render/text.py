@@ -33,6 +33,7 @@ from consolidator.query.rows import designation, row_exclusions, rows_phrase
 from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, binds_from, excluded_spans
+from consolidator.query.undated import until_publication
 from consolidator.render.typography import typo_fr
 
 WIDTH = 92
@@ -209,9 +210,10 @@ def fallback_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> li
         act = index.corpus.acts[fallback.act]
         num = f", alors article {fallback.num}" if fallback.num and fallback.num != art.num else ""
         unknown = f" {WORDING_UNKNOWN}" if not fallback.wording_known else ""
-        lines.append(
-            f"Rédaction antérieure étendue, toujours applicable aux non-adhérents ({act.label}{num}) :{unknown}\n"
-        )
+        head = "Rédaction antérieure étendue, toujours applicable aux non-adhérents"
+        if art.undated is not None:  # D-716: until the arrêté's unknown JO publication
+            head = until_publication(art.undated)
+        lines.append(f"{head} ({act.label}{num}) :{unknown}\n")
         lines += [_para(f.text, "    ", typo) + "\n" for f in art.branche.fallback_fragments]
     return lines
 

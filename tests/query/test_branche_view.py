@@ -107,10 +107,13 @@ def test_l09_chapter_ix_of_2000_still_binds_in_2005(index) -> None:
     # the 2000 chapter (extended 28 August 2001, wording unknown) still binds non-adherents
     out = _run("text", "--at", "2005-03-01", "--view", "branche")
     chapter = out[out.index("\nIX - ") : out.index("\nX - ")]
+    # 9.6 of the avenant of 26 September 2001 binds them from the unknown JO day of the arrêté
+    # of 24 December 2001 (004 l.15495-15501): until then, the 2000 9.6 (D-716)
     assert (
-        "Rédaction antérieure étendue, toujours applicable aux non-adhérents (convention "
-        "collective nationale de la mutualité du 31 janvier 2000) : texte non disponible dans "
-        "les sources"
+        "Jusqu’à la publication au JO, à une date inconnue, de l’arrêté du 24 décembre 2001 (au "
+        "plus tôt le 24 décembre 2001, D-716), rédaction antérieure étendue applicable aux "
+        "non-adhérents (convention collective nationale de la mutualité du 31 janvier 2000) : "
+        "texte non disponible dans les sources"
     ) in chapter
 
 

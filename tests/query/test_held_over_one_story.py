@@ -35,8 +35,10 @@ def _held(index, article: str) -> dict[tuple[date, str], tuple[date, date | None
     """History's held-over stretches of `article`: (version since, act) → (since, until)."""
     out = {}
     for vh in history(index, article, TODAY).versions:
-        if vh.held is not None:
-            out[(vh.version.since, vh.version.act)] = (vh.held.since, vh.held.until)
+        if vh.held is not None:  # an unknown JO day: counted from the arrêté's date (D-716)
+            undated = vh.held.until_undated
+            until = undated.arrete.date if undated else vh.held.until
+            out[(vh.version.since, vh.version.act)] = (vh.held.since, until)
     return out
 
 
@@ -46,7 +48,9 @@ def _branche_named(index, article: str, day: date) -> tuple[date, str] | None:  
         art = branche_article(index, article, day)
     except QueryError:
         return None
-    if art.branche is not None and art.branche.fallback is not None:
+    # an extension whose JO day is unknown counts from its arrêté's date; the earlier wording
+    # named beside it binds them only until that publication (D-716)
+    if art.branche is not None and art.branche.fallback is not None and art.undated is None:
         return (art.branche.fallback.since, art.branche.fallback.act)
     if art.held is not None:
         return (art.held.version.since, art.held.version.act)
@@ -75,6 +79,7 @@ def test_no_held_over_stretch_for_a_version_never_extended_then(index) -> None:
     """The lawyer's scan: a held-over stretch starts on a day the version (some alinéa of it, or
     its act when its wording is unknown) is extended."""
     from consolidator.query.scope import Scope, extended_on, fragment_scopes
+    from consolidator.query.undated import version_undated
 
     for article in index.versions:
         for vh in history(index, article, TODAY).versions:
@@ -85,7 +90,7 @@ def test_no_held_over_stretch_for_a_version_never_extended_then(index) -> None:
                 scopes = fragment_scopes(index, v, day)
                 assert any(s.scope in (Scope.BRANCHE, Scope.RESERVE) for s in scopes), article
             else:
-                assert extended_on(index, v.act, day), article
+                assert extended_on(index, v.act, day) or version_undated(index, v, day), article
 
 
 def test_15_2_avenant_16_binds_non_adherents_until_avenant_22_is_extended(index) -> None:
