@@ -54,8 +54,9 @@ class Touch:
 
     @property
     def name(self) -> str:
-        """« article 2.5 — Congé exceptionnel ... » (the number before the change if repealed)."""
-        head = f"article {self.num}" if self.num else (self.title or "dispositions sans numéro")
+        """« article 2.5 — Congé exceptionnel ... » (the number before the change if repealed); an
+        unnumbered clause by its label (D-712), as the change names it."""
+        head = f"article {self.num}" if self.num else self.change.num
         return f"{head} — {self.title}" if self.num and self.title else head
 
 

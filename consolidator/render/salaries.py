@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from consolidator.dates import format_french
-from consolidator.french import and_list, de, euros
+from consolidator.french import and_list, apostrophes, de, euros
 from consolidator.model import Act, AnnualMinimum, Corpus, SalaryGrid, State, View
 from consolidator.query.events import sources_date
 from consolidator.query.numbering import by
@@ -32,12 +32,12 @@ def _jo_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any] | None:
 
 def _scope(answer: SalaryAnswer) -> str:
     excluded = answer.scope_exclusions
-    return f", à l'exclusion des {and_list(list(excluded))}" if excluded else ""
+    return f", à l’exclusion des {and_list(list(excluded))}" if excluded else ""
 
 
 def _reserve(answer: SalaryAnswer) -> str:
-    """« ; accord étendu sous réserve de l'application … » as the arrêté words it (L-49)."""
-    said = [r[:1].lower() + r[1:].rstrip(". ") for r in answer.reservations]
+    """« ; accord étendu sous réserve de l’application … » as the arrêté words it (L-49)."""
+    said = [apostrophes(r[:1].lower() + r[1:].rstrip(". ")) for r in answer.reservations]
     return "".join(f" ; {r}" for r in said)
 
 
@@ -50,7 +50,7 @@ def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
     )
 
 
-_NONE_BEFORE = "aucune grille étendue n'est connue"
+_NONE_BEFORE = "aucune grille étendue n’est connue"
 
 
 def non_adherents(
@@ -98,7 +98,7 @@ def citation_line(answer: SalaryAnswer) -> str | None:
     """« montants connus seulement par la citation qu'en fait l'accord du 23 novembre 2006 … »."""
     if answer.cited_by is None:
         return None
-    return f"montants connus seulement par la citation qu'en fait {by(answer.cited_by.label)}"
+    return f"montants connus seulement par la citation qu’en fait {by(answer.cited_by.label)}"
 
 
 def minimum_source(grid: SalaryGrid, corpus: Corpus) -> str:
@@ -232,8 +232,9 @@ def _minimum_text(grid: SalaryGrid, corpus: Corpus) -> list[str]:
     if not minimum.conditions:
         return [head]
     last = len(minimum.conditions) - 1
-    return [f"{head} ; cette rémunération s'entend :"] + [
-        f"  – {c}{'.' if i == last else ' ;'}" for i, c in enumerate(minimum.conditions)
+    return [f"{head} ; cette rémunération s’entend :"] + [
+        f"  – {apostrophes(c)}{'.' if i == last else ' ;'}"  # the accord's words
+        for i, c in enumerate(minimum.conditions)
     ]
 
 

@@ -53,7 +53,7 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
                 "name": "ident",
                 "in": "path",
                 "required": True,
-                "description": "Numéro tel qu'imprimé à la date (2.5, annexe-v:3) ; un identifiant stable redirige",
+                "description": "Numéro tel qu’imprimé à la date (2.5, annexe-v:3) ; un identifiant stable redirige",
                 "schema": {"type": "string"},
             },
         ],
@@ -69,7 +69,7 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "Recherche plein texte (accents ignorés) dans le texte en vigueur ou dans toutes les rédactions",
         [
             _DAY,
-            _q("q", "mots cherchés, ou un numéro d'article"),
+            _q("q", "mots cherchés, ou un numéro d’article"),
             _q("portee", "date ou toutes", enum=["date", "toutes"]),
         ],
     ),

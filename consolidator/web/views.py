@@ -49,7 +49,7 @@ def french_error(exc: QueryError, first: date) -> str:
         msg = "unknown " + ("article" if msg.startswith("article") else "text") + " " + named
     if "convention" in msg and ("not yet in force" in msg or "pas encore en vigueur" in msg):
         return (
-            "La convention n'était pas encore en vigueur à cette date : elle est en vigueur "
+            "La convention n’était pas encore en vigueur à cette date : elle est en vigueur "
             f"depuis le {format_french(first)}."
         )
     if msg.startswith("aucun article ne porte"):  # the numbers it bore, with their dates
@@ -57,8 +57,8 @@ def french_error(exc: QueryError, first: date) -> str:
     if msg.startswith("unknown article"):
         return f"Aucun article ne porte le numéro « {named} » dans ce texte."
     if msg.startswith("unknown text"):
-        return f"Aucun texte ne s'appelle « {named} »."
-    return "Cette page n'existe pas."
+        return f"Aucun texte ne s’appelle « {named} »."
+    return "Cette page n’existe pas."
 
 
 def _view(q: QueryParams) -> str:
