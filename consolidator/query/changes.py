@@ -23,7 +23,7 @@ from functools import cached_property
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
-from consolidator.french import de
+from consolidator.french import apostrophes, de
 from consolidator.model import (
     Act,
     ActLevel,
@@ -87,9 +87,10 @@ class LegalEvent:
     @property
     def title(self) -> str:
         """« Avenant n° 20 du 21 septembre 2016 — entrée en vigueur »."""
-        act = _capital(self.act.label)
+        label = apostrophes(self.act.label)  # « … à l’accord CET » (its title's words)
+        act = _capital(label)
         if self.kind == EXTENSION and self.arrete is not None:
-            return f"{_capital(self.arrete.label)} — extension {de(self.act.label)}"
+            return f"{_capital(self.arrete.label)} — extension {de(label)}"
         if self.kind == EFFET:
             part = " (en partie)" if len(self.act.effects) > 1 else ""
             return f"{act} — entrée en vigueur{part}"
@@ -395,5 +396,5 @@ def attribute(
 def restriction_sentence(index: VersionIndex, r: Restriction) -> str:
     """« exclusion « au plan national » (arrêté du 23 décembre 2010) »."""
     label = {"exclusion": "exclusion", "reserve": "réserve", "scope": "exclusion de champ"}[r.kind]
-    words = f" « {r.words} »" if r.words else ""
+    words = f" « {apostrophes(r.words)} »" if r.words else ""  # the arrêté's words, typographic
     return f"{label}{words} ({index.corpus.arretes[r.arrete].label})"

@@ -13,7 +13,7 @@ import textwrap
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
-from consolidator.french import de
+from consolidator.french import apostrophes, de
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.branche import held_sentence
@@ -279,7 +279,7 @@ def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction)
     rows = row_exclusions(version, spans).get(r) if r.kind is RestrictionKind.EXCLUSION else None
     if rows:
         return f"exclusion {rows_phrase(version, list(rows), of=True)}"
-    return f"{kind} « {r.words} »" if r.words else kind
+    return f"{kind} « {apostrophes(r.words)} »" if r.words else kind  # the arrêté's words
 
 
 def _history_head(index: VersionIndex, hist: History) -> str:

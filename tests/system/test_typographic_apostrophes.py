@@ -52,7 +52,8 @@ _SOURCES: dict[int, str] = {}
 
 
 def source_wording(index: VersionIndex) -> str:
-    """Every wording the sources give: titles, alinéas, arrêtés' words, salary conditions."""
+    """Every wording the sources give: titles, alinéas, arrêtés' words, salary conditions, and
+    the corpus's own names of its acts (JSON fields keep them as written)."""
     if id(index) not in _SOURCES:
         _SOURCES[id(index)] = _source_wording(index)
     return _SOURCES[id(index)]
@@ -61,6 +62,7 @@ def source_wording(index: VersionIndex) -> str:
 def _source_wording(index: VersionIndex) -> str:
     corpus = index.corpus
     parts: list[str] = [a.title for a in corpus.acts.values()]
+    parts += [a.label for a in corpus.acts.values()]  # the corpus's names of its acts (short=)
     for versions in index.versions.values():
         for v in versions:
             parts += [v.title or "", v.text]
@@ -157,3 +159,18 @@ def test_change_pages(index: VersionIndex, day: str) -> None:
     prose = "\n".join(t for t in doc.itertext())
     assert len(prose) > 200
     assert straight(prose) == []
+
+
+def test_change_feed(index: VersionIndex) -> None:
+    # the 2001 reservations on 10.1 and 10.2 (arrêté of 17 August 2001, l.15469) are quoted in
+    # the feed's phrases; the Orne accords' labels (« … à l'accord CET ») in its titles
+    data = json.loads(
+        commands.changes_document(index, date(2001, 1, 1), date(2008, 1, 1), "adherent", "json")
+    )
+    assert len(data["events"]) > 10
+    assert json_prose(index, data) == []
+    feed = str(
+        commands.changes_document(index, date(2001, 1, 1), date(2008, 1, 1), "adherent", "atom")
+    )
+    titles = re.findall(r"<title>(.*?)</title>", feed)
+    assert titles and straight("\n".join(titles)) == []
