@@ -54,8 +54,7 @@ class Touch:
 
     @property
     def name(self) -> str:
-        """« article 2.5 — Congé exceptionnel ... » (the number before the change if repealed); an
-        unnumbered clause by its label (D-712), as the change names it."""
+        """« article 2.5 — Congé … » (the number before the change if repealed; D-712 labels)."""
         head = f"article {self.num}" if self.num else self.change.num
         return f"{head} — {self.title}" if self.num and self.title else head
 
@@ -87,10 +86,9 @@ class LegalEvent:
     @property
     def title(self) -> str:
         """« Avenant n° 20 du 21 septembre 2016 — entrée en vigueur »."""
-        label = apostrophes(self.act.label)  # « … à l’accord CET » (its title's words)
-        act = _capital(label)
+        act = _capital(apostrophes(self.act.label))  # « … à l’accord CET »
         if self.kind == EXTENSION and self.arrete is not None:
-            return f"{_capital(self.arrete.label)} — extension {de(label)}"
+            return f"{_capital(self.arrete.label)} — extension {de(apostrophes(self.act.label))}"
         if self.kind == EFFET:
             part = " (en partie)" if len(self.act.effects) > 1 else ""
             return f"{act} — entrée en vigueur{part}"
