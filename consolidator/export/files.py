@@ -67,7 +67,7 @@ def wording(index: VersionIndex, art: ArticleAt, cache: dict | None = None) -> s
         if key not in cache:
             cache[key] = wording(index, art)
         return str(cache[key])
-    head = article_heading(index, art)  # D-712
+    head = article_heading(index, art)  # D-715
     if art.num and art.title:
         head += f" - {art.title}"
     lines = [head, ""]

@@ -54,7 +54,7 @@ class Touch:
 
     @property
     def name(self) -> str:
-        """« article 2.5 — Congé … » (the number before the change if repealed; D-712 labels)."""
+        """« article 2.5 — Congé … » (the number before the change if repealed; D-715 labels)."""
         head = f"article {self.num}" if self.num else self.change.num
         return f"{head} — {self.title}" if self.num and self.title else head
 

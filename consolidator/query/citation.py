@@ -142,7 +142,7 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     where = text_designation(
         corpus, text_act, f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     )
-    name = article_name(index, art)  # « Article 2.5 », or the clause's label (D-712)
+    name = article_name(index, art)  # « Article 2.5 », or the clause's label (D-715)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if text_act.level is ActLevel.ENTREPRISE:

@@ -66,7 +66,7 @@ class ArticleChange:
 
     @property
     def num(self) -> str:
-        """How a reader names the article: its number, its title, or its clause's label (D-712;
+        """How a reader names the article: its number, its title, or its clause's label (D-715;
         never an id). A chapter's clause is one of the convention's own (`text` empty)."""
         side = self.side
         if side.num or side.title:

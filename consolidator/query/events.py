@@ -291,7 +291,7 @@ def subject_label(index: VersionIndex, subject: str, day: date) -> str:
             return f"article {v.num}"
         from consolidator.query.headings import version_name
 
-        return version_name(index, v, day)  # D-712
+        return version_name(index, v, day)  # D-715
     act = index.corpus.acts.get(subject)
     if act is not None:
         return f"les articles {of(act.label)}"

@@ -1,5 +1,5 @@
 """How an article is headed and named, in every output: « Article 2.5 », its title, or the one
-label of an unnumbered, untitled clause (D-712).
+label of an unnumbered, untitled clause (D-715).
 
 Légifrance prints such a clause under its chapter's heading with no heading of its own (chapters
 IV, XI and XIII of the convention, 004 l.613, l.2091, l.2161; D-102), or as the whole body of a

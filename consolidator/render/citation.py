@@ -45,7 +45,7 @@ def citation_json(c: Citation) -> dict[str, Any]:
     return {
         "id": c.article.id,
         "num": c.article.num,
-        "name": c.name,  # « Article 2.5 », or an unnumbered clause's label (D-712)
+        "name": c.name,  # « Article 2.5 », or an unnumbered clause's label (D-715)
         "at": c.at.isoformat(),
         "convention": {"idcc": c.idcc, "title": c.convention},
         "state": c.article.state.value,

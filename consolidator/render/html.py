@@ -324,7 +324,7 @@ def article_view(
             blocks.append(AlineaView(tuple(segments), shown, (), None, written))
     counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
-    heading = typo_fr(article_heading(index, art))  # D-712
+    heading = typo_fr(article_heading(index, art))  # D-715
     upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming) + tuple(
         pending_when(index, p) for p in pending_for(index, art.id)
     )

@@ -109,7 +109,7 @@ def snippet_html(snippet: str) -> Markup:
 
 
 def _hit_name(site: SiteContext, h: Hit) -> str:
-    """A search result named as everywhere (D-712): its wording's name, where it stood then."""
+    """A search result named as everywhere (D-715): its wording's name, where it stood then."""
     if site.links is None:
         return name(h.num, h.title, None)
     index = site.links.numbers.index

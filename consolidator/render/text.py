@@ -95,7 +95,7 @@ def _retro(index: VersionIndex, version: Version) -> str:
 
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
     act = index.corpus.acts[words_act(index, art.version)]
-    head = article_heading(index, art)  # D-712
+    head = article_heading(index, art)  # D-715
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
@@ -283,7 +283,7 @@ def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction)
 
 
 def _history_head(index: VersionIndex, hist: History) -> str:
-    """« Historique de l’article 2.5 — Congé … », or of a clause by its label (D-712)."""
+    """« Historique de l’article 2.5 — Congé … », or of a clause by its label (D-715)."""
     if hist.num:
         return f"Historique de l’article {hist.num} — {hist.title or ''}".rstrip(" —")
     last = index.versions[hist.article][-1]

@@ -1,4 +1,4 @@
-"""One heading for an unnumbered, untitled clause in every output (D-712): text, JSON, HTML,
+"""One heading for an unnumbered, untitled clause in every output (D-715): text, JSON, HTML,
 PDF, the git export and the site say « Dispositions du chapitre » under the convention's
 chapter (named out of place « Dispositions du chapitre XIII - Maternité - Adoption »), and
 « Texte » for a text's own body; never « Texte introductif ».
