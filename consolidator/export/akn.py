@@ -202,7 +202,7 @@ def amending_document(index: VersionIndex, mods: Mods, act_id: str) -> Document:
         _body_items(body, act.body)
     else:
         art = m.sub(body, "article", eId="art_modifications")
-        text = "Texte de l'acte non repris dans le corpus : ses modifications sont décrites dans activeModifications."
+        text = "Texte de l’acte non repris dans le corpus : ses modifications sont décrites dans activeModifications."
         m.sub(m.sub(m.sub(art, "paragraph", eId="art_modifications__al_1"), "content"), "p", text)
     return Document(f"actes/{m.slug(act.prefix or act.id)}.xml", root)
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from consolidator.engine.replay import VersionIndex
+from consolidator.query.headings import article_heading
 from consolidator.query.snapshot import ArticleAt, first_day, snapshot
-from consolidator.render.text import UNNUMBERED, _para, branche_lines, restriction_sentence
+from consolidator.render.text import _para, branche_lines, restriction_sentence
 
 BASE_DIR = "articles"
 
@@ -66,7 +67,7 @@ def wording(index: VersionIndex, art: ArticleAt, cache: dict | None = None) -> s
         if key not in cache:
             cache[key] = wording(index, art)
         return str(cache[key])
-    head = f"Article {art.num}" if art.num else (art.title or UNNUMBERED[bool(art.path)])
+    head = article_heading(index, art)  # D-715
     if art.num and art.title:
         head += f" - {art.title}"
     lines = [head, ""]

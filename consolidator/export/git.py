@@ -127,7 +127,7 @@ def message(index: VersionIndex, event: LegalEvent, view: str) -> str:
         if len(names) > 40:
             lines.append(f"- … et {len(names) - 40} autres")
     else:
-        lines.append("Aucun article du texte consolidé n'est modifié dans cette vue.")
+        lines.append("Aucun article du texte consolidé n’est modifié dans cette vue.")
     lines += ["", f"Acte: {event.act.label}"]
     if event.arrete:
         jo = f" (JO du {format_french(event.arrete.jo)})" if event.arrete.jo else ""

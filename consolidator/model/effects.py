@@ -56,4 +56,4 @@ class EffectRule:
         if self.kind is RuleKind.SIGNATURE:
             return "à la signature" if not self.offset_days else f"signature + {self.offset_days} j"
         rule = self.extension_rule.value if self.extension_rule else "?"
-        return f"liée à l'extension ({rule})"
+        return f"liée à l’extension ({rule})"

@@ -8,7 +8,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
-from consolidator.french import alineas, and_list, de, quote_list
+from consolidator.french import alineas, and_list, apostrophes, de, quote_list
 from consolidator.model import (
     WORDING_UNKNOWN,
     ActLevel,
@@ -20,8 +20,9 @@ from consolidator.model import (
 )
 from consolidator.query.branche import held_over, position
 from consolidator.query.branche_view import branche_article
-from consolidator.query.citation import company_agreement, text_designation, unnumbered_name
+from consolidator.query.citation import company_agreement, text_designation
 from consolidator.query.events import sources_date, when_phrase
+from consolidator.query.headings import article_name
 from consolidator.query.knowledge import pending_for
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
@@ -38,8 +39,8 @@ from consolidator.query.snapshot import ArticleAt, article_at
 from consolidator.query.states import binds_from
 from consolidator.query.undated import held_before_publication, undated_effect
 
-EVERYONE = "tous les employeurs entrant dans le champ d'application de la convention"
-MEMBERS = "les employeurs adhérents d'une organisation patronale signataire (et leurs salariés)"
+EVERYONE = "tous les employeurs entrant dans le champ d’application de la convention"
+MEMBERS = "les employeurs adhérents d’une organisation patronale signataire (et leurs salariés)"
 
 
 def _extension_phrase(index: VersionIndex, ext: ExtensionEvent, version: Version) -> str:
@@ -57,10 +58,10 @@ def _extension_phrase(index: VersionIndex, ext: ExtensionEvent, version: Version
     effect = ""
     if start is not None and start != ext.effective:
         since = date_caveat(since_provenance(index, version))
-        effect = f", avec effet à l'entrée en vigueur de cette rédaction, le {format_french(start)}{since}"
+        effect = f", avec effet à l’entrée en vigueur de cette rédaction, le {format_french(start)}{since}"
     elif start is not None:
         effect = f", avec effet au {format_french(start)}{date_caveat(prov) if computed else ''}"
-    return f"l'{ext.arrete.label}{jo}{effect}"
+    return f"l’{ext.arrete.label}{jo}{effect}"
 
 
 def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
@@ -73,12 +74,12 @@ def _groups(art: ArticleAt) -> dict[tuple[str, ...], list[FragmentScope]]:
 def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
     if art.label is ArticleLabel.EXCLU and art.extension is not None:
         return [
-            f"Il est exclu de l'extension par {_extension_phrase(index, art.extension, art.version)} : il ne lie "
+            f"Il est exclu de l’extension par {_extension_phrase(index, art.extension, art.version)} : il ne lie "
             f"que {MEMBERS}."
         ]
     if art.undated is not None:
         return [
-            f"Il est étendu par l'{art.undated.arrete.label}, dont la date de publication au JO "
+            f"Il est étendu par l’{art.undated.arrete.label}, dont la date de publication au JO "
             "est inconnue : on ne peut dire à partir de quel jour il lie "
             f"{EVERYONE}{_outside(art.undated)} ({undated_effect(art.undated)})."
         ]
@@ -89,7 +90,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
             f"Il est étendu par {_extension_phrase(index, art.extension, art.version)} : il lie {EVERYONE}{_outside(art.extension)}."
         ]
     if not art.scopes:  # no alinéa (wording unknown) and not extended on the day
-        return [f"Faute d'extension à cette date, il ne lie que {MEMBERS}."]
+        return [f"Faute d’extension à cette date, il ne lie que {MEMBERS}."]
     out = []
     for acts, scopes in groups.items():
         label = " modifié par ".join(index.corpus.acts[a].label for a in acts)
@@ -102,7 +103,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
         ext = scopes[0].extension
         if all(s.scope is Scope.ADHERENTS and not s.excluded for s in scopes):
             verb = "ne lient" if plural else "ne lie"
-            out.append(f"{subject}, faute d'extension à cette date, {verb} que {MEMBERS}.")
+            out.append(f"{subject}, faute d’extension à cette date, {verb} que {MEMBERS}.")
         elif ext is not None:
             # « L'alinéa 17 … est étendu », « Cette rédaction est étendue »
             verb = "sont étendus" if plural else "est étendu" if len(groups) > 1 else "est étendue"
@@ -114,7 +115,7 @@ def _extension_sentences(index: VersionIndex, art: ArticleAt) -> list[str]:
 
 def _outside(ext: ExtensionEvent) -> str:
     scope = [r for r in ext.extension.restrictions if r.kind is RestrictionKind.SCOPE]
-    return f", à l'exclusion des {scope[0].text}" if scope else ""
+    return f", à l’exclusion des {scope[0].text}" if scope else ""
 
 
 def effect_rule_of(index: VersionIndex, version: Version) -> EffectRule | None:
@@ -131,7 +132,7 @@ def _row_sentence(index: VersionIndex, art: ArticleAt) -> list[str]:
     names = [f"« {art.version.fragments[s.fragment].text} »" for s in rows]
     arretes = sorted({index.corpus.arretes[s.restriction.arrete].label for s in rows})
     return [
-        f"{len(rows)} ligne(s) de tableau sont exclues de l'extension ({', '.join(arretes)}) et ne lient "
+        f"{len(rows)} ligne(s) de tableau sont exclues de l’extension ({', '.join(arretes)}) et ne lient "
         f"que {MEMBERS} : {' ; '.join(names)}."
     ]
 
@@ -148,16 +149,16 @@ def _restriction_sentences(
     if words:
         arretes = sorted({index.corpus.arretes[r.arrete].label for r in words})
         out.append(
-            f"Les termes {quote_list([r.words or '' for r in words])} sont exclus de l'extension "
+            f"Les termes {quote_list([r.words or '' for r in words])} sont exclus de l’extension "
             f"({', '.join(arretes)}) : ils ne lient que {MEMBERS}."
         )
     for r in restrictions:
         label = index.corpus.arretes[r.arrete].label
         if r.kind is RestrictionKind.EXCLUSION and not r.words:
-            out.append(f"Exclusion de l'extension ({label}) : {r.text}")
+            out.append(f"Exclusion de l’extension ({label}) : {r.text}")
         elif r.kind is RestrictionKind.RESERVE:
             where = f" (alinéa {r.alinea})" if r.alinea else ""
-            out.append(f"Réserve de l'{label}{where} : {r.text}")
+            out.append(f"Réserve de l’{label}{where} : {r.text}")
     return out
 
 
@@ -188,14 +189,14 @@ def _replaced_held(index: VersionIndex, art: ArticleAt, day: date) -> str | None
     )
     origin = and_list([index.corpus.acts[a].label for a in words])
     what = (
-        (f"les articles {and_list(nums)}" if len(nums) > 1 else f"l'article {nums[0]}")
+        (f"les articles {and_list(nums)}" if len(nums) > 1 else f"l’article {nums[0]}")
         if nums
         else f"les dispositions du chapitre {_chapter(found[0].entry.path)}"
     )
     unknown = f" ({WORDING_UNKNOWN})" if any(not h.version.wording_known for h in found) else ""
     return (
         f"Pour les employeurs non adhérents, {what} dans leur rédaction issue {de(origin)}{unknown}, "
-        f"que {by(index.corpus.acts[act].label)} abroge, demeurent applicables jusqu'à son extension."
+        f"que {by(index.corpus.acts[act].label)} abroge, demeurent applicables jusqu’à son extension."
     )
 
 
@@ -204,7 +205,7 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     art = article_at(index, article, day)
     act = index.corpus.acts[words_act(index, art.version)]
     conv = index.corpus.convention
-    name = f"l'article {art.num}" if art.num else unnumbered_name(art)
+    name = f"l’article {art.num}" if art.num else article_name(index, art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
     since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
     retro = retroactive(index, art.version)
@@ -212,11 +213,11 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     text_act = index.corpus.acts[art.version.text_id]
     dated = f" (depuis le {since})"
     if act.id == text_act.id:  # its own date only when not plainly sourced (lawyer L-52)
-        wording = "dans sa rédaction d'origine" + (dated if caveat or retro else "")
+        wording = "dans sa rédaction d’origine" + (dated if caveat or retro else "")
     else:
         wording = f"dans sa rédaction issue {de(act_label(index.corpus, act))}{dated}"
     if not art.version.wording_known:  # lawyer L-48: as `article` and `text` say
-        wording += ", dont le texte n'est pas disponible dans les sources"
+        wording += ", dont le texte n’est pas disponible dans les sources"
     note = renumbering_note(index, art.version)
     if note:
         wording += f" ({note})"
@@ -226,9 +227,9 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         f"est en vigueur {wording}."
     ]
     if text_act.level is ActLevel.ENTREPRISE:
-        out.append(f"C'est un {company_agreement(text_act)}.")
+        out.append(f"C’est un {company_agreement(text_act)}.")
     elif not act.extensible:
-        out.append("Ce texte n'est pas soumis à extension : il lie ceux qui y ont adhéré.")
+        out.append("Ce texte n’est pas soumis à extension : il lie ceux qui y ont adhéré.")
     else:
         out += _extension_sentences(index, art)
         row_restrictions = frozenset(
@@ -250,7 +251,7 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
             f"entrera en vigueur {when}."
         )
     out += _pending_sentences(index, art.id)
-    return " ".join(out)
+    return apostrophes(" ".join(out))  # the arrêtés' and titles' words it quotes too
 
 
 def _pending_sentences(index: VersionIndex, article: str) -> list[str]:
@@ -267,7 +268,7 @@ def _pending_sentences(index: VersionIndex, article: str) -> list[str]:
             if rule.kind is RuleKind.EXTENSION
             else "à une date non connue"
         )
-        unknown = f", dont la date n'est pas connue au {format_french(known)}" if known else ""
+        unknown = f", dont la date n’est pas connue au {format_french(known)}" if known else ""
         out.append(
             f"Une nouvelle rédaction, issue {de(act.label)}, est signée et entrera en vigueur "
             f"{when}{unknown}."
@@ -298,7 +299,7 @@ def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
             out.append(held)
         elif not branche.paragraphs:
             out.append(
-                "Aucune rédaction antérieure étendue ne s'applique aux employeurs non adhérents."
+                "Aucune rédaction antérieure étendue ne s’applique aux employeurs non adhérents."
             )
     return out + _renumbered_for_members_only(index, art, day)
 
@@ -310,7 +311,7 @@ def _renumbered_for_members_only(index: VersionIndex, art: ArticleAt, day: date)
         return []
     act = index.corpus.acts[held.act]
     return [
-        f"{by(act.label)[0].upper()}{by(act.label)[1:]}, qui l'a renuméroté, n'étant pas étendu à "
+        f"{by(act.label)[0].upper()}{by(act.label)[1:]}, qui l’a renuméroté, n’étant pas étendu à "
         f"cette date, il porte encore le numéro {held.version.num} pour les employeurs non "
         "adhérents."
     ]
@@ -329,7 +330,7 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
     conv = index.corpus.convention
     act = index.corpus.acts[held.act]
     words = index.corpus.acts[words_act(index, art.version)]
-    name = f"l'article {art.num}" if art.num else unnumbered_name(art)
+    name = f"l’article {art.num}" if art.num else article_name(index, art)
     later = [v for v in index.versions[art.id] if v.since == held.day]
     change = (
         f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"
@@ -342,11 +343,11 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
     )
     unknown = f" ({WORDING_UNKNOWN})" if not art.version.wording_known else ""
     if art.undated is not None:  # D-716
-        ext = f", étendu par l'{art.undated.arrete.label}, dont la date de publication au JO est inconnue ({undated_effect(art.undated)}),"
-    return (
+        ext = f", étendu par l’{art.undated.arrete.label}, dont la date de publication au JO est inconnue ({undated_effect(art.undated)}),"
+    return apostrophes(
         f"Au {format_french(day)}, {name} {de(conv.short or conv.title)}{wording}{unknown} est "
         f"{change} depuis le {format_french(held.day)} par {by(act.label)} pour {MEMBERS}. "
-        f"Ce texte n'étant pas étendu à cette date, l'article{ext} lie toujours les autres "
-        f"employeurs entrant dans le champ d'application de la convention, jusqu'à l'extension de "
+        f"Ce texte n’étant pas étendu à cette date, l’article{ext} lie toujours les autres "
+        f"employeurs entrant dans le champ d’application de la convention, jusqu’à l’extension de "
         f"ce texte.{held_before_publication(index, art, day)}"
     )

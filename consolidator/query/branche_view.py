@@ -50,7 +50,7 @@ def branche_article(index: VersionIndex, ident: str, day: date) -> ArticleAt:
         raise QueryError(
             f"aucun article ne porte le numéro {wanted} le {format_french(day)} pour les "
             "employeurs non adhérents (vue branche)",
-            hint=f"l'article renuméroté {wanted} porte encore, pour eux, le numéro "
+            hint=f"l’article renuméroté {wanted} porte encore, pour eux, le numéro "
             f"{held[article].version.num}",
         )
     art = article_at(index, article, day)
@@ -74,7 +74,7 @@ def _in_held_chapter(
             message = (
                 f"{d.message}\npour les employeurs non adhérents (vue branche), le chapitre "
                 f"« {h.entry.path[0]} » est en vigueur étendue dans sa rédaction issue "
-                f"{de(act.label)}, {WORDING_UNKNOWN} ({by(repeal.label)}, qui l'abroge, n'est pas "
+                f"{de(act.label)}, {WORDING_UNKNOWN} ({by(repeal.label)}, qui l’abroge, n’est pas "
                 "encore étendu)"
             )
             return QueryError(message, hint=d.hint)

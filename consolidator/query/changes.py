@@ -22,7 +22,7 @@ from functools import cached_property
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import resolve_rule
-from consolidator.french import de
+from consolidator.french import apostrophes, de
 from consolidator.model import (
     Act,
     Arrete,
@@ -50,8 +50,8 @@ class Touch:
 
     @property
     def name(self) -> str:
-        """« article 2.5 — Congé exceptionnel ... » (the number before the change if repealed)."""
-        head = f"article {self.num}" if self.num else (self.title or "dispositions sans numéro")
+        """« article 2.5 — Congé … » (the number before the change if repealed; D-715 labels)."""
+        head = f"article {self.num}" if self.num else self.change.num
         return f"{head} — {self.title}" if self.num and self.title else head
 
 
@@ -101,9 +101,9 @@ class LegalEvent:
     @property
     def title(self) -> str:
         """« Avenant n° 20 du 21 septembre 2016 — entrée en vigueur »."""
-        act = _capital(self.act.label)
+        act = _capital(apostrophes(self.act.label))  # « … à l’accord CET »
         if self.kind == EXTENSION and self.arrete is not None:
-            return f"{_capital(self.arrete.label)} — extension {de(self.act.label)}"
+            return f"{_capital(self.arrete.label)} — extension {de(apostrophes(self.act.label))}"
         if self.kind == EFFET:
             part = " (en partie)" if len(self.act.effects) > 1 else ""
             return f"{act} — entrée en vigueur{part}"
@@ -358,5 +358,5 @@ def attribute(
 def restriction_sentence(index: VersionIndex, r: Restriction) -> str:
     """« exclusion « au plan national » (arrêté du 23 décembre 2010) »."""
     label = {"exclusion": "exclusion", "reserve": "réserve", "scope": "exclusion de champ"}[r.kind]
-    words = f" « {r.words} »" if r.words else ""
+    words = f" « {apostrophes(r.words)} »" if r.words else ""  # the arrêté's words, typographic
     return f"{label}{words} ({index.corpus.arretes[r.arrete].label})"

@@ -8,7 +8,7 @@ from datetime import date
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
-from consolidator.french import alineas, and_list, de
+from consolidator.french import alineas, and_list, apostrophes, de
 from consolidator.model import (
     Act,
     ActKind,
@@ -19,6 +19,7 @@ from consolidator.model import (
     RestrictionKind,
     State,
 )
+from consolidator.query.headings import article_name
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, former_renumberings, words_act
 from consolidator.query.provenance import Provenance, act_label, jo_provenance
@@ -39,13 +40,6 @@ def ordinal(n: int) -> str:
     return "1er" if n == 1 else f"{n}e"
 
 
-def unnumbered_name(art: ArticleAt) -> str:
-    """How to name an article without a number: its title, else « Dispositions du chapitre … »."""
-    if art.title:
-        return art.title
-    return f"Dispositions du chapitre {art.path[-1]}" if art.path else "Dispositions sans numéro"
-
-
 @dataclass(frozen=True)
 class Citation:
     """What a formal citation says, and the sentence itself."""
@@ -61,6 +55,7 @@ class Citation:
     text: str
     renumbering: str | None = None  # « ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 … »
     published: Provenance | None = None  # the provenance of the extending arrêté's JO date
+    name: str = ""  # how the article is named: « Article 2.5 », « Dispositions du chapitre IV … »
 
 
 def _exclusions(art: ArticleAt) -> tuple[str, ...]:
@@ -122,11 +117,11 @@ def _extension_clause(index: VersionIndex, art: ArticleAt, act: Act, day: date) 
     arrete = art.extension.arrete
     jo = _jo(index, art)
     if art.label is ArticleLabel.EXCLU:
-        return f", exclu{agreed} de l'extension par {arrete.label}{jo}"
+        return f", exclu{agreed} de l’extension par {arrete.label}{jo}"
     scopes = list(
         dict.fromkeys(r.text for r in art.restrictions if r.kind is RestrictionKind.SCOPE)
     )
-    field = f" à l'exclusion des {and_list(scopes)}" if scopes else ""
+    field = f" à l’exclusion des {and_list(scopes)}" if scopes else ""
     return f", étendu{agreed} par {arrete.label}{jo}{field}"
 
 
@@ -162,10 +157,10 @@ def text_designation(corpus: Corpus, text_act: Act, of_convention: str) -> str:
 
 def company_agreement(act: Act) -> str:
     """What a company-level text is, and whom it binds (D-413, lawyer L-45)."""
-    employer = de(act.employer) if act.employer else "d'un employeur"
+    employer = de(act.employer) if act.employer else "d’un employeur"
     return (
-        f"accord d'entreprise {employer} : il lie cet employeur et ses salariés ; il n'est pas un "
-        "texte de la branche et n'est pas susceptible d'extension"
+        f"accord d’entreprise {employer} : il lie cet employeur et ses salariés ; il n’est pas un "
+        "texte de la branche et n’est pas susceptible d’extension"
     )
 
 
@@ -179,12 +174,12 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
     where = text_designation(
         corpus, text_act, f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
     )
-    name = f"Article {art.num}" if art.num else unnumbered_name(art)
+    name = article_name(index, art)  # « Article 2.5 », or the clause's label (D-715)
     original = act.id == art.version.text_id
     sentence = f"{name} {where}"
     if text_act.level is ActLevel.ENTREPRISE:
         sentence += (
-            f", accord d'entreprise, classé par Légifrance parmi les textes attachés "
+            f", accord d’entreprise, classé par Légifrance parmi les textes attachés "
             f"de la {conv.short or conv.title} (IDCC {conv.idcc})"
         )
     if not original:
@@ -197,10 +192,10 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
         renumbering = f"ancien article {olds}, renuméroté {art.num} par {by(mover.label)}"
         sentence += f" ({renumbering})"
     sentence += _extension_clause(index, art, act, day)
-    exclusions = _exclusions(art)
+    exclusions = tuple(apostrophes(e) for e in _exclusions(art))  # with the rows' words
     if exclusions:
-        sentence += f", à l'exclusion {and_list(list(exclusions))}"
-    reserves = _reserves(art.restrictions)
+        sentence += f", à l’exclusion {and_list(list(exclusions))}"
+    reserves = tuple(apostrophes(r) for r in _reserves(art.restrictions))
     if reserves:
         sentence += ", " + and_list(list(reserves))
     published = jo_provenance(corpus, art.extension.arrete) if art.extension else None
@@ -213,7 +208,8 @@ def citation(index: VersionIndex, article: str, day: date) -> Citation:
         original,
         exclusions,
         reserves,
-        sentence,
+        apostrophes(sentence),  # the arrêtés' and titles' words it quotes too
         renumbering,
         published,
+        name,
     )

@@ -13,6 +13,7 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.errors import QueryError
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, State, View
 from consolidator.query.branche import held_over
+from consolidator.query.headings import name
 from consolidator.query.numbering import by as by_label
 from consolidator.query.provenance import extension_provenance
 from consolidator.query.redline import (  # DELETE, INSERT, RETYPED_*: re-exported
@@ -65,13 +66,12 @@ class ArticleChange:
 
     @property
     def num(self) -> str:
-        """How a reader names the article: its number, its title, or its text (never an id)."""
+        """How a reader names the article: its number, its title, or its clause's label (D-715;
+        never an id). A chapter's clause is one of the convention's own (`text` empty)."""
         side = self.side
         if side.num or side.title:
             return side.num or side.title or ""
-        if side.path:
-            return f"Dispositions du chapitre {side.path[-1]}"
-        return self.text or "texte sans titre"
+        return name(None, None, side.path[0] if side.path and not self.text else None)
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def _held_end(index: VersionIndex, art: ArticleAt, end: date) -> str | None:
     caveat = f", {prov.caveat}" if prov and prov.caveat else ""
     return (
         f"abrogé le {format_french(held.day)} par {by_label(index.corpus.acts[held.act].label)}"
-        f", qui ne lie les employeurs non adhérents qu'à compter de son extension, le "
+        f", qui ne lie les employeurs non adhérents qu’à compter de son extension, le "
         f"{format_french(first.effective)}{caveat}"
     )
 
@@ -342,19 +342,19 @@ def grouped(found: tuple[ArticleChange, ...]) -> list[tuple[str, list[ArticleCha
 
 
 def group_heading(text: str) -> str:
-    """« convention » or « texte de l'avenant n° 20 du 21 septembre 2016 »."""
+    """« convention » or « texte de l’avenant n° 20 du 21 septembre 2016 »."""
     if not text:
         return "convention"
-    from consolidator.french import de as of
+    from consolidator.french import apostrophes, de
 
-    return f"texte {of(text)}"
+    return apostrophes(f"texte {de(text)}")  # a title's own apostrophes too
 
 
 def version_change(index: VersionIndex, article: str, n: int) -> ArticleChange:
     """How version `n` (0-based) of `article` differs from version n-1, each on its first day."""
     versions = index.versions[article]
     if not 0 < n < len(versions):
-        raise QueryError(f"l'article « {article} » n'a pas de version {n} précédée d'une autre")
+        raise QueryError(f"l’article « {article} » n’a pas de version {n} précédée d’une autre")
     prev, cur = versions[n - 1], versions[n]
     # the previous version as it stood on the eve of the change (as the changes page compares it)
     eve = max(prev.since, min(prev.until or cur.since, cur.since) - timedelta(days=1))

@@ -105,13 +105,13 @@ class SourcesDate:
             return (
                 f"Attention : le {format_french(at)} est postérieur au "
                 f"{format_french(self.known_at)} ; les textes signés et les arrêtés publiés "
-                "depuis n'y figurent pas."
+                "depuis n’y figurent pas."
             )
         if at <= self.day:
             return None
         return (
             f"Attention : le {format_french(at)} est postérieur aux sources (à jour au "
-            f"{format_french(self.day)}) ; les textes signés ou étendus depuis n'y figurent pas."
+            f"{format_french(self.day)}) ; les textes signés ou étendus depuis n’y figurent pas."
         )
 
 
@@ -168,7 +168,7 @@ def when_phrase(
     known, arrete = effect_known(index, act, rule)
     rule_words = _RULE_WORDS.get(rule.extension_rule) if rule.extension_rule else None
     if rule.kind is RuleKind.EXTENSION and (day is None or known is None or known > known_at):
-        return rule_words or "à la publication de l'arrêté d'extension"
+        return rule_words or "à la publication de l’arrêté d’extension"
     assert day is not None
     if arrete is not None and arrete.jo is not None:
         lead = f"{rule_words}, soit " if rule_words else ""
@@ -177,13 +177,13 @@ def when_phrase(
 
 
 _RULE_WORDS = {
-    ExtensionRule.PUBLICATION: "à la publication de son arrêté d'extension",
-    ExtensionRule.LENDEMAIN: "le lendemain de la publication de son arrêté d'extension",
-    ExtensionRule.MOIS_SUIVANT: "le 1er jour du mois suivant la publication de son arrêté d'extension",
+    ExtensionRule.PUBLICATION: "à la publication de son arrêté d’extension",
+    ExtensionRule.LENDEMAIN: "le lendemain de la publication de son arrêté d’extension",
+    ExtensionRule.MOIS_SUIVANT: "le 1er jour du mois suivant la publication de son arrêté d’extension",
     ExtensionRule.TRIMESTRE_SUIVANT: (
-        "le 1er jour du trimestre suivant la publication de son arrêté d'extension"
+        "le 1er jour du trimestre suivant la publication de son arrêté d’extension"
     ),
-    ExtensionRule.JANVIER_SUIVANT: "le 1er janvier suivant la publication de son arrêté d'extension",
+    ExtensionRule.JANVIER_SUIVANT: "le 1er janvier suivant la publication de son arrêté d’extension",
 }
 
 
@@ -223,7 +223,7 @@ def _act_events(index: VersionIndex, act: Act, known_at: date) -> list[Event]:
         else:
             detail = rule.describe() + (f" ; {prov.caveat}" if prov.caveat else "")
         if day is None:
-            detail = "à la publication de l'arrêté d'extension"
+            detail = "à la publication de l’arrêté d’extension"
         elif rule.kind is RuleKind.EXTENSION:
             detail = when_phrase(index, act, rule, day, known_at)
         approximate = prov.certainty is Certainty.APPROXIMATE
@@ -287,7 +287,11 @@ def subject_label(index: VersionIndex, subject: str, day: date) -> str:
     if versions:
         later = [v for v in versions if v.until is None or day < v.until]
         v = later[0] if later else versions[-1]
-        return f"article {v.num}" if v.num else (v.title or "article sans numéro")
+        if v.num:
+            return f"article {v.num}"
+        from consolidator.query.headings import version_name
+
+        return version_name(index, v, day)  # D-715
     act = index.corpus.acts.get(subject)
     if act is not None:
         return f"les articles {of(act.label)}"

@@ -21,10 +21,10 @@ from consolidator.query.scope import FragmentScope, Scope
 class ArticleLabel(StrEnum):
     ETENDU = "en vigueur étendue"
     PARTIEL = "en vigueur, étendu partiellement"
-    EXCLU = "en vigueur, exclu de l'extension"
+    EXCLU = "en vigueur, exclu de l’extension"
     NON_ETENDU = "en vigueur non-étendue"
     JO_INCONNU = "en vigueur, étendu par un arrêté dont la date de publication au JO est inconnue"
-    ENTREPRISE = "en vigueur (accord d'entreprise)"  # binds its employer; never extended (D-413)
+    ENTREPRISE = "en vigueur (accord d’entreprise)"  # binds its employer; never extended (D-413)
 
     @property
     def short(self) -> str:
@@ -39,10 +39,10 @@ class ArticleLabel(StrEnum):
 _SHORT = {
     ArticleLabel.ETENDU: "étendu",
     ArticleLabel.PARTIEL: "étendu partiellement",
-    ArticleLabel.EXCLU: "exclu de l'extension",
+    ArticleLabel.EXCLU: "exclu de l’extension",
     ArticleLabel.NON_ETENDU: "non étendu",
     ArticleLabel.JO_INCONNU: "étendu, JO inconnu",
-    ArticleLabel.ENTREPRISE: "accord d'entreprise",
+    ArticleLabel.ENTREPRISE: "accord d’entreprise",
 }
 _CSS = {
     ArticleLabel.ETENDU: "etat-etendu",

@@ -132,12 +132,12 @@ def by(label: str) -> str:
     """« par » before an act's label, with the French article.
 
     >>> by("avenant n° 32 du 16 avril 2021"), by("accord du 3 juillet 2015")
-    ("l'avenant n° 32 du 16 avril 2021", "l'accord du 3 juillet 2015")
+    ('l’avenant n° 32 du 16 avril 2021', 'l’accord du 3 juillet 2015')
     >>> by("convention collective nationale de la mutualité"), by("protocole d'accord")
     ('la convention collective nationale de la mutualité', "le protocole d'accord")
     """
     if label[:1].lower() in "aeiouyhéèâ":
-        return f"l'{label}"
+        return f"l’{label}"
     if label.lower().startswith(("convention", "annexe")):
         return f"la {label}"
     return f"le {label}"
@@ -167,7 +167,7 @@ def describe_tenure(index: VersionIndex, t: Tenure) -> str:
         else f"depuis le {format_french(t.since)}"
     )
     title = f" « {t.title} »" if t.title else ""
-    line = f"{span} : l'article {t.num}{title}"
+    line = f"{span} : l’article {t.num}{title}"
     before = [r for r in renumberings(index, t.article) if r.day == t.since]
     after = [r for r in renumberings(index, t.article) if r.day == t.until]
     if before and before[0].old:

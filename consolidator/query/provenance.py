@@ -70,7 +70,7 @@ class Provenance:
         if self.certainty is Certainty.INFERRED:
             return f"date déduite{why}"
         if self.certainty is Certainty.METADATA:
-            return "d'après les métadonnées Légifrance"
+            return "d’après les métadonnées Légifrance"
         return None
 
     def to_json(self) -> dict[str, Any]:
@@ -238,7 +238,7 @@ def extension_provenance(corpus: Corpus, arrete: Arrete) -> Provenance | None:
         return jo
     return Provenance(
         jo.certainty,
-        f"calculée de la publication au JO de l'{arrete.label} ({jo.source})",
+        f"calculée de la publication au JO de l’{arrete.label} ({jo.source})",
         jo.decision,
     )
 
@@ -250,7 +250,7 @@ def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenan
         return Provenance(Certainty.APPROXIMATE, lines, rule.decision, rule.condition)
     if rule.approximate:
         return Provenance(
-            Certainty.APPROXIMATE, "date d'effet non écrite dans les sources", rule.decision
+            Certainty.APPROXIMATE, "date d’effet non écrite dans les sources", rule.decision
         )
     if rule.kind is RuleKind.SIGNATURE:
         signed = signed_provenance(act, index.corpus)
@@ -260,9 +260,9 @@ def rule_provenance(index: VersionIndex, act: Act, rule: EffectRule) -> Provenan
     if rule.kind is RuleKind.EXTENSION:
         events = [e for e in index.extensions_of(act.id) if e.effective]
         found = extension_provenance(index.corpus, events[0].arrete) if events else None
-        return found or Provenance(Certainty.SOURCE, "règle de l'acte")
+        return found or Provenance(Certainty.SOURCE, "règle de l’acte")
     seeds = _seed_sources(act)
-    return Provenance(Certainty.SOURCE, seeds[0] if seeds else "texte de l'acte")
+    return Provenance(Certainty.SOURCE, seeds[0] if seeds else "texte de l’acte")
 
 
 def rule_of(index: VersionIndex, version: Version) -> tuple[Act, EffectRule] | None:

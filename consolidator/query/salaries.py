@@ -83,7 +83,7 @@ def _undated(index: VersionIndex, act: str, day: date) -> ExtensionEvent | None:
 
 def _to(label: str) -> str:
     """« à l'accord … », « au protocole … »."""
-    return f"à l'{label}" if label[:1].lower() in "aeiouyh" else f"au {label}"
+    return f"à l’{label}" if label[:1].lower() in "aeiouyh" else f"au {label}"
 
 
 def _cited(grid: SalaryGrid, grids: tuple[SalaryGrid, ...], corpus: Corpus) -> list[str]:
@@ -91,12 +91,12 @@ def _cited(grid: SalaryGrid, grids: tuple[SalaryGrid, ...], corpus: Corpus) -> l
     year = grid.amounts_year or grid.effective.year
     citing = by(corpus.acts[grid.act].label)
     setter = (
-        f"le texte {de(corpus.acts[grid.of].label)} n'est pas dans les sources"
+        f"le texte {de(corpus.acts[grid.of].label)} n’est pas dans les sources"
         if grid.of
-        else f"l'accord qui a fixé les montants {year} n'est pas dans les sources"
+        else f"l’accord qui a fixé les montants {year} n’est pas dans les sources"
     )
     out = [
-        f"lacune : {setter} ; les montants {year} ne sont connus que par la citation qu'en fait "
+        f"lacune : {setter} ; les montants {year} ne sont connus que par la citation qu’en fait "
         f"{citing} ; valeur du point inconnue"
         + (f" (décision {grid.decision})" if grid.decision else "")
     ]
@@ -118,7 +118,7 @@ def _warnings(
     if not grid.amounts_known:
         out.append(
             "montants non disponibles dans les sources, qui ne connaissent "
-            f"{label} que par les textes qui le citent ou l'étendent"
+            f"{label} que par les textes qui le citent ou l’étendent"
             + (f" (décision {grid.decision})" if grid.decision else "")
         )
     year = grid.amounts_year
@@ -126,7 +126,7 @@ def _warnings(
     if grid is not grids[-1] and not later and year is not None and day.year > year:
         out.append(
             f"aucun accord salarial prenant effet en {day.year} avant le {format_french(day)} "
-            f"n'est dans les sources : les montants fixés par {label} ont pu être remplacés"
+            f"n’est dans les sources : les montants fixés par {label} ont pu être remplacés"
         )
     if grid is grids[-1] and day.year > (year or grid.effective.year):
         amounts = f"les montants de {year}" if year else f"les montants fixés par {label}"

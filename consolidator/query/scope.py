@@ -132,7 +132,7 @@ def branche_text(index: VersionIndex, version: Version, day: date) -> BrancheTex
             left_out.append(scope.index)
             unextended = True
         elif scope.scope is Scope.ADHERENTS:
-            removed.append((scope.index, "exclu de l'extension"))
+            removed.append((scope.index, "exclu de l’extension"))
         else:
             paragraphs.append(_strip(fragment.text, scope.excluded))
     # an exclusion removes text; only text not yet extended leaves the earlier extended wording

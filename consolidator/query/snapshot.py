@@ -115,7 +115,7 @@ def _structure(index: VersionIndex, day: date) -> Structure:
         base = index.corpus.acts[index.corpus.convention.base]
         signed = f"signée le {format_french(base.signed)}, " if base.signed <= day else ""
         raise QueryError(
-            f"le {format_french(day)}, la convention n'était pas encore en vigueur "
+            f"le {format_french(day)}, la convention n’était pas encore en vigueur "
             f"({signed}en vigueur à partir du {format_french(start)})",
             hint=f"choisissez une date à partir du {format_french(start)} ({start})",
         )
@@ -146,25 +146,25 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
             unknown_id = QueryError(f"article inconnu : « {article} »")
             raise pending_article(index, article, day) or unknown_id
         first, last = history[0], history[-1]
-        name = f"l'article {first.num}" if first.num else "cet article"
+        name = f"l’article {first.num}" if first.num else "cet article"
         if day < first.since:
             unknown = _unknown_around(index, first, day)
             caveat = date_caveat(since_provenance(index, first))  # « (…, D-407) »: lawyer L-63
             raise QueryError(
-                f"{name} n'est pas encore en vigueur le {format_french(day)} dans les sources"
+                f"{name} n’est pas encore en vigueur le {format_french(day)} dans les sources"
                 f" (en vigueur à partir du {format_french(first.since)}{', ' + caveat[2:] if caveat else ')'}"
                 + (
                     f" ; ce jour-là, le chapitre « {unknown} » compte des articles dont le texte"
-                    " n'est pas disponible dans les sources, et les numéros de ses articles ne"
+                    " n’est pas disponible dans les sources, et les numéros de ses articles ne"
                     " sont pas tous connus"
                     if unknown
                     else ""
                 )
             )
-        name = f"l'article {last.num}" if last.num else "cet article"
+        name = f"l’article {last.num}" if last.num else "cet article"
         ended = last.end.value if last.end else "sorti du texte"
         until = f" le {format_french(last.until)}" if last.until else ""
-        raise QueryError(f"{name} n'est plus en vigueur le {format_french(day)} ({ended}{until})")
+        raise QueryError(f"{name} n’est plus en vigueur le {format_french(day)} ({ended}{until})")
     return article_of(index, version, day, path_at(index, article, day))
 
 
@@ -299,9 +299,9 @@ def _read_as(index: VersionIndex, text_id: str, num: str) -> tuple[str, str] | N
             if said and said.group(1).replace(" ", "").rstrip(".") == num:
                 first = versions[0]
                 return (
-                    f" ; les sources notent que l'article {first.num}, issu "
+                    f" ; les sources notent que l’article {first.num}, issu "
                     f"{de(index.corpus.acts[first.act].label)}, doit se lire {num} (l. {nota.src})",
-                    f"l'article porte le numéro {first.num} dans les sources : "
+                    f"l’article porte le numéro {first.num} dans les sources : "
                     f"consolidator article {first.num}",
                 )
     return None
@@ -366,7 +366,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     signer = acts[origin.act]
     if day < first.since == origin.since and signer.signed <= day:  # signed, not yet in force
         raise QueryError(
-            f"l'article {first.num} n'est pas encore en vigueur le {format_french(day)} : signé "
+            f"l’article {first.num} n’est pas encore en vigueur le {format_french(day)} : signé "
             f"le {format_french(signer.signed)} ({signer.label}), il entre en vigueur le "
             f"{format_french(first.since)}",
             hint=f"choisissez une date à partir du {format_french(first.since)}",
@@ -374,7 +374,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     lines = "\n".join(f"  - {describe_tenure(index, t)}" for t in held)
     chapters = {_unknown_around(index, index.versions[t.article][0], day) for t in held} - {None}
     chapter = (
-        f" ; ce jour-là, le chapitre « {chapters.pop()} » compte des articles dont le texte n'est"
+        f" ; ce jour-là, le chapitre « {chapters.pop()} » compte des articles dont le texte n’est"
         " pas disponible dans les sources, et les numéros de ses articles ne sont pas tous connus"
         if chapters
         else ""
@@ -382,7 +382,7 @@ def resolve_article(index: VersionIndex, ident: str, day: date | None = None) ->
     raise QueryError(
         f"aucun article ne porte le numéro {held[0].num} le {format_french(day)} dans les sources"
         f"{chapter} ; ce numéro a désigné :\n{lines}",
-        hint="choisissez une date de l'une de ces périodes, ou le numéro que l'article porte à votre date",
+        hint="choisissez une date de l’une de ces périodes, ou le numéro que l’article porte à votre date",
     )
 
 

@@ -24,7 +24,7 @@ PARIS = ZoneInfo("Europe/Paris")
 URN = "urn:consolidator:idcc-{idcc}:"
 
 _ENTRY = """\
-<p>Date d'effet : {{ effect }}{% if known %} ; connue le {{ known }}{% endif %}.</p>
+<p>Date d’effet : {{ effect }}{% if known %} ; connue le {{ known }}{% endif %}.</p>
 <p>Acte : {{ event.act.label }}{% if event.arrete %} ; arrêté : {{ event.arrete.label }}\
 {% if event.arrete.jo %} (JO du {{ jo }}){% endif %}{% endif %}.</p>
 {% for note in event.notes %}<p>{{ note.phrase }}</p>{% endfor %}
@@ -34,7 +34,7 @@ _ENTRY = """\
 {% for r in t.restrictions %}<p>{{ r }}</p>{% endfor %}
 {% if t.redline %}<p>{% for op, text in t.redline %}{% if op == -1 %}<del>{{ text }}</del>\
 {% elif op == 1 %}<ins>{{ text }}</ins>{% elif op == 0 or op == 2 %}{{ text }}{% endif %}{% endfor %}</p>{% endif %}
-{% else %}<p>Aucun article du texte consolidé n'est modifié.</p>{% endfor %}
+{% else %}<p>Aucun article du texte consolidé n’est modifié.</p>{% endfor %}
 """
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from consolidator.dates import format_french
-from consolidator.query.citation import Citation, unnumbered_name
+from consolidator.query.citation import Citation
 from consolidator.query.rows import row_exclusions
 from consolidator.render.json import dumps
 
@@ -26,9 +26,9 @@ def _bib(value: str) -> str:
 
 def citation_bibtex(c: Citation) -> str:
     """A BibTeX @misc entry (the citation is its note)."""
-    num = c.article.num or unnumbered_name(c.article)
+    num = c.article.num or c.name
     fields = {
-        "title": f"{'Article ' if c.article.num else ''}{num}, {c.convention}",
+        "title": f"{c.name}, {c.convention}",
         "howpublished": f"IDCC {c.idcc}, texte en vigueur au {format_french(c.at)}",
         "year": str(c.act.signed.year),
         "note": c.text,
@@ -45,6 +45,7 @@ def citation_json(c: Citation) -> dict[str, Any]:
     return {
         "id": c.article.id,
         "num": c.article.num,
+        "name": c.name,  # « Article 2.5 », or an unnumbered clause's label (D-715)
         "at": c.at.isoformat(),
         "convention": {"idcc": c.idcc, "title": c.convention},
         "state": c.article.state.value,

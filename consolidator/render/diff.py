@@ -6,6 +6,7 @@ from typing import Any
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.french import apostrophes
 from consolidator.model import Restriction, RestrictionKind, View
 from consolidator.query.diff import (
     KINDS,
@@ -67,7 +68,7 @@ def redline_text(redline: tuple[tuple[int, str], ...], color: bool = False) -> s
 
 
 def _restriction_line(index: VersionIndex, sign: str, r: Restriction) -> str:
-    words = f" « {r.words} »" if r.words else ""
+    words = f" « {apostrophes(r.words)} »" if r.words else ""
     label = "exclusion" if r.kind is RestrictionKind.EXCLUSION else "réserve"
     where = f", alinéa {r.alinea}" if r.alinea else ""
     return f"  {sign} {label}{words}{where} ({index.corpus.arretes[r.arrete].label})"
@@ -78,7 +79,7 @@ def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[st
     head = ("== Article " if c.side.num else "== ") + c.num
     head += f" — {title}" if title and c.side.num else ""
     head += f" ({group_heading(c.text)})" if c.text else ""
-    lines = ["", _style(head, "bold", color)]
+    lines = ["", _style(apostrophes(head), "bold", color)]  # a title's apostrophes too
     if ChangeKind.ADDED in c.kinds:
         lines.append(f"  ajouté ({index.corpus.acts[c.side.version.act].label})")
     if ChangeKind.REPEALED in c.kinds:
@@ -98,10 +99,11 @@ def _article_text(index: VersionIndex, c: ArticleChange, color: bool) -> list[st
 
 
 def summary_label(c: ArticleChange, kind: ChangeKind) -> str:
-    """How an article is named in a summary line: « 2.3 → 2.4 » when renumbered."""
+    """How an article is named in a summary line: « 2.3 → 2.4 » when renumbered (a title with
+    the typographic apostrophe)."""
     if kind is ChangeKind.RENUMBERED and c.before and c.after:
         return f"{c.before.num} → {c.after.num}"
-    return c.num
+    return apostrophes(c.num)
 
 
 def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> str:
@@ -124,7 +126,7 @@ def changelog_text(index: VersionIndex, log: Changelog, color: bool = False) -> 
                 names = ", ".join(summary_label(c, kind) for c in items)
                 out.append(f"  {group_heading(text)} : {names}")
     for c in log.of_kind(ChangeKind.STATE):
-        out.append(f"  {c.num} : {c.state_line}")
+        out.append(f"  {apostrophes(c.num)} : {c.state_line}")
     for c in log.changes:
         out += _article_text(index, c, color)
     return "\n".join(out) + "\n"

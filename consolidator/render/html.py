@@ -18,6 +18,7 @@ from consolidator.french import de
 from consolidator.model import Act, Restriction, RestrictionKind, Version, View
 from consolidator.query.branche import held_sentence
 from consolidator.query.events import upcoming_when
+from consolidator.query.headings import article_heading
 from consolidator.query.knowledge import pending_for, pending_when
 from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import (
@@ -39,7 +40,7 @@ from consolidator.resources import TEMPLATES
 VIEW_SENTENCE = (
     "Deux lectures du même texte : la vue adhérent donne tout le texte en vigueur, qui lie "
     "les membres des organisations signataires ; la vue branche ne garde que ce qui est étendu "
-    "et lie donc tout employeur de la branche, passages exclus de l'extension retirés."
+    "et lie donc tout employeur de la branche, passages exclus de l’extension retirés."
 )
 
 
@@ -138,15 +139,6 @@ def _markers(index: VersionIndex) -> dict[str, Marker]:
         signed = signed_provenance(act, index.corpus).caveat
         out[act.id] = Marker(f"{letter}{counts[letter]}", act, caveat, signed)
     return out
-
-
-def heading_of(num: str | None, title: str | None) -> str:
-    """How an article is headed: « Article 2.5 », its title when unnumbered, else a neutral label.
-
-    >>> heading_of("2.5", "Congé"), heading_of(None, "Préambule"), heading_of(None, None)
-    ('Article 2.5', 'Préambule', 'Texte introductif')
-    """
-    return f"Article {num}" if num else (title or "Texte introductif")
 
 
 def change_labels(index: VersionIndex, day: date) -> tuple[str, ...]:
@@ -337,7 +329,7 @@ def article_view(
             blocks.append(AlineaView(tuple(segments), shown, (), None, written))
     counter.acts.add(words_act(index, version))
     fallback, fallback_act = _fallback(index, art, view, marks, counter)
-    heading = heading_of(art.num, art.title)
+    heading = typo_fr(article_heading(index, art))  # D-715
     upcoming = tuple(upcoming_when(index, v, art.known_at) for v in art.upcoming) + tuple(
         pending_when(index, p) for p in pending_for(index, art.id)
     )

@@ -14,11 +14,12 @@ from consolidator.errors import QueryError
 from consolidator.model import ActLevel, Version
 from consolidator.query import events as ev
 from consolidator.query.boundaries import until_provenance
+from consolidator.query.headings import article_name, name, version_name
 from consolidator.query.provenance import since_provenance
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, Hit
 from consolidator.query.snapshot import Snapshot
-from consolidator.render.html import heading_of
+from consolidator.render.filters import typo_fr
 from consolidator.render.pages import SiteContext
 from consolidator.render.salaries import page_context
 
@@ -39,7 +40,7 @@ def article_rows(index: VersionIndex, site: SiteContext) -> list[dict[str, Any]]
         rows.append(
             {
                 "text": index.corpus.acts[v.text_id].title,
-                "heading": heading_of(v.num, v.title),
+                "heading": typo_fr(version_name(index, v, site.at)),
                 "title": v.title if v.num else None,
                 "href": site.links.article(aid),
                 "in_force": v.covers(site.at),
@@ -90,7 +91,10 @@ def events_page(env: Environment, index: VersionIndex, site: SiteContext) -> str
         site=site,
         events=ev.timeline_events(index),
         pending=ev.pending_at(index, site.at),
-        upcoming=[(aid, v, index.corpus.acts[v.act]) for _, aid, v in sorted(upcoming)],
+        upcoming=[
+            (aid, v, index.corpus.acts[v.act], version_name(index, v))
+            for _, aid, v in sorted(upcoming)
+        ],
     )
 
 
@@ -108,6 +112,14 @@ def snippet_html(snippet: str) -> Markup:
     return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
 
 
+def _hit_name(site: SiteContext, h: Hit) -> str:
+    """A search result named as everywhere (D-715): its wording's name, where it stood then."""
+    if site.links is None:
+        return name(h.num, h.title, None)
+    index = site.links.numbers.index
+    return version_name(index, index.versions[h.article][h.version])
+
+
 def search_page(
     env: Environment,
     site: SiteContext,
@@ -119,7 +131,7 @@ def search_page(
     rows = [
         {
             "hit": h,
-            "heading": heading_of(h.num, h.title),
+            "heading": typo_fr(_hit_name(site, h)),
             "href": site.links.article(h.article, h.since if scope == "toutes" else None)
             if site.links
             else None,
@@ -137,7 +149,7 @@ def static_search_index(index: VersionIndex, snap: Snapshot, site: SiteContext) 
     assert site.links is not None
     entries = [
         {
-            "h": heading_of(a.num, a.title) + (f" — {a.title}" if a.num and a.title else ""),
+            "h": article_name(index, a) + (f" — {a.title}" if a.num and a.title else ""),
             "u": site.links.article(a.id),
             "x": a.version.text,
         }

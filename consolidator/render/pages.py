@@ -16,14 +16,15 @@ from consolidator.model import ActLevel, Version, View
 from consolidator.query.applicability import applicability
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.citation import citation
+from consolidator.query.headings import article_name, version_name
 from consolidator.query.history import VersionHistory, history
 from consolidator.query.history_phrases import held_period_line
 from consolidator.query.numbering import by, describe_tenure, only_renumbered, tenures, words_act
 from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.retroactive import retroactive
 from consolidator.query.snapshot import article_at, path_at
-from consolidator.render.filters import date_fr
-from consolidator.render.html import Marker, NoteCounter, article_view, heading_of, markers
+from consolidator.render.filters import date_fr, typo_fr
+from consolidator.render.html import Marker, NoteCounter, article_view, markers
 from consolidator.render.links import Links
 
 
@@ -56,7 +57,7 @@ def the(label: str) -> str:
     """The label with its French definite article.
 
     >>> the("avenant n° 21 du 1er juin 2017"), the("protocole d'accord du 3 mai 2001")
-    ("l'avenant n° 21 du 1er juin 2017", "le protocole d'accord du 3 mai 2001")
+    ('l’avenant n° 21 du 1er juin 2017', "le protocole d'accord du 3 mai 2001")
     """
     article = of(label).split(" ", 1)[0]
     return {"du": "le " + label, "de": of(label)[3:]}[article] if article in ("du", "de") else label
@@ -75,7 +76,7 @@ def _absence(index: VersionIndex, article: str, day: date) -> tuple[str | None, 
             return None, day
     if day < first.since:
         return (
-            f"Cet article n'est pas encore en vigueur au {date_fr(day)} : il entre en vigueur "
+            f"Cet article n’est pas encore en vigueur au {date_fr(day)} : il entre en vigueur "
             f"le {date_fr(first.since)}. Rédaction à venir :",
             first.since,
         )
@@ -84,7 +85,7 @@ def _absence(index: VersionIndex, article: str, day: date) -> tuple[str | None, 
     state = shown.end.state.value if shown.end else "sorti du texte"
     by = f" par {the(index.corpus.acts[shown.ended_by].label)}" if shown.ended_by else ""
     return (
-        f"Cet article n'est plus en vigueur au {date_fr(day)} : {state} le "
+        f"Cet article n’est plus en vigueur au {date_fr(day)} : {state} le "
         f"{date_fr(shown.until)}{by}. Dernière rédaction, en vigueur du {date_fr(shown.since)} "
         f"au {date_fr(shown.until)} :",
         _last_day(shown.until, day),
@@ -205,7 +206,7 @@ def article_page(env: Environment, index: VersionIndex, article: str, site: Site
         site=site,
         a=view,
         anchor=view.anchor if view and in_text else None,
-        heading=heading_of(shown.num, shown.title),
+        heading=typo_fr(article_name(index, art) if art else version_name(index, shown)),
         title=shown.title if shown.num else None,
         path=art.path if art else path_at(index, article, _final_day(shown)),
         citation=citation(index, article, site.at).text if art and reason is None else "",

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from consolidator.dates import format_french
-from consolidator.french import and_list, de, euros
+from consolidator.french import and_list, apostrophes, de, euros
 from consolidator.model import Act, AnnualMinimum, Corpus, SalaryGrid, State, View
 from consolidator.query.events import sources_date
 from consolidator.query.numbering import by
@@ -32,12 +32,12 @@ def _jo_json(answer: SalaryAnswer, corpus: Corpus) -> dict[str, Any] | None:
 
 def _scope(answer: SalaryAnswer) -> str:
     excluded = answer.scope_exclusions
-    return f", à l'exclusion des {and_list(list(excluded))}" if excluded else ""
+    return f", à l’exclusion des {and_list(list(excluded))}" if excluded else ""
 
 
 def _reserve(answer: SalaryAnswer) -> str:
-    """« ; accord étendu sous réserve de l'application … » as the arrêté words it (L-49)."""
-    said = [r[:1].lower() + r[1:].rstrip(". ") for r in answer.reservations]
+    """« ; accord étendu sous réserve de l’application … » as the arrêté words it (L-49)."""
+    said = [apostrophes(r[:1].lower() + r[1:].rstrip(". ")) for r in answer.reservations]
     return "".join(f" ; {r}" for r in said)
 
 
@@ -51,14 +51,14 @@ def extension_phrase(answer: SalaryAnswer, corpus: Corpus) -> str:
 
 
 def undated_phrase(answer: SalaryAnswer) -> str:
-    """« étendu par arrêté du 11 avril 2006, date de publication au JO inconnue (l'extension prend
-    effet à cette publication, au plus tôt le 11 avril 2006), à l'exclusion … ; sous réserve … »:
+    """« étendu par arrêté du 11 avril 2006, date de publication au JO inconnue (l’extension prend
+    effet à cette publication, au plus tôt le 11 avril 2006), à l’exclusion … ; sous réserve … »:
     the arrêté extends « à dater de la publication » (004 l.15731), a day the sources lack (D-712)."""
     ext = answer.undated
     if ext is None:
         return ""
     return (
-        f"étendu par {ext.arrete.label}, date de publication au JO inconnue (l'extension prend "
+        f"étendu par {ext.arrete.label}, date de publication au JO inconnue (l’extension prend "
         f"effet à cette publication, au plus tôt le {format_french(ext.arrete.date)}, D-712)"
         f"{_scope(answer)}{_reserve(answer)}"
     )
@@ -68,7 +68,7 @@ def undated_label(answer: SalaryAnswer) -> str:
     """The state said with an extension whose day of effect is unknown: the branche view counts it
     from the arrêté's date, never « non-étendue » (D-712)."""
     return (
-        "en vigueur étendue, date d'effet inconnue" if answer.view is View.BRANCHE else "en vigueur"
+        "en vigueur étendue, date d’effet inconnue" if answer.view is View.BRANCHE else "en vigueur"
     )
 
 
@@ -78,8 +78,8 @@ def before_publication(answer: SalaryAnswer, corpus: Corpus) -> str | None:
         return None
     before = _bound_before(answer, corpus)
     if before is None:
-        return "jusqu'à cette publication, les sources ne connaissent aucune grille étendue"
-    return f"jusqu'à cette publication, les employeurs non adhérents restent liés par {before}"
+        return "jusqu’à cette publication, les sources ne connaissent aucune grille étendue"
+    return f"jusqu’à cette publication, les employeurs non adhérents restent liés par {before}"
 
 
 def _bound_before(answer: SalaryAnswer, corpus: Corpus) -> str | None:
@@ -104,7 +104,7 @@ def retro_phrase(answer: SalaryAnswer) -> str:
     return f" ; {answer.retro.phrase}" if answer.retro else ""
 
 
-_NONE_BEFORE = "aucune grille étendue n'est connue"
+_NONE_BEFORE = "aucune grille étendue n’est connue"
 
 
 def non_adherents(
@@ -152,7 +152,7 @@ def citation_line(answer: SalaryAnswer) -> str | None:
     """« montants connus seulement par la citation qu'en fait l'accord du 23 novembre 2006 … »."""
     if answer.cited_by is None:
         return None
-    return f"montants connus seulement par la citation qu'en fait {by(answer.cited_by.label)}"
+    return f"montants connus seulement par la citation qu’en fait {by(answer.cited_by.label)}"
 
 
 def minimum_source(grid: SalaryGrid, corpus: Corpus) -> str:
@@ -329,8 +329,9 @@ def _minimum_text(grid: SalaryGrid, corpus: Corpus) -> list[str]:
     if not minimum.conditions:
         return [head]
     last = len(minimum.conditions) - 1
-    return [f"{head} ; cette rémunération s'entend :"] + [
-        f"  – {c}{'.' if i == last else ' ;'}" for i, c in enumerate(minimum.conditions)
+    return [f"{head} ; cette rémunération s’entend :"] + [
+        f"  – {apostrophes(c)}{'.' if i == last else ' ;'}"  # the accord's words
+        for i, c in enumerate(minimum.conditions)
     ]
 
 

@@ -19,16 +19,16 @@ from consolidator.query.diff import (
     version_change,
 )
 from consolidator.query.events import sources_date
+from consolidator.query.headings import version_name
 from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.provenance import Provenance, since_provenance
 from consolidator.query.redline import side_by_side
 from consolidator.query.snapshot import Snapshot, article_at, snapshot
 from consolidator.render.contents import snapshot_views
 from consolidator.render.diff import KIND_LABELS, summary_label
-from consolidator.render.filters import date_fr
+from consolidator.render.filters import date_fr, typo_fr
 from consolidator.render.html import (
     change_labels,
-    heading_of,
     make_env,
     stylesheet,
 )
@@ -183,7 +183,7 @@ def version_page(
     prov = since_provenance(index, v)
     caveat = f" ({prov.caveat})" if prov and prov.caveat else ""
     heading = (
-        f"{heading_of(v.num, v.title or change.num)} : rédaction du {date_fr(v.since)}{caveat}"
+        f"{typo_fr(version_name(index, v))} : rédaction du {date_fr(v.since)}{caveat}"
         " comparée à la précédente"
     )
     return changelog_page(env, index, log, site, heading)

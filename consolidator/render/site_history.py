@@ -14,11 +14,11 @@ from typing import Any
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import ActLevel, Version
+from consolidator.query.headings import version_name
 from consolidator.query.history_held import HeldPeriod, held_period
 from consolidator.query.history_phrases import held_period_line
 from consolidator.query.numbering import words_act
 from consolidator.query.provenance import act_label
-from consolidator.render.html import heading_of
 from consolidator.render.pages import SiteContext
 
 
@@ -53,12 +53,9 @@ def held_rows(
     corpus = index.corpus
     rows = []
     for version, held in held_periods(index) if periods is None else periods:
-        label = heading_of(version.num, version.title)
-        entry = index.entry_at(version.article, version.since)
+        label = version_name(index, version)  # a chapter's clause names its chapter (D-715)
         if version.text_id != corpus.convention.base:
             label += f" ({corpus.acts[version.text_id].title})"
-        elif not version.num and entry and entry.path:  # a chapter's clause: which chapter
-            label += f" ({entry.path[-1]})"
         wording = act_label(corpus, corpus.acts[words_act(index, version)])  # as `history`
         rows.append(
             {

@@ -13,10 +13,12 @@ import textwrap
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
+from consolidator.french import apostrophes, de
 from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Version, View
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.branche import held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
+from consolidator.query.headings import TEXT_CLAUSE, article_heading, version_name
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.history_phrases import held_period_line
 from consolidator.query.knowledge import pending_for, pending_when
@@ -80,8 +82,8 @@ def restriction_sentence(r: Restriction, what: str | None = None) -> str:
     """One restriction as a sentence a reader understands; `what` is what it takes out, as
     `query.rows.designation` words it (« la ligne « … » du tableau », « termes « … » »)."""
     if r.kind is RestrictionKind.SCOPE:
-        return f"Étendu à l'exclusion des {r.text}"
-    label = "Exclu de l'extension" if r.kind is RestrictionKind.EXCLUSION else "Étendu sous réserve"
+        return f"Étendu à l’exclusion des {r.text}"
+    label = "Exclu de l’extension" if r.kind is RestrictionKind.EXCLUSION else "Étendu sous réserve"
     what = what or (f"termes « {r.words} »" if r.words else None)
     return f"{label}{f' ({what})' if what else ''} : {r.text}"
 
@@ -92,14 +94,9 @@ def _retro(index: VersionIndex, version: Version) -> str:
     return f" ({retro.phrase})" if retro else ""
 
 
-# the heading of an unnumbered, untitled article: a text's own clause, or a chapter's (D-102;
-# lawyer L-47: « Dispositions du chapitre » only under a chapter)
-UNNUMBERED = ("Texte", "Dispositions du chapitre")
-
-
 def article_text(index: VersionIndex, art: ArticleAt) -> str:
     act = index.corpus.acts[words_act(index, art.version)]
-    head = f"Article {art.num}" if art.num else (art.title or UNNUMBERED[bool(art.path)])
+    head = article_heading(index, art)  # D-715
     if art.num and art.title:
         head += f" - {art.title}"
     since = format_french(art.version.since) + date_caveat(since_provenance(index, art.version))
@@ -120,7 +117,7 @@ def article_text(index: VersionIndex, art: ArticleAt) -> str:
     if art.extension:
         line = extension_line(index, art.extension, art.version)
         if art.label is ArticleLabel.EXCLU:
-            line = "exclu de l'extension par " + line.removeprefix("étendu par ")
+            line = "exclu de l’extension par " + line.removeprefix("étendu par ")
         lines.append(line)
     elif art.undated is not None:
         lines.append(extension_line(index, art.undated, art.version))
@@ -161,7 +158,7 @@ def extension_line(index: VersionIndex, ext: ExtensionEvent, version: Version) -
         prov = since_provenance(index, version)
         since = f", {prov.caveat}" if prov and prov.caveat else ""
         return (
-            f"étendu par {arrete.label} ({published}l'extension prend effet à l'entrée en vigueur "
+            f"étendu par {arrete.label} ({published}l’extension prend effet à l’entrée en vigueur "
             f"de cette rédaction, le {format_french(start)}{since})"
         )
     note = f" ; JO du {format_french(arrete.jo)}{caveat}" if arrete.jo and caveat else ""
@@ -287,12 +284,23 @@ def _restriction_item(version: Version, spans: tuple[Span, ...], r: Restriction)
     rows = row_exclusions(version, spans).get(r) if r.kind is RestrictionKind.EXCLUSION else None
     if rows:
         return f"exclusion {rows_phrase(version, list(rows), of=True)}"
-    return f"{kind} « {r.words} »" if r.words else kind
+    return f"{kind} « {apostrophes(r.words)} »" if r.words else kind  # the arrêté's words
+
+
+def _history_head(index: VersionIndex, hist: History) -> str:
+    """« Historique de l’article 2.5 — Congé … », or of a clause by its label (D-715)."""
+    if hist.num:
+        return f"Historique de l’article {hist.num} — {hist.title or ''}".rstrip(" —")
+    last = index.versions[hist.article][-1]
+    named = version_name(index, last)
+    if named == TEXT_CLAUSE:  # a text's own clause: which text
+        named += " " + de(index.corpus.acts[last.text_id].label)
+    return f"Historique — {named}"
 
 
 def history_text(index: VersionIndex, hist: History) -> str:
     out = [
-        f"Historique de l'article {hist.num or 'sans numéro'} — {hist.title or ''}".rstrip(" —"),
+        _history_head(index, hist),
         sources_date(index.corpus).sentence(),
         "",
     ]
@@ -300,7 +308,7 @@ def history_text(index: VersionIndex, hist: History) -> str:
         out += _version_line(index, vh, hist.title)
     if hist.same_number:
         others = len({aid for aid, _ in hist.same_number})
-        which = "un autre article" if others == 1 else "d'autres articles"
+        which = "un autre article" if others == 1 else "d’autres articles"
         out += ["", f"Le numéro {hist.num} a aussi désigné {which} :"]
         shown = None
         for aid, vh in hist.same_number:

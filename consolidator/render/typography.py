@@ -8,7 +8,7 @@ the Imprimerie nationale's rules (Lexique des règles typographiques) with one d
 - no-break space after the dash that opens a list item (« – les salariés ... »);
 - no-break space in a reference to the code du travail (« L. 6324-3 »);
 - no-break spaces inside a date (« 2 décembre 2026 », « 1er janvier ») and after « n° »;
-- typographic apostrophe ’ for the straight one between letters;
+- typographic apostrophe ’ for the straight one between letters (`french.apostrophes`);
 - quotes: « » outside, “ ” inside « » (never « « » »); straight and English quotes become « »
   at the outer level.
 
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from consolidator.french import apostrophes
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -33,7 +35,6 @@ _NUMERO = re.compile(r"\b([nN]°)[ \u00a0\u202f]*(?=[\dA-Za-z])")
 _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d])")
 _CODE_REF = re.compile(r"\b([LRD]\.)[ \u00a0\u202f]+(?=\d)")
 _PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]*%")
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 _BEFORE_COLON = re.compile(r"(?<=[^\s:;!?])[ \u00a0\u202f]*:(?=\s|$|[.,)»])")
 _BEFORE_SHORT = re.compile(r"(?<=[^\s«“(\[/:;!?])[ \u00a0\u202f]*([;!?])(?=\s|$|[.,)»])")
 _OPEN = re.compile(r"«[ \u00a0\u202f]*")
@@ -60,7 +61,7 @@ def typo_fr(text: str) -> str:
     'l’article L.\\xa06324-3 du code du travail'
     """
     text = _quotes(text)
-    text = _APOSTROPHE.sub("’", text)
+    text = apostrophes(text)
     text = _DATE.sub(_date, text)
     text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
     text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(f"[{SPACES}]", NNBSP, m.group(2)), text)

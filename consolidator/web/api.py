@@ -73,7 +73,7 @@ _PAGES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         "Recherche plein texte (accents ignorés) dans le texte en vigueur ou dans toutes les rédactions",
         [
             _DAY,
-            _q("q", "mots cherchés, ou un numéro d'article"),
+            _q("q", "mots cherchés, ou un numéro d’article"),
             _q("portee", "date ou toutes", enum=["date", "toutes"]),
         ],
     ),

@@ -154,8 +154,8 @@ def _served(request: Request) -> Served:
         first = min(a.signed for a in served.index.corpus.acts.values())
         raise HTTPException(
             400,
-            f"Connaissance au {format_french(day)} : aucun texte de la convention n'était encore "
-            f"signé (le premier l'a été le {format_french(first)}).",
+            f"Connaissance au {format_french(day)} : aucun texte de la convention n’était encore "
+            f"signé (le premier l’a été le {format_french(first)}).",
         ) from exc
     request.state.known_at = day
     return found
@@ -210,7 +210,7 @@ async def article(request: Request) -> Response:
             or request.query_params.get("numero", "").strip()
         )
         if not ident:
-            raise HTTPException(400, "Indiquez un numéro d'article, par exemple 2.5.")
+            raise HTTPException(400, "Indiquez un numéro d’article, par exemple 2.5.")
     try:
         from_box = "ident" not in request.path_params
         result = views.article(served, site, ident, query, from_box)

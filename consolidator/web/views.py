@@ -17,6 +17,7 @@ from consolidator.errors import QueryError
 from consolidator.model import Version
 from consolidator.query.diff import changelog
 from consolidator.query.events import pending_at, sources_date, timeline_events
+from consolidator.query.headings import version_name
 from consolidator.query.history import history
 from consolidator.query.history_held import HeldPeriod
 from consolidator.query.history_phrases import held_period_line
@@ -25,7 +26,7 @@ from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
 from consolidator.query.snapshot import VIEWS, article_at, resolve_article, snapshot
 from consolidator.render import json as jr
 from consolidator.render.diff import changelog_json
-from consolidator.render.html import change_labels, heading_of, markers
+from consolidator.render.html import change_labels, markers
 from consolidator.render.listings import (
     PAGES,
     article_rows,
@@ -55,7 +56,7 @@ def french_error(exc: QueryError, first: date) -> str:
         msg = "unknown " + ("article" if msg.startswith("article") else "text") + " " + named
     if "convention" in msg and ("not yet in force" in msg or "pas encore en vigueur" in msg):
         return (
-            "La convention n'était pas encore en vigueur à cette date : elle est en vigueur "
+            "La convention n’était pas encore en vigueur à cette date : elle est en vigueur "
             f"depuis le {format_french(first)}."
         )
     if msg.startswith("aucun article ne porte"):  # the numbers it bore, with their dates
@@ -63,8 +64,8 @@ def french_error(exc: QueryError, first: date) -> str:
     if msg.startswith("unknown article"):
         return f"Aucun article ne porte le numéro « {named} » dans ce texte."
     if msg.startswith("unknown text"):
-        return f"Aucun texte ne s'appelle « {named} »."
-    return "Cette page n'existe pas."
+        return f"Aucun texte ne s’appelle « {named} »."
+    return "Cette page n’existe pas."
 
 
 def _view(q: QueryParams) -> str:
@@ -289,7 +290,7 @@ def compare(served: Served, site: SiteContext, start: date, end: date, q: QueryP
     heading = f"Modifications du {format_french(start)} au {format_french(end)}"
     if aid:
         shown = served.numbers.shown(aid, end)
-        heading = f"{heading_of(shown.num, shown.title)} : {heading[0].lower()}{heading[1:]}"
+        heading = f"{version_name(index, shown)} : {heading[0].lower()}{heading[1:]}"
     if log.view == "branche":  # what binds every employer of the branch (D-213)
         heading += " (vue branche)"
 

@@ -149,7 +149,7 @@ def test_a_number_of_chapter_ix_before_2011_says_the_chapter_is_in_force(
     assert "aucun article ne porte le numéro 9.12 le 26 mars 2004 dans les sources" in message
     assert (
         "le chapitre « IX - Formation professionnelle et emploi » compte des articles dont le"
-        " texte n'est pas disponible dans les sources, et les numéros de ses articles ne sont"
+        " texte n’est pas disponible dans les sources, et les numéros de ses articles ne sont"
         " pas tous connus" in message
     )
 

@@ -79,7 +79,7 @@ def test_extension_changes_only_states(repo: Path) -> None:
         repo,
         "log",
         "--format=%H",
-        "--grep=^Arrêté du 23 décembre 2010 — extension de l'avenant n° 13",
+        "--grep=^Arrêté du 23 décembre 2010 — extension de l’avenant n° 13",
         "adherent",
     ).split()[0]
     assert git(repo, "diff", "--name-only", f"{commit}^", commit).split() == ["etats.txt"]

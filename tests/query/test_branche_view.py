@@ -136,8 +136,8 @@ def test_l21_applicability_names_the_earlier_extended_provisions(index) -> None:
     assert "Aucune rédaction antérieure étendue" not in text
     assert (
         "Pour les employeurs non adhérents, les articles 9.1, 9.2, 9.3, 9.4, 9.5, 9.6, 9.7, 9.8, "
-        "9.9, 9.10, 9.11, 9.12, 9.13, 9.14 et 9.15 dans leur rédaction issue de l'accord du "
-        "5 juillet 2011, que l'accord du 3 juillet 2015 abroge, demeurent applicables jusqu'à "
+        "9.9, 9.10, 9.11, 9.12, 9.13, 9.14 et 9.15 dans leur rédaction issue de l’accord du "
+        "5 juillet 2011, que l’accord du 3 juillet 2015 abroge, demeurent applicables jusqu’à "
         "son extension."
     ) in text
     text = applicability(index, "a2009-3.3", date(2010, 6, 1))
@@ -145,7 +145,7 @@ def test_l21_applicability_names_the_earlier_extended_provisions(index) -> None:
     assert (
         "les articles 3.2 et 3.3 dans leur rédaction issue de la convention collective nationale "
         "de la mutualité du 31 janvier 2000 (texte non disponible dans les sources), que "
-        "l'avenant n° 13 du 18 mars 2009 abroge, demeurent applicables jusqu'à son extension."
+        "l’avenant n° 13 du 18 mars 2009 abroge, demeurent applicables jusqu’à son extension."
     ) in text
 
 
@@ -252,18 +252,18 @@ def test_applicability_of_a_number_only_non_adherents_still_know(index) -> None:
     # 16 November 2021 (meta)
     out = _run("applicability", "9.13", "--at", "2021-06-01")
     assert (
-        "Au 1er juin 2021, l'article 9.13 de la convention collective nationale de la mutualité "
-        "du 31 janvier 2000 dans sa rédaction issue de l'accord du 9 novembre 2018 est abrogé "
-        "depuis le 16 avril 2021 par l'avenant n° 32 du 16 avril 2021 pour les employeurs "
-        "adhérents d'une organisation patronale signataire (et leurs salariés). Ce texte n'étant "
-        "pas étendu à cette date, l'article, étendu par l'arrêté du 17 février 2020"
+        "Au 1er juin 2021, l’article 9.13 de la convention collective nationale de la mutualité "
+        "du 31 janvier 2000 dans sa rédaction issue de l’accord du 9 novembre 2018 est abrogé "
+        "depuis le 16 avril 2021 par l’avenant n° 32 du 16 avril 2021 pour les employeurs "
+        "adhérents d’une organisation patronale signataire (et leurs salariés). Ce texte n’étant "
+        "pas étendu à cette date, l’article, étendu par l’arrêté du 17 février 2020"
     ) in out
-    assert "lie toujours les autres employeurs entrant dans le champ d'application" in out
+    assert "lie toujours les autres employeurs entrant dans le champ d’application" in out
     out = _run("applicability", "9.14", "--at", "2021-06-01")
-    assert "est renuméroté 9.12 depuis le 16 avril 2021 par l'avenant n° 32" in out
+    assert "est renuméroté 9.12 depuis le 16 avril 2021 par l’avenant n° 32" in out
     out = _run("applicability", "9.12", "--at", "2021-06-01")
     assert (
-        "L'avenant n° 32 du 16 avril 2021, qui l'a renuméroté, n'étant pas étendu à cette date, "
+        "L’avenant n° 32 du 16 avril 2021, qui l’a renuméroté, n’étant pas étendu à cette date, "
         "il porte encore le numéro 9.14 pour les employeurs non adhérents."
     ) in out
     result = CliRunner().invoke(main, ["applicability", "9.13", "--at", "2021-11-16"])

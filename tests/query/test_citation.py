@@ -48,17 +48,18 @@ def test_2_5_in_2018_names_avenant_20_and_the_arrete_of_21_march_2017() -> None:
         main, ["cite", "2.5", "--at", "2018-01-01", "--corpus", str(CORPUS)]
     )
     assert result.exit_code == 0
-    assert "dans sa rédaction issue de l'avenant n° 20 du 21 septembre 2016" in result.output
+    assert "dans sa rédaction issue de l’avenant n° 20 du 21 septembre 2016" in result.output
     assert "étendu par arrêté du 21 mars 2017 (JO du 1er avril 2017)" in result.output
     assert (
-        "à l'exclusion des termes « au niveau national » et « au plan national »" in result.output
+        "à l’exclusion des termes « au niveau national » et « au plan national »" in result.output
     )
 
 
 def test_reserve_is_quoted_from_the_arrete(small: VersionIndex) -> None:
     c = citation(small, "a2009-2.6", date(2018, 1, 1))
+    # the arrêté's words, with the typographic apostrophe of the citation they are part of
     assert c.reserves == (
-        "sous réserve de l'application des dispositions de l'article L. 2141-5 du code du travail",
+        "sous réserve de l’application des dispositions de l’article L. 2141-5 du code du travail",
     )
 
 

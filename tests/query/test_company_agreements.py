@@ -43,8 +43,8 @@ def test_applicability_says_it_binds_its_employer_not_the_branch(
 ) -> None:
     text = applicability(index, article, TODAY)
     assert (
-        "C'est un accord d'entreprise de la Mutualité française Orne : il lie cet employeur et "
-        "ses salariés ; il n'est pas un texte de la branche et n'est pas susceptible d'extension."
+        "C’est un accord d’entreprise de la Mutualité française Orne : il lie cet employeur et "
+        "ses salariés ; il n’est pas un texte de la branche et n’est pas susceptible d’extension."
     ) in text
     assert "organisation patronale signataire" not in text and "non adhérents" not in text
     assert "de la convention collective nationale" not in text
@@ -54,9 +54,9 @@ def test_applicability_says_it_binds_its_employer_not_the_branch(
 def test_headers_and_citations_never_say_non_etendu(index: VersionIndex, article: str) -> None:
     art = article_at(index, article, TODAY)
     assert art.state is State.EN_VIGUEUR
-    assert art.heading_label == "en vigueur (accord d'entreprise)"
+    assert art.heading_label == "en vigueur (accord d’entreprise)"
     cite = citation(index, article, TODAY).text
-    assert "accord d'entreprise, classé par Légifrance parmi les textes attachés" in cite
+    assert "accord d’entreprise, classé par Légifrance parmi les textes attachés" in cite
     assert "étendu" not in cite
     out = CliRunner().invoke(main, ["article", article, "--at", TODAY.isoformat()]).output
     assert "[en vigueur (accord d’entreprise)]" in out and "non-étendue" not in out

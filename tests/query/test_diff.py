@@ -233,8 +233,8 @@ def test_branche_diff_ends_the_held_over_chapter_ix_at_the_extension(
     ]
     assert [c.num for c in gone] == [f"9.{n}" for n in range(1, 16)]
     assert {c.end_reason for c in gone} == {
-        "abrogé le 3 juillet 2015 par l'accord du 3 juillet 2015, qui ne lie les employeurs non "
-        "adhérents qu'à compter de son extension, le 26 février 2016, d'après les métadonnées "
+        "abrogé le 3 juillet 2015 par l’accord du 3 juillet 2015, qui ne lie les employeurs non "
+        "adhérents qu’à compter de son extension, le 26 février 2016, d’après les métadonnées "
         "Légifrance"
     }
     added = [c.num for c in log.of_kind(diff.ChangeKind.ADDED) if not c.text]

@@ -112,7 +112,7 @@ def test_15_2_avenant_16_binds_non_adherents_until_avenant_22_is_extended(index)
     assert by_act["avenant-16"]["until_by"]["id"] == "avenant-22"
     assert by_act["texte-15-2-7"] is None
     # applicability and the branche view say the same on both sides of that day
-    assert "issue de l'avenant n° 16 du 18 janvier 2012 demeure applicable" in applicability(
+    assert "issue de l’avenant n° 16 du 18 janvier 2012 demeure applicable" in applicability(
         index, "a2000-15.2", date(2019, 6, 1)
     )
     assert _branche_named(index, "a2000-15.2", date(2019, 6, 1))[1] == "avenant-16"  # type: ignore[index]
@@ -138,8 +138,8 @@ def test_10_2_avenant_7_binds_non_adherents_only_from_its_own_extension(index) -
         in out
     )
     bound = applicability(index, "a2000-10.2", date(2004, 7, 1))
-    assert "issue de l'avenant n° 7 du 17 décembre 2003 demeure applicable" in bound
-    assert "L'alinéa 17 (avenant n° 7 du 17 décembre 2003) est étendu par" in bound  # masculine
+    assert "issue de l’avenant n° 7 du 17 décembre 2003 demeure applicable" in bound
+    assert "L’alinéa 17 (avenant n° 7 du 17 décembre 2003) est étendu par" in bound  # masculine
 
 
 def test_9_12_accord_of_2018_binds_non_adherents_from_its_own_extension(index) -> None:
@@ -148,10 +148,10 @@ def test_9_12_accord_of_2018_binds_non_adherents_from_its_own_extension(index) -
     held = _held(index, "a2015-9.12")
     assert held[(date(2019, 1, 1), "accord-2018-11-09")] == (date(2020, 2, 21), date(2020, 12, 24))
     assert held[(date(2018, 1, 1), "avenant-21")][1] == date(2020, 2, 21)
-    assert "issue de l'avenant n° 21 du 1er juin 2017 demeure applicable" in applicability(
+    assert "issue de l’avenant n° 21 du 1er juin 2017 demeure applicable" in applicability(
         index, "a2015-9.12", date(2019, 9, 1)
     )
-    assert "issue de l'accord du 9 novembre 2018 demeure applicable" in applicability(
+    assert "issue de l’accord du 9 novembre 2018 demeure applicable" in applicability(
         index, "a2015-9.12", date(2020, 6, 1)
     )
 

@@ -459,7 +459,7 @@ def test_refusals_say_the_state_signed_not_in_force_or_lapsed(index: VersionInde
     with pytest.raises(QueryError) as signed:
         resolve_article(index, "1.1", date(2000, 1, 31))
     assert str(signed.value).startswith(
-        "l'article 1.1 n'est pas encore en vigueur le 31 janvier 2000 : signé le 31 janvier 2000"
+        "l’article 1.1 n’est pas encore en vigueur le 31 janvier 2000 : signé le 31 janvier 2000"
     )
     assert "il entre en vigueur le 1er février 2000" in str(signed.value)
     with pytest.raises(QueryError) as lapsed:

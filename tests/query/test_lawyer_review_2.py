@@ -91,8 +91,8 @@ def test_the_sources_stamp_says_its_dates_come_from_the_metadata(index: VersionI
     stamp = sources_date(index.corpus)
     assert stamp.sentence() == (
         "Sources à jour au 15 juin 2023 (dernier acte : accord de méthode du 15 juin 2023, date "
-        "d'après les métadonnées Légifrance ; dernier arrêté : arrêté du 23 septembre 2022, JO du "
-        "11 octobre 2022, d'après les métadonnées Légifrance)"
+        "d’après les métadonnées Légifrance ; dernier arrêté : arrêté du 23 septembre 2022, JO du "
+        "11 octobre 2022, d’après les métadonnées Légifrance)"
     )
     data = stamp.to_json()
     assert data["last_act_signed_provenance"]["certainty"] == "metadata"
@@ -121,7 +121,7 @@ def test_the_legend_says_which_signature_dates_are_not_in_the_seed(index: Versio
     2015 » (D-301: a date nobody wrote, l.2552) and the metadata-only signature of avenant n° 21."""
     legend = {m.act.id: m for m in markers(index).values()}
     assert legend["texte-15-2-7"].signed == "signé le 1er juin 2015, date approximative, D-301"
-    assert legend["avenant-21"].signed_caveat == "d'après les métadonnées Légifrance"
+    assert legend["avenant-21"].signed_caveat == "d’après les métadonnées Légifrance"
     assert legend["base"].signed_caveat is None
 
 
@@ -145,7 +145,7 @@ def test_the_articles_index_dates_lapsed_texts_with_their_caveats(index: Version
     assert "31 décembre 2024" in seed_lines(15092, 15092)[0]
     version = index.versions["methode-2023-1"][0]
     shown = _bound_caveats(index, version, in_force=False)
-    assert shown == {"since_caveat": "d'après les métadonnées Légifrance", "until_caveat": None}
+    assert shown == {"since_caveat": "d’après les métadonnées Légifrance", "until_caveat": None}
     assert _bound_caveats(index, version, in_force=True) == {
         "since_caveat": None,
         "until_caveat": None,

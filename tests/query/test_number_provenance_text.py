@@ -22,7 +22,7 @@ from consolidator.query.snapshot import article_at, resolve_article
 from consolidator.render import text as trender
 from tests.conftest import flat, seed_lines
 
-META = "avenant n° 13 du 18 mars 2009 (numéro d'après les métadonnées Légifrance)"
+META = "avenant n° 13 du 18 mars 2009 (numéro d’après les métadonnées Légifrance)"
 
 
 def test_the_export_never_dates_avenant_13_with_its_number() -> None:
@@ -36,10 +36,10 @@ def test_article_history_cite_timeline_flag_the_metadata_number(index) -> None:
     day = date(2012, 6, 1)
     aid = resolve_article(index, "2.5", day)
     art = article_at(index, aid, day)
-    assert f"rédaction issue de : {META}" in flat(trender.article_text(index, art))
-    assert f": {META} [" in flat(trender.history_text(index, history(index, aid, day)))
+    assert flat(f"rédaction issue de : {META}") in flat(trender.article_text(index, art))
+    assert flat(f": {META} [") in flat(trender.history_text(index, history(index, aid, day)))
     cited = citation(index, aid, day).text
-    assert f"dans sa rédaction issue de l'{META}" in cited
+    assert f"dans sa rédaction issue de l’{META}" in cited
     events = [
         e for e in timeline_events(index) if e.kind == "signature" and e.subject == "avenant-13"
     ]
@@ -59,12 +59,12 @@ def test_citation_and_applicability_flag_jo_dates_not_in_the_seed(index) -> None
     day = date(2012, 6, 1)
     aid = resolve_article(index, "2.5", day)
     assert (
-        "étendu par arrêté du 23 décembre 2010 (JO du 29 décembre 2010, d'après les métadonnées "
+        "étendu par arrêté du 23 décembre 2010 (JO du 29 décembre 2010, d’après les métadonnées "
         "Légifrance)" in citation(index, aid, day).text
     )
     said = applicability(index, aid, day)
     assert (
-        "(JO du 29 décembre 2010, d'après les métadonnées Légifrance), avec effet au 29 décembre 2010 (d'après les métadonnées Légifrance)"
+        "(JO du 29 décembre 2010, d’après les métadonnées Légifrance), avec effet au 29 décembre 2010 (d’après les métadonnées Légifrance)"
         in said
     )
     # L-02: 1.1's arrêté of 3 June 2003, JO date inferred (D-007)
@@ -151,14 +151,14 @@ def test_timeline_marks_every_date_not_written_in_a_seed(index) -> None:
     ]
     assert jo_2003 and all("date déduite, D-007" in r[3] for r in jo_2003)
     meta = [r for r in rows if r[0] == date(2001, 8, 28) and r[1] == "publication JO"]
-    assert meta and all(r[3] == "d'après les métadonnées Légifrance" for r in meta)
+    assert meta and all(r[3] == "d’après les métadonnées Légifrance" for r in meta)
     protocole = [
         r for r in rows if r[1] == "effet" and "protocole d'accord du 31 janvier 2000" in r[2]
     ]
     assert protocole and "date fixe" not in protocole[0][3]
     assert "date approximative, D-403" in protocole[0][3]
     signed = [r for r in rows if r[1] == "signature" and r[2].startswith("avenant n° 21 ")]
-    assert signed[0][3] == "d'après les métadonnées Légifrance"
+    assert signed[0][3] == "d’après les métadonnées Légifrance"
 
 
 def test_salaries_say_the_jo_date_provenance_and_the_msa_exclusion(index) -> None:

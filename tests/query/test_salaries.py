@@ -89,7 +89,7 @@ def test_after_2013_the_answer_warns_that_later_accords_are_missing(corpus: Vers
     answer = salaries_at(corpus, date(2016, 1, 1))
     assert answer.grid.point == Decimal("7.97")
     assert any(
-        "accords salariaux postérieurs à l'accord du 5 décembre 2012" in w for w in answer.warnings
+        "accords salariaux postérieurs à l’accord du 5 décembre 2012" in w for w in answer.warnings
     )
 
 
@@ -141,7 +141,7 @@ def test_a_grid_not_yet_extended_names_what_binds_non_adherents(corpus: VersionI
     assert answer.non_adherents.act == "accord-2011-11-09-salaires"
     out = CliRunner().invoke(main, ["salaries", "--at", "2013-02-01"]).output
     assert (
-        "les employeurs non adhérents restent liés par la grille étendue fixée par l'accord du 9 novembre 2011"
+        "les employeurs non adhérents restent liés par la grille étendue fixée par l’accord du 9 novembre 2011"
         in out
     )
     branche = CliRunner().invoke(main, ["salaries", "--at", "2013-02-01", "--view", "branche"])
@@ -160,8 +160,8 @@ def test_the_extension_line_carries_the_msa_exclusion_and_the_jo_provenance(
     assert "23 avril 2013" not in "\n".join(seed_lines(15400, 15462))
     out = CliRunner().invoke(main, ["salaries", "--at", "2020-01-01"]).output
     assert (
-        "[en vigueur étendue] arrêté du 16 avril 2013 (JO du 23 avril 2013, d'après les "
-        "métadonnées Légifrance), à l'exclusion des organismes relevant des conventions "
+        "[en vigueur étendue] arrêté du 16 avril 2013 (JO du 23 avril 2013, d’après les "
+        "métadonnées Légifrance), à l’exclusion des organismes relevant des conventions "
         "collectives applicables respectivement au personnel, aux agents de direction et aux "
         "praticiens de la mutualité sociale agricole"
     ) in out

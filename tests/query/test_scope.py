@@ -63,7 +63,7 @@ def test_2_5_before_its_extension_binds_members_only(index) -> None:
     )
     assert "13 jours" in " ".join(f.text for f in branche.fallback_fragments)  # 004 l.243
     text = applicability(index, "a2000-2.4", day)
-    assert "faute d'extension à cette date" in text
+    assert "faute d’extension à cette date" in text
     assert (
         "rédaction antérieure étendue issue de la convention collective" in text
         and "alors article 2.4" in text
@@ -95,7 +95,7 @@ def test_1_1_and_the_msa_scope_exclusion(index) -> None:
     assert scope and "mutualité sociale agricole" in scope[0].text  # 004 l.50
     assert scope[0].arrete == "arrete-2003-06-03-a"
     text = applicability(index, "a2000-1.1", day)
-    assert "à l'exclusion des organismes relevant de la convention collective agréée" in text
+    assert "à l’exclusion des organismes relevant de la convention collective agréée" in text
 
 
 def test_partly_extended_article_2_7_in_2020(index) -> None:
@@ -160,7 +160,7 @@ def test_9_5_on_2020_06_01_signed_rewrite_binds_members_only(index) -> None:
     assert branche.fallback is not None and branche.fallback.act == "accord-2015-07-03"
     text = applicability(index, "a2015-9.5", day)
     assert (
-        "le lendemain de la publication de son arrêté d'extension, soit le 28 novembre 2020" in text
+        "le lendemain de la publication de son arrêté d’extension, soit le 28 novembre 2020" in text
     )
     result = CliRunner().invoke(main, ["timeline", "--at", "2020-06-01", "--format", "json"])
     pending = json.loads(result.output)["pending"]
@@ -178,9 +178,9 @@ def test_9_5_after_the_arrete_of_20_november_2020(index, day: date) -> None:
     assert _row(art, "31204")[0] not in excluded  # 31204 INSEEC stays extended (D-204)
     branche = branche_text(index, art.version, day)
     assert len(branche.paragraphs) == len(art.version.fragments) - 23
-    assert {why for _, why in branche.removed} == {"exclu de l'extension"}
+    assert {why for _, why in branche.removed} == {"exclu de l’extension"}
     assert branche.fallback is None
-    assert "23 ligne(s) de tableau sont exclues de l'extension (arrêté du 20 novembre 2020)" in (
+    assert "23 ligne(s) de tableau sont exclues de l’extension (arrêté du 20 novembre 2020)" in (
         applicability(index, "a2015-9.5", day)
     )
 
@@ -207,11 +207,11 @@ def test_an_attached_texts_article_is_named_with_its_text(index) -> None:
     citation does, never « l'article 6.1 de la convention » (lawyer L-28)."""
     text = applicability(index, "gpec-2014-6.1", date(2020, 1, 1))
     assert text.startswith(
-        "Au 1er janvier 2020, l'article 6.1 de l'accord du 15 octobre 2014 (GPEC) de la "
+        "Au 1er janvier 2020, l’article 6.1 de l’accord du 15 octobre 2014 (GPEC) de la "
         "convention collective nationale de la mutualité du 31 janvier 2000 est en vigueur dans "
-        "sa rédaction d'origine (depuis le 15 octobre 2014, date approximative, D-403)."
+        "sa rédaction d’origine (depuis le 15 octobre 2014, date approximative, D-403)."
     )  # no clause of effect (D-403): its first day is a guess, said so (lawyer L-52)
     base = applicability(index, "a2000-6.1", date(2020, 1, 1))
     assert base.startswith(
-        "Au 1er janvier 2020, l'article 6.1 de la convention collective nationale de la mutualité"
+        "Au 1er janvier 2020, l’article 6.1 de la convention collective nationale de la mutualité"
     )

@@ -58,9 +58,9 @@ def test_9_12_in_2010_is_not_answered_by_9_14(index) -> None:
     # known by the numbers the sources name (D-200, lawyer L-12)
     assert (
         "le chapitre « IX - Formation professionnelle et emploi » compte des articles dont le "
-        "texte n'est pas disponible dans les sources" in message
+        "texte n’est pas disponible dans les sources" in message
     )
-    assert "du 5 juillet 2011 au 3 juillet 2015 : l'article 9.12" in message
+    assert "du 5 juillet 2011 au 3 juillet 2015 : l’article 9.12" in message
     assert "auparavant article 9.14" in message
 
 
@@ -68,7 +68,7 @@ def test_2_7_in_2005_is_not_answered_by_2_5(index) -> None:
     # in 2005 the base text's articles ran 2.1-2.6 (004 l.213-): 2.7 is avenant n° 13's number (2009)
     message = _refused(index, "2.7", date(2005, 6, 1))
     assert "du 1er mai 2009 : l'article 2.7" not in message  # open-ended: « depuis le »
-    assert "depuis le 1er mai 2009 : l'article 2.7" in message
+    assert "depuis le 1er mai 2009 : l’article 2.7" in message
     assert "auparavant article 2.5" in message
 
 
@@ -76,7 +76,7 @@ def test_9_14_in_2022_says_it_was_renumbered_9_12(index) -> None:
     # 004 l.1836: « (ancien article 9.14) » under 9.12
     assert seed_lines(1836, 1836) == ["(ancien article 9.14)"]
     message = _refused(index, "9.14", date(2022, 6, 1))
-    assert "renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021" in message
+    assert "renuméroté 9.12 par l’avenant n° 32 du 16 avril 2021" in message
     day = date(2022, 6, 1)
     art = article_at(index, resolve_article(index, "9.12", day), day)
     text = article_text(index, art)
@@ -105,8 +105,8 @@ def test_9_12_in_2021_is_extended_with_avenant_24s_words(index) -> None:
 
 def test_citation_names_the_words_act_and_the_renumbering_act_apart(index) -> None:
     c = citation(index, resolve_article(index, "9.12", date(2022, 6, 1)), date(2022, 6, 1))
-    assert "dans sa rédaction issue de l'avenant n° 24 du 7 décembre 2018" in c.text
-    assert "(ancien article 9.14, renuméroté 9.12 par l'avenant n° 32 du 16 avril 2021)" in c.text
+    assert "dans sa rédaction issue de l’avenant n° 24 du 7 décembre 2018" in c.text
+    assert "(ancien article 9.14, renuméroté 9.12 par l’avenant n° 32 du 16 avril 2021)" in c.text
 
 
 def test_citation_of_excluded_rows_names_rows(index) -> None:
@@ -247,7 +247,7 @@ def test_diff_summary_groups_added_articles_by_their_text(index) -> None:
     from consolidator.render.diff import changelog_text
 
     text = changelog_text(index, changelog(index, date(2016, 1, 1), date(2018, 1, 1)))
-    assert "  texte de l'avenant n° 20 du 21 septembre 2016 : Préambule, 2, 3.1, 3.2\n" in text
+    assert "  texte de l’avenant n° 20 du 21 septembre 2016 : Préambule, 2, 3.1, 3.2\n" in text
     assert "  convention : 18.1\n" in text
 
 
@@ -309,11 +309,11 @@ def test_applicability_follows_the_words_act_labels_and_dates(index) -> None:
     from consolidator.query.applicability import applicability
 
     text = applicability(index, resolve_article(index, "9.12", date(2021, 6, 1)), date(2021, 6, 1))
-    assert "rédaction issue de l'avenant n° 24 du 7 décembre 2018" in text
-    assert "ancien article 9.14, renuméroté 9.12 par l'avenant n° 32" in text
+    assert "rédaction issue de l’avenant n° 24 du 7 décembre 2018" in text
+    assert "ancien article 9.14, renuméroté 9.12 par l’avenant n° 32" in text
     day = date(2020, 1, 1)
     text = applicability(index, resolve_article(index, "gpec-2014:6.1", day), day)
-    assert "Il est exclu de l'extension par l'arrêté du 27 décembre 2018" in text
+    assert "Il est exclu de l’extension par l’arrêté du 27 décembre 2018" in text
     assert "il lie tous les employeurs" not in text
     day = date(2002, 6, 1)
     text = applicability(index, resolve_article(index, "1.1", day), day)
@@ -327,7 +327,7 @@ def test_citation_shows_an_inferred_jo_date_and_a_wholly_excluded_article(index)
     # 004 l.7896: GPEC 2014 art. 6.1 « Article exclu de l'extension »
     day = date(2020, 1, 1)
     c = citation(index, resolve_article(index, "gpec-2014:6.1", day), day)
-    assert "exclu de l'extension par arrêté du 27 décembre 2018" in c.text
+    assert "exclu de l’extension par arrêté du 27 décembre 2018" in c.text
     assert "étendu par" not in c.text
 
 
@@ -345,7 +345,7 @@ def test_act_numbers_say_whether_the_seed_or_the_metadata_gives_them(index) -> N
     from consolidator.render.html import markers
 
     assert markers(index)["avenant-32"].number_caveat == (
-        "numéro d'après les métadonnées Légifrance"
+        "numéro d’après les métadonnées Légifrance"
     )
 
 

@@ -166,7 +166,7 @@ def test_the_acts_table_flags_dates_no_seed_writes(index) -> None:
     arretes = {label: (jo, caveat) for row in rows for label, jo, caveat in row.arretes}
     assert arretes["arrêté du 17 août 2001"] == (
         date(2001, 8, 28),
-        "d'après les métadonnées Légifrance",
+        "d’après les métadonnées Légifrance",
     )
     _jo, caveat = arretes["arrêté du 3 juin 2003"]
     assert caveat is not None and caveat.startswith("date déduite") and "D-007" in caveat

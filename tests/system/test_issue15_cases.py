@@ -133,7 +133,7 @@ def test_9_13_sentence_on_each_side_of_avenant_21(
 
 def test_9_13_is_deleted_by_avenant_32(index: VersionIndex) -> None:
     # 004 l.14073-14076: avenant n° 32, art. 11, deletes article 9.13 (16 April 2021)
-    with pytest.raises(QueryError, match="abrogé par l'avenant n° 32 du 16 avril 2021"):
+    with pytest.raises(QueryError, match="abrogé par l’avenant n° 32 du 16 avril 2021"):
         article_document(index, "9.13", date(2021, 4, 16), "adherent", "text")
 
 
