@@ -26,6 +26,7 @@ import hashlib
 import logging
 import os
 import pickle
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -47,7 +48,7 @@ T = TypeVar("T")
 
 FORMAT = 3  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
-DIGEST = 32  # bytes of the SHA-256 checksum of the payload
+DIGEST = 4  # bytes of the CRC-32 of the payload (damage, not tampering: a pickle runs code anyway)
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
 # Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
 # article's versions, once read, are moved out of the cyclic collector's sight (gc.freeze) as the
@@ -60,19 +61,24 @@ enabled = cache_enabled
 
 
 def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> None:
-    found: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        rel = os.path.relpath(folder, root)
-        for name in files:
-            if suffixes is None or os.path.splitext(name)[1] in suffixes:
-                found.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), folder))
-    for name, folder in sorted(found):
-        path = os.path.join(folder, os.path.basename(name))
-        if not os.path.isfile(path):
-            continue
-        with open(path, "rb") as file:
-            data = file.read()
+    """Hash the name, size and bytes of every file under `root` (of these suffixes), in name
+    order; `__pycache__` folders and linked folders are not entered (raises OSError)."""
+    found: list[tuple[str, str]] = []  # (name from root, with /; path)
+    folders = [(os.fspath(root), "")]
+    while folders:
+        folder, rel = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if entry.name != "__pycache__" and not entry.is_symlink():
+                        folders.append((entry.path, f"{rel}{entry.name}/"))
+                elif entry.is_file() and (
+                    suffixes is None or os.path.splitext(entry.name)[1] in suffixes
+                ):
+                    found.append((rel + entry.name, entry.path))
+    for name, path in sorted(found):
+        with open(path, "rb", buffering=0) as file:
+            data = file.readall()
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
 
@@ -203,7 +209,8 @@ def no_cycle_collection() -> Iterator[None]:
 
 
 def _checksum(payload: bytes | memoryview) -> bytes:
-    return hashlib.sha256(payload).digest()
+    """Detects a damaged file (truncated, a bit flipped): CRC-32, 8 times faster than SHA-256."""
+    return zlib.crc32(payload).to_bytes(DIGEST, "big")
 
 
 def store(key: str, index: VersionIndex) -> None:
