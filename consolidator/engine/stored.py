@@ -121,6 +121,12 @@ class StoredTimeline(Timeline):
     __hash__ = Timeline.__hash__
 
 
+# Named as the plain classes they stand for: a repr, or a digest of the index made from the type's
+# name (render/site_inputs.py), is the same whether the index was read back or replayed.
+StoredAct.__name__ = StoredAct.__qualname__ = Act.__name__
+StoredTimeline.__name__ = StoredTimeline.__qualname__ = Timeline.__name__
+
+
 class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
     """Every article's versions, by article id, each unpickled when first asked for.
 
@@ -220,22 +226,30 @@ class _HeadPickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
         if kind is Act or kind is StoredAct:
-            return _without(StoredAct, obj, ACT_PARTS)
+            return _stored_act, (_without(obj, ACT_PARTS),)
         if kind is Timeline or kind is StoredTimeline:
-            return _without(StoredTimeline, obj, TIMELINE_PARTS)
+            return _stored_timeline, (_without(obj, TIMELINE_PARTS),)
         return NotImplemented
 
 
-def _without(cls: type, obj: Any, deferred: tuple[str, ...]) -> tuple[Any, ...]:
-    state = {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in deferred}
-    return _restore, (cls, state)
+def _without(obj: Any, deferred: tuple[str, ...]) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in deferred}
 
 
 def _restore(cls: type, state: dict[str, Any]) -> Any:
-    """An object of the head, made without its deferred fields (read later from its parts)."""
     obj: Any = object.__new__(cls)
     obj.__dict__.update(state)
     return obj
+
+
+def _stored_act(state: dict[str, Any]) -> StoredAct:
+    """An act of the head, without its body and operations (read later from its parts)."""
+    return _restore(StoredAct, state)  # type: ignore[no-any-return]
+
+
+def _stored_timeline(state: dict[str, Any]) -> StoredTimeline:
+    """The timeline of the head, without its changes (read later from its parts)."""
+    return _restore(StoredTimeline, state)  # type: ignore[no-any-return]
 
 
 class _Unpickler(pickle.Unpickler):
