@@ -12,6 +12,12 @@ A source text is its own key (by its SHA-256): a class whose fields change write
 compiled afresh. The code of a text is the code `exec` compiles for it (no inherited `__future__`
 flags, file name `<string>`), so the classes are the same classes. A file that is missing,
 corrupt or of another Python is ignored and replaced. CONSOLIDATOR_NO_CACHE=1 turns it off.
+
+The same file keeps the regular expressions' compiled programs: the ~70 patterns the modules of a
+cold query compile at import (typography, provenance, dates; the standard library's own) cost as
+much to compile as the query's own work. `re` parses each pattern and turns it into a program of
+integers that `_sre.compile` makes the pattern object from; the program is kept, keyed by the
+pattern's text and flags, and handed to `_sre.compile` the next time: the same pattern object.
 """
 
 from __future__ import annotations
@@ -28,11 +34,14 @@ from typing import Any
 from consolidator.resources import cache_dir, cache_enabled
 
 MAGIC = b"consolidator-dataclasses\n"
-KEEP = 4096  # code objects kept in the file: beyond, only those of the last command that compiled
+KEEP = 4096  # code objects (patterns) kept in the file: beyond, only the last command's
 
 _codes: dict[bytes, CodeType] = {}
 _used: set[bytes] = set()
 _state = {"new": False, "installed": False}
+# (pattern, flags) -> the arguments of `_sre.compile` after the pattern: flags, program, groups
+_patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+_used_patterns: set[tuple[str | bytes, int]] = set()
 
 
 def _file() -> Path | None:
@@ -63,13 +72,52 @@ def remember() -> None:
         data = path.read_bytes()
         head = len(MAGIC) + 32
         if data[: len(MAGIC)] == MAGIC and data[len(MAGIC) : head] == _checksum(data[head:]):
-            codes = marshal.loads(data[head:])
-            if isinstance(codes, dict):
+            codes, patterns = marshal.loads(data[head:])
+            if isinstance(codes, dict) and isinstance(patterns, dict):
                 _codes.update(codes)
+                _patterns.update(patterns)
     except (OSError, ValueError, EOFError, TypeError):  # absent or damaged: compiled again
         pass
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # found before the builtin
+    _hook_regex()
     _state["installed"] = True
+
+
+def _hook_regex() -> None:
+    """`re` compiles through `_compile_regex` (when this Python's `re` is made as expected)."""
+    import re  # noqa: F401  (re._compiler with it)
+
+    compiler: Any = sys.modules.get("re._compiler")
+    needed = ("compile", "_code", "_parser", "_sre", "SRE_FLAG_DEBUG")
+    if compiler is not None and all(hasattr(compiler, n) for n in needed) and not _RE:
+        _RE["compiler"], _RE["compile"] = compiler, compiler.compile
+        compiler.compile = _compile_regex
+
+
+_RE: dict[str, Any] = {}  # re._compiler and its own compile, once hooked
+
+
+def _compile_regex(p: Any, flags: int = 0) -> Any:
+    """`re._compiler.compile`, its program read from the file when this pattern was compiled
+    before: the same steps (parse, program, groups), then the same `_sre.compile` call."""
+    _compiler = _RE["compiler"]
+    if type(p) not in (str, bytes) or flags & _compiler.SRE_FLAG_DEBUG:
+        return _RE["compile"](p, flags)
+    key = (p, flags)
+    found = _patterns.get(key)
+    if found is None:
+        parsed = _compiler._parser.parse(p, flags)
+        code = [int(c) for c in _compiler._code(parsed, flags)]  # its opcodes: int subclasses
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        groups = parsed.state.groups - 1
+        found = (flags | parsed.state.flags, code, groups, dict(groupindex), tuple(indexgroup))
+        _patterns[key] = found
+        _state["new"] = True
+    _used_patterns.add(key)
+    return _compiler._sre.compile(p, *found)
 
 
 def _checksum(payload: bytes) -> bytes:
@@ -85,7 +133,11 @@ def save() -> None:
     from consolidator.output import write_file_atomic
 
     codes = _codes if len(_codes) <= KEEP else {k: _codes[k] for k in _used}
-    payload = marshal.dumps(codes)
+    patterns = _patterns if len(_patterns) <= KEEP else {k: _patterns[k] for k in _used_patterns}
+    try:
+        payload = marshal.dumps((codes, patterns))
+    except ValueError:  # a value marshal cannot write: nothing is stored
+        return
     try:
         write_file_atomic(path, MAGIC + _checksum(payload) + payload)
     except OutputError:  # a cache that cannot be written only costs the compilation

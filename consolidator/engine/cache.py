@@ -23,12 +23,11 @@ import contextlib
 import functools
 import gc
 import hashlib
-import io
 import logging
 import os
 import pickle
+import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -43,14 +42,13 @@ from consolidator.resources import (
 
 if TYPE_CHECKING:  # replay's module is imported when an index is read or written, not before
     from consolidator.engine.replay import VersionIndex
-    from consolidator.model import Corpus, Version
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-FORMAT = 2  # bump when the layout of the stored index changes
+FORMAT = 3  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
-DIGEST = 32  # bytes of the SHA-256 checksum of the payload
+DIGEST = 4  # bytes of the CRC-32 of the payload (damage, not tampering: a pickle runs code anyway)
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
 # Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
 # article's versions, once read, are moved out of the cyclic collector's sight (gc.freeze) as the
@@ -63,19 +61,24 @@ enabled = cache_enabled
 
 
 def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> None:
-    found: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        rel = os.path.relpath(folder, root)
-        for name in files:
-            if suffixes is None or os.path.splitext(name)[1] in suffixes:
-                found.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), folder))
-    for name, folder in sorted(found):
-        path = os.path.join(folder, os.path.basename(name))
-        if not os.path.isfile(path):
-            continue
-        with open(path, "rb") as file:
-            data = file.read()
+    """Hash the name, size and bytes of every file under `root` (of these suffixes), in name
+    order; `__pycache__` folders and linked folders are not entered (raises OSError)."""
+    found: list[tuple[str, str]] = []  # (name from root, with /; path)
+    folders = [(os.fspath(root), "")]
+    while folders:
+        folder, rel = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if entry.name != "__pycache__" and not entry.is_symlink():
+                        folders.append((entry.path, f"{rel}{entry.name}/"))
+                elif entry.is_file() and (
+                    suffixes is None or os.path.splitext(entry.name)[1] in suffixes
+                ):
+                    found.append((rel + entry.name, entry.path))
+    for name, path in sorted(found):
+        with open(path, "rb", buffering=0) as file:
+            data = file.readall()
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
 
@@ -153,9 +156,10 @@ def _path(key: str, name: str = "index") -> Path | None:
 def load(key: str) -> VersionIndex | None:
     """The stored index of this key, or None when absent or not trustworthy (never raises).
 
-    The file is checked whole (checksum), then only its head is unpickled: the corpus, the
-    timeline, the structure and the bindings. Each article's versions stay bytes until a query
-    asks for them (`LazyVersions`), so that one article costs its own versions, not all of them.
+    The file is checked whole (checksum), then only its head is unpickled: the acts without their
+    bodies and operations, the arrêtés, the seats and the bindings. The rest stays bytes until a
+    query asks for it (engine/stored.py), so that one article costs its own versions and the
+    operations of the acts that wrote them, not the whole corpus.
     """
     path = _path(key)
     if path is None:
@@ -175,73 +179,16 @@ def load(key: str) -> VersionIndex | None:
 
 
 def _read(data: bytes, key: str) -> VersionIndex:
-    from consolidator.engine.replay import VersionIndex
+    from consolidator.engine import stored
 
     payload = _checked(data)
     with no_cycle_collection():  # many objects, no cycles: the collector would only scan them
-        fmt, stored_key, lean, blobs = pickle.loads(payload)
-    if fmt != FORMAT or stored_key != key or not isinstance(lean, VersionIndex):
-        raise ValueError("another format or key")
-    if not isinstance(blobs, dict):
-        raise ValueError("no versions")
-    return replace(lean, versions=LazyVersions(blobs, lean.corpus))
-
-
-class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
-    """Every article's versions, by article id, each unpickled when first asked for.
-
-    Iteration order is the replay's (article ids sorted). A version's operations are the
-    corpus's own objects (stored as references to their act and rank, see `_Pickler`).
-    """
-
-    def __init__(self, blobs: dict[str, bytes], corpus: Corpus) -> None:
-        self._blobs = blobs
-        self._corpus = corpus
-        self._loaded: dict[str, tuple[Version, ...]] = {}
-
-    def __getitem__(self, article: str) -> tuple[Version, ...]:
-        found = self._loaded.get(article)
-        if found is None:
-            blob = self._blobs[article]  # KeyError for an unknown article, as a dict
-            with no_cycle_collection():
-                found = _Unpickler(io.BytesIO(blob), self._corpus).load()
-                if FREEZE_READS:  # before the collector runs again: it would scan them for nothing
-                    gc.freeze()
-            self._loaded[article] = found
-        return found
-
-    def __contains__(self, article: object) -> bool:
-        return article in self._blobs
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._blobs)
-
-    def __len__(self) -> int:
-        return len(self._blobs)
-
-    def __reduce__(self) -> tuple[Any, ...]:  # pickled (a process pool) as the plain dict
-        return dict, (dict(self.items()),)
-
-
-class _Pickler(pickle.Pickler):
-    """Writes an operation of the corpus as (act id, rank), not as a copy."""
-
-    def __init__(self, file: io.BytesIO, refs: dict[int, tuple[str, int]]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._refs = refs
-
-    def persistent_id(self, obj: Any) -> tuple[str, int] | None:
-        return self._refs.get(id(obj))
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, corpus: Corpus) -> None:
-        super().__init__(file)
-        self._corpus = corpus
-
-    def persistent_load(self, pid: Any) -> Any:
-        act, rank = pid
-        return self._corpus.acts[act].ops[rank]
+        fmt, stored_key, head, parts = pickle.loads(payload)
+        if fmt != FORMAT or stored_key != key:
+            raise ValueError("another format or key")
+        if not isinstance(head, bytes) or not isinstance(parts, dict):
+            raise ValueError("no head or no parts")
+        return stored.read(head, parts)
 
 
 @contextlib.contextmanager
@@ -262,7 +209,8 @@ def no_cycle_collection() -> Iterator[None]:
 
 
 def _checksum(payload: bytes | memoryview) -> bytes:
-    return hashlib.sha256(payload).digest()
+    """Detects a damaged file (truncated, a bit flipped): CRC-32, 8 times faster than SHA-256."""
+    return zlib.crc32(payload).to_bytes(DIGEST, "big")
 
 
 def store(key: str, index: VersionIndex) -> None:
@@ -293,24 +241,11 @@ def _write(path: Path, payload: bytes) -> None:
 
 
 def _payload(key: str, index: VersionIndex) -> bytes:
-    """The head (everything but the versions) and one pickle of versions per article."""
-    # the act graph is not read by queries (and would import networkx); derived caches are not kept
-    lean = replace(
-        index,
-        timeline=replace(index.timeline, graph=None),
-        versions={},
-    )
-    refs = {
-        id(op): (act.id, rank)
-        for act in index.corpus.acts.values()
-        for rank, op in enumerate(act.ops)
-    }
-    blobs = {}
-    for article, versions in index.versions.items():
-        buffer = io.BytesIO()
-        _Pickler(buffer, refs).dump(versions)
-        blobs[article] = buffer.getvalue()
-    return pickle.dumps((FORMAT, key, lean, blobs), protocol=pickle.HIGHEST_PROTOCOL)
+    """The head (everything a query reads first) and the parts read on demand (engine/stored.py)."""
+    from consolidator.engine import stored
+
+    head, parts = stored.split(index)
+    return pickle.dumps((FORMAT, key, head, parts), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _prune(folder: Path, kind: str = "index") -> None:

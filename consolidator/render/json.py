@@ -159,7 +159,7 @@ def article_scope(art: ArticleAt) -> str:
 
 
 def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
-    starts = _offsets(art)
+    starts = _offsets(art) if art.excluded else []  # only excluded words need them
     out: dict[str, Any] = {
         "id": art.id,
         "num": art.num,
@@ -278,20 +278,32 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+_STR_KEYS = frozenset({str})
+
+
 def _plain(data: Any) -> bool:
     """Only strings, integers, booleans, None, lists, tuples and dicts with string keys."""
     stack = [data]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        item = stack.pop()
+        item = pop()
         kind = type(item)
         if kind is str or kind is int or kind is bool or item is None:  # the common case, fast
             continue
-        if kind is dict or isinstance(item, dict):
-            if not all(type(k) is str or isinstance(k, str) for k in item):
+        if kind is dict:  # its keys' types listed in C; one by one only when not all str
+            if not _STR_KEYS.issuperset(map(type, item)) and not all(
+                isinstance(k, str) for k in item
+            ):
                 return False
-            stack.extend(item.values())
+            extend(item.values())
+        elif kind is list or kind is tuple:
+            extend(item)
+        elif isinstance(item, dict):
+            if not all(isinstance(k, str) for k in item):
+                return False
+            extend(item.values())
         elif isinstance(item, list | tuple):
-            stack.extend(item)
+            extend(item)
         elif isinstance(item, str):  # a StrEnum is written as its text by both
             continue
         elif not isinstance(item, int) or isinstance(item, Enum):  # float, date, object ...

@@ -8,8 +8,6 @@ an exponent), then listed under the article.
 
 from __future__ import annotations
 
-import textwrap
-
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
@@ -36,6 +34,7 @@ from consolidator.query.scope import reservation_reach, reserved_alineas
 from consolidator.query.snapshot import ArticleAt, Snapshot
 from consolidator.query.states import Span, binds_from, excluded_spans
 from consolidator.query.undated import until_publication
+from consolidator.render.text_wrap import fill
 from consolidator.render.typography import typo_fr
 
 WIDTH = 92
@@ -45,7 +44,7 @@ def _para(text: str, indent: str = "", typo: bool = True) -> str:
     """One paragraph in French typography (unless `typo` is false: the sources' characters, for
     the exports), wrapped; no-break spaces are never broken."""
     text = typo_fr(text) if typo else text
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    return fill(text, WIDTH, indent)
 
 
 def _typo_lines(lines: list[str]) -> str:

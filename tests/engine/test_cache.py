@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from consolidator import commands
-from consolidator.engine import cache
+from consolidator.engine import cache, stored
 from consolidator.engine.index import open_index
 from consolidator.query import provenance, seeds
 from consolidator.resources import DEFAULT_CORPUS
@@ -109,14 +109,14 @@ def test_a_well_formed_file_of_another_key_or_format_is_not_trusted(small: Path)
     index = open_index(small)
     (path,) = _cache_files(small.parent)
     key = path.name[len("index-") : -len(".pickle")]
-    for stored in [
+    for content in [
         (cache.FORMAT + 1, key, index, {}),
         (cache.FORMAT, "other", index, {}),
         (cache.FORMAT, key, 1, {}),
         (cache.FORMAT, key, index, 1),
         (cache.FORMAT, key, index),
     ]:
-        payload = pickle.dumps(stored)
+        payload = pickle.dumps(content)
         path.write_bytes(cache.MAGIC + cache._checksum(payload) + payload)
         assert cache.load(key) is None
 
@@ -254,7 +254,7 @@ def test_the_program_freezes_the_versions_it_reads(small: Path, monkeypatch) -> 
 
     open_index(small)
     cached = open_index(small)
-    assert isinstance(cached.versions, cache.LazyVersions) and not cache.FREEZE_READS
+    assert isinstance(cached.versions, stored.LazyVersions) and not cache.FREEZE_READS
     before = gc.get_freeze_count()
     first, second = list(cached.versions)[:2]
     cached.versions[first]

@@ -40,3 +40,27 @@ JSON = st.recursive(
 @given(JSON)
 def test_any_json_value(data: object) -> None:
     assert jrender.dumps(data) == _reference(data)
+
+
+def test_keys_and_subclasses_as_json_writes_them() -> None:
+    """Keys of other types (json writes 1 as "1"), subclasses and enums: each either written by
+    orjson as json writes it, or handed to json."""
+    from collections import OrderedDict
+    from enum import IntEnum
+
+    from consolidator.model import State
+
+    class Rank(IntEnum):
+        FIRST = 1
+
+    class Key(str):
+        pass
+
+    for data in (
+        {1: "a", "b": [1, 2]},
+        {Key("k"): State.ETENDU, "n": Rank.FIRST},
+        OrderedDict(a=(1, "é"), b=None),
+        [{"a": {"b": [True, None, 2**70]}}],
+        {"x": [[], {}, ()]},
+    ):
+        assert jrender.dumps(data) == _reference(data)

@@ -40,8 +40,15 @@ for name, module in sorted(sys.modules.items()):
                     sig = [code(f.__code__), repr(f.__annotations__), repr(f.__defaults__)]
                     out[f"{name}.{cls.__qualname__}.{method}"] = sig
 new = dataclass_code._state["new"]
+# each pattern compiled from the stored program is the one `re` compiles (Pattern == compares
+# the pattern, the flags and the program)
+regex = dataclass_code._RE
+same = [
+    regex["compile"](p, flags) == regex["compiler"]._sre.compile(p, *dataclass_code._patterns[p, flags])
+    for p, flags in sorted(dataclass_code._used_patterns, key=repr)
+]
 dataclass_code.save()
-print(json.dumps({"methods": out, "compiled": new}))
+print(json.dumps({"methods": out, "compiled": new, "patterns": len(same), "same": all(same)}))
 """
 
 
@@ -67,6 +74,7 @@ def test_stored_code_makes_the_same_classes_as_compiling(tmp_path: Path) -> None
     assert first["compiled"] and not again["compiled"]
     assert len(plain["methods"]) > 300  # the model, the engine, the queries
     assert first["methods"] == plain["methods"] == again["methods"]
+    assert again["patterns"] > 40 and again["same"]  # typography, provenance, dates, stdlib
     assert "consolidator.model.Act.__init__" in plain["methods"]
     assert _files(tmp_path) == [stored]
 
