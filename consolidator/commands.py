@@ -140,8 +140,9 @@ def history_document(index: VersionIndex, ident: str, day: date, fmt: str) -> Do
     hist = history(index, resolve_article(index, ident, day), day)
     if fmt == "json":
         from consolidator.render import json as jrender
+        from consolidator.render.json_history import history_json
 
-        data = jrender.history_json(index, hist)
+        data = history_json(index, hist)
         data["sources"] = api.sources_date(index.corpus).to_json()
         return jrender.dumps(data)
     from consolidator.render import text as trender

@@ -135,7 +135,7 @@ def _partial_clause(index: VersionIndex, art: ArticleAt, agreed: str, day: date)
     parts = []
     for event in sorted(events.values(), key=lambda e: e.arrete.date):
         scopes = [r.text for r in event.extension.restrictions if r.kind is RestrictionKind.SCOPE]
-        field = f" à l'exclusion des {and_list(list(dict.fromkeys(scopes)))}" if scopes else ""
+        field = f" à l’exclusion des {and_list(list(dict.fromkeys(scopes)))}" if scopes else ""
         parts.append(f"{event.arrete.label}{_jo_of(index, event.arrete)}{field}")
     others = [s.index for s in art.scopes if s not in bound]
     rest = f" ; {alineas(others)}, non étendu{'s' if len(others) > 1 else ''}" if others else ""

@@ -118,13 +118,13 @@ def pending_article(index: VersionIndex, article: str, day: date | None) -> Quer
         own = _body_articles(item.act.body).get(article) if item.op is None else None
         if own is not None:
             act = item.act
-            name = f"l'article {own.num}" if own.num else "cet article"
+            name = f"l’article {own.num}" if own.num else "cet article"
             when = pending_when(index, item).removesuffix(f" ({act.label})")
             known = index.corpus.known_at
             unknown = f", date inconnue au {format_french(known)}" if known else ""
             on = f" le {format_french(day)}" if day else ""
             return QueryError(
-                f"{name} {de(act.label)} n'est pas encore en vigueur{on} : signé le "
+                f"{name} {de(act.label)} n’est pas encore en vigueur{on} : signé le "
                 f"{format_french(act.signed)}, il entrera en vigueur {when}{unknown}"
             )
     return None

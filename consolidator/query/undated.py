@@ -43,7 +43,7 @@ def not_before(event: ExtensionEvent) -> str:
 
 def undated_effect(event: ExtensionEvent) -> str:
     """« l'extension prend effet à cette publication, au plus tôt le 24 décembre 2001, D-716 »."""
-    return f"l'extension prend effet à cette publication, {not_before(event)}, {DECISION}"
+    return f"l’extension prend effet à cette publication, {not_before(event)}, {DECISION}"
 
 
 def publication(event: ExtensionEvent) -> str:
@@ -88,6 +88,6 @@ def held_before_publication(index: VersionIndex, art: ArticleAt, day: date) -> s
         return ""
     lacking = f" ({WORDING_UNKNOWN})" if not earlier.wording_known else ""
     return (
-        " Jusqu'à cette publication, la rédaction antérieure étendue issue "
+        " Jusqu’à cette publication, la rédaction antérieure étendue issue "
         f"{de(index.corpus.acts[earlier.act].label)}{lacking} demeure applicable à leur égard."
     )

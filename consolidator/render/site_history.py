@@ -71,4 +71,8 @@ def held_rows(
 
 
 def _covers(held: HeldPeriod, day: date) -> bool:
+    """Certainly in force on `day`: a period ending at an unknown JO publication (D-716) is
+    certain only before the arrêté's own date, the earliest that publication can be."""
+    if held.until_undated is not None:
+        return held.since <= day < held.until_undated.arrete.date
     return held.since <= day and (held.until is None or day < held.until)

@@ -27,6 +27,7 @@ from consolidator.query.snapshot import VIEWS, article_at, resolve_article, snap
 from consolidator.render import json as jr
 from consolidator.render.diff import changelog_json
 from consolidator.render.html import change_labels, markers
+from consolidator.render.json_history import history_json
 from consolidator.render.listings import (
     PAGES,
     article_rows,
@@ -264,7 +265,7 @@ def article(
             "at": site.at.isoformat(),
             "view": "adherent",
             "article": art,
-            "history": jr.history_json(index, history(index, aid, site.at)),
+            "history": history_json(index, history(index, aid, site.at)),
         }
 
     return lambda: article_page(served.env, index, aid, site), data

@@ -22,7 +22,7 @@ from consolidator.query.snapshot import first_day
 from tests.conftest import seed_lines
 
 EXTENDED = date(2016, 2, 26)
-ENDED = "qui ne lie les employeurs non adhérents qu'à compter de son extension, le 26 février 2016"
+ENDED = "qui ne lie les employeurs non adhérents qu’à compter de son extension, le 26 février 2016"
 
 
 def test_the_seed_says_the_accord_was_extended_on_23_february_2016() -> None:
@@ -40,7 +40,7 @@ def test_26_february_2016_ends_the_held_over_chapter_ix_in_the_branche_view(
     held = {f"a2011-9.{n}" for n in range(1, 16)}
     assert set(ended) == held
     assert all(
-        r and r.startswith("abrogé le 3 juillet 2015 par l'accord du 3 juillet 2015")
+        r and r.startswith("abrogé le 3 juillet 2015 par l’accord du 3 juillet 2015")
         for r in ended.values()
     )
     assert all(ENDED in (r or "") for r in ended.values())

@@ -68,7 +68,7 @@ def test_known_at_an_accord_waiting_for_its_arrete_is_signed_not_unknown(
     for ask in (article_at, resolve_article):
         with pytest.raises(QueryError) as err:
             ask(known, "accord-2003-12-17-1", date(2004, 3, 1))
-        assert str(err.value.args[0]) == (
+        assert flat(str(err.value.args[0])) == (
             "l'article 1 de l'accord du 17 décembre 2003 (CPNEFP) n'est pas encore en vigueur le "
             "1er mars 2004 : signé le 17 décembre 2003, il entrera en vigueur à la publication "
             "de son arrêté d'extension, date inconnue au 1er mars 2004"

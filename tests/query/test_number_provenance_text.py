@@ -209,7 +209,7 @@ def test_end_dates_and_periods_keep_their_provenance(index) -> None:
         "D-005) : en vigueur étendue" in text
     )
     assert "→ 12 juin 2003 (date déduite, D-007) : en vigueur non-étendue" in text
-    from consolidator.render.json import history_json
+    from consolidator.render.json_history import history_json
 
     first = history_json(index, history(index, "a2000-1.1", date(2026, 12, 2)))["versions"][0]
     assert first["until_provenance"]["decision"] == "D-005"

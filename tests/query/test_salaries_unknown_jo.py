@@ -23,7 +23,7 @@ from consolidator.query.salaries import grid_retroactive, salaries_at
 from consolidator.render.html import make_env
 from consolidator.render.listings import salaries_page
 from consolidator.render.site import standalone
-from tests.conftest import ROOT, seed_lines
+from tests.conftest import ROOT, flat, seed_lines
 
 
 def _cli(*args: str) -> str:
@@ -55,7 +55,7 @@ def test_branche_view_counts_the_2006_extension_from_the_arretes_date(index: Ver
 
 
 def test_branche_text_says_extended_at_an_unknown_day_never_non_etendue() -> None:
-    text = _cli("--at", "2006-06-01", "--view", "branche")
+    text = flat(_cli("--at", "2006-06-01", "--view", "branche"))
     assert (
         "[en vigueur étendue, date d'effet inconnue] étendu par arrêté du 11 avril 2006, date de "
         "publication au JO inconnue (l'extension prend effet à cette publication, au plus tôt le "
@@ -67,7 +67,7 @@ def test_branche_text_says_extended_at_an_unknown_day_never_non_etendue() -> Non
     ) in text
     assert "non-étendue" not in text
     data = json.loads(_cli("--at", "2006-06-01", "--view", "branche", "--format", "json"))
-    assert data["label"] == "en vigueur étendue, date d'effet inconnue" and data["state"] is None
+    assert data["label"] == "en vigueur étendue, date d’effet inconnue" and data["state"] is None
     unknown = data["extension_jo_unknown"]
     assert unknown["effective"] is None and unknown["effective_not_before"] == "2006-04-11"
     assert data["before_publication"] == {
@@ -135,7 +135,7 @@ def test_a_grid_before_its_signature_is_said_retroactive(early_2013_grid: Path) 
     """D-714 (as D-706 for articles): « depuis le 1er novembre 2012 ; effet rétroactif : accord
     signé le 5 décembre 2012, d'après les métadonnées Légifrance » (signature from meta, D-414)."""
     args = ("--corpus", str(early_2013_grid), "--at", "2012-11-15")
-    text = _cli(*args)
+    text = flat(_cli(*args))
     assert (
         "fixés par : accord du 5 décembre 2012 (salaires 2013) (depuis le 1er novembre 2012 ; "
         "effet rétroactif : accord signé le 5 décembre 2012, d'après les métadonnées Légifrance)"

@@ -15,7 +15,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.render.html import make_env
 from consolidator.render.listings import salaries_page
 from consolidator.render.site import standalone
-from tests.conftest import seed_lines
+from tests.conftest import flat, seed_lines
 
 
 def _text(*args: str) -> str:
@@ -185,7 +185,7 @@ def test_the_2005_reservation_is_shown_with_the_2004_accords_grid(
     réserve » of the GMR (art. 32, loi n° 2000-37) and of the SMIC rules, for the whole accord
     (D-713): in French in the text (both views), the JSON and the site's page, after the scope."""
     assert RESERVE_2005 in seed_lines(15672, 15672)[0]
-    text = _text("--at", "2005-06-01", "--view", view)
+    text = flat(_text("--at", "2005-06-01", "--view", view))
     assert f"mutualité sociale agricole ; {RESERVE_2005}\n" in text
     data = json.loads(_text("--at", "2005-06-01", "--view", view, "--format", "json"))
     assert data["extension_jo_unknown"]["reservations"] == [RESERVE_2005]
