@@ -35,6 +35,7 @@ from consolidator.render.filters import badge_class, badge_label, date_fr, slug,
 from consolidator.render.links import cross_references
 from consolidator.render.names import names_on
 from consolidator.render.tables import RowView, TableView, gather, split_row
+from consolidator.render.text import restriction_sentence
 from consolidator.resources import TEMPLATES
 
 VIEW_SENTENCE = (
@@ -221,6 +222,7 @@ class ArticleView:
     since_prov: Provenance | None = None  # shown when the first day is not plainly sourced
     jo_prov: Provenance | None = None
     retro: str | None = None  # « effet rétroactif : avenant signé le 30 juin 2020 » (L-40)
+    fallback_notes: tuple[str, ...] = ()  # the held-over wording's arrêté's restrictions (L-60)
 
 
 @dataclass
@@ -351,6 +353,16 @@ def article_view(
         since if since and since.caveat else None,
         jo if jo and jo.caveat else None,
         retro.phrase if (retro := retroactive(index, version)) else None,
+        _fallback_notes(index, art) if fallback or fallback_act else (),
+    )
+
+
+def _fallback_notes(index: VersionIndex, art: ArticleAt) -> tuple[str, ...]:
+    """« Étendu sous réserve : … (arrêté du 18 décembre 2020) »: the held-over wording binds
+    non-adherents as its arrêté extended it (lawyer L-60), as the text says."""
+    held = art.branche.fallback_restrictions if art.branche else ()
+    return tuple(
+        typo_fr(f"{restriction_sentence(r)} ({index.corpus.arretes[r.arrete].label})") for r in held
     )
 
 

@@ -211,6 +211,9 @@ def fallback_lines(index: VersionIndex, art: ArticleAt, typo: bool = True) -> li
             head = until_publication(art.undated)
         lines.append(f"{head} ({act.label}{num}) :{unknown}\n")
         lines += [_para(f.text, "    ", typo) + "\n" for f in art.branche.fallback_fragments]
+        for r in art.branche.fallback_restrictions:  # its arrêté's, still binding (lawyer L-60)
+            arrete = index.corpus.arretes[r.arrete]
+            lines.append(_para(f"[*] {restriction_sentence(r)} ({arrete.label})", "    ", typo))
     return lines
 
 

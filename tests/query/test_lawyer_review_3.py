@@ -207,3 +207,26 @@ def test_history_names_a_wording_under_another_title(index: VersionIndex) -> Non
         in text
     )
     assert "• 9.10 — du 16 avril 2021" in text  # the heading's own title is not repeated
+
+
+def test_the_held_over_wording_shows_its_reservation_in_text_and_html(index: VersionIndex) -> None:
+    """L-60, outputs: on 1 June 2021 the branche view prints avenant n° 27's 9.2 for
+    non-adherents with the reservation of the arrêté of 18 December 2020 (004 l.11365-11366),
+    in the text and on the page."""
+    from consolidator.commands import article_document
+    from consolidator.query.snapshot import snapshot
+    from consolidator.render.html import NoteCounter, article_view, markers
+
+    text = flat(str(article_document(index, "9.2", date(2021, 6, 1), "branche", "text")))
+    held = text.split("Rédaction antérieure étendue, toujours applicable aux non-adhérents")[1]
+    assert "[*] Étendu sous réserve : Le quatrième alinéa de l'article 9.2.2.1" in " ".join(
+        held.split()
+    )
+    assert "(arrêté du 18 décembre 2020)" in " ".join(held.split())
+    day = date(2021, 6, 1)
+    snap = snapshot(index, day, "branche")
+    art = next(a for t in snap.texts for a in t.articles if a.id == "a2015-9.2")
+    shown = article_view(index, art, View.BRANCHE, NoteCounter(), markers(index), day)
+    assert len(shown.fallback_notes) == 1
+    note = flat(shown.fallback_notes[0])
+    assert "R. 6332-8" in note and note.endswith("(arrêté du 18 décembre 2020)")
