@@ -205,7 +205,7 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
     art = article_at(index, article, day)
     act = index.corpus.acts[words_act(index, art.version)]
     conv = index.corpus.convention
-    name = f"l’article {art.num}" if art.num else article_name(index, art)
+    name = _in_sentence(index, art)
     caveat = date_caveat(since_provenance(index, art.version)).strip(" ()")
     since = format_french(art.version.since) + (f", {caveat}" if caveat else "")
     retro = retroactive(index, art.version)
@@ -252,6 +252,16 @@ def applicability(index: VersionIndex, article: str, day: date) -> str:
         )
     out += _pending_sentences(index, art.id)
     return apostrophes(" ".join(out))  # the arrêtés' and titles' words it quotes too
+
+
+def _in_sentence(index: VersionIndex, art: ArticleAt) -> str:
+    """The subject of « … est en vigueur … Il est étendu »: « l’article 2.5 », « le préambule », or
+    a clause named in quotes, « le texte « Dispositions du chapitre XIII - Maternité - Adoption » »
+    (D-715: its name is a heading, not a phrase that agrees with the sentence)."""
+    if art.num:
+        return f"l’article {art.num}"
+    name = article_name(index, art)
+    return "le préambule" if name == "Préambule" else f"le texte « {name} »"
 
 
 def _pending_sentences(index: VersionIndex, article: str) -> list[str]:
@@ -330,7 +340,7 @@ def held_applicability(index: VersionIndex, ident: str, day: date) -> str | None
     conv = index.corpus.convention
     act = index.corpus.acts[held.act]
     words = index.corpus.acts[words_act(index, art.version)]
-    name = f"l’article {art.num}" if art.num else article_name(index, art)
+    name = _in_sentence(index, art)
     later = [v for v in index.versions[art.id] if v.since == held.day]
     change = (
         f"renuméroté {later[0].num}" if held.renumbered and later and later[0].num else "abrogé"

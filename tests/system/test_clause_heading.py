@@ -57,7 +57,9 @@ def test_text_json_and_citation(index: VersionIndex) -> None:
     assert cited["name"] == NAMED
     assert cited["citation"].startswith(f"{NAMED} de la convention collective")
     assert str(commands.cite_document(index, XIII, DAY, "text")).startswith(f"« {NAMED} de la")
-    assert "Dispositions du chapitre XIII" in str(commands.applicability_document(index, XIII, DAY))
+    bound = str(commands.applicability_document(index, XIII, DAY))
+    assert bound.startswith(f"Au 1er janvier 2005, le texte « {NAMED} » de la convention")
+    assert f", {NAMED} de" not in bound  # a heading is not a subject: no capital mid-sentence
     assert str(commands.history_document(index, XIII, DAY, "text")).startswith(
         f"Historique — {NAMED}"
     )
