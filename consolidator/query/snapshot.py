@@ -328,7 +328,7 @@ def _binds_nobody(art: ArticleAt, branche: BrancheText) -> bool:
 
 
 def resolve_article(index: VersionIndex, ident: str, day: date | None = None) -> str:
-    """Turn what a person types (2.5, annexe-v:3, a stable id) into a stable article id.
+    """Turn what a person types (2.5, avenant-16:2, a stable id) into a stable article id.
 
     With a `day`, a number is the article bearing that number on that day; when no article
     bore it then, the QueryError says which article bore it before or after, never another

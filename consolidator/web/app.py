@@ -204,7 +204,7 @@ async def article(request: Request) -> Response:
     if ident is not None:
         ident = _strip_json(ident)
     query = request.url.query
-    if ident is None:  # the number box: « 2.5 », « article 1er », « annexe-v:3 »
+    if ident is None:  # the number box: « 2.5 », « article 1er », « avenant-16:2 »
         ident = (
             as_number(request.query_params.get("numero", ""))
             or request.query_params.get("numero", "").strip()

@@ -242,7 +242,7 @@ def article(
     served: Served, site: SiteContext, ident: str, query: str | None, from_box: bool = False
 ) -> Page | RedirectResponse:
     """One article on a date, under its name that day (D-707). A number as a reader types it
-    (« article 1er », « annexe-v:3 ») redirects to the name (307); a stable id, the address
+    (« article 1er », « avenant-16:2 ») redirects to the name (307); a stable id, the address
     `serve` used to write, redirects for good (301)."""
     index = served.index
     aid = served.numbers.named(ident, site.at)
