@@ -60,19 +60,40 @@ def typo_fr(text: str) -> str:
     >>> typo_fr("l'article L. 6324-3 du code du travail")
     'l’article L.\\xa06324-3 du code du travail'
     """
-    text = _quotes(text)
-    text = apostrophes(text)
-    text = _DATE.sub(_date, text)
-    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
-    text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(f"[{SPACES}]", NNBSP, m.group(2)), text)
-    text = _PERCENT.sub(NNBSP + "%", text)
-    text = _CODE_REF.sub(lambda m: m.group(1) + NBSP, text)
-    text = _OPEN.sub("«" + NBSP, text)
-    text = _CLOSE.sub(NBSP + "»", text)
-    text = _INNER.sub("", text)
-    text = _BEFORE_COLON.sub(NBSP + ":", text)
-    text = _LIST_DASH.sub(lambda m: m.group(1) + NBSP, text)
-    return _BEFORE_SHORT.sub(lambda m: NNBSP + m.group(1), text)
+    # Each rule runs only when the characters it needs are there (a plain `in` costs far less than
+    # a regex scan; the output is the same: a rule cannot match without its characters).
+    if _QUOTE_CHARS.intersection(text):
+        text = _quotes(text)
+    if "'" in text:
+        text = apostrophes(text)
+    if "°" in text:  # « n° 29 », « n° A » (a letter may follow)
+        text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    if _DIGIT(text):  # dates, thousands, « % », « L. 1234 » all need a digit
+        text = _DATE.sub(_date, text)
+        text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(f"[{SPACES}]", NNBSP, m.group(2)), text)
+        if "%" in text:
+            text = _PERCENT.sub(NNBSP + "%", text)
+        if "." in text:
+            text = _CODE_REF.sub(lambda m: m.group(1) + NBSP, text)
+    if "«" in text:
+        text = _OPEN.sub("«" + NBSP, text)
+    if "»" in text:
+        text = _CLOSE.sub(NBSP + "»", text)
+    if "“" in text or "”" in text:
+        text = _INNER.sub("", text)
+    if ":" in text:
+        text = _BEFORE_COLON.sub(NBSP + ":", text)
+    if _DASHES.intersection(text):
+        text = _LIST_DASH.sub(lambda m: m.group(1) + NBSP, text)
+    if _SHORT.intersection(text):
+        text = _BEFORE_SHORT.sub(lambda m: NNBSP + m.group(1), text)
+    return text
+
+
+_DIGIT = re.compile(r"\d").search
+_QUOTE_CHARS = frozenset('«»“”"')
+_DASHES = frozenset("–—-")
+_SHORT = frozenset(";!?")
 
 
 def _date(m: re.Match[str]) -> str:
