@@ -15,6 +15,7 @@ import threading
 import unicodedata
 import weakref
 from bisect import bisect_right
+from collections import Counter
 from datetime import date
 from functools import partial
 
@@ -64,8 +65,11 @@ def _tenure_days(index: VersionIndex, version: Version) -> str:
     return f"{bearing[0].since.isoformat()}-{last.isoformat() if last else 'en-cours'}"
 
 
-def _own_name(index: VersionIndex, version: Version, texts: dict[str, str]) -> str:
-    """The name `version` asks for, before collisions are settled."""
+def _own_name(
+    index: VersionIndex, version: Version, texts: dict[str, str], sizes: Counter[str]
+) -> str:
+    """The name `version` asks for, before collisions are settled (`sizes`: each text's number
+    of articles)."""
     base = index.corpus.convention.base
     if version.text_id == base:
         if version.num:
@@ -75,8 +79,7 @@ def _own_name(index: VersionIndex, version: Version, texts: dict[str, str]) -> s
     if version.num:
         return f"{text}-article-{ascii_slug(version.num)}"
     act = index.corpus.acts[version.text_id]
-    siblings = {a for a, vs in index.versions.items() if vs[0].text_id == act.id}
-    if len(siblings) == 1:
+    if sizes[act.id] == 1:
         return text
     prefix = f"{act.prefix or act.id}-"
     rest = version.article.removeprefix(prefix) if version.article.startswith(prefix) else ""
@@ -111,6 +114,7 @@ def _names(
     """The names of the articles of the texts at `level` (None: every other level)."""
     acts = index.corpus.acts
     texts = _text_slugs(index)
+    sizes = Counter(versions[0].text_id for versions in index.versions.values())
     current: list[tuple[str, Version]] = []
     former: list[tuple[str, Version]] = []
     for article, versions in sorted(index.versions.items()):
@@ -123,7 +127,7 @@ def _names(
     names: dict[str, str] = {}
     used: set[str] = set(taken.values())
     for article, version in [*current, *former]:
-        name = _own_name(index, version, texts)
+        name = _own_name(index, version, texts, sizes)
         for tail in ("", f"-{_tenure_years(index, version)}", f"-{_tenure_days(index, version)}"):
             if name + tail not in used:
                 name += tail
