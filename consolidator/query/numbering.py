@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
+from consolidator.french import apostrophes
 from consolidator.model import OpKind, Version
 from consolidator.normalize import clean_number
 
@@ -166,7 +167,7 @@ def describe_tenure(index: VersionIndex, t: Tenure) -> str:
         if t.until
         else f"depuis le {format_french(t.since)}"
     )
-    title = f" « {t.title} »" if t.title else ""
+    title = f" « {apostrophes(t.title)} »" if t.title else ""  # the act's words, typeset
     line = f"{span} : l’article {t.num}{title}"
     before = [r for r in renumberings(index, t.article) if r.day == t.since]
     after = [r for r in renumberings(index, t.article) if r.day == t.until]

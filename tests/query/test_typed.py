@@ -40,3 +40,16 @@ def test_hints_are_what_a_reader_types(index: VersionIndex, typed: str, offered:
     hint = error.value.diagnostic.hint or ""
     assert offered in hint
     assert not ID.search(hint), hint
+
+
+def test_a_number_s_former_holders_are_named_with_typeset_titles(index: VersionIndex) -> None:
+    """The titles quoted in « ce numéro a désigné » are typeset as every French phrase: 9.12 was
+    the CPNEFP « de l’emploi » from 2015 to 2021 (004 l.14013 has the straight apostrophe)."""
+    assert "Commission paritaire nationale de l'emploi" in seed_lines(14013, 14013)[0]
+    with pytest.raises(QueryError) as error:
+        resolve_article(index, "9.12", date(2010, 2, 5))
+    said = str(error.value)
+    assert (
+        "« Commission paritaire nationale de l’emploi et de la formation professionnelle »" in said
+    )
+    assert "'" not in said
