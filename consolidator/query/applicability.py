@@ -15,7 +15,6 @@ from consolidator.model import (
     EffectRule,
     Restriction,
     RestrictionKind,
-    RuleKind,
     Version,
 )
 from consolidator.query.branche import held_over, position
@@ -23,7 +22,7 @@ from consolidator.query.branche_view import branche_article
 from consolidator.query.citation import company_agreement, text_designation
 from consolidator.query.events import sources_date, when_phrase
 from consolidator.query.headings import article_name
-from consolidator.query.knowledge import pending_for
+from consolidator.query.knowledge import pending_date, pending_for
 from consolidator.query.labels import ArticleLabel
 from consolidator.query.numbering import by, renumbering_note, words_act
 from consolidator.query.provenance import (
@@ -269,21 +268,12 @@ def _pending_sentences(index: VersionIndex, article: str) -> list[str]:
     (lawyer L-53): « … entrera en vigueur le lendemain de la publication de son arrêté
     d'extension, dont la date n'est pas connue au 1er janvier 2017 »."""
     known = index.corpus.known_at
-    out = []
-    for item in pending_for(index, article):
-        act = item.act
-        rule = act.effects.get(item.op.effect if item.op else None) or act.effects[None]
-        when = (
-            when_phrase(index, act, rule, None, known or date.max)
-            if rule.kind is RuleKind.EXTENSION
-            else "à une date non connue"
-        )
-        unknown = f", dont la date n’est pas connue au {format_french(known)}" if known else ""
-        out.append(
-            f"Une nouvelle rédaction, issue {de(act.label)}, est signée et entrera en vigueur "
-            f"{when}{unknown}."
-        )
-    return out
+    unknown = f", dont la date n’est pas connue au {format_french(known)}" if known else ""
+    return [
+        f"Une nouvelle rédaction, issue {de(item.act.label)}, est signée et entrera en vigueur "
+        f"{pending_date(index, item)}{unknown}."
+        for item in pending_for(index, article)
+    ]
 
 
 def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:

@@ -82,14 +82,19 @@ def pending_for(index: VersionIndex, article: str) -> tuple[Pending, ...]:
     return tuple(found.values())
 
 
-def pending_when(index: VersionIndex, item: Pending) -> str:
-    """« le lendemain de la publication de son arrêté d'extension (avenant n° 20 du …) »."""
+def pending_date(index: VersionIndex, item: Pending) -> str:
+    """« le lendemain de la publication de son arrêté d'extension »: when `item` takes effect, as
+    far as it is known."""
     act = item.act
     rule = act.effects.get(item.op.effect if item.op else None) or act.effects[None]
     if rule.kind is not RuleKind.EXTENSION:  # only an arrêté leaves a date unknown
-        return f"à une date non connue ({act.label})"
-    known = index.corpus.known_at or date.max
-    return f"{when_phrase(index, act, rule, None, known)} ({act.label})"
+        return "à une date non connue"
+    return when_phrase(index, act, rule, None, index.corpus.known_at or date.max)
+
+
+def pending_when(index: VersionIndex, item: Pending) -> str:
+    """« le lendemain de la publication de son arrêté d'extension (avenant n° 20 du …) »."""
+    return f"{pending_date(index, item)} ({item.act.label})"
 
 
 def knowledge_sentence(stamp: SourcesDate) -> str:
@@ -119,7 +124,7 @@ def pending_article(index: VersionIndex, article: str, day: date | None) -> Quer
         if own is not None:
             act = item.act
             name = f"l’article {own.num}" if own.num else "cet article"
-            when = pending_when(index, item).removesuffix(f" ({act.label})")
+            when = pending_date(index, item)
             known = index.corpus.known_at
             unknown = f", date inconnue au {format_french(known)}" if known else ""
             on = f" le {format_french(day)}" if day else ""
