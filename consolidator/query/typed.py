@@ -16,13 +16,19 @@ from consolidator.model import Version
 _CHAPTER = re.compile(r"(?:chap(?:itre)?[\s.-]*)?([ivxlc]+)", re.IGNORECASE)
 
 
+def section_numeral(index: VersionIndex, version: Version) -> str:
+    """« XIII » of « XIII - Maternité - Adoption »: the numeral of the section `version` stands in
+    on its first day ("" when none); the site names a chapter's clause by it too (D-707)."""
+    entry = index.entry_at(version.article, version.since)
+    heading = entry.path[-1] if entry and entry.path else ""
+    return heading.split(" - ", 1)[0].strip()
+
+
 def _chapter_of(index: VersionIndex, version: Version) -> str | None:
     """The roman number of the chapter an unnumbered clause of the convention opens."""
     if version.num is not None or version.text_id != index.corpus.convention.base:
         return None
-    entry = index.entry_at(version.article, version.since)
-    heading = entry.path[-1] if entry and entry.path else ""
-    roman = heading.split(" - ", 1)[0].strip()
+    roman = section_numeral(index, version)
     return roman.upper() if _CHAPTER.fullmatch(roman) else None
 
 

@@ -21,7 +21,7 @@ from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Version, View
 from consolidator.query.snapshot import clean_num as _clean_num
-from consolidator.render.names import names_on
+from consolidator.render.names import names_on, shown_version
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,8 @@ class NumberMap:
         return None
 
     def shown(self, article: str, day: date) -> Version:
-        """The version a page of `article` on `day` shows: in force, else the last, else the first."""
-        versions = self.index.versions[article]
-        before = [v for v in versions if v.since <= day]
-        for v in before:
-            if v.covers(day):
-                return v
-        return before[-1] if before else versions[0]
+        """The version a page of `article` on `day` shows (`names.shown_version`)."""
+        return shown_version(self.index, article, day)
 
     def name(self, article: str, day: date) -> str:
         """The article's name on `day` (D-707): what its address says."""

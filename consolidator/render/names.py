@@ -22,6 +22,7 @@ from functools import partial
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, ActLevel, Version
 from consolidator.normalize import clean_number
+from consolidator.query.typed import section_numeral
 
 _WORD = re.compile(r"[^a-z0-9.]+")
 
@@ -46,9 +47,7 @@ def text_slug(act: Act) -> str:
 
 
 def _chapter(index: VersionIndex, version: Version) -> str | None:
-    entry = index.entry_at(version.article, version.since)
-    heading = entry.path[-1] if entry and entry.path else ""
-    roman = heading.split(" - ", 1)[0].strip()
+    roman = section_numeral(index, version)
     return f"chapitre-{ascii_slug(roman)}" if roman else None
 
 
@@ -86,7 +85,7 @@ def _own_name(
     return f"{text}-{ascii_slug(rest or version.title or 'texte')}"
 
 
-def _shown(index: VersionIndex, article: str, day: date) -> Version:
+def shown_version(index: VersionIndex, article: str, day: date) -> Version:
     """The version a page of `article` on `day` shows: in force, else the last, else the first."""
     versions = index.versions[article]
     before = [v for v in versions if v.since <= day]
@@ -121,7 +120,7 @@ def _names(
         at = acts[versions[0].text_id].level
         if (at is not ActLevel.BRANCHE) if level is ActLevel.BRANCHE else (at is ActLevel.BRANCHE):
             continue  # company-level texts are not part of the branch's site
-        shown = _shown(index, article, day)
+        shown = shown_version(index, article, day)
         (current if shown.covers(day) else former).append((article, shown))
     former.sort(key=lambda p: (p[1].until or date.max, p[1].since, p[0]), reverse=True)
     names: dict[str, str] = {}
