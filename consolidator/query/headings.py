@@ -79,3 +79,9 @@ def version_heading(index: VersionIndex, version: Version) -> str:
 def version_name(index: VersionIndex, version: Version, day: date | None = None) -> str:
     """`name` of one wording (a page's title, the articles index, search results, events)."""
     return name(version.num, version.title, version_chapter(index, version, day))
+
+
+def own_title(version: Version, heading: str | None) -> str | None:
+    """A wording's title when it is not the one its history is headed by (lawyer L-58: 9.10 was
+    the recognition of diplomas from 2015 to 2021 before it became the CPNEFP); else None."""
+    return version.title if version.title and version.title != heading else None

@@ -16,7 +16,7 @@ from consolidator.model import ActLevel, Version, View
 from consolidator.query.applicability import applicability
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.citation import citation
-from consolidator.query.headings import article_name, version_name
+from consolidator.query.headings import article_name, own_title, version_name
 from consolidator.query.history import VersionHistory, history
 from consolidator.query.history_phrases import held_period_line
 from consolidator.query.numbering import by, describe_tenure, only_renumbered, tenures, words_act
@@ -105,8 +105,7 @@ def timeline_rows(index: VersionIndex, article: str, site: SiteContext) -> list[
             {
                 "n": n,
                 "num": v.num,
-                # its own title when not the page's (lawyer L-58)
-                "title": v.title if v.title and v.title != hist.title else None,
+                "title": own_title(v, hist.title),  # when not the page's (lawyer L-58)
                 "since": v.since,
                 "until": v.until,
                 "marker": marks[words_act(index, v)],

@@ -16,7 +16,7 @@ from consolidator.model import WORDING_UNKNOWN, Restriction, RestrictionKind, Ve
 from consolidator.query.boundaries import period_bounds, until_provenance
 from consolidator.query.branche import held_sentence
 from consolidator.query.events import Event, sources_date, upcoming_when
-from consolidator.query.headings import TEXT_CLAUSE, article_heading, version_name
+from consolidator.query.headings import TEXT_CLAUSE, article_heading, own_title, version_name
 from consolidator.query.history import History, VersionHistory
 from consolidator.query.history_phrases import held_period_line
 from consolidator.query.knowledge import pending_for, pending_when
@@ -245,10 +245,9 @@ def snapshot_text(index: VersionIndex, snap: Snapshot) -> str:
 
 
 def _version_line(index: VersionIndex, vh: VersionHistory, heading: str | None = None) -> list[str]:
-    """A version's bullet; its own title when it is not the heading's (lawyer L-58: 9.10 was the
-    recognition of diplomas from 2015 to 2021 before it became the CPNEFP)."""
+    """A version's bullet, with its own title when it is not the heading's (`own_title`)."""
     v = vh.version
-    own = f" « {v.title} »" if v.title and v.title != heading else ""
+    own = f" « {title} »" if (title := own_title(v, heading)) else ""
     act = index.corpus.acts[words_act(index, v)]
     until = (
         f" au {format_french(v.until)}{date_caveat(until_provenance(index, v))}" if v.until else ""
