@@ -64,21 +64,26 @@ def typed_form(index: VersionIndex, article: str) -> str:
     return typed
 
 
+def _close(word: str, choices: list[str]) -> list[str]:
+    import difflib  # only to suggest when nothing is found
+
+    return difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
+
+
+def _hint(forms: list[str]) -> str | None:
+    return f"vouliez-vous dire : {', '.join(forms)} ?" if forms else None
+
+
 def suggest(word: str, choices: list[str]) -> str | None:
     """« vouliez-vous dire : 9.6, 9.7 ? » among what a reader can type."""
-    import difflib  # only to suggest a number when one is not found
-
-    close = difflib.get_close_matches(word, choices, n=4, cutoff=0.5)
-    return f"vouliez-vous dire : {', '.join(close)} ?" if close else None
+    return _hint(_close(word, choices))
 
 
 def suggest_article(index: VersionIndex, word: str, numbers: list[str]) -> str | None:
     """Suggestions for an unknown article: close numbers, or, for a word that is no number, the
     articles whose stable id is close, each given in the form a reader types."""
-    if re.fullmatch(r"[\d.]+", word):
-        return suggest(word, numbers)
-    import difflib
-
-    close = difflib.get_close_matches(word, list(index.versions), n=4, cutoff=0.5)
-    forms = list(dict.fromkeys(typed_form(index, a) for a in close))
-    return suggest(word, numbers) if not forms else f"vouliez-vous dire : {', '.join(forms)} ?"
+    if not re.fullmatch(r"[\d.]+", word):
+        forms = dict.fromkeys(typed_form(index, a) for a in _close(word, list(index.versions)))
+        if forms:
+            return _hint(list(forms))
+    return suggest(word, numbers)
