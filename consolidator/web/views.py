@@ -24,6 +24,7 @@ from consolidator.query.history_phrases import held_period_line
 from consolidator.query.salaries import salaries_at
 from consolidator.query.search import MARK_CLOSE, MARK_OPEN, as_number
 from consolidator.query.snapshot import VIEWS, article_at, resolve_article, snapshot
+from consolidator.query.undated import event_json as undated_json
 from consolidator.render import json as jr
 from consolidator.render.diff import changelog_json
 from consolidator.render.html import change_labels, markers
@@ -153,6 +154,8 @@ def _historique(served: Served, site: SiteContext, q: QueryParams) -> Page:
                 "title": v.title,
                 "since": h.since.isoformat(),
                 "until": h.until and h.until.isoformat(),
+                # `until` null: ended by an arrêté's JO publication on an unknown day (D-716)
+                "until_extension_jo_unknown": undated_json(h.until_undated),
                 "sentence": held_period_line(index, v, h),
             }
             for v, h in held_over(served)

@@ -391,3 +391,16 @@ def test_history_json_lists_the_held_over_periods(client: httpx.Client) -> None:
         ("9.13", "2015-07-03", "2016-02-26")
     ]
     assert "qui ne les lie qu’à compter de son extension, le 26 février 2016" in held[0]["sentence"]
+
+
+def test_history_json_says_when_a_held_over_end_is_unknown(client: httpx.Client) -> None:
+    """D-716: the 2000 article 9.6 binds non-adherents until the JO publication, on a day no
+    source gives, of the arrêté of 24 December 2001 (004 l.15499): `until` null is not « still in
+    force », the JSON names that arrêté and its earliest day."""
+    data = client.get(f"{BASE}/2003-01-01/historique.json").json()
+    held = [h for h in data["held_over"] if h["num"] == "9.6" and h["since"] == "2001-09-26"]
+    assert len(held) == 1 and held[0]["until"] is None
+    unknown = held[0]["until_extension_jo_unknown"]
+    assert unknown["effective"] is None and unknown["effective_not_before"] == "2001-12-24"
+    closed = [h for h in data["held_over"] if h["until"]]
+    assert closed and all(h["until_extension_jo_unknown"] is None for h in closed)
