@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import io
 import pickle
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, cast
@@ -47,20 +48,32 @@ DERIVED = ("notas_by_article", "body_in_force", "acts_changed_on")
 
 
 class Parts:
-    """The parts of one stored index, as bytes, unpickled on demand against its corpus."""
+    """The parts of one stored index, as bytes, unpickled on demand against its corpus.
+
+    A part's bytes are dropped once it is read (its objects stay in the act, the timeline or the
+    versions that asked for it): a server that reads every part holds the objects, not the
+    objects and their bytes too (at 50x the corpus, 170 MB). A part asked for again (another
+    thread asking at the same time) is the object read the first time."""
 
     def __init__(self, blobs: dict[Part, bytes]) -> None:
         self.blobs = blobs
         self.corpus: Corpus | None = None  # set once the head is read (`attach`)
+        self.read: dict[Part, Any] = {}
+        self.lock = threading.RLock()  # reading a part may read another (an act's operations)
 
     def load(self, name: Part) -> Any:
-        blob = self.blobs[name]  # KeyError for an unknown part, as a dict
-        with cache.no_cycle_collection():
-            value = _Unpickler(io.BytesIO(blob), self).load()
-            if (
-                cache.FREEZE_READS
-            ):  # before the collector runs again: it would scan them for nothing
-                gc.freeze()
+        with self.lock:
+            if name in self.read:
+                return self.read[name]
+            blob = self.blobs[name]  # KeyError for an unknown part, as a dict
+            with cache.no_cycle_collection():
+                value = _Unpickler(io.BytesIO(blob), self).load()
+                if (
+                    cache.FREEZE_READS
+                ):  # before the collector runs again: it would scan them for nothing
+                    gc.freeze()
+            self.read[name] = value
+            del self.blobs[name]
         return value
 
 
