@@ -174,8 +174,9 @@ class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
         return dict, (dict(self.items()),)
 
 
-def split(index: VersionIndex) -> tuple[bytes, dict[Part, bytes]]:
-    """The head and the parts of a replayed index, each pickled (raises PicklingError)."""
+def split(index: VersionIndex, out: io.BytesIO) -> tuple[bytes, dict[Part, tuple[int, int]]]:
+    """The head of a replayed index pickled, its parts pickled one after the other into `out`,
+    and where each part lies in `out` (offset, length) (raises PicklingError)."""
     from dataclasses import replace
 
     corpus = index.corpus
@@ -187,14 +188,20 @@ def split(index: VersionIndex) -> tuple[bytes, dict[Part, bytes]]:
     plain = dict(names)  # an act's own operations are written in its part, by value
     for act in corpus.acts.values():
         names.update({id(op): ("op", act.id, rank) for rank, op in enumerate(act.ops)})
-    parts: dict[Part, bytes] = {}
+    parts: dict[Part, tuple[int, int]] = {}
+
+    def dump(name: Part, value: Any, names: dict[int, tuple[Any, ...]]) -> None:
+        start = out.tell()
+        _Pickler(out, names).dump(value)
+        parts[name] = (start, out.tell() - start)
+
     for article, versions in index.versions.items():
-        parts["v", article] = _dumps(versions, names)
+        dump(("v", article), versions, names)
     for act in corpus.acts.values():
-        parts["body", act.id] = _dumps(act.body, plain)
-        parts["ops", act.id] = _dumps(act.ops, plain)
-    parts["changes",] = _dumps(index.timeline.changes, names)
-    parts["pending",] = _dumps(index.timeline.pending, names)
+        dump(("body", act.id), act.body, plain)
+        dump(("ops", act.id), act.ops, plain)
+    dump(("changes",), index.timeline.changes, names)
+    dump(("pending",), index.timeline.pending, names)
     # the act graph is not read by queries (and would import networkx); derived caches are not kept
     articles = tuple(index.versions)  # the head's stand-in for the versions, in their order
     lean = replace(
@@ -205,12 +212,6 @@ def split(index: VersionIndex) -> tuple[bytes, dict[Part, bytes]]:
     buffer = io.BytesIO()
     _HeadPickler(buffer, frozenset(k for k, v in names.items() if v[0] == "op")).dump(lean)
     return buffer.getvalue(), parts
-
-
-def _dumps(value: Any, names: dict[int, tuple[Any, ...]]) -> bytes:
-    buffer = io.BytesIO()
-    _Pickler(buffer, names).dump(value)
-    return buffer.getvalue()
 
 
 class _Pickler(pickle.Pickler):
