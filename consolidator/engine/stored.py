@@ -26,7 +26,7 @@ import pickle
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from consolidator.engine import cache
 from consolidator.engine.timeline import Timeline
@@ -45,6 +45,13 @@ TIMELINE_PARTS = ("changes", "pending")
 # and the acts changing the text on each date would read the timeline's changes, hence every act's
 # operations.
 DERIVED = ("notas_by_article", "body_in_force", "acts_changed_on")
+
+
+class Sink(Protocol):
+    """Where the parts are written (the cache file), each at the offset `tell` says."""
+
+    def write(self, data: bytes | memoryview, /) -> int: ...
+    def tell(self) -> int: ...
 
 
 class Parts:
@@ -174,7 +181,7 @@ class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
         return dict, (dict(self.items()),)
 
 
-def split(index: VersionIndex, out: io.BytesIO) -> tuple[bytes, dict[Part, tuple[int, int]]]:
+def split(index: VersionIndex, out: Sink) -> tuple[bytes, dict[Part, tuple[int, int]]]:
     """The head of a replayed index pickled, its parts pickled one after the other into `out`,
     and where each part lies in `out` (offset, length) (raises PicklingError)."""
     from dataclasses import replace
@@ -217,7 +224,7 @@ def split(index: VersionIndex, out: io.BytesIO) -> tuple[bytes, dict[Part, tuple
 class _Pickler(pickle.Pickler):
     """Writes an act, an operation or an arrêté of the corpus by name, not as a copy."""
 
-    def __init__(self, file: io.BytesIO, names: dict[int, tuple[Any, ...]]) -> None:
+    def __init__(self, file: Sink, names: dict[int, tuple[Any, ...]]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._names = names
 
