@@ -183,7 +183,9 @@ def article_of(
         if v.since > day and index.corpus.acts[v.act].signed <= day
     )
     state = version_state(index, version, day)
-    scopes = fragment_scopes(index, version, day)
+    restrictions = restrictions_at(index, version, day)
+    excluded = excluded_spans(index, version, day)
+    scopes = fragment_scopes(index, version, day, excluded, restrictions)
     label = article_label(index, version, state, scopes, day)
     undated = (
         undated_extension(index, words_act(index, version), day)
@@ -198,9 +200,9 @@ def article_of(
         state=state,
         version=version,
         extension=extension_at(index, version, day),
-        restrictions=restrictions_at(index, version, day),
+        restrictions=restrictions,
         upcoming=upcoming,
-        excluded=excluded_spans(index, version, day),
+        excluded=excluded,
         scopes=scopes,
         label=label,
         undated=undated,

@@ -278,6 +278,7 @@ def dumps(data: Any) -> str:
 
 
 _STR_KEYS = frozenset({str})
+_LEAVES = frozenset({str, int, bool, type(None)})  # written alike by json and orjson
 
 
 def _plain(data: Any) -> bool:
@@ -287,26 +288,32 @@ def _plain(data: Any) -> bool:
     while stack:
         item = pop()
         kind = type(item)
-        if kind is str or kind is int or kind is bool or item is None:  # the common case, fast
-            continue
         if kind is dict:  # its keys' types listed in C; one by one only when not all str
             if not _STR_KEYS.issuperset(map(type, item)) and not all(
                 isinstance(k, str) for k in item
             ):
                 return False
-            extend(item.values())
+            values: Any = item.values()
         elif kind is list or kind is tuple:
-            extend(item)
+            values = item
+        elif kind in _LEAVES:
+            continue
         elif isinstance(item, dict):
             if not all(isinstance(k, str) for k in item):
                 return False
             extend(item.values())
+            continue
         elif isinstance(item, list | tuple):
             extend(item)
+            continue
         elif isinstance(item, str):  # a StrEnum is written as its text by both
             continue
         elif not isinstance(item, int) or isinstance(item, Enum):  # float, date, object ...
             return False
+        else:
+            continue
+        if not _LEAVES.issuperset(map(type, values)):  # only what is not a leaf is looked into
+            extend([v for v in values if type(v) not in _LEAVES])
     return True
 
 
