@@ -37,6 +37,22 @@ def _iso(day: date | None) -> str | None:
 
 
 def act_json(act: Act, corpus: Corpus) -> dict[str, Any]:
+    """An act as the JSON names it: worked out once per act and corpus (a whole text names each
+    act ~10 times), each caller given its own copy."""
+    kept = _ACTS.get(id(act))
+    if kept is None or kept[0] is not act or kept[1] is not corpus:
+        if len(_ACTS) > 10_000:
+            _ACTS.clear()
+        kept = _ACTS[id(act)] = (act, corpus, _act_json(act, corpus))
+    found = kept[2]
+    return {**found, "signed_provenance": dict(found["signed_provenance"])}
+
+
+# id(act) -> (the act, its corpus, its JSON): both kept, so that no other act takes the id
+_ACTS: dict[int, tuple[Act, Corpus, dict[str, Any]]] = {}
+
+
+def _act_json(act: Act, corpus: Corpus) -> dict[str, Any]:
     return {
         "id": act.id,
         "kind": act.kind.value,
@@ -144,7 +160,7 @@ def article_scope(art: ArticleAt) -> str:
     """One word for the whole article: branche, adhérents, or mixte when alinéas differ; for an
     article without alinéas (wording unknown: 3.2 of 2000, D-100) its own state says it (lawyer
     L-50: an extended article binds the branch)."""
-    scopes = {s.scope.value for s in art.scopes}
+    scopes = {s.scope._value_ for s in art.scopes}  # `.value`, without the enum's descriptor
     if len(scopes) == 1:
         return scopes.pop()
     if scopes:
@@ -190,7 +206,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "alineas": [
             {
                 "alinea": s.index + 1,
-                "scope": s.scope.value,
+                "scope": s.scope._value_,
                 "acts": list(s.acts),
                 "cells": dict(art.version.fragments[s.index].cells) or None,
             }
