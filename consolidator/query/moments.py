@@ -12,6 +12,7 @@ answer with the one worked out afresh (tests/query/test_moments.py).
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 ENABLED = True  # tests turn it off to compare with the answers worked out afresh
 _KEPT_INDEXES = 4  # the indexes whose answers are kept (an index is never changed once built)
+# Neither the memos nor the list of indexes seen keep an index alive: a memo goes with its index.
 _KEPT_ANSWERS = 100_000  # answers kept for one index: beyond, forgotten (memory stays bounded)
 
 
@@ -60,14 +62,22 @@ class Memo:
     that the id is never another's), then by bucket and by whatever else the answer depends on."""
 
     def __init__(self, index: VersionIndex) -> None:
-        self.index = index
+        key = id(index)
+
+        def gone(_: object) -> None:  # the index is freed: so are its answers
+            if _MEMOS.get(key) is self:
+                del _MEMOS[key]
+
+        self.index_ref = weakref.ref(index, gone)  # never keeps an index alive
         self.versions: dict[int, tuple[Version, tuple[date, ...], dict[Any, Any]]] = {}
         self.size = 0
 
     def get(self, version: Version, day: date, extra: Any, compute: Callable[[], Any]) -> Any:
         entry = self.versions.get(id(version))
         if entry is None or entry[0] is not version:
-            entry = self.versions[id(version)] = (version, moments(self.index, version), {})
+            index = self.index_ref()
+            assert index is not None  # asked for by a query on it
+            entry = self.versions[id(version)] = (version, moments(index, version), {})
         key = (bisect_right(entry[1], day), extra)
         answers = entry[2]
         found = answers.get(key)
@@ -82,7 +92,8 @@ class Memo:
 
 
 _MEMOS: dict[int, Memo] = {}
-_SEEN: dict[int, VersionIndex] = {}  # indexes asked for once: a second query on one starts a memo
+# the indexes asked for once (weakly): a second query on one starts its memo
+_SEEN: dict[int, weakref.ref[VersionIndex]] = {}
 
 
 def memo_for(index: VersionIndex) -> Memo | None:
@@ -92,10 +103,11 @@ def memo_for(index: VersionIndex) -> Memo | None:
         return None
     key = id(index)
     memo = _MEMOS.get(key)
-    if memo is not None and memo.index is index:
+    if memo is not None and memo.index_ref() is index:
         return memo
-    if _SEEN.get(key) is not index:
-        _SEEN[key] = index
+    seen = _SEEN.get(key)
+    if seen is None or seen() is not index:
+        _SEEN[key] = weakref.ref(index)
         while len(_SEEN) > _KEPT_INDEXES:
             del _SEEN[next(iter(_SEEN))]
         return None

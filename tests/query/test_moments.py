@@ -49,3 +49,19 @@ def test_moments_cover_the_version_dates(index: VersionIndex) -> None:
             assert version.since in found
             assert version.until is None or version.until in found
             assert list(found) == sorted(set(found))
+
+
+def test_an_index_is_not_kept_alive_by_its_memo(index: VersionIndex) -> None:
+    import gc
+    import weakref
+
+    own = replay(index.corpus)
+    day = own.change_dates[-1]
+    snapshot(own, day)
+    snapshot(own, day)  # its memo now holds its answers
+    assert moments.memo_for(own) is not None
+    ref = weakref.ref(own)
+    del own
+    gc.collect()
+    assert ref() is None
+    assert all(m.index_ref() is not None for m in moments._MEMOS.values())
