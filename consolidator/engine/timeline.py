@@ -58,6 +58,8 @@ class Pending:
 
 @dataclass(frozen=True)
 class Timeline:
+    """The dated changes, those whose date is not known yet, and each act's extensions."""
+
     changes: tuple[Change, ...]
     pending: tuple[Pending, ...]
     extensions: dict[str, tuple[ExtensionEvent, ...]]
