@@ -218,8 +218,10 @@ class _Reverse(Mapping[str, str]):
         return len(self.base)
 
 
-def _forget(key: int, _gone: object) -> None:
-    _KEPT.pop(key, None)
+def _forget(key: int, _gone: object, kept: dict[int, object] = _KEPT) -> None:  # type: ignore[assignment]
+    """Drop a freed index's names (`kept` bound at definition: at interpreter shutdown the
+    module's globals may already be None when the last index is freed)."""
+    kept.pop(key, None)
 
 
 def names_on(index: VersionIndex, day: date) -> Named:
