@@ -112,7 +112,7 @@ def pdf_key(context: PrintContext, templates: Path | None) -> str | None:
 
 
 def contents_pages(files: dict[str, bytes]) -> ContentsPages:
-    """The number of pages of the contents with « 888 » (render/pdf_layout.py), read from the
+    """The number of pages of the contents sized with « 888 » (render/pdf_layout.py), read from the
     cache folder when the same contents were laid out before with the same fonts and libraries:
     a function of these alone, so a PDF whose texts changed and whose contents did not (or a PDF
     laid out again after its own cache file was removed) skips that layout."""

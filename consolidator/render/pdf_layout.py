@@ -11,6 +11,7 @@ document and written once (`Document.copy`), so the outline, the links of the co
 running headers, the page numbers and the tagged structure (PDF/UA) are those of one document.
 
 The number of pages of the contents is first measured with every page number written « 888 »
+(« 8888 » when the contents are long enough for a document of a thousand pages)
 (DejaVu's figures all have one width); when the contents with their real numbers take another
 number of pages, the texts are laid out again with that number. That number depends only on
 the contents' HTML with « 888 » (and the fonts and libraries that lay it out): a build may read
@@ -33,6 +34,10 @@ from consolidator.errors import RenderError
 from consolidator.render.pdf import PrintContext, tagging, weasyprint_html
 
 PLACEHOLDER = "888"
+# Bytes of the contents' HTML per page of the whole document: ~280 on the embedded corpus (101 kB
+# of contents for 362 pages); a low figure, so that a document of four-digit page numbers is never
+# sized with three (which would lay the texts out twice: 2,190 pages at 10x the corpus).
+CONTENTS_BYTES_PER_PAGE = 200
 ATTEMPTS = 4
 FIRST_BLANK = "pages-du-sommaire"
 NEVER = 1 << 30  # a threshold of full collections that is never reached
@@ -98,10 +103,23 @@ def layout_pdf(context: PrintContext, contents_pages: ContentsPages | None = Non
         return _layout_pdf(context, contents_pages)
 
 
+def sized_contents(context: PrintContext) -> str:
+    """The contents with every page number written with as many « 8 » as the document's page
+    numbers will likely have (DejaVu's figures all have one width): « 888 », or more digits for
+    a longer document, estimated from the contents' length. A wrong estimate costs one more
+    layout of the texts (the loop of `_layout_pdf` checks the real count), never a wrong PDF."""
+    sized = context.html("toc", 0, lambda _anchor: PLACEHOLDER, int(PLACEHOLDER))
+    digits = len(str(len(sized) // CONTENTS_BYTES_PER_PAGE))
+    if digits <= len(PLACEHOLDER):
+        return sized
+    wide = "8" * digits
+    return context.html("toc", 0, lambda _anchor: wide, int(wide))
+
+
 def _layout_pdf(context: PrintContext, contents_pages: ContentsPages | None) -> bytes:
     html = weasyprint_html()
     options = tagging()
-    sized = context.html("toc", 0, lambda _anchor: PLACEHOLDER, 888)
+    sized = sized_contents(context)
 
     def count() -> int:
         return len(html(string=sized).render(**options).pages)
