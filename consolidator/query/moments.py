@@ -62,11 +62,11 @@ class Memo:
     that the id is never another's), then by bucket and by whatever else the answer depends on."""
 
     def __init__(self, index: VersionIndex) -> None:
-        key = id(index)
+        key, memos = id(index), _MEMOS  # the dict itself: at shutdown the global may be None
 
         def gone(_: object) -> None:  # the index is freed: so are its answers
-            if _MEMOS.get(key) is self:
-                del _MEMOS[key]
+            if memos.get(key) is self:
+                del memos[key]
 
         self.index_ref = weakref.ref(index, gone)  # never keeps an index alive
         self.versions: dict[int, tuple[Version, tuple[date, ...], dict[Any, Any]]] = {}
