@@ -12,7 +12,9 @@ of rendering them; the folder is still replaced whole (`output.build_dir_atomic`
 keeps the word redlines its feeds computed (`REDLINES`, a file of the feeds' part, for the same
 code): the feeds compare
 every change of every day, and the next build reads back the redlines of the wordings that did
-not change (each checked against its two wordings) instead of computing them again.
+not change (each checked against its two wordings) instead of computing them again. The changes
+of each day, which the feeds, the history and the changes pages show, are computed once, before
+the workers are forked, and kept in the cache folder for the next build (render/site_days.py).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.query.diff import changelog
+from consolidator.query.diff import Changelog
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.snapshot import VIEWS, Snapshot, snapshot
@@ -40,6 +42,7 @@ from consolidator.render.filters import date_fr
 from consolidator.render.html import make_env, markers, stylesheet
 from consolidator.render.links import NumberMap, StaticLinks
 from consolidator.render.pages import SiteContext, article_page
+from consolidator.render.site_days import Day, compute_day, day_changes, feed_days, site_days
 from consolidator.render.site_inputs import SiteInputs, site_inputs
 
 MANIFEST = ".consolidator-build.json"
@@ -58,6 +61,14 @@ class SiteBuild:
     with_pdf: bool
     snaps: dict[str, Snapshot] = field(default_factory=dict)
     code: str = ""  # the hash of the code and templates (site_inputs.code_digest)
+    days: dict[date, Day] = field(default_factory=dict)  # the changes of each day (site_days)
+
+    def changes_of(self, day: date) -> Day:
+        """The changes of `day` from its eve (adherent view, with the redlines): computed before
+        the workers are forked (`build_files`), else here."""
+        if day not in self.days:
+            self.days[day] = compute_day(self.index, day)
+        return self.days[day]
 
     @cached_property
     def env(self) -> Any:
@@ -143,7 +154,13 @@ class SiteBuild:
 
         dates = self.index.change_dates
         i = dates.index(date.fromisoformat(day))
-        log = changelog(self.index, dates[i] - timedelta(days=1), dates[i])
+        log = Changelog(
+            dates[i] - timedelta(days=1),
+            dates[i],
+            "adherent",
+            None,
+            self.changes_of(dates[i]).changes,
+        )
         heading = (
             f"Modifications entrées en vigueur le {dated(self.index, dates[i], date_fr(dates[i]))}"
         )
@@ -155,10 +172,7 @@ class SiteBuild:
         from consolidator.render.site import history_rows
         from consolidator.render.site_history import held_rows
 
-        counts = {
-            d: len(changelog(self.index, d - timedelta(days=1), d, words=False).changes)
-            for d in self.index.change_dates[1:]
-        }
+        counts = {d: len(self.changes_of(d).changes) for d in self.index.change_dates[1:]}
         page = self.env.get_template("history.html").render(
             site=self.site,
             rows=history_rows(self.index, self.site, counts),
@@ -173,16 +187,18 @@ class SiteBuild:
         return dict(extra_pages(self.env, self.index, self.site, self.sub, self.snap("adherent")))
 
     def _feeds(self, _name: str) -> dict[str, str | bytes]:
-        """The feeds, and the redlines they asked for (`REDLINES`, kept for the next build)."""
+        """The feeds, and the redlines their changes asked for (`REDLINES`, kept for the next
+        build): those of the days of the events up to the build's day."""
         from consolidator.query import redline
         from consolidator.render.atom import site_feeds
 
-        redline.RECORDED = {}
-        try:
-            files: dict[str, str | bytes] = dict(site_feeds(self.index, self.day))
-            files[REDLINES] = redlines_file(redline.RECORDED, self.code)
-        finally:
-            redline.RECORDED = None
+        days = {d: self.changes_of(d) for d in feed_days(self.index, self.day)}
+        asked: dict[str, redline.Redline] = {}
+        for found in days.values():
+            asked.update(found.redlines)
+        known = {d: found.changes for d, found in days.items()}
+        files: dict[str, str | bytes] = dict(site_feeds(self.index, self.day, known))
+        files[REDLINES] = redlines_file(asked, self.code)
         return files
 
     def _static(self, _name: str) -> dict[str, str | bytes]:
@@ -235,14 +251,7 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
     build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
     if build.env.bytecode_cache is not None:  # else each worker compiles what it renders
         preload_templates(build.env)
-    # the feeds compare every change of every day: unless the previous build kept their redlines,
-    # rendered first, here, their word redlines (query.redline.word_diff's cache) are then shared
-    # by the workers' change and version pages
-    from consolidator.query import redline
-
-    first = [part for part in parts if part == "feeds" and not redline.KNOWN]
-    out: dict[str, Any] = {part: build.render(part) for part in first}
-    parts = [part for part in parts if part not in out]
+    out: dict[str, Any] = {}
     _BUILD = build
     try:
         context = multiprocessing.get_context("fork")
@@ -354,7 +363,13 @@ def build_files(
 
     redline.KNOWN = stored_redlines(previous, inputs.code)
     try:
-        done.update(render_parts(build, [p for p in parts if p not in done], workers))
+        todo = [p for p in parts if p not in done]
+        if any(p == "feeds" or p == "history" or p.startswith("changes:") for p in todo):
+            # the changes of every day, here, before the workers are forked: the feeds, the
+            # history and the changes pages read them (their word redlines, query.redline's
+            # cache, are then shared by the workers' version pages)
+            build.days = day_changes(index, inputs, site_days(index, day))
+        done.update(render_parts(build, todo, workers))
     finally:
         redline.KNOWN = {}
     files = {name: data for part in parts for name, data in done[part].items()}

@@ -112,6 +112,13 @@ class SiteInputs:
     own: dict[str, str]
     changes: dict[str, str]  # the changes page of a date: its touched articles' own data
     code: str = ""  # the code and templates alone
+    words: Mapping[str, str] = dataclasses.field(default_factory=dict)  # each article's versions
+
+    def day(self, index: VersionIndex, day: date) -> str:
+        """The inputs of the changes of `day` from its eve (render/site_days.py): the code, the
+        world and the versions of the articles that can differ that day, as its changes page."""
+        touched = self.changes.get(day.isoformat()) or _touched_digest(index, self.words, day)
+        return _hash(self.code, self.world, f"day {day.isoformat()}", touched)
 
     def of(self, part: str) -> str:
         kind, _, name = part.partition(":")
@@ -140,8 +147,11 @@ def site_inputs(index: VersionIndex, options: str, templates: Path | None) -> Si
     everything = _hash(world_text, *(f"{a}={w}" for a, w in sorted(words.items())))
     code = code_digest(templates)
     common = _hash(code, options)
-    changes = {}
-    for day in index.change_dates[1:]:
-        touched = sorted(_touched(index, day - timedelta(days=1), day))
-        changes[day.isoformat()] = _hash(*(f"{a}={words.get(a, '')}" for a in touched))
-    return SiteInputs(common, world_text, everything, own, changes, code)
+    changes = {d.isoformat(): _touched_digest(index, words, d) for d in index.change_dates[1:]}
+    return SiteInputs(common, world_text, everything, own, changes, code, words)
+
+
+def _touched_digest(index: VersionIndex, words: Mapping[str, str], day: date) -> str:
+    """The versions of the articles that can differ between the eve of `day` and `day`."""
+    touched = sorted(_touched(index, day - timedelta(days=1), day))
+    return _hash(*(f"{a}={words.get(a, '')}" for a in touched))
