@@ -260,7 +260,12 @@ def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
     at = bisect_right(index.change_dates, start) - 1, bisect_right(index.change_dates, end) - 1
     if at[0] != at[1]:
         old, new = (({} if i < 0 else index.structure_on(i).by_article) for i in at)
-        out |= {aid for aid in old.keys() | new.keys() if old.get(aid) != new.get(aid)}
+        # a seat's entry is one object on every date it covers: compared only when not the same
+        out |= {
+            aid
+            for aid in old.keys() | new.keys()
+            if (entry := old.get(aid)) is not (later := new.get(aid)) and entry != later
+        }
     return out
 
 

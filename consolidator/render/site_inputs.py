@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -35,52 +36,64 @@ OPERATIONS = "consolidator.model.operations"
 _WORDING = frozenset({"fragments", "ops", "evidence"})
 # not read by any page: where the corpus lies; the act graph (None in an index from the cache)
 _UNREAD = frozenset({("Corpus", "root"), ("Timeline", "graph")})
+_LEAF = bool | int | float | str | date | Decimal  # hashed as their repr (salary amounts too)
+_LEAVES = frozenset({type(None), bool, int, float, str, date, Decimal})
 
 
 class _Digest:
-    """A stable text for any value of the index, operations reduced to their kind."""
+    """A stable text for any value of the index, operations reduced to their kind (a value of
+    a type it does not know raises TypeError: hashed as a name only, it would never be stale)."""
 
     def __init__(self, wording: bool) -> None:
         self.wording = wording
         self.memo: dict[int, tuple[Any, str]] = {}
+        self.fields: dict[type, tuple[str, ...]] = {}  # a dataclass's hashed fields
 
     def __call__(self, value: Any) -> str:
-        if value is None or isinstance(value, bool | int | float | str | date):
+        kind = type(value)
+        if kind in _LEAVES:
             return repr(value)
-        if isinstance(value, Enum):
-            return f"{type(value).__name__}.{value.name}"
         known = self.memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        text = self._compose(value)
+        if kind not in self.fields:  # else a dataclass met before
+            if isinstance(value, _LEAF):
+                return repr(value)
+            if isinstance(value, Enum):
+                return f"{kind.__name__}.{value.name}"
+        text = self._compose(value, kind)
         if len(text) > 64:
             text = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.memo[id(value)] = (value, text)
         return text
 
-    def _compose(self, value: Any) -> str:
-        if type(value).__module__ == OPERATIONS and not self.wording:
-            return f"<{type(value).__name__}>"
-        if dataclasses.is_dataclass(value):
-            fields = [
-                f"{f.name}={self(getattr(value, f.name))}"
-                for f in dataclasses.fields(value)
-                if (self.wording or f.name not in _WORDING or not _is_version(value))
-                and (type(value).__name__, f.name) not in _UNREAD
-            ]
-            return f"{type(value).__name__}({','.join(fields)})"
+    def _compose(self, value: Any, kind: type) -> str:
+        if kind is tuple or kind is list:
+            return "[" + ",".join([self(v) for v in value]) + "]"
+        names = self.fields.get(kind)
+        if names is None and dataclasses.is_dataclass(value):
+            names = self.fields[kind] = self._fields(kind)
+        if names is not None:
+            if kind.__module__ == OPERATIONS and not self.wording:
+                return f"<{kind.__name__}>"
+            inner = ",".join([f"{name}={self(getattr(value, name))}" for name in names])
+            return f"{kind.__name__}({inner})"
         if isinstance(value, Mapping):  # a dict, or the index's versions read on demand
             items = sorted((self(k), self(v)) for k, v in value.items())
             return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
         if isinstance(value, list | tuple):
-            return "[" + ",".join(self(v) for v in value) + "]"
+            return "[" + ",".join([self(v) for v in value]) + "]"
         if isinstance(value, set | frozenset):
             return "{" + ",".join(sorted(self(v) for v in value)) + "}"
-        return f"<{type(value).__name__}>"  # a graph built from the data hashed beside it
+        raise TypeError(f"site_inputs: no digest for a value of type {kind.__qualname__}")
 
-
-def _is_version(value: Any) -> bool:
-    return type(value).__name__ == "Version"
+    def _fields(self, kind: type) -> tuple[str, ...]:
+        return tuple(
+            f.name
+            for f in dataclasses.fields(kind)
+            if (self.wording or f.name not in _WORDING or kind.__name__ != "Version")
+            and (kind.__name__, f.name) not in _UNREAD
+        )
 
 
 def _hash(*parts: str) -> str:

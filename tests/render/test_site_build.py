@@ -203,3 +203,20 @@ def test_the_compiled_templates_of_old_code_are_removed(tmp_path: Path) -> None:
     kept = {path.name.split("-")[1] for path in tmp_path.glob("jinja-*.cache")}
     # this code's files are to come; of the others, the most recently used are kept
     assert kept == {f"{n:016x}" for n in range(4, KEEP_TEMPLATE_CODE + 3)}
+
+
+def test_a_salary_amount_is_an_input_of_the_salaries_page(tmp_path: Path) -> None:
+    """A grid's amounts are decimals: hashed by value, not by type (they were not: a changed
+    amount left the salaries page of the previous build in place)."""
+    from consolidator.resources import DEFAULT_CORPUS
+
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, root)
+    act = root / "acts" / "2006-11-23-accord-salaires.xml"
+    text = act.read_text(encoding="utf-8")
+    assert text.count('montant="16043.34"') == 1
+    options = f"{DAY.isoformat()} pdf=False"
+    before = site_inputs(open_index(root), options, None)
+    act.write_text(text.replace('montant="16043.34"', 'montant="16043.35"'), encoding="utf-8")
+    after = site_inputs(open_index(root), options, None)
+    assert before.of("listings") != after.of("listings")
