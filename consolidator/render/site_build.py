@@ -19,12 +19,9 @@ the workers are forked, and kept in the cache folder for the next build (render/
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -44,9 +41,17 @@ from consolidator.render.links import NumberMap, StaticLinks
 from consolidator.render.pages import SiteContext, article_page
 from consolidator.render.site_days import Day, compute_day, day_changes, feed_days, site_days
 from consolidator.render.site_inputs import SiteInputs, site_inputs
+from consolidator.render.site_manifest import (  # MANIFEST, REDLINES, reusable: re-exported
+    MANIFEST,
+    REDLINES,
+    manifest,
+    recorded_parts,
+    redlines_file,
+    reusable,
+    stored_redlines,
+)
+from consolidator.render.site_pieces import Pieces, feed_files
 
-MANIFEST = ".consolidator-build.json"
-REDLINES = ".consolidator-redlines.json"
 SMALL = 100  # articles: a smaller corpus is rendered in this process unless `workers` is given
 CHUNKS_PER_WORKER = 4
 
@@ -62,6 +67,10 @@ class SiteBuild:
     snaps: dict[str, Snapshot] = field(default_factory=dict)
     code: str = ""  # the hash of the code and templates (site_inputs.code_digest)
     days: dict[date, Day] = field(default_factory=dict)  # the changes of each day (site_days)
+    inputs: SiteInputs | None = None  # the hashes of the parts' inputs (None: no pieces kept)
+    before: dict[str, Any] = field(default_factory=dict)  # the previous build's MANIFEST parts
+    folder: Path | None = None  # the previous build's folder
+    made: dict[str, dict[str, Any]] = field(default_factory=dict)  # each part's pieces
 
     def changes_of(self, day: date) -> Day:
         """The changes of `day` from its eve (adherent view, with the redlines): computed before
@@ -196,8 +205,14 @@ class SiteBuild:
         asked: dict[str, redline.Redline] = {}
         for found in days.values():
             asked.update(found.redlines)
-        known = {d: found.changes for d, found in days.items()}
-        files: dict[str, str | bytes] = dict(site_feeds(self.index, self.day, known))
+        files: dict[str, str | bytes] = {}
+        if self.inputs is None:
+            known = {d: found.changes for d, found in days.items()}
+            files.update(site_feeds(self.index, self.day, known))
+        else:  # each article's feed copied from the previous build if its inputs are the same
+            pieces = Pieces.of(self.before.get("feeds"), self.folder)
+            files.update(feed_files(self.index, self.day, self.inputs, days, pieces))
+            self.made["feeds"] = pieces.made
         files[REDLINES] = redlines_file(asked, self.code)
         return files
 
@@ -220,7 +235,10 @@ def _quiet_worker() -> None:
 def _render_parts(parts: list[str]) -> tuple[str, Any]:
     assert _BUILD is not None
     try:
-        return "ok", {part: _BUILD.render(part) for part in parts}
+        out = {}
+        for part in parts:
+            out[part] = (_BUILD.render(part), _BUILD.made.get(part))
+        return "ok", out
     except ConsolidatorError as exc:  # sent back whole: its message, file, line and hint
         d = exc.diagnostic
         return "error", (type(exc), d.message, d.file, d.line, d.act, d.target, d.hint)
@@ -260,71 +278,13 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
                 if status == "error":
                     cls, message, file, line, act, target, hint = result
                     raise cls(message, file=file, line=line, act=act, target=target, hint=hint)
-                out.update(result)
+                for part, (files, made) in result.items():
+                    out[part] = files
+                    if made is not None:
+                        build.made[part] = made
     finally:
         _BUILD = None
     return out
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def reusable(folder: Path | None, inputs: SiteInputs, parts: Iterable[str]) -> dict[str, Any]:
-    """The parts of the build in `folder` whose inputs are unchanged, read back from its files
-    (a part whose files are missing or altered is rendered again)."""
-    if folder is None:
-        return {}
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        recorded = manifest["parts"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    if not isinstance(recorded, dict):
-        return {}
-    out: dict[str, Any] = {}
-    for part in parts:
-        entry = recorded.get(part)
-        if not isinstance(entry, dict) or entry.get("inputs") != inputs.of(part):
-            continue
-        try:
-            files = {name: (folder / name).read_bytes() for name in entry["files"]}
-        except (OSError, TypeError, KeyError):
-            continue
-        if all(_sha(data) == entry["files"][name] for name, data in files.items()):
-            out[part] = files
-    return out
-
-
-def manifest(inputs: SiteInputs, rendered: dict[str, dict[str, bytes]]) -> bytes:
-    parts = {
-        part: {"inputs": inputs.of(part), "files": {n: _sha(d) for n, d in sorted(files.items())}}
-        for part, files in sorted(rendered.items())
-    }
-    return (json.dumps({"version": 1, "parts": parts}, indent=0, sort_keys=True) + "\n").encode()
-
-
-def stored_redlines(folder: Path | None, code: str) -> dict[str, Any]:
-    """The redlines kept by the build in `folder` with the same code (else none)."""
-    if folder is None:
-        return {}
-    try:
-        stored = json.loads((folder / REDLINES).read_text(encoding="utf-8"))
-        if stored["version"] != 1 or stored["code"] != code:
-            return {}
-        return {
-            str(key): tuple((int(op), str(text)) for op, text in redline)
-            for key, redline in stored["redlines"].items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-def redlines_file(redlines: dict[str, Any], code: str) -> bytes:
-    out = {"version": 1, "code": code, "redlines": redlines}
-    return (
-        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    ).encode()
 
 
 def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
@@ -356,9 +316,15 @@ def build_files(
     """Every file of the site for `day` and its MANIFEST, in memory; the parts unchanged since
     the build in `previous` are read from it."""
     inputs = site_inputs(index, f"{day.isoformat()} pdf={with_pdf}", templates)
-    build = SiteBuild(index, day, templates, with_pdf, code=inputs.code)
+    before = recorded_parts(previous)
+    build = SiteBuild(index, day, templates, with_pdf, code=inputs.code, inputs=inputs)
+    build.before, build.folder = before, previous
     parts = build.parts()
-    done = reusable(previous, inputs, parts)
+    done = reusable(previous, inputs, parts, before)
+    for part in done:  # read back whole: its pieces are those recorded
+        entry = before.get(part)
+        if isinstance(entry, dict) and isinstance(entry.get("pieces"), dict):
+            build.made[part] = entry["pieces"]
     from consolidator.query import redline
 
     redline.KNOWN = stored_redlines(previous, inputs.code)
@@ -373,5 +339,5 @@ def build_files(
     finally:
         redline.KNOWN = {}
     files = {name: data for part in parts for name, data in done[part].items()}
-    files[MANIFEST] = manifest(inputs, done)
+    files[MANIFEST] = manifest(inputs, done, build.made)
     return dict(sorted(files.items()))

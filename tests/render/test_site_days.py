@@ -108,3 +108,34 @@ def test_a_damaged_file_of_days_is_computed_again(
     again = site_days.day_changes(index, inputs, days)
     assert computed == days
     assert {d: v.changes for d, v in again.items()} == {d: v.changes for d, v in whole.items()}
+
+
+def test_the_feeds_of_the_articles_an_act_did_not_touch_are_copied_from_the_last_build(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render/site_pieces.py: the next build renders again only the feeds of the articles whose
+    events' changes or own versions changed; its folder is that of a build from scratch."""
+    from consolidator.render import atom
+    from consolidator.render.site import build_site
+    from tests.render.test_site_build import tree
+
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    build_site(open_index(CORPUS), DAY, site, with_pdf=False, workers=1)
+    feeds = [name for name in tree(site) if name.startswith("feeds/articles/")]
+    rendered: list[str] = []
+    real = atom.article_feed
+
+    def counted(index, article, found, link=None):  # type: ignore[no-untyped-def]
+        rendered.append(article)
+        return real(index, article, found, link)
+
+    monkeypatch.setattr(atom, "article_feed", counted)
+    changed = open_index(changed_corpus(tmp_path))
+    build_site(changed, DAY, site, with_pdf=False, workers=1)
+    assert 0 < len(rendered) < len(feeds) / 3
+    assert "a2000-2.3" in rendered
+    (site / "feeds" / "articles" / "2.4.atom").write_text("altered", encoding="utf-8")
+    build_site(changed, DAY, site, with_pdf=False, workers=2)  # the altered file rendered again
+    monkeypatch.setenv("CONSOLIDATOR_NO_CACHE", "1")
+    build_site(changed, DAY, fresh, with_pdf=False, workers=1)
+    assert tree(site) == tree(fresh)
