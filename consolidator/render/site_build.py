@@ -181,7 +181,7 @@ class SiteBuild:
         from consolidator.render.site import history_rows
         from consolidator.render.site_history import held_rows
 
-        counts = {d: len(self.changes_of(d).changes) for d in self.index.change_dates[1:]}
+        counts = {d: self.changes_of(d).count for d in self.index.change_dates[1:]}
         page = self.env.get_template("history.html").render(
             site=self.site,
             rows=history_rows(self.index, self.site, counts),

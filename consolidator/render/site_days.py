@@ -33,16 +33,39 @@ from consolidator.render.site_inputs import SiteInputs
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the entries change shape
+FORMAT = 2  # bump when the entries change shape
 KEEP_OTHERS = 2048  # entries of other builds kept beside this build's (other corpora, options)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Day:
-    """The changes of one day from its eve, and the redlines their computation asked for."""
+    """The changes of one day from its eve, and the redlines their computation asked for; read
+    from the cache folder, they are unpickled when first asked for (by the worker that renders
+    the feeds or that day's page, not before the fork), the history reading only their count."""
 
-    changes: tuple[ArticleChange, ...]
-    redlines: dict[str, redline.Redline]
+    day: date
+    count: int
+    value: tuple[tuple[ArticleChange, ...], dict[str, redline.Redline]] | None = None
+    blob: bytes | None = None
+    names: _Names | None = None
+
+    @property
+    def changes(self) -> tuple[ArticleChange, ...]:
+        return self._loaded()[0]
+
+    @property
+    def redlines(self) -> dict[str, redline.Redline]:
+        return self._loaded()[1]
+
+    def _loaded(self) -> tuple[tuple[ArticleChange, ...], dict[str, redline.Redline]]:
+        if self.value is None:
+            assert self.blob is not None and self.names is not None
+            try:
+                self.value = _Unpickler(io.BytesIO(self.blob), self.names).load()
+            except Exception as exc:  # names what the index lacks: computed again
+                log.warning("a day of the cache not used (%s)", exc)
+                self.value = compute_day(self.names.index, self.day)._loaded()
+        return self.value
 
 
 def feed_days(index: VersionIndex, until: date) -> list[date]:
@@ -64,16 +87,17 @@ def day_changes(index: VersionIndex, inputs: SiteInputs, days: list[date]) -> di
     path = _path()
     stored = _read(path) if path is not None else {}
     names = _Names(index)
-    entries: dict[str, bytes] = {}
+    entries: dict[str, tuple[int, bytes]] = {}
     out: dict[date, Day] = {}
     for day in days:
         key = inputs.day(index, day)
-        found = _load(stored.get(key), names)
-        if found is None:
+        entry = stored.get(key)
+        if entry is None:
             found = compute_day(index, day)
-            entries[key] = _dumps(found, names)
+            entries[key] = (found.count, _dumps(found, names))
         else:
-            entries[key] = stored[key]
+            found = Day(day, entry[0], blob=entry[1], names=names)
+            entries[key] = entry
         out[day] = found
     if path is not None and any(key not in stored for key in entries):
         others = [key for key in stored if key not in entries][:KEEP_OTHERS]
@@ -93,7 +117,7 @@ def compute_day(index: VersionIndex, day: date) -> Day:
         redline.RECORDED = outer
     if outer is not None:
         outer.update(asked)
-    return Day(changes, asked)
+    return Day(day, len(changes), (changes, asked))
 
 
 class _Names:
@@ -151,17 +175,6 @@ def _dumps(day: Day, names: _Names) -> bytes:
     return buffer.getvalue()
 
 
-def _load(blob: bytes | None, names: _Names) -> Day | None:
-    if blob is None:
-        return None
-    try:
-        changes, redlines = _Unpickler(io.BytesIO(blob), names).load()
-    except Exception as exc:  # names what the index lacks, or damaged: computed again
-        log.debug("a day of the cache not used (%s)", exc)
-        return None
-    return Day(changes, redlines)
-
-
 def _path() -> Path | None:
     from consolidator.engine import cache
     from consolidator.resources import cache_dir
@@ -172,7 +185,7 @@ def _path() -> Path | None:
     return folder / f"days-{cache.code_digest().hex()[:16]}.pickle"
 
 
-def _read(path: Path) -> dict[str, bytes]:
+def _read(path: Path) -> dict[str, tuple[int, bytes]]:
     from consolidator.engine import cache
 
     try:
@@ -182,10 +195,17 @@ def _read(path: Path) -> dict[str, bytes]:
         return {}
     if fmt != FORMAT or not isinstance(entries, dict):
         return {}
-    return entries
+    return {
+        key: entry
+        for key, entry in entries.items()
+        if isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], int)
+        and isinstance(entry[1], bytes)
+    }
 
 
-def _write(path: Path, entries: dict[str, bytes]) -> None:
+def _write(path: Path, entries: dict[str, tuple[int, bytes]]) -> None:
     from consolidator.engine import cache
 
     cache._write(path, pickle.dumps((FORMAT, entries), protocol=pickle.HIGHEST_PROTOCOL))
