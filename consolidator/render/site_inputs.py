@@ -12,8 +12,9 @@ articles that can differ that day (`query.diff._touched`, what the page compares
 part (convention pages, history, listings, feeds, PDF) depends on everything. Changing the wording of one article in one act therefore rebuilds that
 article's pages and the parts that show the whole text; changing a date, an arrêté or a number
 rebuilds everything. Where the corpus folder lies is not hashed (no page shows it): the
-same corpus copied elsewhere is the same input. The hash walks the data's dataclasses generically, so a field added to the
-index is hashed without a change here.
+same corpus copied elsewhere is the same input; the seeds beside it (query/seeds.py: the
+provenance of dates) are, in every part's inputs. The hash walks the data's dataclasses
+generically, so a field added to the index is hashed without a change here.
 """
 
 from __future__ import annotations
@@ -159,9 +160,20 @@ def site_inputs(index: VersionIndex, options: str, templates: Path | None) -> Si
     own = {aid: _hash(*(f"{a}={words[a]}" for a in sorted(ids))) for aid, ids in sharing.items()}
     everything = _hash(world_text, *(f"{a}={w}" for a, w in sorted(words.items())))
     code = code_digest(templates)
-    common = _hash(code, options)
+    common = _hash(code, options, seeds_digest(index))
     changes = {d.isoformat(): _touched_digest(index, words, d) for d in index.change_dates[1:]}
     return SiteInputs(common, world_text, everything, own, changes, code, words)
+
+
+def seeds_digest(index: VersionIndex) -> str:
+    """The seeds and the metadata file beside the corpus, which the pages' provenance reads
+    (query/seeds.py): not in the index, they are inputs of every page."""
+    from consolidator.query.seeds import _seed_files, sources_folder
+
+    files = _seed_files(sources_folder(index.corpus.root))
+    return _hash(
+        *(f"{name}={hashlib.sha256(data).hexdigest()}" for name, data in sorted(files.items()))
+    )
 
 
 def _touched_digest(index: VersionIndex, words: Mapping[str, str], day: date) -> str:

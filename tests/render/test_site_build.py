@@ -220,3 +220,21 @@ def test_a_salary_amount_is_an_input_of_the_salaries_page(tmp_path: Path) -> Non
     act.write_text(text.replace('montant="16043.34"', 'montant="16043.35"'), encoding="utf-8")
     after = site_inputs(open_index(root), options, None)
     assert before.of("listings") != after.of("listings")
+
+
+def test_the_seeds_beside_the_corpus_are_an_input_of_every_part(tmp_path: Path) -> None:
+    """The provenance of dates reads the seeds beside the corpus (query/seeds.py), which are not
+    in the index: a changed seed is a new input of every part."""
+    from consolidator.resources import SOURCES
+
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    options = f"{DAY.isoformat()} pdf=False"
+    index = open_index(root)
+    before = site_inputs(index, options, None)
+    (seed,) = (tmp_path / "sources").glob("004_*.txt")
+    seed.write_bytes(seed.read_bytes() + b"\n")
+    after = site_inputs(index, options, None)
+    assert before.world == after.world
+    assert before.of("article:a2000-2.3") != after.of("article:a2000-2.3")
