@@ -50,7 +50,7 @@ from consolidator.render.site_manifest import (  # MANIFEST, REDLINES, reusable:
     reusable,
     stored_redlines,
 )
-from consolidator.render.site_pieces import Pieces, feed_files
+from consolidator.render.site_pieces import Pieces, convention_file, feed_files
 
 SMALL = 100  # articles: a smaller corpus is rendered in this process unless `workers` is given
 CHUNKS_PER_WORKER = 4
@@ -142,8 +142,13 @@ class SiteBuild:
     def _convention(self, view: str) -> dict[str, str | bytes]:
         from consolidator.render.site import convention_page
 
-        page = convention_page(self.env, self.index, self.snap(view), self.site)
-        return {"index.html" if view == "adherent" else f"{view}.html": page}
+        name = "index.html" if view == "adherent" else f"{view}.html"
+        if self.inputs is None:
+            return {name: convention_page(self.env, self.index, self.snap(view), self.site)}
+        pieces = Pieces.of(self.before.get(f"convention:{view}"), self.folder)
+        page = convention_file(self, view, pieces)  # each article's block kept if unchanged
+        self.made[f"convention:{view}"] = pieces.made
+        return {name: page}
 
     def _article(self, aid: str) -> dict[str, str | bytes]:
         from consolidator.render.site import version_page

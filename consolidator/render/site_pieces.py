@@ -105,3 +105,69 @@ def feed_files(
         pieces.put(name, key, name, 0, len(data))
         files[name] = data
     return files
+
+
+def convention_file(build: Any, view: str, pieces: Pieces) -> bytes:
+    """The convention page of `view` (render/site.py's `convention_page`), each article's block
+    copied from the previous build's page when its inputs are unchanged.
+
+    An article's block shows the article in force on the build's day in that view, with the
+    numbers of its notes (numbered across the page): its inputs are those of its page, the
+    view, its anchor, its heading's level and its notes' numbers.
+    """
+    from markupsafe import Markup
+
+    from consolidator.render.contents import snapshot_views
+    from consolidator.render.site import convention_page
+
+    index, inputs, site = build.index, build.inputs, build.site
+    views = snapshot_views(index, build.snap(view))
+    module = build.env.get_template("partials/article.html").module
+    blocks: list[tuple[str, str | None, str]] = []  # (article, inputs, html), in page order
+    frags: dict[str, Any] = {}
+    for article, level in _articles(views[0]):
+        aid = article.art.id
+        key = None
+        if aid in inputs.own:
+            notes = (str(note.number) for note in article.notes)
+            own = inputs.of(f"article:{aid}")
+            key = _hash(own, "convention", view, article.anchor, str(level), *notes)
+        data = pieces.get(aid, key)
+        html = data.decode("utf-8") if data is not None else None
+        if html is None:
+            html = str(module.article(article, "screen", site.links, level))
+        frags[article.anchor] = Markup(html)
+        blocks.append((aid, key, html))
+    if len(frags) != len(blocks):  # an anchor twice: each block rendered in its place
+        frags, blocks = {}, []
+    page = convention_page(build.env, index, build.snap(view), site, views, frags or None)
+    data = page.encode("utf-8")
+    name = "index.html" if view == "adherent" else f"{view}.html"
+    at = 0
+    for aid, key, html in blocks:
+        block = html.encode("utf-8")
+        start = data.find(block, at)
+        if start < 0:
+            break
+        at = start + len(block)
+        pieces.put(aid, key, name, start, at)
+    return data
+
+
+def _articles(texts: Any) -> list[tuple[Any, int]]:
+    """Each article view of the page with its heading's level, in page order (as the `body`
+    macro of templates/partials/tree.html walks the texts)."""
+    from consolidator.render.contents import Node
+
+    out: list[tuple[Any, int]] = []
+
+    def walk(children: Any, level: int) -> None:
+        for child in children:
+            if isinstance(child, Node):
+                walk(child.children, level + 1)
+            else:
+                out.append((child, min(level, 6)))
+
+    for text in texts:
+        walk(text.children, 3)
+    return out

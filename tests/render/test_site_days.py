@@ -139,3 +139,37 @@ def test_the_feeds_of_the_articles_an_act_did_not_touch_are_copied_from_the_last
     monkeypatch.setenv("CONSOLIDATOR_NO_CACHE", "1")
     build_site(changed, DAY, fresh, with_pdf=False, workers=1)
     assert tree(site) == tree(fresh)
+
+
+def test_the_convention_pages_copy_the_blocks_of_the_articles_that_did_not_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render/site_pieces.py: after one act changed, the convention pages render again only the
+    blocks of the articles whose own inputs changed; an altered page is rendered whole again."""
+    from consolidator.render import site_pieces
+    from consolidator.render.site import build_site
+    from tests.render.test_site_build import tree
+
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    build_site(open_index(CORPUS), DAY, site, with_pdf=False, workers=1)
+    found: list[tuple[str, bool]] = []
+    real = site_pieces.Pieces.get
+
+    def get(self, name, key):  # type: ignore[no-untyped-def]
+        data = real(self, name, key)
+        found.append((name, data is not None))
+        return data
+
+    monkeypatch.setattr(site_pieces.Pieces, "get", get)
+    changed = open_index(changed_corpus(tmp_path))
+    build_site(changed, DAY, site, with_pdf=False, workers=1)
+    rendered = {name for name, kept in found if not kept}
+    assert "a2000-2.3" in rendered and len(rendered) < len(found) / 4
+    build_site(changed, DAY, fresh, with_pdf=False, workers=1)
+    assert tree(site) == tree(fresh)
+    page = site / "branche.html"
+    page.write_bytes(page.read_bytes().replace(b"<article", b"<article data-x", 3))
+    found.clear()
+    build_site(changed, DAY, site, with_pdf=False, workers=1)
+    assert tree(site) == tree(fresh)
+    assert any(not kept for _, kept in found)  # the altered page's blocks were not trusted
