@@ -298,6 +298,8 @@ def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
     from consolidator.output import MARKER
 
     try:
+        if MANIFEST in files and (folder / MANIFEST).read_bytes() != files[MANIFEST]:
+            return False  # a part or its inputs changed: no need to read every file
         found = {str(path.relative_to(folder)): path.is_dir() for path in folder.rglob("*")}
         dirs = {str(parent) for name in files for parent in Path(name).parents} - {"."}
         if found != {**dict.fromkeys([*files, MARKER], False), **dict.fromkeys(dirs, True)}:

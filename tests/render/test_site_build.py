@@ -147,16 +147,16 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_unless_the_folder_holds_m
     site = tmp_path / "site"
     build_site(index, DAY, site, with_pdf=False, workers=1)
     page = site / "articles" / "2.4.html"
-    written = page.stat().st_ino
+    written, folder = page.stat().st_ino, site.stat().st_ino
     build_site(index, DAY, site, with_pdf=False, workers=1)
-    assert page.stat().st_ino == written  # the folder already held these bytes
+    assert (page.stat().st_ino, site.stat().st_ino) == (written, folder)  # nothing written
     whole = tree(site)
     (site / "articles" / "notes.txt").write_text("ajouté à la main", encoding="utf-8")
     (site / "vide").mkdir()
     build_site(index, DAY, site, with_pdf=False, workers=1)
     assert tree(site) == whole
     assert not (site / "vide").exists()
-    assert page.stat().st_ino != written  # replaced whole
+    assert site.stat().st_ino != folder  # replaced whole (its same files linked, not copied)
 
 
 def test_the_compiled_templates_are_kept_and_give_the_same_bytes(
