@@ -31,9 +31,11 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from consolidator import dataclass_replay
 from consolidator.resources import cache_dir, cache_enabled
 
-MAGIC = b"consolidator-dataclasses\n"
+MAGIC = b"consolidator-dataclasses 2\n"  # 2: with dataclass_replay's recipes
+FORMAT = 2  # in the file's name too: a package of another format keeps its own file
 KEEP = 4096  # code objects (patterns) kept in the file: beyond, only the last command's
 
 _codes: dict[bytes, CodeType] = {}
@@ -42,18 +44,19 @@ _state = {"new": False, "installed": False}
 # (pattern, flags) -> the arguments of `_sre.compile` after the pattern: flags, program, groups
 _patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
 _used_patterns: set[tuple[str | bytes, int]] = set()
+_recipes: dict[Any, Any] = {}  # dataclass_replay's recipes, as read from the file
 
 
 def _file() -> Path | None:
     folder = cache_dir()
     tag = f"{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}"
-    return None if folder is None else folder / f"dataclasses-{tag}.marshal"
+    return None if folder is None else folder / f"dataclasses-{FORMAT}-{tag}.marshal"
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     """`exec` for the dataclasses module: a source text is compiled once."""
     if type(source) is str:
-        key = hashlib.sha256(source.encode("utf-8", "surrogatepass")).digest()
+        key = _key(source)
         code = _codes.get(key)
         if code is None:
             code = _codes[key] = compile(source, "<string>", "exec", dont_inherit=True)
@@ -61,6 +64,10 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
         _used.add(key)
         source = code
     exec(source, globals, locals)
+
+
+def _key(source: str) -> bytes:
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).digest()
 
 
 def remember() -> None:
@@ -72,13 +79,16 @@ def remember() -> None:
         data = path.read_bytes()
         head = len(MAGIC) + 32
         if data[: len(MAGIC)] == MAGIC and data[len(MAGIC) : head] == _checksum(data[head:]):
-            codes, patterns = marshal.loads(data[head:])
-            if isinstance(codes, dict) and isinstance(patterns, dict):
+            codes, patterns, recipes = marshal.loads(data[head:])
+            if isinstance(codes, dict) and isinstance(patterns, dict) and isinstance(recipes, dict):
                 _codes.update(codes)
                 _patterns.update(patterns)
+                _recipes.update(recipes)
     except (OSError, ValueError, EOFError, TypeError):  # absent or damaged: compiled again
         pass
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # found before the builtin
+    dataclass_replay.install(_recipes, _codes, _used)
+    dataclass_replay._STATE["key"] = _key
     _hook_regex()
     _state["installed"] = True
 
@@ -127,7 +137,7 @@ def _checksum(payload: bytes) -> bytes:
 def save() -> None:
     """Write the code compiled by this command beside the stored one (only when there is some)."""
     path = _file()
-    if not _state["new"] or path is None or not cache_enabled():
+    if not (_state["new"] or dataclass_replay._STATE["new"]) or path is None or not cache_enabled():
         return
     from consolidator.errors import OutputError
     from consolidator.output import write_file_atomic
@@ -135,11 +145,11 @@ def save() -> None:
     codes = _codes if len(_codes) <= KEEP else {k: _codes[k] for k in _used}
     patterns = _patterns if len(_patterns) <= KEEP else {k: _patterns[k] for k in _used_patterns}
     try:
-        payload = marshal.dumps((codes, patterns))
+        payload = marshal.dumps((codes, patterns, dataclass_replay.recipes(KEEP)))
     except ValueError:  # a value marshal cannot write: nothing is stored
         return
     try:
         write_file_atomic(path, MAGIC + _checksum(payload) + payload)
     except OutputError:  # a cache that cannot be written only costs the compilation
         return
-    _state["new"] = False
+    _state["new"] = dataclass_replay._STATE["new"] = False

@@ -23,13 +23,14 @@ import contextlib
 import functools
 import gc
 import hashlib
+import io
 import logging
 import os
 import pickle
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast
 
 from consolidator import __version__
 from consolidator.resources import (
@@ -46,8 +47,9 @@ if TYPE_CHECKING:  # replay's module is imported when an index is read or writte
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-FORMAT = 3  # bump when the layout of the stored index changes
+FORMAT = 4  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
+TRAILER = 8  # bytes of the size of the stored index's head, at the end of its file
 DIGEST = 4  # bytes of the CRC-32 of the payload (damage, not tampering: a pickle runs code anyway)
 KEEP = 8  # cache files kept (the most recently used); older ones are removed
 # Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
@@ -133,7 +135,9 @@ def stored(name: str, key: str, build: Callable[[], T]) -> T:
             log.debug("cache file %s not used (%s)", path, exc)
     value = build()
     if enabled() and path is not None:
-        _write(path, pickle.dumps((FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL))
+        buffer = _start_file()
+        pickle.dump((FORMAT, key, value), buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        _write(path, _end_file(buffer))
     return value
 
 
@@ -185,15 +189,28 @@ def load(key: str) -> VersionIndex | None:
 
 
 def _read(data: bytes, key: str) -> VersionIndex:
+    """The index of a file written by `_payload`. Each part is a copy of its bytes, freed once
+    read: slices of the file's bytes would keep them all for as long as one part is unread."""
     from consolidator.engine import stored
 
     payload = _checked(data)
+    if len(payload) < TRAILER:
+        raise ValueError("no trailer")
+    size = int.from_bytes(payload[-TRAILER:], "big")
+    start = len(payload) - TRAILER - size
+    if start < 0:
+        raise ValueError("bad trailer")
     with no_cycle_collection():  # many objects, no cycles: the collector would only scan them
-        fmt, stored_key, head, parts = pickle.loads(payload)
+        fmt, stored_key, head, table = pickle.loads(payload[start : start + size])
         if fmt != FORMAT or stored_key != key:
             raise ValueError("another format or key")
-        if not isinstance(head, bytes) or not isinstance(parts, dict):
+        if not isinstance(head, bytes) or not isinstance(table, dict):
             raise ValueError("no head or no parts")
+        parts: dict[stored.Part, bytes] = {}
+        for name, (offset, length) in table.items():
+            if not 0 <= offset <= offset + length <= start:
+                raise ValueError("a part outside the file")
+            parts[name] = bytes(payload[offset : offset + length])  # each freed once read
         return stored.read(head, parts)
 
 
@@ -221,7 +238,9 @@ def _checksum(payload: bytes | memoryview) -> bytes:
 
 def store(key: str, index: VersionIndex) -> None:
     """Write the index whole, atomically; a cache that cannot be written is only logged (in a
-    forked child when `STORE_IN_CHILD`)."""
+    forked child when `STORE_IN_CHILD`).
+
+    Written as it is pickled (`_Sink`), never whole in memory (170 MB at 50x the corpus)."""
     path = _path(key)
     if path is None:
         return
@@ -263,34 +282,91 @@ def _wait_for_children() -> None:
 
 
 def _store(path: Path, key: str, index: VersionIndex) -> None:
+    import tempfile  # only when an index is written
+
+    from consolidator.output import _umask_mode
+
     try:
-        payload = _payload(key, index)
-    except (pickle.PicklingError, RecursionError) as exc:
-        log.warning("could not write the index cache %s: %s", path, exc)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        log.warning("could not write the cache file %s: %s", path, exc)
         return
-    _write(path, payload)
+    written = False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + bytes(DIGEST))
+            sink = _Sink(fh)
+            _payload(key, index, sink)
+            fh.seek(len(MAGIC))
+            fh.write(sink.crc.to_bytes(DIGEST, "big"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _umask_mode())
+        os.replace(tmp, path)
+        written = True
+        _prune(path.parent)
+    except (OSError, pickle.PicklingError, RecursionError) as exc:
+        log.warning("could not write the index cache %s: %s", path, exc)
+    finally:
+        if not written:  # never a part-written file left behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
-def _write(path: Path, payload: bytes) -> None:
-    """Write one cache file whole, atomically, then remove the least recently used files of its
-    kind; a cache that cannot be written is only logged."""
+class _Sink:
+    """A file written through, with the CRC-32 and the size of what was written."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file, self.crc, self.size = file, 0, 0
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        return self.file.write(data)
+
+    def tell(self) -> int:
+        return self.size
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write one cache file whole (`_end_file`'s bytes), atomically, then remove the least
+    recently used files of its kind; a cache that cannot be written is only logged."""
     from consolidator.errors import OutputError
     from consolidator.output import write_file_atomic
 
     folder, kind = path.parent, path.name.split("-", 1)[0]
     try:
-        write_file_atomic(path, MAGIC + _checksum(payload) + payload)
+        write_file_atomic(path, data)
         _prune(folder, kind)
     except (OSError, OutputError) as exc:
         log.warning("could not write the cache file %s: %s", path, exc)
 
 
-def _payload(key: str, index: VersionIndex) -> bytes:
-    """The head (everything a query reads first) and the parts read on demand (engine/stored.py)."""
+def _start_file() -> io.BytesIO:
+    """A cache file being written: its header, the checksum left blank (`_end_file`)."""
+    buffer = io.BytesIO()
+    buffer.write(MAGIC + bytes(DIGEST))
+    return buffer
+
+
+def _end_file(buffer: io.BytesIO) -> bytes:
+    """The file's bytes, its payload's checksum written in the header (no copy of the payload:
+    at 50x the corpus, each copy of the index's bytes was 170 MB more at the peak)."""
+    head = len(MAGIC) + DIGEST
+    with buffer.getbuffer() as view:
+        view[len(MAGIC) : head] = _checksum(view[head:])
+    return buffer.getvalue()
+
+
+def _payload(key: str, index: VersionIndex, out: _Sink) -> None:
+    """The parts read on demand (engine/stored.py), one after the other, then the head (what a
+    query reads first) with where each part lies, then the head's size (TRAILER bytes)."""
     from consolidator.engine import stored
 
-    head, parts = stored.split(index)
-    return pickle.dumps((FORMAT, key, head, parts), protocol=pickle.HIGHEST_PROTOCOL)
+    head, table = stored.split(index, out)
+    size = out.write(pickle.dumps((FORMAT, key, head, table), protocol=pickle.HIGHEST_PROTOCOL))
+    out.write(size.to_bytes(TRAILER, "big"))
 
 
 def _prune(folder: Path, kind: str = "index") -> None:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import gc
 import io
 import pickle
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from consolidator.engine import cache
 from consolidator.engine.timeline import Timeline
@@ -46,21 +47,40 @@ TIMELINE_PARTS = ("changes", "pending")
 DERIVED = ("notas_by_article", "body_in_force", "acts_changed_on")
 
 
+class Sink(Protocol):
+    """Where the parts are written (the cache file), each at the offset `tell` says."""
+
+    def write(self, data: bytes | memoryview, /) -> int: ...
+    def tell(self) -> int: ...
+
+
 class Parts:
-    """The parts of one stored index, as bytes, unpickled on demand against its corpus."""
+    """The parts of one stored index, as bytes, unpickled on demand against its corpus.
+
+    A part's bytes are dropped once it is read (its objects stay in the act, the timeline or the
+    versions that asked for it): a server that reads every part holds the objects, not the
+    objects and their bytes too (at 50x the corpus, 170 MB). A part asked for again (another
+    thread asking at the same time) is the object read the first time."""
 
     def __init__(self, blobs: dict[Part, bytes]) -> None:
         self.blobs = blobs
         self.corpus: Corpus | None = None  # set once the head is read (`attach`)
+        self.read: dict[Part, Any] = {}
+        self.lock = threading.RLock()  # reading a part may read another (an act's operations)
 
     def load(self, name: Part) -> Any:
-        blob = self.blobs[name]  # KeyError for an unknown part, as a dict
-        with cache.no_cycle_collection():
-            value = _Unpickler(io.BytesIO(blob), self).load()
-            if (
-                cache.FREEZE_READS
-            ):  # before the collector runs again: it would scan them for nothing
-                gc.freeze()
+        with self.lock:
+            if name in self.read:
+                return self.read[name]
+            blob = self.blobs[name]  # KeyError for an unknown part, as a dict
+            with cache.no_cycle_collection():
+                value = _Unpickler(io.BytesIO(blob), self).load()
+                if (
+                    cache.FREEZE_READS
+                ):  # before the collector runs again: it would scan them for nothing
+                    gc.freeze()
+            self.read[name] = value
+            del self.blobs[name]
         return value
 
 
@@ -161,8 +181,9 @@ class LazyVersions(Mapping[str, "tuple[Version, ...]"]):
         return dict, (dict(self.items()),)
 
 
-def split(index: VersionIndex) -> tuple[bytes, dict[Part, bytes]]:
-    """The head and the parts of a replayed index, each pickled (raises PicklingError)."""
+def split(index: VersionIndex, out: Sink) -> tuple[bytes, dict[Part, tuple[int, int]]]:
+    """The head of a replayed index pickled, its parts pickled one after the other into `out`,
+    and where each part lies in `out` (offset, length) (raises PicklingError)."""
     from dataclasses import replace
 
     corpus = index.corpus
@@ -174,14 +195,20 @@ def split(index: VersionIndex) -> tuple[bytes, dict[Part, bytes]]:
     plain = dict(names)  # an act's own operations are written in its part, by value
     for act in corpus.acts.values():
         names.update({id(op): ("op", act.id, rank) for rank, op in enumerate(act.ops)})
-    parts: dict[Part, bytes] = {}
+    parts: dict[Part, tuple[int, int]] = {}
+
+    def dump(name: Part, value: Any, names: dict[int, tuple[Any, ...]]) -> None:
+        start = out.tell()
+        _Pickler(out, names).dump(value)
+        parts[name] = (start, out.tell() - start)
+
     for article, versions in index.versions.items():
-        parts["v", article] = _dumps(versions, names)
+        dump(("v", article), versions, names)
     for act in corpus.acts.values():
-        parts["body", act.id] = _dumps(act.body, plain)
-        parts["ops", act.id] = _dumps(act.ops, plain)
-    parts["changes",] = _dumps(index.timeline.changes, names)
-    parts["pending",] = _dumps(index.timeline.pending, names)
+        dump(("body", act.id), act.body, plain)
+        dump(("ops", act.id), act.ops, plain)
+    dump(("changes",), index.timeline.changes, names)
+    dump(("pending",), index.timeline.pending, names)
     # the act graph is not read by queries (and would import networkx); derived caches are not kept
     articles = tuple(index.versions)  # the head's stand-in for the versions, in their order
     lean = replace(
@@ -194,16 +221,10 @@ def split(index: VersionIndex) -> tuple[bytes, dict[Part, bytes]]:
     return buffer.getvalue(), parts
 
 
-def _dumps(value: Any, names: dict[int, tuple[Any, ...]]) -> bytes:
-    buffer = io.BytesIO()
-    _Pickler(buffer, names).dump(value)
-    return buffer.getvalue()
-
-
 class _Pickler(pickle.Pickler):
     """Writes an act, an operation or an arrêté of the corpus by name, not as a copy."""
 
-    def __init__(self, file: io.BytesIO, names: dict[int, tuple[Any, ...]]) -> None:
+    def __init__(self, file: Sink, names: dict[int, tuple[Any, ...]]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._names = names
 

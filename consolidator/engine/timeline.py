@@ -58,6 +58,8 @@ class Pending:
 
 @dataclass(frozen=True)
 class Timeline:
+    """The dated changes, those whose date is not known yet, and each act's extensions."""
+
     changes: tuple[Change, ...]
     pending: tuple[Pending, ...]
     extensions: dict[str, tuple[ExtensionEvent, ...]]
@@ -242,11 +244,11 @@ def _one_cycle_per_component(graph: nx.DiGraph) -> list[tuple[list[str], set[str
 
     cycles = []
     for component in nx.strongly_connected_components(graph):
+        if len(component) == 1 and not graph.has_edge(*(2 * [next(iter(component))])):
+            continue  # a node on no cycle (almost all): no subgraph view made for it
         sub = graph.subgraph(component)
-        if len(component) > 1 or sub.has_edge(*(2 * [next(iter(component))])):
-            start = min(component)
-            edges = nx.find_cycle(sub, source=start)
-            cycles.append(([u for u, _v in edges], component))
+        edges = nx.find_cycle(sub, source=min(component))
+        cycles.append(([u for u, _v in edges], component))
     return sorted(cycles, key=lambda c: c[0])
 
 

@@ -87,6 +87,8 @@ class Op:
 
 @dataclass(frozen=True, kw_only=True)
 class _Targeted(Op):
+    """An operation on an existing unit (`target`)."""
+
     target: str
 
     @property
@@ -96,6 +98,8 @@ class _Targeted(Op):
 
 @dataclass(frozen=True, kw_only=True)
 class _Insert(Op):
+    """An operation creating a unit (`id`) under `parent`, at `place`."""
+
     id: str
     parent: str
     place: Placement
@@ -115,6 +119,8 @@ class _Insert(Op):
 
 @dataclass(frozen=True, kw_only=True)
 class _Move(_Targeted):
+    """An operation moving its target from `from_parent` to `parent`, at `place`."""
+
     from_parent: str
     parent: str
     place: Placement
@@ -126,6 +132,8 @@ class _Move(_Targeted):
 
 @dataclass(frozen=True, kw_only=True)
 class _Renumber(_Targeted):
+    """An operation changing its target's number from `from_num` to `to_num`."""
+
     from_num: str  # the guard: the number borne before
     to_num: str
     title: str | None = None  # a new title, when the act gives one
@@ -133,6 +141,8 @@ class _Renumber(_Targeted):
 
 @dataclass(frozen=True, kw_only=True)
 class InsertArticle(_Insert):
+    """A new article."""
+
     kind: ClassVar[OpKind] = OpKind.INSERT_ARTICLE
     title: str | None = None
     paragraphs: tuple[Para, ...]  # () when the wording is not in the sources (then `evidence`)
@@ -141,6 +151,8 @@ class InsertArticle(_Insert):
 
 @dataclass(frozen=True, kw_only=True)
 class ReplaceArticle(_Targeted):
+    """An article's whole wording replaced (`expect`: its wording before)."""
+
     kind: ClassVar[OpKind] = OpKind.REPLACE_ARTICLE
     expect: str
     paragraphs: tuple[Para, ...]  # () when the wording is not in the sources (then `evidence`)
@@ -151,44 +163,60 @@ class ReplaceArticle(_Targeted):
 
 @dataclass(frozen=True, kw_only=True)
 class RepealArticle(_Targeted):
+    """An article repealed."""
+
     kind: ClassVar[OpKind] = OpKind.REPEAL_ARTICLE
     expect: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class RenumberArticle(_Renumber):
+    """An article renumbered."""
+
     kind: ClassVar[OpKind] = OpKind.RENUMBER_ARTICLE
 
 
 @dataclass(frozen=True, kw_only=True)
 class MoveArticle(_Move):
+    """An article moved to another section."""
+
     kind: ClassVar[OpKind] = OpKind.MOVE_ARTICLE
 
 
 @dataclass(frozen=True, kw_only=True)
 class InsertSection(_Insert):
+    """A new section."""
+
     kind: ClassVar[OpKind] = OpKind.INSERT_SECTION
     title: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class RepealSection(_Targeted):
+    """A section repealed."""
+
     kind: ClassVar[OpKind] = OpKind.REPEAL_SECTION
     expect_title: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class RenumberSection(_Renumber):
+    """A section renumbered."""
+
     kind: ClassVar[OpKind] = OpKind.RENUMBER_SECTION
 
 
 @dataclass(frozen=True, kw_only=True)
 class MoveSection(_Move):
+    """A section moved under another parent."""
+
     kind: ClassVar[OpKind] = OpKind.MOVE_SECTION
 
 
 @dataclass(frozen=True, kw_only=True)
 class InsertAlinea(_Targeted):
+    """New alinéas in an article."""
+
     kind: ClassVar[OpKind] = OpKind.INSERT_ALINEA
     position: int | None  # the number the first new alinéa takes; None: after the last one
     paragraphs: tuple[Para, ...]
@@ -210,6 +238,8 @@ class _Quoted(_Targeted):
 
 @dataclass(frozen=True, kw_only=True)
 class ReplaceAlinea(_Quoted):
+    """One alinéa replaced."""
+
     kind: ClassVar[OpKind] = OpKind.REPLACE_ALINEA
     alinea: int
     expect: str
@@ -218,6 +248,8 @@ class ReplaceAlinea(_Quoted):
 
 @dataclass(frozen=True, kw_only=True)
 class DeleteAlinea(_Targeted):
+    """One alinéa deleted."""
+
     kind: ClassVar[OpKind] = OpKind.DELETE_ALINEA
     alinea: int
     expect: str
@@ -225,12 +257,16 @@ class DeleteAlinea(_Targeted):
 
 @dataclass(frozen=True, kw_only=True)
 class _Words(_Quoted):
+    """An operation on words of an alinéa (`alinea`) or of the whole article."""
+
     alinea: int | None = None  # None: anywhere in the article
     occurrence: Occurrence = 1
 
 
 @dataclass(frozen=True, kw_only=True)
 class ReplaceWords(_Words):
+    """Words replaced."""
+
     kind: ClassVar[OpKind] = OpKind.REPLACE_WORDS
     old: str
     new: str
@@ -238,6 +274,8 @@ class ReplaceWords(_Words):
 
 @dataclass(frozen=True, kw_only=True)
 class InsertWords(_Words):
+    """Words inserted next to others (`anchor`)."""
+
     kind: ClassVar[OpKind] = OpKind.INSERT_WORDS
     anchor: str  # the words the new ones go next to
     before: bool = False  # True: before the anchor; False: after it
@@ -246,6 +284,8 @@ class InsertWords(_Words):
 
 @dataclass(frozen=True, kw_only=True)
 class DeleteWords(_Words):
+    """Words deleted."""
+
     kind: ClassVar[OpKind] = OpKind.DELETE_WORDS
     old: str
 

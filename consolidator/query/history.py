@@ -33,6 +33,8 @@ class StatePeriod:
 
 @dataclass(frozen=True)
 class VersionHistory:
+    """One version of an article and its states over time."""
+
     version: Version
     state_today: State
     periods: tuple[StatePeriod, ...]
@@ -48,6 +50,8 @@ class VersionHistory:
 
 @dataclass(frozen=True)
 class History:
+    """Every version of an article."""
+
     article: str
     num: str | None
     title: str | None

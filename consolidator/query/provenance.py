@@ -74,7 +74,11 @@ class Provenance:
         return None
 
     def to_json(self) -> dict[str, Any]:
-        out = {"certainty": self.certainty.value, "source": self.source, "decision": self.decision}
+        out = {
+            "certainty": self.certainty._value_,
+            "source": self.source,
+            "decision": self.decision,
+        }
         if self.condition is not None:
             out["condition"] = self.condition.text
             out["bound"] = "earliest" if self.condition.earliest else "approximate"

@@ -44,32 +44,47 @@ def _fragment_acts(fragment: Fragment) -> tuple[str, ...]:
     return (fragment.act, *fragment.amended_by)
 
 
-def fragment_scopes(index: VersionIndex, version: Version, day: date) -> tuple[FragmentScope, ...]:
-    """Each alinéa's scope: extended only when every act that wrote it is extended on `day`."""
-    spans = excluded_spans(index, version, day)
-    restrictions = restrictions_at(index, version, day)
+def fragment_scopes(
+    index: VersionIndex,
+    version: Version,
+    day: date,
+    spans: tuple[Span, ...] | None = None,
+    restrictions: tuple[Restriction, ...] | None = None,
+) -> tuple[FragmentScope, ...]:
+    """Each alinéa's scope: extended only when every act that wrote it is extended on `day`
+    (`spans`, `restrictions`: the version's excluded spans and restrictions on `day`, when the
+    caller has them already)."""
+    if spans is None:
+        spans = excluded_spans(index, version, day)
+    if restrictions is None:
+        restrictions = restrictions_at(index, version, day)
     by_acts: dict[tuple[str, ...], tuple[bool, ExtensionEvent | None, bool]] = {}
     notes_by_fragment = _notes_by_fragment(index, version, restrictions)
+    spans_of: dict[int, tuple[Span, ...]] = {}
+    for s in spans:
+        spans_of[s.fragment] = (*spans_of.get(s.fragment, ()), s)
+    acts_of = index.corpus.acts
     out: list[FragmentScope] = []
     for i, fragment in enumerate(version.fragments):
-        acts = _fragment_acts(fragment)
-        if acts not in by_acts:  # most alinéas of a version share their acts: compute once
-            extensible = all(index.corpus.acts[a].extensible for a in acts)
+        acts = (fragment.act, *fragment.amended_by) if fragment.amended_by else (fragment.act,)
+        known = by_acts.get(acts)
+        if known is None:  # most alinéas of a version share their acts: compute once
+            extensible = all(acts_of[a].extensible for a in acts)
             events = [extension_at_act_id(index, a, day) for a in acts]
             last = max(
                 (e for e in events if e), key=lambda e: e.effective or date.min, default=None
             )
-            by_acts[acts] = (extensible, last, all(events))
-        extensible, last, extended = by_acts[acts]
+            known = by_acts[acts] = (extensible, last, all(events))
+        extensible, last, extended = known
         if not extensible:
             out.append(FragmentScope(i, Scope.NON_APPLICABLE, acts, None, (), ()))
             continue
-        mine = tuple(s for s in spans if s.fragment == i)
-        whole = any(s.start == 0 and s.end == len(fragment.text) for s in mine)
+        mine = spans_of.get(i, ())
+        whole = bool(mine) and any(s.start == 0 and s.end == len(fragment.text) for s in mine)
         notes = notes_by_fragment[i]
         if not extended or whole:
             scope = Scope.ADHERENTS
-        elif any(r.kind is RestrictionKind.RESERVE for r in notes):
+        elif notes and any(r.kind is RestrictionKind.RESERVE for r in notes):
             scope = Scope.RESERVE
         else:
             scope = Scope.BRANCHE
@@ -81,6 +96,8 @@ def _notes_by_fragment(
     index: VersionIndex, version: Version, restrictions: tuple[Restriction, ...]
 ) -> list[tuple[Restriction, ...]]:
     """For each alinéa, the restrictions that concern it (scope: its act's; others: their binding)."""
+    if not restrictions:
+        return [()] * len(version.fragments)
     notes: list[list[Restriction]] = [[] for _ in version.fragments]
     bound = {b.restriction: b for b in index.bindings_of(version.article)}
     for r in restrictions:

@@ -23,6 +23,7 @@ from consolidator.model import (
 from consolidator.query.branche import Held, answered_pending, branche_entries, held_over
 from consolidator.query.knowledge import pending_article
 from consolidator.query.labels import ArticleLabel, article_label, undated_extension
+from consolidator.query.moments import Memo, memo_for
 from consolidator.query.numbering import clean_num, describe_tenure, tenures, words_act
 from consolidator.query.provenance import date_caveat, since_provenance
 from consolidator.query.scope import BrancheText, FragmentScope, branche_text, fragment_scopes
@@ -137,7 +138,7 @@ def path_at(index: VersionIndex, article: str, day: date) -> tuple[str, ...]:
     return entry.path if entry else ()
 
 
-def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
+def article_at(index: VersionIndex, article: str, day: date, memo: Memo | None = None) -> ArticleAt:
     """The article `article` (a stable id) on `day`, or a QueryError if not in force then."""
     version = version_at(index, article, day)
     if version is None:
@@ -165,13 +166,16 @@ def article_at(index: VersionIndex, article: str, day: date) -> ArticleAt:
         ended = last.end.value if last.end else "sorti du texte"
         until = f" le {format_french(last.until)}" if last.until else ""
         raise QueryError(f"{name} n’est plus en vigueur le {format_french(day)} ({ended}{until})")
-    return article_of(index, version, day, path_at(index, article, day))
+    path = path_at(index, article, day)
+    if memo is None:
+        return article_of(index, version, day, path)
+    return memo.get(version, day, path, lambda: article_of(index, version, day, path))  # type: ignore[no-any-return]
 
 
 def article_of(
     index: VersionIndex, version: Version, day: date, path: tuple[str, ...]
 ) -> ArticleAt:
-    """`version` as it stands on `day`, placed at `path`."""
+    """`version` as it stands on `day`, placed at `path` (query/moments.py: what it reads)."""
     article = version.article
     upcoming = tuple(
         v
@@ -179,7 +183,9 @@ def article_of(
         if v.since > day and index.corpus.acts[v.act].signed <= day
     )
     state = version_state(index, version, day)
-    scopes = fragment_scopes(index, version, day)
+    restrictions = restrictions_at(index, version, day)
+    excluded = excluded_spans(index, version, day)
+    scopes = fragment_scopes(index, version, day, excluded, restrictions)
     label = article_label(index, version, state, scopes, day)
     undated = (
         undated_extension(index, words_act(index, version), day)
@@ -194,9 +200,9 @@ def article_of(
         state=state,
         version=version,
         extension=extension_at(index, version, day),
-        restrictions=restrictions_at(index, version, day),
+        restrictions=restrictions,
         upcoming=upcoming,
-        excluded=excluded_spans(index, version, day),
+        excluded=excluded,
         scopes=scopes,
         label=label,
         undated=undated,
@@ -240,6 +246,7 @@ def snapshot(
     """The consolidated text in force on `day` (`only`: just these articles, for comparisons)."""
     chosen = as_view(view)
     structure = _structure(index, day)
+    memo = memo_for(index)  # from the index's second snapshot on: each article once per stretch
     by_text: dict[str, list[ArticleAt]] = {}
     entries: list[tuple[Entry, Held | None]] = (
         branche_entries(index, structure.entries, held_over(index, day))
@@ -254,7 +261,7 @@ def snapshot(
         art = (
             replace(article_of(index, held.version, day, entry.path), held=held)
             if held
-            else article_at(index, entry.article, day)
+            else article_at(index, entry.article, day, memo)
         )
         if chosen is View.BRANCHE:
             branche = branche_text(index, art.version, day)

@@ -37,6 +37,22 @@ def _iso(day: date | None) -> str | None:
 
 
 def act_json(act: Act, corpus: Corpus) -> dict[str, Any]:
+    """An act as the JSON names it: worked out once per act and corpus (a whole text names each
+    act ~10 times), each caller given its own copy."""
+    kept = _ACTS.get(id(act))
+    if kept is None or kept[0] is not act or kept[1] is not corpus:
+        if len(_ACTS) > 10_000:
+            _ACTS.clear()
+        kept = _ACTS[id(act)] = (act, corpus, _act_json(act, corpus))
+    found = kept[2]
+    return {**found, "signed_provenance": dict(found["signed_provenance"])}
+
+
+# id(act) -> (the act, its corpus, its JSON): both kept, so that no other act takes the id
+_ACTS: dict[int, tuple[Act, Corpus, dict[str, Any]]] = {}
+
+
+def _act_json(act: Act, corpus: Corpus) -> dict[str, Any]:
     return {
         "id": act.id,
         "kind": act.kind.value,
@@ -144,7 +160,7 @@ def article_scope(art: ArticleAt) -> str:
     """One word for the whole article: branche, adhérents, or mixte when alinéas differ; for an
     article without alinéas (wording unknown: 3.2 of 2000, D-100) its own state says it (lawyer
     L-50: an extended article binds the branch)."""
-    scopes = {s.scope.value for s in art.scopes}
+    scopes = {s.scope._value_ for s in art.scopes}  # `.value`, without the enum's descriptor
     if len(scopes) == 1:
         return scopes.pop()
     if scopes:
@@ -190,7 +206,7 @@ def article_json(index: VersionIndex, art: ArticleAt) -> dict[str, Any]:
         "alineas": [
             {
                 "alinea": s.index + 1,
-                "scope": s.scope.value,
+                "scope": s.scope._value_,
                 "acts": list(s.acts),
                 "cells": dict(art.version.fragments[s.index].cells) or None,
             }
@@ -278,6 +294,7 @@ def dumps(data: Any) -> str:
 
 
 _STR_KEYS = frozenset({str})
+_LEAVES = frozenset({str, int, bool, type(None)})  # written alike by json and orjson
 
 
 def _plain(data: Any) -> bool:
@@ -287,26 +304,32 @@ def _plain(data: Any) -> bool:
     while stack:
         item = pop()
         kind = type(item)
-        if kind is str or kind is int or kind is bool or item is None:  # the common case, fast
-            continue
         if kind is dict:  # its keys' types listed in C; one by one only when not all str
             if not _STR_KEYS.issuperset(map(type, item)) and not all(
                 isinstance(k, str) for k in item
             ):
                 return False
-            extend(item.values())
+            values: Any = item.values()
         elif kind is list or kind is tuple:
-            extend(item)
+            values = item
+        elif kind in _LEAVES:
+            continue
         elif isinstance(item, dict):
             if not all(isinstance(k, str) for k in item):
                 return False
             extend(item.values())
+            continue
         elif isinstance(item, list | tuple):
             extend(item)
+            continue
         elif isinstance(item, str):  # a StrEnum is written as its text by both
             continue
         elif not isinstance(item, int) or isinstance(item, Enum):  # float, date, object ...
             return False
+        else:
+            continue
+        if not _LEAVES.issuperset(map(type, values)):  # only what is not a leaf is looked into
+            extend([v for v in values if type(v) not in _LEAVES])
     return True
 
 

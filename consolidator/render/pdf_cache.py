@@ -28,6 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from consolidator.render.pdf import PrintContext
+from consolidator.render.pdf_layout import ContentsPages
+
+Layout = Callable[..., bytes]  # render/pdf_layout.py layout_pdf(context, contents_pages=None)
 
 log = logging.getLogger(__name__)
 
@@ -84,37 +87,59 @@ def libraries() -> bytes | None:
         return None
 
 
-def pdf_key(context: PrintContext, templates: Path | None) -> str | None:
-    """The hash of everything the PDF of `context` depends on; None when it cannot be known."""
-    from consolidator.engine import cache
+def _depends(context: PrintContext, templates: Path | None) -> dict[str, bytes] | None:
+    """Everything the PDF of `context` depends on, by name; None when it cannot be known."""
     from consolidator.render.site_inputs import code_digest
 
     fonts, libs = font_files(), libraries()
     if fonts is None or libs is None:
         return None
-    files = {
+    return {
         "body": context.html("body").encode("utf-8"),
         "contents": context.html("toc", 0, lambda _anchor: PLACEHOLDER, 888).encode("utf-8"),
         "templates": code_digest(templates).encode("ascii"),
         "libraries": libs,
         "fonts": fonts,
     }
-    return cache.files_key("pdf", files)
 
 
-def cached_pdf(
-    context: PrintContext, templates: Path | None, layout: Callable[[PrintContext], bytes]
-) -> bytes:
+def pdf_key(context: PrintContext, templates: Path | None) -> str | None:
+    """The hash of everything the PDF of `context` depends on; None when it cannot be known."""
+    from consolidator.engine import cache
+
+    files = _depends(context, templates)
+    return None if files is None else cache.files_key("pdf", files)
+
+
+def contents_pages(files: dict[str, bytes]) -> ContentsPages:
+    """The number of pages of the contents sized with « 888 » (render/pdf_layout.py), read from the
+    cache folder when the same contents were laid out before with the same fonts and libraries:
+    a function of these alone, so a PDF whose texts changed and whose contents did not (or a PDF
+    laid out again after its own cache file was removed) skips that layout."""
+    from consolidator.engine import cache
+
+    def remembered(sized: str, count: Callable[[], int]) -> int:
+        needed = dict(files, contents=sized.encode("utf-8"))
+        del needed["body"]
+        pages = cache.stored("pdf_contents", cache.files_key("pdf_contents", needed), count)
+        return pages if isinstance(pages, int) else count()
+
+    return remembered
+
+
+def cached_pdf(context: PrintContext, templates: Path | None, layout: Layout) -> bytes:
     """`layout(context)`, read from the cache folder when the same PDF was laid out before."""
     from consolidator.engine import cache
 
     if not cache.enabled():
         return layout(context)
-    key = pdf_key(context, templates)
-    if key is None:
+    files = _depends(context, templates)
+    if files is None:
         log.info("PDF not cached: the fonts or libraries it depends on are not known")
         return layout(context)
-    data = cache.stored("pdf", key, lambda: layout(context))
+    data = cache.stored(
+        "pdf", cache.files_key("pdf", files), lambda: layout(context, contents_pages(files))
+    )
     if isinstance(data, bytes) and data.startswith(b"%PDF"):
         return data
     return layout(context)  # pragma: no cover - a file of this key holds something else

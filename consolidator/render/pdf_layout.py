@@ -11,20 +11,39 @@ document and written once (`Document.copy`), so the outline, the links of the co
 running headers, the page numbers and the tagged structure (PDF/UA) are those of one document.
 
 The number of pages of the contents is first measured with every page number written « 888 »
+(« 8888 » when the contents are long enough for a document of a thousand pages)
 (DejaVu's figures all have one width); when the contents with their real numbers take another
-number of pages, the texts are laid out again with that number.
+number of pages, the texts are laid out again with that number. That number depends only on
+the contents' HTML with « 888 » (and the fonts and libraries that lay it out): a build may read
+it from the cache (`contents_pages`, render/pdf_cache.py) instead of laying the contents out.
+
+Python's full collections of cyclic garbage are made by hand during the layout, once after each
+layout of the texts (`collections_between_layouts`): the layout allocates a million long-lived
+objects and almost no garbage until a layout is done, so that each automatic full collection
+scanned them all for nothing (about 11 % of the CPU of a PDF).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from consolidator.errors import RenderError
 from consolidator.render.pdf import PrintContext, tagging, weasyprint_html
 
 PLACEHOLDER = "888"
+# Bytes of the contents' HTML per page of the whole document: ~280 on the embedded corpus (101 kB
+# of contents for 362 pages); a low figure, so that a document of four-digit page numbers is never
+# sized with three (which would lay the texts out twice: 2,190 pages at 10x the corpus).
+CONTENTS_BYTES_PER_PAGE = 200
 ATTEMPTS = 4
 FIRST_BLANK = "pages-du-sommaire"
+NEVER = 1 << 30  # a threshold of full collections that is never reached
+
+ContentsPages = Callable[[str, Callable[[], int]], int]
+"""(the contents' HTML with « 888 », how to count its pages) -> its number of pages"""
 
 
 def _page_references(pdf: Any) -> tuple[bytes, ...]:
@@ -65,14 +84,50 @@ def _page_of(pages: dict[str, int]) -> Any:
     return page_of
 
 
-def layout_pdf(context: PrintContext) -> bytes:
-    """The print document as one PDF, the contents numbered from one layout of the texts."""
+@contextlib.contextmanager
+def collections_between_layouts() -> Iterator[None]:
+    """No automatic full collection of cyclic garbage meanwhile (the young generations are still
+    collected, and memory freed by reference counting); `gc.collect()` makes one by hand."""
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, NEVER)
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, full)
+
+
+def layout_pdf(context: PrintContext, contents_pages: ContentsPages | None = None) -> bytes:
+    """The print document as one PDF, the contents numbered from one layout of the texts;
+    `contents_pages` may give the number of pages of the contents measured before."""
+    with collections_between_layouts():
+        return _layout_pdf(context, contents_pages)
+
+
+def sized_contents(context: PrintContext) -> str:
+    """The contents with every page number written with as many « 8 » as the document's page
+    numbers will likely have (DejaVu's figures all have one width): « 888 », or more digits for
+    a longer document, estimated from the contents' length. A wrong estimate costs one more
+    layout of the texts (the loop of `_layout_pdf` checks the real count), never a wrong PDF."""
+    sized = context.html("toc", 0, lambda _anchor: PLACEHOLDER, int(PLACEHOLDER))
+    digits = len(str(len(sized) // CONTENTS_BYTES_PER_PAGE))
+    if digits <= len(PLACEHOLDER):
+        return sized
+    wide = "8" * digits
+    return context.html("toc", 0, lambda _anchor: wide, int(wide))
+
+
+def _layout_pdf(context: PrintContext, contents_pages: ContentsPages | None) -> bytes:
     html = weasyprint_html()
     options = tagging()
-    sized = context.html("toc", 0, lambda _anchor: PLACEHOLDER, 888)
-    contents = len(html(string=sized).render(**options).pages)
+    sized = sized_contents(context)
+
+    def count() -> int:
+        return len(html(string=sized).render(**options).pages)
+
+    contents = contents_pages(sized, count) if contents_pages else count()
     for _ in range(ATTEMPTS):
         body = html(string=context.html("body", contents)).render(**options)
+        gc.collect()  # the cascade's garbage (computed styles) of the texts' layout
         pages = anchor_pages(body)
         first = pages[FIRST_BLANK] - 1  # pages of the cover and of the table of acts
         toc_html = context.html("toc", first, _page_of(pages), len(body.pages))

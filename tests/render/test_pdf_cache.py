@@ -3,6 +3,7 @@ its bytes depend on is the same: the print document, the templates, the librarie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from consolidator.engine.index import open_index
 from consolidator.engine.replay import VersionIndex
 from consolidator.query.snapshot import snapshot
-from consolidator.render import pdf_cache
+from consolidator.render import pdf_cache, pdf_layout
 from consolidator.render.pdf import PrintContext, print_context
 from consolidator.render.pdf_layout import layout_pdf
 from tests.conftest import GOLDEN
@@ -26,18 +27,35 @@ def golden() -> VersionIndex:
 def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CONSOLIDATOR_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("CONSOLIDATOR_NO_CACHE", raising=False)
+    # fontTools stamps every font subset with the time it is written (head.modified) unless
+    # SOURCE_DATE_EPOCH is set: two layouts of one document a second apart differ by that alone
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     return tmp_path
 
 
 class Layouts:
-    """layout_pdf, counting its calls."""
+    """layout_pdf, counting its calls and its layouts of the contents with « 888 »."""
 
     def __init__(self) -> None:
         self.calls = 0
+        self.contents = 0
 
-    def __call__(self, context: PrintContext) -> bytes:
+    def __call__(
+        self, context: PrintContext, contents_pages: pdf_layout.ContentsPages | None = None
+    ) -> bytes:
         self.calls += 1
-        return layout_pdf(context)
+        if contents_pages is None:
+            return layout_pdf(context)
+        remembered = contents_pages
+
+        def counted(sized: str, count: Callable[[], int]) -> int:
+            def counting() -> int:
+                self.contents += 1
+                return count()
+
+            return remembered(sized, counting)
+
+        return layout_pdf(context, counted)
 
 
 def _context(index: VersionIndex, day: date, view: str = "adherent") -> PrintContext:
@@ -114,3 +132,21 @@ def test_a_damaged_cache_file_is_laid_out_again(golden: VersionIndex, cache_fold
     stored.write_bytes(bytes(data))
     assert pdf_cache.cached_pdf(context, None, layouts) == first
     assert layouts.calls == 2
+
+
+def test_the_contents_measured_once_give_the_same_pdf(
+    golden: VersionIndex, cache_folder: Path
+) -> None:
+    """The number of pages of the contents with « 888 » is read back from the cache when the PDF
+    is laid out again (its own cache file removed, as when its texts changed and its contents did
+    not): the contents are not laid out a first time, and the bytes are those of a layout that
+    measured them (layout_pdf alone, without the cache)."""
+    context = _context(golden, date(2018, 1, 1))
+    layouts = Layouts()
+    first = pdf_cache.cached_pdf(context, None, layouts)
+    assert layouts.contents == 1 and len(list(cache_folder.glob("pdf_contents-*.pickle"))) == 1
+    for stored in cache_folder.glob("pdf-*.pickle"):
+        stored.unlink()
+    again = pdf_cache.cached_pdf(context, None, layouts)
+    assert layouts.calls == 2 and layouts.contents == 1
+    assert again == first == layout_pdf(context)

@@ -83,3 +83,22 @@ def test_the_index_dates_a_former_holder_by_its_tenure(index: VersionIndex) -> N
     line = re.search(r'href="\.\./articles/9\.13\.html">.*?</li>', page)
     assert line is not None
     assert "en vigueur du 3 juillet 2015 au 16 avril 2021" in line.group()
+
+
+def test_names_kept_per_stretch_are_each_days_names(index: VersionIndex) -> None:
+    """names_on keeps each stretch but the first as its differences from the first (D-717):
+    read by article or by name, every stretch says what article_names says for its day."""
+    from consolidator.render.names import _KEPT, article_names, names_on
+
+    first = names_on(index, DAY)
+    days = [date.min, *_KEPT[id(index)][1]]
+    overlays = 0
+    for day in days:
+        kept, whole = names_on(index, day), article_names(index, day, company=True)
+        overlays += kept.whole is None
+        assert dict(kept.names) == whole and len(kept.names) == len(whole)
+        back = {name: a for a, name in whole.items()}
+        assert dict(kept.articles) == back
+        for name in (*whole.values(), *first.names.values(), "x", "9.13"):
+            assert kept.articles.get(name) == back.get(name)
+    assert overlays >= len(days) - 1 > 50

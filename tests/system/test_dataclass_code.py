@@ -21,7 +21,14 @@ if sys.argv[1] == "memo":
     dataclass_code.remember()
 import consolidator.cli, consolidator.engine.replay, consolidator.query.snapshot
 import consolidator.query.events, consolidator.render.text, consolidator.render.json
+from consolidator import dataclass_replay
 METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+ORDER = ("__lt__", "__le__", "__gt__", "__ge__")
+import re
+AT = re.compile(" at 0x[0-9a-f]+")
+
+def r(value):  # a repr without addresses
+    return AT.sub("", repr(value))
 
 def code(c):
     consts = [code(k) if inspect.iscode(k) else repr(k) for k in c.co_consts]
@@ -34,12 +41,29 @@ for name, module in sorted(sys.modules.items()):
         continue
     for cls in vars(module).values():
         if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == name:
-            for method in METHODS:
-                f = inspect.unwrap(cls.__dict__.get(method, None) or (lambda: 0))
+            for method in METHODS + ORDER:
+                given = cls.__dict__.get(method, None)
+                f = inspect.unwrap(given or (lambda: 0))
                 if getattr(f, "__qualname__", "").startswith(cls.__qualname__ + "."):
                     sig = [code(f.__code__), repr(f.__annotations__), repr(f.__defaults__)]
+                    sig += [repr(f.__kwdefaults__), f.__qualname__, given.__qualname__]
+                    sig += [r(c.cell_contents) for c in f.__closure__ or ()]
                     out[f"{name}.{cls.__qualname__}.{method}"] = sig
+            # what else @dataclass leaves on the class (dataclass_replay.py replays it)
+            fields = [
+                [f.name, f.type, f._field_type.name, r(f.default), r(f.default_factory),
+                 f.init, f.repr, r(f.hash), f.compare, r(f.kw_only), r(f.metadata)]
+                for f in cls.__dataclass_fields__.values()
+            ]
+            out[f"{name}.{cls.__qualname__}"] = [
+                list(cls.__dict__), r(cls.__dataclass_params__), fields, cls.__doc__,
+                r(cls.__dict__.get("__match_args__")), r(cls.__dict__.get("__hash__")),
+                [r(getattr(cls, f[0], "absent")) for f in fields],
+                r(getattr(cls, "__abstractmethods__", None)),
+            ]
 new = dataclass_code._state["new"]
+# classes made from the stored recipes (none when one had to be recorded)
+replayed = 0 if dataclass_replay._STATE["new"] else len(dataclass_replay._USED)
 # each pattern compiled from the stored program is the one `re` compiles (Pattern == compares
 # the pattern, the flags and the program)
 regex = dataclass_code._RE
@@ -48,7 +72,8 @@ same = [
     for p, flags in sorted(dataclass_code._used_patterns, key=repr)
 ]
 dataclass_code.save()
-print(json.dumps({"methods": out, "compiled": new, "patterns": len(same), "same": all(same)}))
+print(json.dumps({"methods": out, "compiled": new, "patterns": len(same), "same": all(same),
+                  "replayed": replayed}))
 """
 
 
@@ -74,6 +99,7 @@ def test_stored_code_makes_the_same_classes_as_compiling(tmp_path: Path) -> None
     assert first["compiled"] and not again["compiled"]
     assert len(plain["methods"]) > 300  # the model, the engine, the queries
     assert first["methods"] == plain["methods"] == again["methods"]
+    assert again["replayed"] > 60 and not first["replayed"]  # made from the recipes stored
     assert again["patterns"] > 40 and again["same"]  # typography, provenance, dates, stdlib
     assert "consolidator.model.Act.__init__" in plain["methods"]
     assert _files(tmp_path) == [stored]
