@@ -16,7 +16,9 @@ run: render/pdf_cache.py), then again with the PDFs read from that cache (same p
 new folder), as the next build after a change that the PDFs do not show would be.
 
 The incremental measure builds the site, changes one word in one act (avenant n° 20, article 2.3:
-« 7 heures » → « 8 heures », corpus/sources/004 l.258-262), then builds again into the same folder.
+« 7 heures » → « 8 heures », corpus/sources/004 l.258-262), then builds again into the same folder;
+each run writes another number (« 9 heures », « 10 heures » ...), so that each changed corpus is
+a state never replayed before (going back to an earlier wording would read its stored index).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "idcc-2128"
 DAY = "2026-12-02"
 ACT = "acts/2016-09-21-avenant-20.xml"
-WORDS = ("Un crédit mensuel de 7 heures est accordé", "Un crédit mensuel de 8 heures est accordé")
+WORDS = "Un crédit mensuel de {} heures est accordé"  # 7 in the corpus
 
 
 def run(args: list[str]) -> tuple[float, float]:
@@ -60,9 +62,10 @@ def build(corpus: Path, out: Path, pdf: bool) -> tuple[float, float]:
     return run(["build", "--corpus", str(corpus), "--at", DAY, "-o", str(out), flag])
 
 
-def change_one_act(corpus: Path, back: bool = False) -> None:
+def change_one_act(corpus: Path, run: int) -> None:
+    """The hours of article 2.3 of avenant n° 20, 7 + `run` before, one more after."""
     path = corpus / ACT
-    old, new = WORDS[::-1] if back else WORDS
+    old, new = WORDS.format(7 + run), WORDS.format(8 + run)
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{ACT} no longer holds « {old} »"
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -111,7 +114,7 @@ def main() -> None:
         incremental = []
         for i in range(options.runs):
             build(corpus, site, False)
-            change_one_act(corpus, back=bool(i % 2))
+            change_one_act(corpus, i)
             incremental.append(build(corpus, site, False))
         report("build, no PDF, incremental after one act", incremental, 2)
         same = [build(corpus, site, False) for _ in range(options.runs)]

@@ -35,6 +35,7 @@ FREEZE_INDEX = False
 
 def open_index(corpus: Path | None) -> VersionIndex:
     """The version index of the corpus (engine/index.py: read from the cache, or replayed)."""
+    _cache.STORE_IN_CHILD = FREEZE_INDEX  # the program: a replayed index written meanwhile
     index = _index.open_index(corpus)
     if FREEZE_INDEX:
         import gc

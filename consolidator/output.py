@@ -188,16 +188,44 @@ def _stale(target: Path) -> list[Path]:
     return [p for p in target.parent.iterdir() if name.fullmatch(p.name) and p.is_dir()]
 
 
-def _write_tree(folder: Path, files: Mapping[str, bytes]) -> None:
+def _write_tree(folder: Path, files: Mapping[str, bytes], previous: Path | None = None) -> None:
+    """Write `files` under `folder`; a file that the folder `previous` (the one to be replaced)
+    already holds with the same bytes is linked to it instead of written again (`_link_same`)."""
+    made: set[Path] = set()
+    mode = _umask_mode()
     for name, content in files.items():
         path = folder / name
         if ".." in Path(name).parts or Path(name).is_absolute():
             raise OutputError(f"refused file name {name!r}: outside the output folder")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        if previous is None or not _link_same(previous / name, path, content, mode):
+            path.write_bytes(content)
     (folder / MARKER).write_text(
         "written by consolidator; the whole folder is replaced at each run\n", encoding="utf-8"
     )
+
+
+def _link_same(old: Path, path: Path, content: bytes, mode: int) -> bool:
+    """Link `path` to `old` when `old` is a regular file of ours holding exactly `content`, with
+    the mode a new file gets and no other link (a site rebuilt after a small change keeps most
+    of its files: linking them, instead of writing them again, is ten times cheaper). False,
+    and nothing done, otherwise."""
+    try:
+        found = os.lstat(old)
+        if (
+            not stat.S_ISREG(found.st_mode)
+            or found.st_nlink != 1
+            or found.st_size != len(content)
+            or stat.S_IMODE(found.st_mode) != mode
+            or old.read_bytes() != content
+        ):
+            return False
+        os.link(old, path, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def build_dir_atomic(target: str | Path, files: Mapping[str, bytes]) -> Path:
@@ -230,7 +258,7 @@ def build_dir_atomic(target: str | Path, files: Mapping[str, bytes]) -> Path:
             raise _fail("write", target, exc) from None
         try:
             os.chmod(new, _umask_mode() | 0o111)
-            _write_tree(new, files)
+            _write_tree(new, files, target if target.is_dir() else None)
             with _signals_deferred():  # the swap and the removal of the old content are one step
                 _swap(new, target)
                 shutil.rmtree(new, ignore_errors=True)

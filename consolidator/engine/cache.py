@@ -57,6 +57,12 @@ KEEP = 8  # cache files kept (the most recently used); older ones are removed
 # head is when the index is opened; a whole text reads ~500 articles, and the collections their
 # objects triggered cost as much as reading them.
 FREEZE_READS = False
+# Set by the `consolidator` program (commands.open_index), never by a library user: a replayed
+# index is written by a forked child while the command goes on (a build hashes the index
+# meanwhile, on the other core); the program waits for the child before it exits, so the file is
+# whole when it ends and the child's time is counted in its own.
+STORE_IN_CHILD = False
+_CHILDREN: list[int] = []
 DIR_ENV = CACHE_DIR_ENV
 OFF_ENV = CACHE_OFF_ENV
 enabled = cache_enabled
@@ -231,16 +237,55 @@ def _checksum(payload: bytes | memoryview) -> bytes:
 
 
 def store(key: str, index: VersionIndex) -> None:
-    """Write the index whole, atomically; a cache that cannot be written is only logged.
+    """Write the index whole, atomically; a cache that cannot be written is only logged (in a
+    forked child when `STORE_IN_CHILD`).
 
     Written as it is pickled (`_Sink`), never whole in memory (170 MB at 50x the corpus)."""
+    path = _path(key)
+    if path is None:
+        return
+    if STORE_IN_CHILD and hasattr(os, "fork") and _store_in_child(key, index):
+        return
+    _store(path, key, index)
+
+
+def _store_in_child(key: str, index: VersionIndex) -> bool:
+    """`store` in a forked child (False, and nothing done, if it cannot fork)."""
+    import atexit
+    import signal
+
+    path = _path(key)
+    try:
+        pid = os.fork()
+    except OSError:
+        return False
+    if pid == 0:  # the child: writes the file, then ends without running the parent's exit code
+        status = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the program's handler is the parent's
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            if path is not None:
+                _store(path, key, index)
+            status = 0
+        finally:
+            os._exit(status)
+    if not _CHILDREN:
+        atexit.register(_wait_for_children)
+    _CHILDREN.append(pid)
+    return True
+
+
+def _wait_for_children() -> None:
+    while _CHILDREN:
+        with contextlib.suppress(OSError):
+            os.waitpid(_CHILDREN.pop(), 0)
+
+
+def _store(path: Path, key: str, index: VersionIndex) -> None:
     import tempfile  # only when an index is written
 
     from consolidator.output import _umask_mode
 
-    path = _path(key)
-    if path is None:
-        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

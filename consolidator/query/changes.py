@@ -15,6 +15,7 @@ to the term of the text; anything else to the day's first entry into force (coun
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -328,8 +329,10 @@ def attribute(
     since: date | None = None,
     until: date | None = None,
     words: bool = True,
+    known: Mapping[date, tuple[ArticleChange, ...]] | None = None,
 ) -> Attribution:
-    """The legal events between `since` and `until` (inclusive), each with the articles it touched."""
+    """The legal events between `since` and `until` (inclusive), each with the articles it touched
+    (`known`: the `day_changes` of some days in this view, computed before)."""
     events = [
         e
         for e in legal_events(index)
@@ -345,7 +348,8 @@ def attribute(
     for day, todays in days.items():
         if day < start:
             continue
-        for change in day_changes(index, day, view, words):
+        found = known.get(day) if known is not None else None
+        for change in day_changes(index, day, view, words) if found is None else found:
             event = _pick(change, day, todays, ops)
             if event is None:
                 event = next((e for e in todays if e.kind == EFFET), todays[0])

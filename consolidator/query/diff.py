@@ -234,6 +234,19 @@ def _held_touched(index: VersionIndex, start: date, end: date) -> set[str]:
     return {aid for aid in before.keys() | after.keys() if before.get(aid) != after.get(aid)}
 
 
+def _ended_by(index: VersionIndex) -> dict[str, frozenset[str]]:
+    """The articles with a version ended by each act, gathered once per index (kept in it)."""
+    found: dict[str, frozenset[str]] | None = index.__dict__.get("_ended_by")
+    if found is None:
+        out: dict[str, set[str]] = {}
+        for aid, versions in index.versions.items():
+            for version in versions:
+                if version.ended_by is not None:
+                    out.setdefault(version.ended_by, set()).add(aid)
+        found = index.__dict__["_ended_by"] = {act: frozenset(ids) for act, ids in out.items()}
+    return found
+
+
 def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
     """The articles whose answer can differ between `start` and `end` (the others are skipped).
 
@@ -253,14 +266,21 @@ def _touched(index: VersionIndex, start: date, end: date) -> set[str]:
     for act in extended:
         out |= index.articles_by_act.get(act, frozenset())
     if extended:  # branche view: what such an act repealed binds non-adherents until then (D-213)
-        out |= {a for a, vs in index.versions.items() if any(v.ended_by in extended for v in vs)}
+        ended = _ended_by(index)
+        for act in extended:
+            out |= ended.get(act, frozenset())
     for binding in index.bindings:
         if binding.effective is not None and start < binding.effective <= end:
             out.add(binding.restriction.target or "")
     at = bisect_right(index.change_dates, start) - 1, bisect_right(index.change_dates, end) - 1
     if at[0] != at[1]:
         old, new = (({} if i < 0 else index.structure_on(i).by_article) for i in at)
-        out |= {aid for aid in old.keys() | new.keys() if old.get(aid) != new.get(aid)}
+        # a seat's entry is one object on every date it covers: compared only when not the same
+        out |= {
+            aid
+            for aid in old.keys() | new.keys()
+            if (entry := old.get(aid)) is not (later := new.get(aid)) and entry != later
+        }
     return out
 
 

@@ -7,7 +7,7 @@ article touched by number and title, with the word diff of its wording.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ from jinja2 import Environment, Template
 from consolidator.dates import format_french
 from consolidator.engine.replay import VersionIndex
 from consolidator.query.changes import LegalEvent, Touch, restriction_sentence, source_line
-from consolidator.query.diff import ChangeKind
+from consolidator.query.diff import ArticleChange, ChangeKind
 from consolidator.render.changes_json import KIND_WORDS
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -140,13 +140,16 @@ def article_feed(
     return atom_feed(index, entries, title, f"article:{article}", link)
 
 
-def site_feeds(index: VersionIndex, day: date) -> dict[str, bytes]:
-    """The site's feeds for `day`: the convention's, and one per article (events up to `day`)."""
+def site_feeds(
+    index: VersionIndex, day: date, known: Mapping[date, tuple[ArticleChange, ...]] | None = None
+) -> dict[str, bytes]:
+    """The site's feeds for `day`: the convention's, and one per article (events up to `day`;
+    `known`: the changes of some days, computed before)."""
     from consolidator.query.changes import attribute
     from consolidator.render.filters import slug
     from consolidator.render.names import article_names
 
-    found = attribute(index, "adherent", until=day)
+    found = attribute(index, "adherent", until=day, known=known)
     names = article_names(index, day)  # as the article pages (D-707)
     files = {"feeds/convention.atom": convention_feed(index, found.events)}
     for article, touches in sorted(found.by_article.items()):

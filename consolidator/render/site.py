@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
@@ -116,10 +117,17 @@ def _common(index: VersionIndex) -> dict[str, object]:
 
 
 def convention_page(
-    env: Environment, index: VersionIndex, snap: Snapshot, site: SiteContext
+    env: Environment,
+    index: VersionIndex,
+    snap: Snapshot,
+    site: SiteContext,
+    views: tuple[Any, Any] | None = None,
+    frags: dict[str, Any] | None = None,
 ) -> str:
-    """The consolidated convention on `snap.at`: contents, articles, notes, legend."""
-    texts, legend = snapshot_views(index, snap)
+    """The consolidated convention on `snap.at`: contents, articles, notes, legend (`views`:
+    `snapshot_views`'s, made before; `frags`: each article's block by its anchor, rendered
+    before, render/site_pieces.py)."""
+    texts, legend = views or snapshot_views(index, snap)
     return env.get_template("convention.html").render(
         site=site,
         view=snap.view,
@@ -129,6 +137,7 @@ def convention_page(
         last_acts=change_labels(index, snap.last_change),
         nav=date_nav(index, site, snap.last_change, snap.view),
         pending=pending_versions(index, snap.at),
+        frags=frags,
     )
 
 

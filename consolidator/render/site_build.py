@@ -12,17 +12,16 @@ of rendering them; the folder is still replaced whole (`output.build_dir_atomic`
 keeps the word redlines its feeds computed (`REDLINES`, a file of the feeds' part, for the same
 code): the feeds compare
 every change of every day, and the next build reads back the redlines of the wordings that did
-not change (each checked against its two wordings) instead of computing them again.
+not change (each checked against its two wordings) instead of computing them again. The changes
+of each day, which the feeds, the history and the changes pages show, are computed once, before
+the workers are forked, and kept in the cache folder for the next build (render/site_days.py).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -31,7 +30,7 @@ from typing import Any
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.query.diff import changelog
+from consolidator.query.diff import Changelog
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.snapshot import VIEWS, Snapshot, snapshot
@@ -40,10 +39,19 @@ from consolidator.render.filters import date_fr
 from consolidator.render.html import make_env, markers, stylesheet
 from consolidator.render.links import NumberMap, StaticLinks
 from consolidator.render.pages import SiteContext, article_page
+from consolidator.render.site_days import Day, compute_day, day_changes, feed_days, site_days
 from consolidator.render.site_inputs import SiteInputs, site_inputs
+from consolidator.render.site_manifest import (  # MANIFEST, REDLINES, reusable: re-exported
+    MANIFEST,
+    REDLINES,
+    manifest,
+    recorded_parts,
+    redlines_file,
+    reusable,
+    stored_redlines,
+)
+from consolidator.render.site_pieces import Pieces, convention_file, feed_files
 
-MANIFEST = ".consolidator-build.json"
-REDLINES = ".consolidator-redlines.json"
 SMALL = 100  # articles: a smaller corpus is rendered in this process unless `workers` is given
 CHUNKS_PER_WORKER = 4
 
@@ -58,6 +66,18 @@ class SiteBuild:
     with_pdf: bool
     snaps: dict[str, Snapshot] = field(default_factory=dict)
     code: str = ""  # the hash of the code and templates (site_inputs.code_digest)
+    days: dict[date, Day] = field(default_factory=dict)  # the changes of each day (site_days)
+    inputs: SiteInputs | None = None  # the hashes of the parts' inputs (None: no pieces kept)
+    before: dict[str, Any] = field(default_factory=dict)  # the previous build's MANIFEST parts
+    folder: Path | None = None  # the previous build's folder
+    made: dict[str, dict[str, Any]] = field(default_factory=dict)  # each part's pieces
+
+    def changes_of(self, day: date) -> Day:
+        """The changes of `day` from its eve (adherent view, with the redlines): computed before
+        the workers are forked (`build_files`), else here."""
+        if day not in self.days:
+            self.days[day] = compute_day(self.index, day)
+        return self.days[day]
 
     @cached_property
     def env(self) -> Any:
@@ -122,8 +142,13 @@ class SiteBuild:
     def _convention(self, view: str) -> dict[str, str | bytes]:
         from consolidator.render.site import convention_page
 
-        page = convention_page(self.env, self.index, self.snap(view), self.site)
-        return {"index.html" if view == "adherent" else f"{view}.html": page}
+        name = "index.html" if view == "adherent" else f"{view}.html"
+        if self.inputs is None:
+            return {name: convention_page(self.env, self.index, self.snap(view), self.site)}
+        pieces = Pieces.of(self.before.get(f"convention:{view}"), self.folder)
+        page = convention_file(self, view, pieces)  # each article's block kept if unchanged
+        self.made[f"convention:{view}"] = pieces.made
+        return {name: page}
 
     def _article(self, aid: str) -> dict[str, str | bytes]:
         from consolidator.render.site import version_page
@@ -143,7 +168,13 @@ class SiteBuild:
 
         dates = self.index.change_dates
         i = dates.index(date.fromisoformat(day))
-        log = changelog(self.index, dates[i] - timedelta(days=1), dates[i])
+        log = Changelog(
+            dates[i] - timedelta(days=1),
+            dates[i],
+            "adherent",
+            None,
+            self.changes_of(dates[i]).changes,
+        )
         heading = (
             f"Modifications entrées en vigueur le {dated(self.index, dates[i], date_fr(dates[i]))}"
         )
@@ -155,10 +186,7 @@ class SiteBuild:
         from consolidator.render.site import history_rows
         from consolidator.render.site_history import held_rows
 
-        counts = {
-            d: len(changelog(self.index, d - timedelta(days=1), d, words=False).changes)
-            for d in self.index.change_dates[1:]
-        }
+        counts = {d: self.changes_of(d).count for d in self.index.change_dates[1:]}
         page = self.env.get_template("history.html").render(
             site=self.site,
             rows=history_rows(self.index, self.site, counts),
@@ -173,16 +201,24 @@ class SiteBuild:
         return dict(extra_pages(self.env, self.index, self.site, self.sub, self.snap("adherent")))
 
     def _feeds(self, _name: str) -> dict[str, str | bytes]:
-        """The feeds, and the redlines they asked for (`REDLINES`, kept for the next build)."""
+        """The feeds, and the redlines their changes asked for (`REDLINES`, kept for the next
+        build): those of the days of the events up to the build's day."""
         from consolidator.query import redline
         from consolidator.render.atom import site_feeds
 
-        redline.RECORDED = {}
-        try:
-            files: dict[str, str | bytes] = dict(site_feeds(self.index, self.day))
-            files[REDLINES] = redlines_file(redline.RECORDED, self.code)
-        finally:
-            redline.RECORDED = None
+        days = {d: self.changes_of(d) for d in feed_days(self.index, self.day)}
+        asked: dict[str, redline.Redline] = {}
+        for found in days.values():
+            asked.update(found.redlines)
+        files: dict[str, str | bytes] = {}
+        if self.inputs is None:
+            known = {d: found.changes for d, found in days.items()}
+            files.update(site_feeds(self.index, self.day, known))
+        else:  # each article's feed copied from the previous build if its inputs are the same
+            pieces = Pieces.of(self.before.get("feeds"), self.folder)
+            files.update(feed_files(self.index, self.day, self.inputs, days, pieces))
+            self.made["feeds"] = pieces.made
+        files[REDLINES] = redlines_file(asked, self.code)
         return files
 
     def _static(self, _name: str) -> dict[str, str | bytes]:
@@ -204,7 +240,10 @@ def _quiet_worker() -> None:
 def _render_parts(parts: list[str]) -> tuple[str, Any]:
     assert _BUILD is not None
     try:
-        return "ok", {part: _BUILD.render(part) for part in parts}
+        out = {}
+        for part in parts:
+            out[part] = (_BUILD.render(part), _BUILD.made.get(part))
+        return "ok", out
     except ConsolidatorError as exc:  # sent back whole: its message, file, line and hint
         d = exc.diagnostic
         return "error", (type(exc), d.message, d.file, d.line, d.act, d.target, d.hint)
@@ -235,14 +274,7 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
     build.env, build.links, build.site, build.sub  # noqa: B018 - made once, before the fork
     if build.env.bytecode_cache is not None:  # else each worker compiles what it renders
         preload_templates(build.env)
-    # the feeds compare every change of every day: unless the previous build kept their redlines,
-    # rendered first, here, their word redlines (query.redline.word_diff's cache) are then shared
-    # by the workers' change and version pages
-    from consolidator.query import redline
-
-    first = [part for part in parts if part == "feeds" and not redline.KNOWN]
-    out: dict[str, Any] = {part: build.render(part) for part in first}
-    parts = [part for part in parts if part not in out]
+    out: dict[str, Any] = {}
     _BUILD = build
     try:
         context = multiprocessing.get_context("fork")
@@ -251,71 +283,13 @@ def render_parts(build: SiteBuild, parts: list[str], workers: int | None) -> dic
                 if status == "error":
                     cls, message, file, line, act, target, hint = result
                     raise cls(message, file=file, line=line, act=act, target=target, hint=hint)
-                out.update(result)
+                for part, (files, made) in result.items():
+                    out[part] = files
+                    if made is not None:
+                        build.made[part] = made
     finally:
         _BUILD = None
     return out
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def reusable(folder: Path | None, inputs: SiteInputs, parts: Iterable[str]) -> dict[str, Any]:
-    """The parts of the build in `folder` whose inputs are unchanged, read back from its files
-    (a part whose files are missing or altered is rendered again)."""
-    if folder is None:
-        return {}
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        recorded = manifest["parts"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    if not isinstance(recorded, dict):
-        return {}
-    out: dict[str, Any] = {}
-    for part in parts:
-        entry = recorded.get(part)
-        if not isinstance(entry, dict) or entry.get("inputs") != inputs.of(part):
-            continue
-        try:
-            files = {name: (folder / name).read_bytes() for name in entry["files"]}
-        except (OSError, TypeError, KeyError):
-            continue
-        if all(_sha(data) == entry["files"][name] for name, data in files.items()):
-            out[part] = files
-    return out
-
-
-def manifest(inputs: SiteInputs, rendered: dict[str, dict[str, bytes]]) -> bytes:
-    parts = {
-        part: {"inputs": inputs.of(part), "files": {n: _sha(d) for n, d in sorted(files.items())}}
-        for part, files in sorted(rendered.items())
-    }
-    return (json.dumps({"version": 1, "parts": parts}, indent=0, sort_keys=True) + "\n").encode()
-
-
-def stored_redlines(folder: Path | None, code: str) -> dict[str, Any]:
-    """The redlines kept by the build in `folder` with the same code (else none)."""
-    if folder is None:
-        return {}
-    try:
-        stored = json.loads((folder / REDLINES).read_text(encoding="utf-8"))
-        if stored["version"] != 1 or stored["code"] != code:
-            return {}
-        return {
-            str(key): tuple((int(op), str(text)) for op, text in redline)
-            for key, redline in stored["redlines"].items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-def redlines_file(redlines: dict[str, Any], code: str) -> bytes:
-    out = {"version": 1, "code": code, "redlines": redlines}
-    return (
-        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    ).encode()
 
 
 def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
@@ -324,6 +298,8 @@ def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
     from consolidator.output import MARKER
 
     try:
+        if MANIFEST in files and (folder / MANIFEST).read_bytes() != files[MANIFEST]:
+            return False  # a part or its inputs changed: no need to read every file
         found = {str(path.relative_to(folder)): path.is_dir() for path in folder.rglob("*")}
         dirs = {str(parent) for name in files for parent in Path(name).parents} - {"."}
         if found != {**dict.fromkeys([*files, MARKER], False), **dict.fromkeys(dirs, True)}:
@@ -347,16 +323,28 @@ def build_files(
     """Every file of the site for `day` and its MANIFEST, in memory; the parts unchanged since
     the build in `previous` are read from it."""
     inputs = site_inputs(index, f"{day.isoformat()} pdf={with_pdf}", templates)
-    build = SiteBuild(index, day, templates, with_pdf, code=inputs.code)
+    before = recorded_parts(previous)
+    build = SiteBuild(index, day, templates, with_pdf, code=inputs.code, inputs=inputs)
+    build.before, build.folder = before, previous
     parts = build.parts()
-    done = reusable(previous, inputs, parts)
+    done = reusable(previous, inputs, parts, before)
+    for part in done:  # read back whole: its pieces are those recorded
+        entry = before.get(part)
+        if isinstance(entry, dict) and isinstance(entry.get("pieces"), dict):
+            build.made[part] = entry["pieces"]
     from consolidator.query import redline
 
     redline.KNOWN = stored_redlines(previous, inputs.code)
     try:
-        done.update(render_parts(build, [p for p in parts if p not in done], workers))
+        todo = [p for p in parts if p not in done]
+        if any(p == "feeds" or p == "history" or p.startswith("changes:") for p in todo):
+            # the changes of every day, here, before the workers are forked: the feeds, the
+            # history and the changes pages read them (their word redlines, query.redline's
+            # cache, are then shared by the workers' version pages)
+            build.days = day_changes(index, inputs, site_days(index, day))
+        done.update(render_parts(build, todo, workers))
     finally:
         redline.KNOWN = {}
     files = {name: data for part in parts for name, data in done[part].items()}
-    files[MANIFEST] = manifest(inputs, done)
+    files[MANIFEST] = manifest(inputs, done, build.made)
     return dict(sorted(files.items()))

@@ -12,8 +12,9 @@ articles that can differ that day (`query.diff._touched`, what the page compares
 part (convention pages, history, listings, feeds, PDF) depends on everything. Changing the wording of one article in one act therefore rebuilds that
 article's pages and the parts that show the whole text; changing a date, an arrêté or a number
 rebuilds everything. Where the corpus folder lies is not hashed (no page shows it): the
-same corpus copied elsewhere is the same input. The hash walks the data's dataclasses generically, so a field added to the
-index is hashed without a change here.
+same corpus copied elsewhere is the same input; the seeds beside it (query/seeds.py: the
+provenance of dates) are, in every part's inputs. The hash walks the data's dataclasses
+generically, so a field added to the index is hashed without a change here.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -35,52 +37,64 @@ OPERATIONS = "consolidator.model.operations"
 _WORDING = frozenset({"fragments", "ops", "evidence"})
 # not read by any page: where the corpus lies; the act graph (None in an index from the cache)
 _UNREAD = frozenset({("Corpus", "root"), ("Timeline", "graph")})
+_LEAF = bool | int | float | str | date | Decimal  # hashed as their repr (salary amounts too)
+_LEAVES = frozenset({type(None), bool, int, float, str, date, Decimal})
 
 
 class _Digest:
-    """A stable text for any value of the index, operations reduced to their kind."""
+    """A stable text for any value of the index, operations reduced to their kind (a value of
+    a type it does not know raises TypeError: hashed as a name only, it would never be stale)."""
 
     def __init__(self, wording: bool) -> None:
         self.wording = wording
         self.memo: dict[int, tuple[Any, str]] = {}
+        self.fields: dict[type, tuple[str, ...]] = {}  # a dataclass's hashed fields
 
     def __call__(self, value: Any) -> str:
-        if value is None or isinstance(value, bool | int | float | str | date):
+        kind = type(value)
+        if kind in _LEAVES:
             return repr(value)
-        if isinstance(value, Enum):
-            return f"{type(value).__name__}.{value.name}"
         known = self.memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        text = self._compose(value)
+        if kind not in self.fields:  # else a dataclass met before
+            if isinstance(value, _LEAF):
+                return repr(value)
+            if isinstance(value, Enum):
+                return f"{kind.__name__}.{value.name}"
+        text = self._compose(value, kind)
         if len(text) > 64:
             text = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.memo[id(value)] = (value, text)
         return text
 
-    def _compose(self, value: Any) -> str:
-        if type(value).__module__ == OPERATIONS and not self.wording:
-            return f"<{type(value).__name__}>"
-        if dataclasses.is_dataclass(value):
-            fields = [
-                f"{f.name}={self(getattr(value, f.name))}"
-                for f in dataclasses.fields(value)
-                if (self.wording or f.name not in _WORDING or not _is_version(value))
-                and (type(value).__name__, f.name) not in _UNREAD
-            ]
-            return f"{type(value).__name__}({','.join(fields)})"
+    def _compose(self, value: Any, kind: type) -> str:
+        if kind is tuple or kind is list:
+            return "[" + ",".join([self(v) for v in value]) + "]"
+        names = self.fields.get(kind)
+        if names is None and dataclasses.is_dataclass(value):
+            names = self.fields[kind] = self._fields(kind)
+        if names is not None:
+            if kind.__module__ == OPERATIONS and not self.wording:
+                return f"<{kind.__name__}>"
+            inner = ",".join([f"{name}={self(getattr(value, name))}" for name in names])
+            return f"{kind.__name__}({inner})"
         if isinstance(value, Mapping):  # a dict, or the index's versions read on demand
             items = sorted((self(k), self(v)) for k, v in value.items())
             return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
         if isinstance(value, list | tuple):
-            return "[" + ",".join(self(v) for v in value) + "]"
+            return "[" + ",".join([self(v) for v in value]) + "]"
         if isinstance(value, set | frozenset):
             return "{" + ",".join(sorted(self(v) for v in value)) + "}"
-        return f"<{type(value).__name__}>"  # a graph built from the data hashed beside it
+        raise TypeError(f"site_inputs: no digest for a value of type {kind.__qualname__}")
 
-
-def _is_version(value: Any) -> bool:
-    return type(value).__name__ == "Version"
+    def _fields(self, kind: type) -> tuple[str, ...]:
+        return tuple(
+            f.name
+            for f in dataclasses.fields(kind)
+            if (self.wording or f.name not in _WORDING or kind.__name__ != "Version")
+            and (kind.__name__, f.name) not in _UNREAD
+        )
 
 
 def _hash(*parts: str) -> str:
@@ -112,6 +126,13 @@ class SiteInputs:
     own: dict[str, str]
     changes: dict[str, str]  # the changes page of a date: its touched articles' own data
     code: str = ""  # the code and templates alone
+    words: Mapping[str, str] = dataclasses.field(default_factory=dict)  # each article's versions
+
+    def day(self, index: VersionIndex, day: date) -> str:
+        """The inputs of the changes of `day` from its eve (render/site_days.py): the code, the
+        world and the versions of the articles that can differ that day, as its changes page."""
+        touched = self.changes.get(day.isoformat()) or _touched_digest(index, self.words, day)
+        return _hash(self.code, self.world, f"day {day.isoformat()}", touched)
 
     def of(self, part: str) -> str:
         kind, _, name = part.partition(":")
@@ -139,9 +160,23 @@ def site_inputs(index: VersionIndex, options: str, templates: Path | None) -> Si
     own = {aid: _hash(*(f"{a}={words[a]}" for a in sorted(ids))) for aid, ids in sharing.items()}
     everything = _hash(world_text, *(f"{a}={w}" for a, w in sorted(words.items())))
     code = code_digest(templates)
-    common = _hash(code, options)
-    changes = {}
-    for day in index.change_dates[1:]:
-        touched = sorted(_touched(index, day - timedelta(days=1), day))
-        changes[day.isoformat()] = _hash(*(f"{a}={words.get(a, '')}" for a in touched))
-    return SiteInputs(common, world_text, everything, own, changes, code)
+    common = _hash(code, options, seeds_digest(index))
+    changes = {d.isoformat(): _touched_digest(index, words, d) for d in index.change_dates[1:]}
+    return SiteInputs(common, world_text, everything, own, changes, code, words)
+
+
+def seeds_digest(index: VersionIndex) -> str:
+    """The seeds and the metadata file beside the corpus, which the pages' provenance reads
+    (query/seeds.py): not in the index, they are inputs of every page."""
+    from consolidator.query.seeds import _seed_files, sources_folder
+
+    files = _seed_files(sources_folder(index.corpus.root))
+    return _hash(
+        *(f"{name}={hashlib.sha256(data).hexdigest()}" for name, data in sorted(files.items()))
+    )
+
+
+def _touched_digest(index: VersionIndex, words: Mapping[str, str], day: date) -> str:
+    """The versions of the articles that can differ between the eve of `day` and `day`."""
+    touched = sorted(_touched(index, day - timedelta(days=1), day))
+    return _hash(*(f"{a}={words.get(a, '')}" for a in touched))

@@ -265,3 +265,25 @@ def test_the_program_freezes_the_versions_it_reads(small: Path, monkeypatch) -> 
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()  # this test process froze nothing else
+
+
+def test_the_program_writes_a_replayed_index_in_a_child_and_waits_for_it(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`consolidator` (cache.STORE_IN_CHILD) writes a replayed index in a forked child while the
+    command goes on; the file is the one the process would have written, whole once waited for."""
+    import os
+
+    monkeypatch.setattr(cache, "STORE_IN_CHILD", True)
+    parent = os.getpid()
+    index = open_index(small)
+    assert os.getpid() == parent and cache._CHILDREN
+    cache._wait_for_children()
+    assert not cache._CHILDREN
+    (path,) = _cache_files(tmp_path)
+    key = path.name[len("index-") : -len(".pickle")]
+    same = tmp_path / "in-process" / path.name
+    cache._store(same, key, index)  # what this process would have written
+    assert path.read_bytes() == same.read_bytes()
+    read = cache.load(key)
+    assert read is not None and dict(read.versions) == dict(index.versions)

@@ -135,6 +135,24 @@ def test_rebuild_leaves_no_stale_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
 
 
+def test_a_rebuild_links_the_files_it_keeps_and_writes_the_others(tmp_path: Path) -> None:
+    """A file the folder already holds with the same bytes is linked into the new folder, not
+    written again; a changed file, or one with another link or mode, is written."""
+    site = tmp_path / "site"
+    files = {"index.html": b"1", "a/same.html": b"same", "a/x.html": b"x", "a/y.html": b"y"}
+    build_dir_atomic(site, files)
+    inode = {name: (site / name).stat().st_ino for name in files}
+    os.link(site / "a" / "x.html", tmp_path / "elsewhere.html")  # a link of the user's
+    os.chmod(site / "a" / "y.html", 0o600)
+    build_dir_atomic(site, {**files, "index.html": b"2"})
+    assert {k: v for k, v in tree(site).items() if k != MARKER} == {**files, "index.html": b"2"}
+    assert (site / "a" / "same.html").stat().st_ino == inode["a/same.html"]
+    assert (site / "a" / "same.html").stat().st_nlink == 1  # the old folder is gone
+    for name in ("index.html", "a/x.html", "a/y.html"):
+        assert (site / name).stat().st_ino != inode[name]
+    assert (tmp_path / "elsewhere.html").read_bytes() == b"x"
+
+
 def test_failure_midway_leaves_the_previous_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -147,16 +147,16 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_unless_the_folder_holds_m
     site = tmp_path / "site"
     build_site(index, DAY, site, with_pdf=False, workers=1)
     page = site / "articles" / "2.4.html"
-    written = page.stat().st_ino
+    written, folder = page.stat().st_ino, site.stat().st_ino
     build_site(index, DAY, site, with_pdf=False, workers=1)
-    assert page.stat().st_ino == written  # the folder already held these bytes
+    assert (page.stat().st_ino, site.stat().st_ino) == (written, folder)  # nothing written
     whole = tree(site)
     (site / "articles" / "notes.txt").write_text("ajouté à la main", encoding="utf-8")
     (site / "vide").mkdir()
     build_site(index, DAY, site, with_pdf=False, workers=1)
     assert tree(site) == whole
     assert not (site / "vide").exists()
-    assert page.stat().st_ino != written  # replaced whole
+    assert site.stat().st_ino != folder  # replaced whole (its same files linked, not copied)
 
 
 def test_the_compiled_templates_are_kept_and_give_the_same_bytes(
@@ -203,3 +203,38 @@ def test_the_compiled_templates_of_old_code_are_removed(tmp_path: Path) -> None:
     kept = {path.name.split("-")[1] for path in tmp_path.glob("jinja-*.cache")}
     # this code's files are to come; of the others, the most recently used are kept
     assert kept == {f"{n:016x}" for n in range(4, KEEP_TEMPLATE_CODE + 3)}
+
+
+def test_a_salary_amount_is_an_input_of_the_salaries_page(tmp_path: Path) -> None:
+    """A grid's amounts are decimals: hashed by value, not by type (they were not: a changed
+    amount left the salaries page of the previous build in place)."""
+    from consolidator.resources import DEFAULT_CORPUS
+
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, root)
+    act = root / "acts" / "2006-11-23-accord-salaires.xml"
+    text = act.read_text(encoding="utf-8")
+    assert text.count('montant="16043.34"') == 1
+    options = f"{DAY.isoformat()} pdf=False"
+    before = site_inputs(open_index(root), options, None)
+    act.write_text(text.replace('montant="16043.34"', 'montant="16043.35"'), encoding="utf-8")
+    after = site_inputs(open_index(root), options, None)
+    assert before.of("listings") != after.of("listings")
+
+
+def test_the_seeds_beside_the_corpus_are_an_input_of_every_part(tmp_path: Path) -> None:
+    """The provenance of dates reads the seeds beside the corpus (query/seeds.py), which are not
+    in the index: a changed seed is a new input of every part."""
+    from consolidator.resources import SOURCES
+
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    options = f"{DAY.isoformat()} pdf=False"
+    index = open_index(root)
+    before = site_inputs(index, options, None)
+    (seed,) = (tmp_path / "sources").glob("004_*.txt")
+    seed.write_bytes(seed.read_bytes() + b"\n")
+    after = site_inputs(index, options, None)
+    assert before.world == after.world
+    assert before.of("article:a2000-2.3") != after.of("article:a2000-2.3")
