@@ -208,4 +208,6 @@ def _read(path: Path) -> dict[str, tuple[int, bytes]]:
 def _write(path: Path, entries: dict[str, tuple[int, bytes]]) -> None:
     from consolidator.engine import cache
 
-    cache._write(path, pickle.dumps((FORMAT, entries), protocol=pickle.HIGHEST_PROTOCOL))
+    buffer = cache._start_file()  # header, then the payload, its checksum written at the end
+    pickle.dump((FORMAT, entries), buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    cache._write(path, cache._end_file(buffer))

@@ -86,7 +86,7 @@ def test_the_index_dates_a_former_holder_by_its_tenure(index: VersionIndex) -> N
 
 
 def test_names_kept_per_stretch_are_each_days_names(index: VersionIndex) -> None:
-    """names_on keeps each stretch but the first as its differences from the first (D-717):
+    """names_on keeps each stretch but the first as its differences from the first:
     read by article or by name, every stretch says what article_names says for its day."""
     from consolidator.render.names import _KEPT, article_names, names_on
 
