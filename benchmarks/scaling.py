@@ -268,6 +268,8 @@ def report(results: dict[int, dict[str, float]], floor: float) -> None:
             # the change pages measured at this size, the other pages (one per article and
             # version, each of a constant cost) as at 1x times the number of articles
             per_article = (one["site"] - fixed) / one["articles"]
+            if per_article <= 0:  # the site's pool (wall time) beat its change pages' CPU: no basis
+                continue
             res["site"] = per_article * res["articles"] + res["change_dates"] * res["change_page"]
             estimated.setdefault(n, set()).add("site")
     for res in results.values():
