@@ -26,6 +26,7 @@ import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from consolidator.errors import OutputError
 
@@ -90,6 +91,17 @@ def write_file_atomic(path: str | Path, content: str | bytes) -> Path:
     if _is_stream(path):
         write_stream(path, data)
         return path
+    with atomic_file(path) as fh:
+        fh.write(data)
+    return Path(os.path.realpath(path))
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A new file to write, which replaces `path` (a symlink's target) whole when the block ends,
+    and is removed, `path` untouched, when the block raises: for bytes written as they are made
+    (the stored index, consolidator/engine/cache.py) as for `write_file_atomic`'s."""
+    path = Path(path)
     if path.is_symlink():
         try:
             os.stat(path)
@@ -112,7 +124,7 @@ def write_file_atomic(path: str | Path, content: str | bytes) -> Path:
         raise _fail("write", path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -124,7 +136,6 @@ def write_file_atomic(path: str | Path, content: str | bytes) -> Path:
             raise _fail("write", path, exc) from None
         raise
     _fsync_dir(real.parent)
-    return real
 
 
 @contextlib.contextmanager

@@ -130,14 +130,15 @@ def stored(name: str, key: str, build: Callable[[], T]) -> T:
     path = _path(key, name)
     if enabled() and path is not None:
         try:
-            return cast(T, _read_value(path.read_bytes(), key))
+            fmt, stored_key, value = read_pickle(path)
+            if fmt != FORMAT or stored_key != key:
+                raise ValueError("another format or key")
+            return cast(T, value)
         except Exception as exc:  # absent, truncated, corrupt, another key: built again
             log.debug("cache file %s not used (%s)", path, exc)
     value = build()
     if enabled() and path is not None:
-        buffer = _start_file()
-        pickle.dump((FORMAT, key, value), buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        _write(path, _end_file(buffer))
+        write_pickle(path, (FORMAT, key, value))
     return value
 
 
@@ -150,12 +151,12 @@ def _checked(data: bytes) -> memoryview:
     return payload
 
 
-def _read_value(data: bytes, key: str) -> object:
+def read_pickle(path: Path) -> Any:
+    """The value `write_pickle` stored in the cache file `path` (raises OSError when it is absent,
+    ValueError when its header or checksum is wrong, or the unpickling's error)."""
+    data = path.read_bytes()
     with no_cycle_collection():
-        fmt, stored_key, value = pickle.loads(_checked(data))
-    if fmt != FORMAT or stored_key != key:
-        raise ValueError("another format or key")
-    return value
+        return pickle.loads(_checked(data))
 
 
 def _path(key: str, name: str = "index") -> Path | None:
@@ -282,36 +283,20 @@ def _wait_for_children() -> None:
 
 
 def _store(path: Path, key: str, index: VersionIndex) -> None:
-    import tempfile  # only when an index is written
-
-    from consolidator.output import _umask_mode
+    """The index written as it is pickled, its checksum written in the header at the end."""
+    from consolidator.errors import OutputError
+    from consolidator.output import atomic_file
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        log.warning("could not write the cache file %s: %s", path, exc)
-        return
-    written = False
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_file(path) as fh:
             fh.write(MAGIC + bytes(DIGEST))
             sink = _Sink(fh)
             _payload(key, index, sink)
             fh.seek(len(MAGIC))
             fh.write(sink.crc.to_bytes(DIGEST, "big"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _umask_mode())
-        os.replace(tmp, path)
-        written = True
         _prune(path.parent)
-    except (OSError, pickle.PicklingError, RecursionError) as exc:
+    except (OSError, OutputError, pickle.PicklingError, RecursionError) as exc:
         log.warning("could not write the index cache %s: %s", path, exc)
-    finally:
-        if not written:  # never a part-written file left behind
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 class _Sink:
@@ -329,34 +314,26 @@ class _Sink:
         return self.size
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write one cache file whole (`_end_file`'s bytes), atomically, then remove the least
-    recently used files of its kind; a cache that cannot be written is only logged."""
+def write_pickle(path: Path, value: object) -> None:
+    """Write `value` pickled to the cache file `path` (a header with the payload's CRC-32, then the
+    payload), whole, atomically, then remove the least recently used files of its kind; a cache
+    that cannot be written is only logged. The payload is pickled once, into the file's buffer:
+    at 50x the corpus, each copy of the index's bytes was 170 MB more at the peak."""
     from consolidator.errors import OutputError
     from consolidator.output import write_file_atomic
 
-    folder, kind = path.parent, path.name.split("-", 1)[0]
-    try:
-        write_file_atomic(path, data)
-        _prune(folder, kind)
-    except (OSError, OutputError) as exc:
-        log.warning("could not write the cache file %s: %s", path, exc)
-
-
-def _start_file() -> io.BytesIO:
-    """A cache file being written: its header, the checksum left blank (`_end_file`)."""
     buffer = io.BytesIO()
     buffer.write(MAGIC + bytes(DIGEST))
-    return buffer
-
-
-def _end_file(buffer: io.BytesIO) -> bytes:
-    """The file's bytes, its payload's checksum written in the header (no copy of the payload:
-    at 50x the corpus, each copy of the index's bytes was 170 MB more at the peak)."""
+    pickle.dump(value, buffer, protocol=pickle.HIGHEST_PROTOCOL)
     head = len(MAGIC) + DIGEST
     with buffer.getbuffer() as view:
         view[len(MAGIC) : head] = _checksum(view[head:])
-    return buffer.getvalue()
+    folder, kind = path.parent, path.name.split("-", 1)[0]
+    try:
+        write_file_atomic(path, buffer.getvalue())
+        _prune(folder, kind)
+    except (OSError, OutputError) as exc:
+        log.warning("could not write the cache file %s: %s", path, exc)
 
 
 def _payload(key: str, index: VersionIndex, out: _Sink) -> None:

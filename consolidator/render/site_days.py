@@ -189,7 +189,7 @@ def _read(path: Path) -> dict[str, tuple[int, bytes]]:
     from consolidator.engine import cache
 
     try:
-        fmt, entries = pickle.loads(cache._checked(path.read_bytes()))
+        fmt, entries = cache.read_pickle(path)
     except Exception as exc:  # absent, truncated, corrupt: every day computed again
         log.debug("cache file %s not used (%s)", path, exc)
         return {}
@@ -208,6 +208,4 @@ def _read(path: Path) -> dict[str, tuple[int, bytes]]:
 def _write(path: Path, entries: dict[str, tuple[int, bytes]]) -> None:
     from consolidator.engine import cache
 
-    buffer = cache._start_file()  # header, then the payload, its checksum written at the end
-    pickle.dump((FORMAT, entries), buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    cache._write(path, cache._end_file(buffer))
+    cache.write_pickle(path, (FORMAT, entries))
