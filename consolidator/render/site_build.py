@@ -23,14 +23,13 @@ import multiprocessing
 import os
 import signal
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.errors import ConsolidatorError
-from consolidator.query.diff import Changelog
 from consolidator.query.events import sources_date
 from consolidator.query.knowledge import knowledge_sentence
 from consolidator.query.snapshot import VIEWS, Snapshot, snapshot
@@ -168,13 +167,7 @@ class SiteBuild:
 
         dates = self.index.change_dates
         i = dates.index(date.fromisoformat(day))
-        log = Changelog(
-            dates[i] - timedelta(days=1),
-            dates[i],
-            "adherent",
-            None,
-            self.changes_of(dates[i]).changes,
-        )
+        log = self.changes_of(dates[i]).changelog()
         heading = (
             f"Modifications entrées en vigueur le {dated(self.index, dates[i], date_fr(dates[i]))}"
         )

@@ -27,7 +27,7 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.query import redline
 from consolidator.query.changes import legal_events
-from consolidator.query.diff import ArticleChange, changelog
+from consolidator.query.diff import ArticleChange, Changelog, changelog
 from consolidator.query.snapshot import first_day
 from consolidator.render.site_inputs import SiteInputs
 
@@ -56,6 +56,10 @@ class Day:
     @property
     def redlines(self) -> dict[str, redline.Redline]:
         return self._loaded()[1]
+
+    def changelog(self) -> Changelog:
+        """These changes as `changelog(index, eve, day)` gives them (adherent view, every article)."""
+        return Changelog(self.day - timedelta(days=1), self.day, "adherent", None, self.changes)
 
     def _loaded(self) -> tuple[tuple[ArticleChange, ...], dict[str, redline.Redline]]:
         if self.value is None:
