@@ -16,7 +16,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from consolidator.query.numbering import words_act
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from consolidator.engine.replay import VersionIndex
     from consolidator.model import Version
 
+T = TypeVar("T")
 ENABLED = True  # tests turn it off to compare with the answers worked out afresh
 _KEPT_INDEXES = 4  # the indexes whose answers are kept (an index is never changed once built)
 # Neither the memos nor the list of indexes seen keep an index alive: a memo goes with its index.
@@ -72,7 +73,7 @@ class Memo:
         self.versions: dict[int, tuple[Version, tuple[date, ...], dict[Any, Any]]] = {}
         self.size = 0
 
-    def get(self, version: Version, day: date, extra: Any, compute: Callable[[], Any]) -> Any:
+    def get(self, version: Version, day: date, extra: Any, compute: Callable[[], T]) -> T:
         entry = self.versions.get(id(version))
         if entry is None or entry[0] is not version:
             index = self.index_ref()
@@ -88,7 +89,7 @@ class Memo:
                 return self.get(version, day, extra, compute)
             found = answers[key] = compute()
             self.size += 1
-        return found
+        return cast(T, found)
 
 
 _MEMOS: dict[int, Memo] = {}

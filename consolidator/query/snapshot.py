@@ -169,7 +169,7 @@ def article_at(index: VersionIndex, article: str, day: date, memo: Memo | None =
     path = path_at(index, article, day)
     if memo is None:
         return article_of(index, version, day, path)
-    return memo.get(version, day, path, lambda: article_of(index, version, day, path))  # type: ignore[no-any-return]
+    return memo.get(version, day, path, lambda: article_of(index, version, day, path))
 
 
 def article_of(
