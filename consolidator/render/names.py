@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import partial
+from typing import Any
 
 from consolidator.engine.replay import VersionIndex
 from consolidator.model import Act, ActKind, ActLevel, Version
@@ -218,7 +219,7 @@ class _Reverse(Mapping[str, str]):
         return len(self.base)
 
 
-def _forget(key: int, _gone: object, kept: dict[int, object] = _KEPT) -> None:  # type: ignore[assignment]
+def _forget(key: int, _gone: object, kept: dict[int, Any] = _KEPT) -> None:
     """Drop a freed index's names (`kept` bound at definition: at interpreter shutdown the
     module's globals may already be None when the last index is freed)."""
     kept.pop(key, None)
