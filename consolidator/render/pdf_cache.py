@@ -28,13 +28,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from consolidator.render.pdf import PrintContext
-from consolidator.render.pdf_layout import ContentsPages
+from consolidator.render.pdf_layout import ContentsPages, sized_contents
 
 Layout = Callable[..., bytes]  # render/pdf_layout.py layout_pdf(context, contents_pages=None)
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDER = "888"  # any page number: the contents' HTML is hashed with one number everywhere
 # the native libraries of WeasyPrint's text stack, as mapped in the process once it is loaded
 NATIVE = re.compile(
     r"/lib(pango|harfbuzz|fontconfig|freetype|fribidi|thai|datrie|graphite2|glib|gobject"
@@ -96,7 +95,7 @@ def _depends(context: PrintContext, templates: Path | None) -> dict[str, bytes] 
         return None
     return {
         "body": context.html("body").encode("utf-8"),
-        "contents": context.html("toc", 0, lambda _anchor: PLACEHOLDER, 888).encode("utf-8"),
+        "contents": sized_contents(context).encode("utf-8"),  # as laid out to be counted
         "templates": code_digest(templates).encode("ascii"),
         "libraries": libs,
         "fonts": fonts,
