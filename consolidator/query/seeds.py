@@ -61,6 +61,11 @@ def _seed_files(folder: Path) -> dict[str, bytes]:
     return files
 
 
+def seeds_key(root: str) -> str:
+    """The hash of every byte `seed_index(root)` is built from (an input of every site page)."""
+    return store.files_key("seeds", _seed_files(sources_folder(root)))
+
+
 @cache
 def seed_index(root: str) -> SeedIndex:
     """The index of the seeds beside the corpus `root` (read once per process)."""

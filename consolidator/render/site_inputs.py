@@ -69,7 +69,7 @@ class _Digest:
         return text
 
     def _compose(self, value: Any, kind: type) -> str:
-        if kind is tuple or kind is list:
+        if isinstance(value, list | tuple):
             return "[" + ",".join([self(v) for v in value]) + "]"
         names = self.fields.get(kind)
         if names is None and dataclasses.is_dataclass(value):
@@ -82,8 +82,6 @@ class _Digest:
         if isinstance(value, Mapping):  # a dict, or the index's versions read on demand
             items = sorted((self(k), self(v)) for k, v in value.items())
             return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
-        if isinstance(value, list | tuple):
-            return "[" + ",".join([self(v) for v in value]) + "]"
         if isinstance(value, set | frozenset):
             return "{" + ",".join(sorted(self(v) for v in value)) + "}"
         raise TypeError(f"site_inputs: no digest for a value of type {kind.__qualname__}")
@@ -168,12 +166,9 @@ def site_inputs(index: VersionIndex, options: str, templates: Path | None) -> Si
 def seeds_digest(index: VersionIndex) -> str:
     """The seeds and the metadata file beside the corpus, which the pages' provenance reads
     (query/seeds.py): not in the index, they are inputs of every page."""
-    from consolidator.query.seeds import _seed_files, sources_folder
+    from consolidator.query.seeds import seeds_key
 
-    files = _seed_files(sources_folder(index.corpus.root))
-    return _hash(
-        *(f"{name}={hashlib.sha256(data).hexdigest()}" for name, data in sorted(files.items()))
-    )
+    return seeds_key(index.corpus.root)
 
 
 def _touched_digest(index: VersionIndex, words: Mapping[str, str], day: date) -> str:
