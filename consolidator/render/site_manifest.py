@@ -28,7 +28,8 @@ def recorded_parts(folder: Path | None) -> dict[str, Any]:
     return recorded if isinstance(recorded, dict) else {}
 
 
-def _sha(data: bytes) -> str:
+def file_sha(data: bytes) -> str:
+    """A file's hash as the MANIFEST records it."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -53,7 +54,7 @@ def reusable(
             files = {name: (folder / name).read_bytes() for name in entry["files"]}
         except (OSError, TypeError, KeyError):
             continue
-        if all(_sha(data) == entry["files"][name] for name, data in files.items()):
+        if all(file_sha(data) == entry["files"][name] for name, data in files.items()):
             out[part] = files
     return out
 
@@ -64,7 +65,10 @@ def manifest(
     pieces: dict[str, dict[str, Any]],
 ) -> bytes:
     parts: dict[str, Any] = {
-        part: {"inputs": inputs.of(part), "files": {n: _sha(d) for n, d in sorted(files.items())}}
+        part: {
+            "inputs": inputs.of(part),
+            "files": {n: file_sha(d) for n, d in sorted(files.items())},
+        }
         for part, files in sorted(rendered.items())
     }
     for part, made in pieces.items():

@@ -18,7 +18,6 @@ versions) and its events' keys. The changes themselves come from the build's day
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 from consolidator.engine.replay import VersionIndex
 from consolidator.render.site_days import Day
 from consolidator.render.site_inputs import SiteInputs, _hash
+from consolidator.render.site_manifest import file_sha
 
 
 @dataclass
@@ -71,7 +71,7 @@ class Pieces:
                 data: bytes | None = (self.folder / file).read_bytes()
             except OSError:
                 data = None
-            sha = hashlib.sha256(data).hexdigest() if data is not None else None
+            sha = file_sha(data) if data is not None else None
             self.read[file] = data if sha is not None and sha == self.files.get(file) else None
         return self.read[file]
 
