@@ -105,6 +105,16 @@ class VersionIndex:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def notas_on(self) -> dict[str, tuple[Nota, ...]]:
+        """Every act's notas by target, in corpus order, those of acts that never changed the
+        corpus included (`notas_by_article` leaves them out)."""
+        out: dict[str, list[Nota]] = {}
+        for act in self.corpus.acts.values():
+            for nota in act.notas:
+                out.setdefault(nota.target, []).append(nota)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
     def notas_by_article(self) -> dict[str, tuple[tuple[Nota, date], ...]]:
         """Legifrance's notas by target, each with the day its act first changed the corpus."""
         starts: dict[str, date] = {}

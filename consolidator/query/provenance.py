@@ -293,19 +293,18 @@ def since_provenance(index: VersionIndex, version: Version) -> Provenance | None
     found = rule_of(index, version)
     prov = rule_provenance(index, *found) if found else None
     if prov is not None and prov.certainty is not Certainty.SOURCE:
-        written = _nota_writing(index.corpus, version.article, version.since)
+        written = _nota_writing(index, version.article, version.since)
         if written is not None:
             return Provenance(Certainty.SOURCE, written)
     return prov
 
 
-def _nota_writing(corpus: Corpus, article: str, day: date) -> str | None:
+def _nota_writing(index: VersionIndex, article: str, day: date) -> str | None:
     """« 004 l.3235 » when a nota on `article` gives `day` as a date of entry into force."""
     words = format_french(day)
-    for act in corpus.acts.values():
-        for nota in act.notas:
-            if nota.target == article and "en vigueur" in nota.text and words in nota.text:
-                return f"004 l.{nota.src}"
+    for nota in index.notas_on.get(article, ()):
+        if "en vigueur" in nota.text and words in nota.text:
+            return f"004 l.{nota.src}"
     return None
 
 
