@@ -69,10 +69,13 @@ enabled = cache_enabled
 
 
 def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> None:
-    """Hash the name, size and bytes of every file under `root` (of these suffixes), in name
-    order; `__pycache__` folders and linked folders are not entered (raises OSError)."""
+    """Hash the name, size and SHA-256 of every file under `root` (of these suffixes), in name
+    order (each file's digest remembered by its metadata: engine/digests.py); `__pycache__`
+    folders and linked folders are not entered (raises OSError)."""
+    from consolidator.engine import digests
+
     found: list[tuple[str, str]] = []  # (name from root, with /; path)
-    folders = [(os.fspath(root), "")]
+    folders = [(os.path.abspath(root), "")]  # absolute paths: the digests' memo is keyed by them
     while folders:
         folder, rel = folders.pop()
         with os.scandir(folder) as entries:
@@ -84,11 +87,7 @@ def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> Non
                     suffixes is None or os.path.splitext(entry.name)[1] in suffixes
                 ):
                     found.append((rel + entry.name, entry.path))
-    for name, path in sorted(found):
-        with open(path, "rb", buffering=0) as file:
-            data = file.readall()
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
+    digests.update(digest, sorted(found))
 
 
 @functools.cache
@@ -116,6 +115,18 @@ def files_key(name: str, files: Mapping[str, bytes]) -> str:
     for file, data in sorted(files.items()):
         digest.update(f"{file}\0{len(data)}\0".encode())
         digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def paths_key(name: str, files: Mapping[str, Path]) -> str:
+    """`files_key` of the files at these paths (name -> path), without reading those whose digest
+    is remembered (engine/digests.py) (raises OSError)."""
+    from consolidator.engine import digests
+
+    digest = hashlib.sha256(code_digest())
+    digest.update(f"{name}\0paths\0".encode())
+    named = sorted((file, os.path.abspath(path)) for file, path in files.items())
+    digests.update(digest, named)
     return digest.hexdigest()[:40]
 
 

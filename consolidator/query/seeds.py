@@ -48,29 +48,39 @@ class SeedIndex:
     jo_dates: dict[str, list[str]]  # metadata: arrêté date -> its JO dates
 
 
-def _seed_files(folder: Path) -> dict[str, bytes]:
+def _seed_files(folder: Path) -> dict[str, Path]:
     """The files the index is built from: each seed's first file (« 004_*.txt ») and the metadata."""
     files = {}
     for name in SEEDS:
         found = sorted(folder.glob(f"{name}_*.txt"))
         if found:
-            files[name] = found[0].read_bytes()
+            files[name] = found[0]
     metadata_file = folder / METADATA
     if metadata_file.exists():
-        files[METADATA] = metadata_file.read_bytes()
+        files[METADATA] = metadata_file
     return files
 
 
 def seeds_key(root: str) -> str:
     """The hash of every byte `seed_index(root)` is built from (an input of every site page)."""
-    return store.files_key("seeds", _seed_files(sources_folder(root)))
+    return store.paths_key("seeds", _seed_files(sources_folder(root)))
 
 
 @cache
 def seed_index(root: str) -> SeedIndex:
-    """The index of the seeds beside the corpus `root` (read once per process)."""
+    """The index of the seeds beside the corpus `root` (read once per process; the seeds are read
+    only when it is built, their key from their remembered digests: engine/digests.py)."""
     files = _seed_files(sources_folder(root))
-    return store.stored("seeds", store.files_key("seeds", files), lambda: build_index(files))
+    return store.stored(
+        "seeds",
+        store.paths_key("seeds", files),
+        lambda: build_index(contents(files)),
+    )
+
+
+def contents(files: dict[str, Path]) -> dict[str, bytes]:
+    """The bytes of the seed files (`build_index`'s input)."""
+    return {name: path.read_bytes() for name, path in files.items()}
 
 
 def _decoded(data: bytes) -> str:

@@ -232,7 +232,7 @@ def test_one_byte_changed_in_a_seed_is_a_new_seeds_index(corpus: Path) -> None:
     changed = seeds.seed_index(root)
     assert len(_seed_files(corpus.parent)) == 2
     assert changed.written["004"].get(date(2017, 12, 8)) != 11853
-    assert changed == seeds.build_index(seeds._seed_files(sources))
+    assert changed == seeds.build_index(seeds.contents(seeds._seed_files(sources)))
 
 
 def test_a_corrupt_seeds_index_is_ignored_and_rebuilt(corpus: Path) -> None:
