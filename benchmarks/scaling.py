@@ -66,13 +66,10 @@ def cold(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
 
 def worker(root: Path, n: int, site: bool, pdf: bool) -> dict[str, float]:
     """The measures of one corpus size (run in a process of its own)."""
-    import gc
-
     from lxml import etree
 
     from consolidator.corpus.load import load_corpus
     from consolidator.engine.cache import no_cycle_collection
-    from consolidator.engine.index import validate
 
     files = sorted(root.rglob("*.xml"))
     out: dict[str, float] = {"files": len(files)}
@@ -80,13 +77,21 @@ def worker(root: Path, n: int, site: bool, pdf: bool) -> dict[str, float]:
         out["parse"] = best(lambda: [etree.parse(str(f)) and None for f in files], RUNS)
         out["load"] = best(lambda: load_corpus(root), RUNS)
     on_index(root, out, site, pdf)
-    # what follows runs on a corpus of its own, as its commands do: `validate` and `serve` do
-    # not hold another replayed index meanwhile (on_index's is freed)
-    gc.collect()
-    out["validate"] = best(lambda: validate(root), RUNS)
-    out["web_page"] = served_page(root)
-    out["peak_end_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # `validate` and the served application each in a process of its own, as their commands
+    # run: each one's peak memory is its own, not that of the steps measured before it
+    for key in ("validate", "web_page"):
+        cmd = [sys.executable, __file__, "--part", key, str(root)]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        out[key], out[f"{key}_peak_mb"] = json.loads(done.stdout.strip().splitlines()[-1])
     return out
+
+
+def part(key: str, root: Path) -> tuple[float, float]:
+    """(figure, peak memory in MB) of `validate` or of the served page, alone in this process."""
+    from consolidator.engine.index import validate
+
+    value = best(lambda: validate(root), RUNS) if key == "validate" else served_page(root)
+    return value, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def on_index(root: Path, out: dict[str, float], site: bool, pdf: bool) -> None:
@@ -177,7 +182,8 @@ ROWS = [  # (key, label, unit)
     ("validate", "validate (load + every check)", "ms"),
     ("web_page", "served article page at a random date (median)", "ms"),
     ("peak_mb", "peak memory after load + replay", "MB"),
-    ("peak_end_mb", "peak memory, whole run of the size", "MB"),
+    ("validate_peak_mb", "peak memory of `validate` (a process of its own)", "MB"),
+    ("web_page_peak_mb", "peak memory of the served application, 300 pages (its own)", "MB"),
     ("help", "`consolidator --help` (cold)", "ms"),
     ("article", f"`article 2.5 --at {DAY}` (cold, warm cache)", "ms"),
     ("text_json", f"`text --at {DAY} --format json` (cold, warm cache)", "ms"),
@@ -231,9 +237,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="rounds over the sizes")
     parser.add_argument("--log", type=Path, help="print the table of a run's stderr log again")
     parser.add_argument("--worker", nargs=2, metavar=("ROOT", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--part", nargs=2, metavar=("KEY", "ROOT"), help=argparse.SUPPRESS)
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--with-pdf", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.part:
+        sys.path.insert(0, str(HERE))
+        print(json.dumps(part(args.part[0], Path(args.part[1]))))
+        return
     if args.worker:
         sys.path.insert(0, str(HERE))
         root, n = Path(args.worker[0]), int(args.worker[1])
