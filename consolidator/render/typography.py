@@ -60,20 +60,25 @@ def typo_fr(text: str) -> str:
     >>> typo_fr("l'article L. 6324-3 du code du travail")
     'l’article L.\\xa06324-3 du code du travail'
     """
-    # Each rule runs only when the characters it needs are there (a plain `in` costs far less than
-    # a regex scan; the output is the same: a rule cannot match without its characters).
-    if _QUOTE_CHARS.intersection(text):
+    # Each rule runs only when what it needs is there: a character (a plain `in` is a C scan of
+    # the string, far cheaper than a regex trying every position), a month's name, a group of
+    # three digits, a line that begins with a dash. The output is the same: a rule cannot match
+    # without what its test looks for (tests/render/test_typography.py compares with the rules
+    # run unconditionally).
+    if "«" in text or "»" in text or "“" in text or "”" in text or '"' in text:
         text = _quotes(text)
     if "'" in text:
         text = apostrophes(text)
     if "°" in text:  # « n° 29 », « n° A » (a letter may follow)
         text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
     if _DIGIT(text):  # dates, thousands, « % », « L. 1234 » all need a digit
-        text = _DATE.sub(_date, text)
-        text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(f"[{SPACES}]", NNBSP, m.group(2)), text)
+        if any(part in text for part in _MONTH_PARTS):
+            text = _DATE.sub(_date, text)
+        if _GROUP(text):
+            text = _THOUSANDS.sub(_thousands, text)
         if "%" in text:
             text = _PERCENT.sub(NNBSP + "%", text)
-        if "." in text:
+        if "L." in text or "R." in text or "D." in text:
             text = _CODE_REF.sub(lambda m: m.group(1) + NBSP, text)
     if "«" in text:
         text = _OPEN.sub("«" + NBSP, text)
@@ -83,17 +88,22 @@ def typo_fr(text: str) -> str:
         text = _INNER.sub("", text)
     if ":" in text:
         text = _BEFORE_COLON.sub(NBSP + ":", text)
-    if _DASHES.intersection(text):
+    if text.startswith(("–", "—", "-")) or "\n" in text:  # `^`: the text's or a line's start
         text = _LIST_DASH.sub(lambda m: m.group(1) + NBSP, text)
-    if _SHORT.intersection(text):
+    if ";" in text or "!" in text or "?" in text:
         text = _BEFORE_SHORT.sub(lambda m: NNBSP + m.group(1), text)
     return text
 
 
 _DIGIT = re.compile(r"\d").search
-_QUOTE_CHARS = frozenset('«»“”"')
-_DASHES = frozenset("–—-")
-_SHORT = frozenset(";!?")
+_GROUP = re.compile(r"\d[ \u00a0\u202f]\d{3}").search  # what every match of _THOUSANDS holds
+# a part of each month's name: « ier » (janvier, février), « jui » (juin, juillet), « bre »
+# (septembre ... décembre); every match of _DATE holds one
+_MONTH_PARTS = ("ier", "mars", "avril", "mai", "jui", "août", "bre")
+
+
+def _thousands(m: re.Match[str]) -> str:
+    return m.group(1) + re.sub(f"[{SPACES}]", NNBSP, m.group(2))
 
 
 def _date(m: re.Match[str]) -> str:
