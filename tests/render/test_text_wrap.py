@@ -60,3 +60,15 @@ def test_the_alineas_of_article_2_5() -> None:
             assert fill(text, 92, indent) == textwrap.fill(
                 text, 92, initial_indent=indent, subsequent_indent=indent
             )
+
+
+def test_every_alinea_of_the_corpus(index) -> None:
+    """Every alinéa of every version, in French typography, with and without a hyphen."""
+    from consolidator.render.typography import typo_fr
+
+    texts = {typo_fr(f.text) for vs in index.versions.values() for v in vs for f in v.fragments}
+    assert sum("-" in t for t in texts) > 500 and sum("-" not in t for t in texts) > 2000
+    for text in texts:
+        assert fill(text, 92, "    ") == textwrap.fill(
+            text, 92, initial_indent="    ", subsequent_indent="    "
+        )
