@@ -108,3 +108,14 @@ def test_the_character_checks_change_nothing_on_the_corpus(index: VersionIndex) 
     texts |= {v.title for vs in index.versions.values() for v in vs if v.title}
     assert len(texts) > 3000
     assert [t for t in texts if typo_fr.__wrapped__(t) != _every_rule(t)] == []
+
+
+_LOOK_BEHIND_FIRST = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
+@given(st.lists(st.sampled_from([*"ab'’1_ é\nÉ-", "l'", "'a"]), max_size=30).map("".join))
+def test_the_apostrophe_rule_matches_as_its_look_behind_first_form(text: str) -> None:
+    """french.apostrophes looks for the mark first, then behind it: the same replacements."""
+    from consolidator.french import apostrophes
+
+    assert apostrophes(text) == _LOOK_BEHIND_FIRST.sub("’", text)
