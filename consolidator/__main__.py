@@ -26,6 +26,9 @@ def run() -> None:
         program()
     finally:
         dataclass_code.save()
+        memo = sys.modules.get("consolidator.render.memo")  # results kept for the next process
+        if memo is not None:
+            memo.save_all()
 
 
 if __name__ == "__main__":

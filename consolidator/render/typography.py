@@ -19,9 +19,9 @@ Only spacing, apostrophes and quote marks change, never the letters, digits or p
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from consolidator.french import apostrophes
+from consolidator.render.memo import Memo
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -43,7 +43,6 @@ _INNER = re.compile(r"(?<=“)[ \u00a0\u202f]+|[ \u00a0\u202f]+(?=”)")
 _LIST_DASH = re.compile(r"^([–—-])[ \u00a0\u202f]+", re.MULTILINE)
 
 
-@lru_cache(maxsize=1 << 16)
 def typo_fr(text: str) -> str:
     """French typography on one string: only spacing, apostrophes and quote marks change.
 
@@ -60,6 +59,11 @@ def typo_fr(text: str) -> str:
     >>> typo_fr("l'article L. 6324-3 du code du travail")
     'l’article L.\\xa06324-3 du code du travail'
     """
+    return _MEMO(text)
+
+
+def rules(text: str) -> str:
+    """`typo_fr` computed (its results are kept: render/memo.py)."""
     # Each rule runs only when what it needs is there: a character (a plain `in` is a C scan of
     # the string, far cheaper than a regex trying every position), a month's name, a group of
     # three digits, a line that begins with a dash. The output is the same: a rule cannot match
@@ -95,6 +99,7 @@ def typo_fr(text: str) -> str:
     return text
 
 
+_MEMO = Memo("typo", rules)
 _DIGIT = re.compile(r"\d").search
 _GROUP = re.compile(r"\d[ \u00a0\u202f]\d{3}").search  # what every match of _THOUSANDS holds
 # a part of each month's name: « ier » (janvier, février), « jui » (juin, juillet), « bre »

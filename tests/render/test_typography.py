@@ -98,7 +98,7 @@ def _every_rule(text: str) -> str:
 def test_the_character_checks_change_nothing(text: str) -> None:
     """typo_fr skips a rule whose characters are absent (issue 14: 60 % of a cold plain text);
     the result is the one every rule gives."""
-    assert typo_fr.__wrapped__(text) == _every_rule(text)
+    assert typography.rules(text) == _every_rule(text)
 
 
 def test_the_character_checks_change_nothing_on_the_corpus(index: VersionIndex) -> None:
@@ -107,7 +107,7 @@ def test_the_character_checks_change_nothing_on_the_corpus(index: VersionIndex) 
     texts = {f.text for vs in index.versions.values() for v in vs for f in v.fragments}
     texts |= {v.title for vs in index.versions.values() for v in vs if v.title}
     assert len(texts) > 3000
-    assert [t for t in texts if typo_fr.__wrapped__(t) != _every_rule(t)] == []
+    assert [t for t in texts if typography.rules(t) != _every_rule(t)] == []
 
 
 _LOOK_BEHIND_FIRST = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
