@@ -38,7 +38,14 @@ from consolidator.render.filters import date_fr
 from consolidator.render.html import make_env, markers, stylesheet
 from consolidator.render.links import NumberMap, StaticLinks
 from consolidator.render.pages import SiteContext, article_page
-from consolidator.render.site_days import Day, compute_day, day_changes, feed_days, site_days
+from consolidator.render.site_days import (
+    Day,
+    compute_day,
+    day_changes,
+    day_redlines,
+    feed_days,
+    site_days,
+)
 from consolidator.render.site_inputs import SiteInputs, site_inputs
 from consolidator.render.site_manifest import (  # MANIFEST, REDLINES, reusable: re-exported
     MANIFEST,
@@ -335,6 +342,10 @@ def build_files(
             # history and the changes pages read them (their word redlines, query.redline's
             # cache, are then shared by the workers' version pages)
             build.days = day_changes(index, inputs, site_days(index, day))
+            if any(p.startswith("article:") for p in todo):
+                # the version pages compare what the days compared: their redlines, read from
+                # the cache folder, are shared with the workers instead of computed again there
+                redline.KNOWN = {**redline.KNOWN, **day_redlines(build.days)}
         done.update(render_parts(build, todo, workers))
     finally:
         redline.KNOWN = {}
