@@ -312,6 +312,19 @@ def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
         return False
 
 
+def _version_days(build: SiteBuild, todo: list[str]) -> dict[date, Day]:
+    """The days whose changes the version pages of the articles in `todo` compare again (that
+    of each version after the first): their redlines, read from the cache folder, are given to
+    the workers (`redline.KNOWN`) instead of computed again there."""
+    days = {
+        version.since
+        for part in todo
+        if part.startswith("article:")
+        for version in build.index.versions[part.partition(":")[2]][1:]
+    }
+    return {d: build.days[d] for d in sorted(days) if d in build.days}
+
+
 def build_files(
     index: VersionIndex,
     day: date,
@@ -342,10 +355,7 @@ def build_files(
             # history and the changes pages read them (their word redlines, query.redline's
             # cache, are then shared by the workers' version pages)
             build.days = day_changes(index, inputs, site_days(index, day))
-            if any(p.startswith("article:") for p in todo):
-                # the version pages compare what the days compared: their redlines, read from
-                # the cache folder, are shared with the workers instead of computed again there
-                redline.KNOWN = {**redline.KNOWN, **day_redlines(build.days)}
+            redline.KNOWN = {**redline.KNOWN, **day_redlines(_version_days(build, todo))}
         done.update(render_parts(build, todo, workers))
     finally:
         redline.KNOWN = {}
