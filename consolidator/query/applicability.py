@@ -17,7 +17,7 @@ from consolidator.model import (
     RestrictionKind,
     Version,
 )
-from consolidator.query.branche import held_over, position
+from consolidator.query.branche import held_article, held_over, position
 from consolidator.query.branche_view import branche_article
 from consolidator.query.citation import company_agreement, text_designation
 from consolidator.query.events import sources_date, when_phrase
@@ -306,7 +306,7 @@ def _non_adherents(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
 
 def _renumbered_for_members_only(index: VersionIndex, art: ArticleAt, day: date) -> list[str]:
     """The article's renumbering by an act not extended on `day` does not bind non-adherents."""
-    held = held_over(index, day).get(art.id)
+    held = held_article(index, art.id, day)
     if held is None or not held.renumbered:
         return []
     act = index.corpus.acts[held.act]

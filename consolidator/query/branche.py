@@ -86,11 +86,17 @@ def binds_branch(index: VersionIndex, version: Version, day: date) -> bool:
 def held_over(index: VersionIndex, day: date) -> dict[str, Held]:
     """The articles (by id) held over in the branche view on `day`."""
     out: dict[str, Held] = {}
-    for aid, versions in index.versions.items():
-        held = held_candidate(index, versions, day)
-        if held is not None and binds_branch(index, held.version, day):
+    for aid in index.versions:
+        held = held_article(index, aid, day)
+        if held is not None:
             out[aid] = held
     return out
+
+
+def held_article(index: VersionIndex, article: str, day: date) -> Held | None:
+    """`held_over(index, day).get(article)`, without looking at the other articles."""
+    held = held_candidate(index, index.versions[article], day)
+    return held if held is not None and binds_branch(index, held.version, day) else None
 
 
 def branche_entries(

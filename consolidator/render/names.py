@@ -89,12 +89,7 @@ def _own_name(
 
 def shown_version(index: VersionIndex, article: str, day: date) -> Version:
     """The version a page of `article` on `day` shows: in force, else the last, else the first."""
-    versions = index.versions[article]
-    before = [v for v in versions if v.since <= day]
-    for v in before:
-        if v.covers(day):
-            return v
-    return before[-1] if before else versions[0]
+    return _shown(index.versions[article], day)
 
 
 def article_names(index: VersionIndex, day: date, *, company: bool = False) -> dict[str, str]:
@@ -113,31 +108,71 @@ def _names(
     index: VersionIndex, day: date, level: ActLevel | None, taken: dict[str, str]
 ) -> dict[str, str]:
     """The names of the articles of the texts at `level` (None: every other level)."""
-    acts = index.corpus.acts
-    texts = _text_slugs(index)
-    sizes = Counter(versions[0].text_id for versions in index.versions.values())
+    naming = _naming(index)
     current: list[tuple[str, Version]] = []
     former: list[tuple[str, Version]] = []
-    for article, versions in sorted(index.versions.items()):
-        at = acts[versions[0].text_id].level
-        if (at is not ActLevel.BRANCHE) if level is ActLevel.BRANCHE else (at is ActLevel.BRANCHE):
-            continue  # company-level texts are not part of the branch's site
-        shown = shown_version(index, article, day)
+    # company-level texts are not part of the branch's site
+    for article, versions in naming.branch if level is ActLevel.BRANCHE else naming.others:
+        shown = _shown(versions, day)
         (current if shown.covers(day) else former).append((article, shown))
     former.sort(key=lambda p: (p[1].until or date.max, p[1].since, p[0]), reverse=True)
     names: dict[str, str] = {}
     used: set[str] = set(taken.values())
     for article, version in [*current, *former]:
-        name = _own_name(index, version, texts, sizes)
-        for tail in ("", f"-{_tenure_years(index, version)}", f"-{_tenure_days(index, version)}"):
-            if name + tail not in used:
-                name += tail
-                break
-        else:
-            name += f"-{ascii_slug(article)}"  # never seen on the real corpus
+        name = naming.own(index, version)
+        if name in used:
+            for tail in naming.tails(index, version):
+                if name + tail not in used:
+                    name += tail
+                    break
+            else:
+                name += f"-{ascii_slug(article)}"  # never seen on the real corpus
         used.add(name)
         names[article] = name
     return names
+
+
+class _Naming:
+    """What naming the articles reads of the index whatever the day, made once per index: the
+    articles of the branch's texts and the others (by id), the texts' slugs and sizes, and each
+    version's own name and tenures once asked for."""
+
+    def __init__(self, index: VersionIndex) -> None:
+        acts = index.corpus.acts
+        self.texts = _text_slugs(index)
+        self.sizes = Counter(versions[0].text_id for versions in index.versions.values())
+        self.branch: list[tuple[str, tuple[Version, ...]]] = []
+        self.others: list[tuple[str, tuple[Version, ...]]] = []
+        for article, versions in sorted(index.versions.items()):
+            at = acts[versions[0].text_id].level
+            (self.branch if at is ActLevel.BRANCHE else self.others).append((article, versions))
+        self.names: dict[int, tuple[Version, str, tuple[str, str] | None]] = {}
+
+    def own(self, index: VersionIndex, version: Version) -> str:
+        """`_own_name` of `version`."""
+        known = self.names.get(id(version))
+        if known is None or known[0] is not version:
+            known = (version, _own_name(index, version, self.texts, self.sizes), None)
+            self.names[id(version)] = known
+        return known[1]
+
+    def tails(self, index: VersionIndex, version: Version) -> tuple[str, str]:
+        """What a name taken by another article adds: the years, else the days it was borne."""
+        self.own(index, version)
+        _, name, tails = self.names[id(version)]
+        if tails is None:
+            tails = (f"-{_tenure_years(index, version)}", f"-{_tenure_days(index, version)}")
+            self.names[id(version)] = (version, name, tails)
+        return tails
+
+
+def _shown(versions: tuple[Version, ...], day: date) -> Version:
+    """`shown_version` of the article whose versions are `versions`."""
+    before = [v for v in versions if v.since <= day]
+    for v in before:
+        if v.covers(day):
+            return v
+    return before[-1] if before else versions[0]
 
 
 def _text_slugs(index: VersionIndex) -> dict[str, str]:
@@ -223,6 +258,19 @@ def _forget(key: int, _gone: object, kept: dict[int, Any] = _KEPT) -> None:
     """Drop a freed index's names (`kept` bound at definition: at interpreter shutdown the
     module's globals may already be None when the last index is freed)."""
     kept.pop(key, None)
+
+
+_NAMING: dict[int, tuple[weakref.ref[VersionIndex], _Naming]] = {}
+
+
+def _naming(index: VersionIndex) -> _Naming:
+    """The `_Naming` of `index`, kept as long as it lives."""
+    key = id(index)
+    kept = _NAMING.get(key)
+    if kept is None or kept[0]() is not index:
+        kept = (weakref.ref(index, partial(_forget, key, kept=_NAMING)), _Naming(index))
+        _NAMING[key] = kept
+    return kept[1]
 
 
 def names_on(index: VersionIndex, day: date) -> Named:

@@ -38,7 +38,14 @@ from consolidator.render.filters import date_fr
 from consolidator.render.html import make_env, markers, stylesheet
 from consolidator.render.links import NumberMap, StaticLinks
 from consolidator.render.pages import SiteContext, article_page
-from consolidator.render.site_days import Day, compute_day, day_changes, feed_days, site_days
+from consolidator.render.site_days import (
+    Day,
+    compute_day,
+    day_changes,
+    day_redlines,
+    feed_days,
+    site_days,
+)
 from consolidator.render.site_inputs import SiteInputs, site_inputs
 from consolidator.render.site_manifest import (  # MANIFEST, REDLINES, reusable: re-exported
     MANIFEST,
@@ -305,6 +312,19 @@ def holds_exactly(folder: Path, files: dict[str, bytes]) -> bool:
         return False
 
 
+def _version_days(build: SiteBuild, todo: list[str]) -> dict[date, Day]:
+    """The days whose changes the version pages of the articles in `todo` compare again (that
+    of each version after the first): their redlines, read from the cache folder, are given to
+    the workers (`redline.KNOWN`) instead of computed again there."""
+    days = {
+        version.since
+        for part in todo
+        if part.startswith("article:")
+        for version in build.index.versions[part.partition(":")[2]][1:]
+    }
+    return {d: build.days[d] for d in sorted(days) if d in build.days}
+
+
 def build_files(
     index: VersionIndex,
     day: date,
@@ -335,6 +355,7 @@ def build_files(
             # history and the changes pages read them (their word redlines, query.redline's
             # cache, are then shared by the workers' version pages)
             build.days = day_changes(index, inputs, site_days(index, day))
+            redline.KNOWN = {**redline.KNOWN, **day_redlines(_version_days(build, todo))}
         done.update(render_parts(build, todo, workers))
     finally:
         redline.KNOWN = {}

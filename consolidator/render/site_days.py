@@ -40,8 +40,9 @@ KEEP_OTHERS = 2048  # entries of other builds kept beside this build's (other co
 @dataclass
 class Day:
     """The changes of one day from its eve, and the redlines their computation asked for; read
-    from the cache folder, they are unpickled when first asked for (by the worker that renders
-    the feeds or that day's page, not before the fork), the history reading only their count."""
+    from the cache folder, they are unpickled when first asked for (before the fork when the
+    version pages are rendered, which read the redlines: `day_redlines`; else by the worker
+    that renders the feeds or that day's page), the history reading only their count."""
 
     day: date
     count: int
@@ -106,6 +107,15 @@ def day_changes(index: VersionIndex, inputs: SiteInputs, days: list[date]) -> di
     if path is not None and any(key not in stored for key in entries):
         others = [key for key in stored if key not in entries][:KEEP_OTHERS]
         _write(path, {**entries, **{key: stored[key] for key in others}})
+    return out
+
+
+def day_redlines(days: dict[date, Day]) -> dict[str, redline.Redline]:
+    """The redlines the changes of `days` asked for (those read from the cache folder unpickled
+    here), by `redline.redline_key`."""
+    out: dict[str, redline.Redline] = {}
+    for found in days.values():
+        out.update(found.redlines)
     return out
 
 

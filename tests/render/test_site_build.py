@@ -114,6 +114,9 @@ def test_a_broken_manifest_means_a_full_build(tmp_path: Path, manifest: str) -> 
 def test_the_next_build_computes_only_the_redlines_of_the_changed_wording(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # a cache folder of its own: the changes of the days another test computed, with their
+    # redlines (which the version pages read too: render/site_days.py), are not in it
+    monkeypatch.setenv("CONSOLIDATOR_CACHE_DIR", str(tmp_path / "cache"))
     site, fresh = tmp_path / "site", tmp_path / "fresh"
     build_site(open_index(CORPUS), DAY, site, with_pdf=False, workers=1)
     stored = json.loads((site / REDLINES).read_text(encoding="utf-8"))
