@@ -128,7 +128,8 @@ def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = Non
 
 
 def weasyprint_html() -> Any:
-    """WeasyPrint's HTML class (RenderError when it cannot be loaded), its logs quietened."""
+    """WeasyPrint's HTML class (RenderError when it cannot be loaded), its logs quietened and
+    its leaders and compression made cheaper (render/pdf_speed.py)."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: pango or cairo missing
@@ -136,8 +137,12 @@ def weasyprint_html() -> Any:
             f"WeasyPrint is not usable: {exc}",
             hint="pip install weasyprint; apt-get install libpango-1.0-0 libpangoft2-1.0-0 (or run make system-deps)",
         ) from exc
+    from consolidator.render.pdf_speed import deflate_level, merge_leaders
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    merge_leaders()  # the contents' dots: one text box a line (render/pdf_speed.py)
+    deflate_level()  # pydyf's streams deflated at zlib's default level, not 9
     return HTML
 
 
