@@ -20,17 +20,32 @@ Compression. pydyf deflates every stream (pages, fonts, the object stream) at zl
 about 2.5 s of CPU for the 20 MB of a view of the convention, where the default level 6 takes
 0.65 s for a file 5 % larger (2.33 MB instead of 2.22). `deflate_level` gives pydyf a `zlib`
 whose `compressobj` deflates at `LEVEL`: the streams decode to the same bytes.
+
+Cascade. WeasyPrint's user-agent stylesheet gives every element six pseudo-elements
+(`::marker`, `::footnote-call`, `::footnote-marker`, `::note-call`, `::note-marker`,
+`::note-callback`): 68,000 computed styles for the 11,300 elements of the convention's texts,
+where 6,100 serve the elements themselves. `lean_html` gives WeasyPrint's HTML class a
+user-agent stylesheet where `::marker` applies to the elements that are list items (`li`,
+`summary`) and the footnote and note rules are left out: print.css sets every property they set
+on the only footnotes there are (`.fn`), and nothing is a note. The texts' PDF is the same to the
+byte, its cascade 1 to 3 s shorter.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import re
 import zlib
 from typing import Any
 
 MERGED = "_consolidator_merged_leaders"
 LEVEL = 6  # zlib's default: 4 times as fast as 9 on a PDF's streams, 5 % larger
+MARKER_RULE = "\n::marker {"
+MARKER_FOR = "\n:is(li, summary)::marker {"
+NOTE_RULES = re.compile(
+    r"\n::(footnote-call|footnote-marker|note-call|note-marker|note-callback) \{[^}]*\}"
+)
 
 
 def _merged(dots: tuple[Any, ...]) -> Any:
@@ -110,3 +125,37 @@ def deflate_level() -> bool:
         return False
     pydyf.zlib = _Deflate()  # type: ignore[attr-defined]
     return True
+
+
+def lean_user_agent(text: str) -> str | None:
+    """WeasyPrint's user-agent stylesheet without the pseudo-elements of every element (None
+    when it does not hold exactly the rules this expects, once each)."""
+    if text.count(MARKER_RULE) != 1 or len(NOTE_RULES.findall(text)) != 5:
+        return None
+    lean = NOTE_RULES.sub("", text.replace(MARKER_RULE, MARKER_FOR))
+    return lean if "::note" not in lean and "::footnote" not in lean else None
+
+
+@functools.cache
+def lean_html(html: type) -> type:
+    """WeasyPrint's HTML class with the lean user-agent stylesheet (parsed once), else `html`
+    as it is."""
+    try:
+        from weasyprint import CSS
+        from weasyprint import html as ua
+    except ImportError:  # pragma: no cover - WeasyPrint missing: pdf.weasyprint_html says so
+        return html
+    text = getattr(ua, "UA", None)
+    lean = lean_user_agent(text) if isinstance(text, str) else None
+    if lean is None or not callable(getattr(html, "_ua_stylesheets", None)):
+        return html  # pragma: no cover - another WeasyPrint: its stylesheet as it is
+    sheet = CSS(string=lean, counter_style=ua.UA_COUNTER_STYLE)
+
+    class LeanHTML(html):  # type: ignore[misc,valid-type]
+        """WeasyPrint's HTML, laid out with the lean user-agent stylesheet."""
+
+        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+            others: list[Any] = html._ua_stylesheets(self, forms)[1:]  # type: ignore[attr-defined]
+            return [sheet, *others]
+
+    return LeanHTML

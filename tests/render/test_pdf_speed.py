@@ -90,3 +90,38 @@ def test_streams_are_deflated_at_the_default_level() -> None:
     assert zlib.decompress(deflated) == content
     level = zlib.compressobj(pdf_speed.LEVEL)
     assert deflated == level.compress(content) + level.flush()
+
+
+NOTES_AND_LISTS = """<!DOCTYPE html><html lang="fr"><head><style>
+@page { size: A6; margin: 10mm; @bottom-right { content: counter(page); } }
+html { font: 10.5pt/1.45 "DejaVu Serif", serif; }
+.fn { float: footnote; font-size: 8pt; }
+.fn::footnote-call { content: "\\202F(" counter(footnote) ")"; font-size: 65%; vertical-align: super;
+  line-height: 0; }
+.fn::footnote-marker { content: "(" counter(footnote) ")\\00A0"; }
+</style></head><body>
+<p>Les salariés<span class="fn">À l’exclusion des cadres.</span> bénéficient d’un congé.</p>
+<ol><li>premier alinéa</li><li>second alinéa</li></ol>
+<ul><li>un</li><li>deux</li></ul>
+<details open><summary>Résumé</summary><p>Texte.</p></details>
+</body></html>"""
+
+
+def test_the_lean_user_agent_stylesheet_draws_the_same_pdf() -> None:
+    from weasyprint import HTML
+    from weasyprint import html as ua
+
+    lean = weasyprint_html()
+    assert lean is not HTML and issubclass(lean, HTML)
+    assert lean is weasyprint_html()  # made once
+    plain = HTML(string=NOTES_AND_LISTS).write_pdf(**tagging())
+    assert lean(string=NOTES_AND_LISTS).write_pdf(**tagging()) == plain
+    text = PdfReader(io.BytesIO(plain)).pages[0].extract_text()
+    assert "salariés\u202f(1)" in text and "(1)\xa0À l’exclusion" in text
+    assert "2. " in text and "•" in text
+    sheet = pdf_speed.lean_user_agent(ua.UA)
+    assert sheet is not None and ":is(li, summary)::marker" in sheet and "note-call" not in sheet
+
+
+def test_an_unknown_user_agent_stylesheet_is_left_as_it_is() -> None:
+    assert pdf_speed.lean_user_agent("p { margin: 0 }\n::marker { color: red }") is None
