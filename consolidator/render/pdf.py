@@ -128,7 +128,8 @@ def print_html(index: VersionIndex, snap: Snapshot, templates: Path | None = Non
 
 
 def weasyprint_html() -> Any:
-    """WeasyPrint's HTML class (RenderError when it cannot be loaded), its logs quietened."""
+    """WeasyPrint's HTML class (RenderError when it cannot be loaded), its logs quietened and
+    its leaders, compression and cascade made cheaper (render/pdf_speed.py)."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: pango or cairo missing
@@ -136,9 +137,13 @@ def weasyprint_html() -> Any:
             f"WeasyPrint is not usable: {exc}",
             hint="pip install weasyprint; apt-get install libpango-1.0-0 libpangoft2-1.0-0 (or run make system-deps)",
         ) from exc
+    from consolidator.render.pdf_speed import deflate_level, lean_html, merge_leaders
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return HTML
+    merge_leaders()  # the contents' dots: one text box a line (render/pdf_speed.py)
+    deflate_level()  # pydyf's streams deflated at zlib's default level, not 9
+    return lean_html(HTML)  # no pseudo-elements for every element in the cascade
 
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
