@@ -255,9 +255,8 @@ def main() -> None:
         floor_ms = float(next(x for x in lines if x.startswith("floor:")).split()[-2])
         logged: dict[int, dict[str, float]] = {}
         for size, data in (x.split(" measured: ") for x in lines if " measured: " in x):
-            logged[int(size.split("x")[0])] = combine(
-                logged.get(int(size.split("x")[0])), json.loads(data)
-            )
+            n = int(size.rstrip("x"))
+            logged[n] = combine(logged.get(n), json.loads(data))
         report(logged, floor_ms / 1000)
         return
     sys.path.insert(0, str(HERE))
@@ -285,11 +284,10 @@ def main() -> None:
 
 def combine(before: dict[str, float] | None, measured: dict[str, float]) -> dict[str, float]:
     """One size's figures over the rounds so far: the least time, the greatest memory."""
-    out = dict(measured if before is None else before)
+    out = dict(before or {})
     for key, value in measured.items():
-        if key in out and before is not None:
-            out[key] = max(out[key], value) if key.endswith("_mb") else min(out[key], value)
-        out.setdefault(key, value)
+        old = out.get(key)
+        out[key] = value if old is None else (max if key.endswith("_mb") else min)(old, value)
     return out
 
 

@@ -119,8 +119,9 @@ def files_key(name: str, files: Mapping[str, bytes]) -> str:
 
 
 def paths_key(name: str, files: Mapping[str, Path]) -> str:
-    """`files_key` of the files at these paths (name -> path), without reading those whose digest
-    is remembered (engine/digests.py) (raises OSError)."""
+    """The key of a value computed from the files at these paths (name -> path) by this package's
+    code, as `files_key` is of contents: their names, sizes and SHA-256, without reading the files
+    whose digest is remembered (engine/digests.py) (raises OSError)."""
     from consolidator.engine import digests
 
     digest = hashlib.sha256(code_digest())

@@ -16,7 +16,7 @@ import unicodedata
 import weakref
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import partial
 from typing import Any
@@ -265,27 +265,41 @@ _NAMING: dict[int, tuple[weakref.ref[VersionIndex], _Naming]] = {}
 
 def _naming(index: VersionIndex) -> _Naming:
     """The `_Naming` of `index`, kept as long as it lives."""
+    return _per_index(_NAMING, index, lambda: (_Naming(index),))[1]  # type: ignore[no-any-return]
+
+
+def _per_index(
+    store: dict[int, Any], index: VersionIndex, make: Callable[[], tuple[Any, ...]]
+) -> Any:
+    """`store`'s entry for `index`: a weak reference to it, then what `make()` gives, made when
+    absent (or left by a freed index that had the same id) and dropped when the index is freed."""
     key = id(index)
-    kept = _NAMING.get(key)
+    kept = store.get(key)
     if kept is None or kept[0]() is not index:
-        kept = (weakref.ref(index, partial(_forget, key, kept=_NAMING)), _Naming(index))
-        _NAMING[key] = kept
-    return kept[1]
+        kept = store[key] = (weakref.ref(index, partial(_forget, key, kept=store)), *make())
+    return kept
 
 
 def names_on(index: VersionIndex, day: date) -> Named:
     """`article_names(index, day, company=True)`, computed once per stretch of days between two
     version boundaries (the names only change there) and kept as long as `index` lives."""
     with _KEEPING:
-        kept = _KEPT.get(id(index))
-        if kept is None or kept[0]() is not index:
-            bounds = sorted(
-                {d for vs in index.versions.values() for v in vs for d in (v.since, v.until) if d}
-            )
-            key = id(index)
-            kept = (weakref.ref(index, partial(_forget, key)), bounds, {})
-            _KEPT[key] = kept
-        _, bounds, by_stretch = kept
+        _, bounds, by_stretch = _per_index(
+            _KEPT,
+            index,
+            lambda: (
+                sorted(
+                    {
+                        d
+                        for vs in index.versions.values()
+                        for v in vs
+                        for d in (v.since, v.until)
+                        if d
+                    }
+                ),
+                {},
+            ),
+        )
         stretch = bisect_right(bounds, day)
         found = by_stretch.get(stretch)
         if found is None:

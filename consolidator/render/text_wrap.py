@@ -3,10 +3,10 @@
 The whole text wraps ~3,300 paragraphs; `textwrap` spends most of its time in `_wrap_chunks`,
 which moves the words of a paragraph one by one from a list to the current line. Here the words
 that fit on a line are found at once, by bisecting the running total of the words' lengths:
-the same greedy choice, so the same lines. A paragraph without a hyphen is cut into words by
-`textwrap`'s simple expression, which cuts it where its full one does. Whatever that shortcut does not cover (a word longer
+the same greedy choice, so the same lines. Whatever that shortcut does not cover (a word longer
 than a line, which `textwrap` cuts) is left to `textwrap` itself, as are whitespace conversions
-when the text has tabs or line breaks (the paragraphs have none).
+when the text has tabs or line breaks (the paragraphs have none). A paragraph without a hyphen
+is cut into words by `textwrap`'s simple expression, which cuts it where its full one does.
 """
 
 from __future__ import annotations
