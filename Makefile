@@ -87,7 +87,7 @@ bench-build: install system-deps
 
 # validate on synthetic corpora 1x, 10x and 50x the embedded one (target: 10x costs <= 12x)
 bench-scale: install
-	$(BIN)/python benchmarks/scaling.py --sizes 1 10 50 --site 1 --pdf 1
+	$(BIN)/python benchmarks/scaling.py --sizes 1 10 50 --site 1 10 --pdf 1
 
 validate: install
 	$(BIN)/consolidator validate

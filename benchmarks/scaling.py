@@ -11,14 +11,21 @@ new interpreter each time) with a warm index cache, and with
 Python's bytecode caches as an installed package has them (PYTHONDONTWRITEBYTECODE is dropped).
 The served page is web.py's measure (server time, in-process, the application frozen as `serve`
 freezes it), median of 300 pages.
-The site without PDF is built at the sizes given by --site; at the other sizes it is estimated
-from parts (1x site time x pages ratio x growth of one change page) and marked « est. ».
+The site without PDF is built at the sizes given by --site (wall time, the pool over the
+cores), the PDF at those given by --pdf; other sizes show « — » (no estimate: one built from
+parts mixed the pool's wall time with one page's CPU time).
 
 The sizes are measured in rounds (`--rounds`, 2 by default: 1x, 10x, 50x, then 1x, 10x, 50x
-again), and each time figure is the least of its rounds, each memory figure the greatest: this
-machine's speed drifts by half from one minute to the next, and a size measured only in a slow
-minute made its ratio to 1x look super-linear (replay at 10x: 18.6x in one run, 9.9x in
-interleaved runs). The site and the PDF are laid out in the first round only.
+again), and each time figure is the least of its rounds, each memory figure the greatest. The
+site and the PDF are laid out in the first round only.
+
+Ratios to 1x are paired: this machine's speed drifts by half from one minute to the next, so a
+figure at 50x divided by the least 1x figure of minutes before compares two machines (the
+corpus load at 50x came out 84x that way, and 48-54x when each 50x run was divided by 1x runs
+made just before and just after it). Every run at N x of the load, the replay, history(), the
+change page, validate and the cold commands is therefore framed by runs of the same measure at
+1x, and its ratio is the N x time over the mean of those two; the table gives the median ratio
+over the runs of every round, marked « p. ».
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DAY = "2018-01-01"  # the date of every point-in-time query
@@ -54,47 +62,116 @@ def best(fn: Callable[[], object], runs: int) -> float:
     return min(times)
 
 
+def paired(
+    small: Callable[[], object], big: Callable[[], object], runs: int, clock: Callable[..., float]
+) -> tuple[list[float], list[float]]:
+    """The times of `runs` runs of `big`, and each one's ratio to the mean time of `small`
+    measured just before and just after it (each of those the least of 3, to steady the short
+    ones). `clock(fn)` times one call of `fn`."""
+    before = min(clock(small) for _ in range(3))
+    times, ratios = [], []
+    for _ in range(runs):
+        spent = clock(big)
+        after = min(clock(small) for _ in range(3))
+        times.append(spent)
+        ratios.append(spent / ((before + after) / 2))
+        before = after
+    return times, ratios
+
+
+def cpu_time(fn: Callable[[], object]) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def wall_time(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def process(cmd: list[str], env: dict[str, str] | None = None) -> Callable[[], object]:
+    """A fresh process running `cmd`, to time."""
+    return lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=env)
+
+
 def cold(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
     """Median wall time of `runs` fresh processes."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(wall_time(process(cmd, env)) for _ in range(runs))
 
 
-def worker(root: Path, n: int, site: bool, pdf: bool) -> dict[str, float]:
-    """The measures of one corpus size (run in a process of its own)."""
+class Measures(dict[str, Any]):
+    """One size's figures; with a 1x corpus to frame them (`base`), each paired with it."""
+
+    def __init__(self, base: Any) -> None:
+        super().__init__()
+        self.base = base
+
+    def time(self, key: str, small: Callable[[], object], big: Callable[[], object], runs: int):
+        if self.base is None:  # the 1x size itself
+            self[key] = best(big, runs)
+        else:
+            times, self[f"{key}_ratios"] = paired(small, big, runs, cpu_time)
+            self[key] = min(times)
+
+
+def worker(root: Path, n: int, site: bool, pdf: bool, base: Path | None) -> dict[str, Any]:
+    """The measures of one corpus size (run in a process of its own), framed by `base`'s."""
     from lxml import etree
 
     from consolidator.corpus.load import load_corpus
     from consolidator.engine.cache import no_cycle_collection
 
-    files = sorted(root.rglob("*.xml"))
-    out: dict[str, float] = {"files": len(files)}
+    def parse(folder: Path) -> Callable[[], object]:
+        files = sorted(folder.rglob("*.xml"))
+        return lambda: [etree.parse(str(f)) and None for f in files]
+
+    out = Measures(base)
+    out["files"] = len(list(root.rglob("*.xml")))
+    small = base or root
     with no_cycle_collection():  # as open_index and validate load a corpus
-        out["parse"] = best(lambda: [etree.parse(str(f)) and None for f in files], RUNS)
-        out["load"] = best(lambda: load_corpus(root), RUNS)
+        out.time("parse", parse(small), parse(root), RUNS)
+        out.time("load", lambda: load_corpus(small), lambda: load_corpus(root), RUNS)
     on_index(root, out, site, pdf)
     # `validate` and the served application each in a process of its own, as their commands
     # run: each one's peak memory is its own, not that of the steps measured before it
     for key in ("validate", "web_page"):
         cmd = [sys.executable, __file__, "--part", key, str(root)]
+        cmd += ["--base", str(base)] if base else []
         done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-        out[key], out[f"{key}_peak_mb"] = json.loads(done.stdout.strip().splitlines()[-1])
+        out.update(json.loads(done.stdout.strip().splitlines()[-1]))
     return out
 
 
-def part(key: str, root: Path) -> tuple[float, float]:
-    """(figure, peak memory in MB) of `validate` or of the served page, alone in this process."""
+def part(key: str, root: Path, base: Path | None) -> dict[str, Any]:
+    """The figure and peak memory (MB) of `validate` or of the served page, alone in this
+    process (the served page is not paired: a 1x application beside it would count in its
+    memory)."""
     from consolidator.engine.index import validate
 
-    value = best(lambda: validate(root), RUNS) if key == "validate" else served_page(root)
-    return value, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = Measures(base)
+    if key == "validate":
+        out.time(key, lambda: validate(base or root), lambda: validate(root), RUNS)
+    else:
+        out[key] = served_page(root)
+    out[f"{key}_peak_mb"] = peak_mb()
+    return out
 
 
-def on_index(root: Path, out: dict[str, float], site: bool, pdf: bool) -> None:
+def peak_mb() -> float:
+    """This process's peak resident memory. `ru_maxrss` would also count, after the fork and
+    exec that started it, the parent's memory at the fork (Linux keeps the larger of the two):
+    a part started after the PDF reported the PDF's 290 MB. VmHWM is the current image's own."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def on_index(root: Path, out: Measures, site: bool, pdf: bool) -> None:
     """The measures on one replayed index (freed on return)."""
     from datetime import date
 
@@ -105,16 +182,26 @@ def on_index(root: Path, out: dict[str, float], site: bool, pdf: bool) -> None:
     from consolidator.query.snapshot import resolve_article
 
     corpus = load_corpus(root)
-    out["replay"] = best(lambda: replay(corpus), RUNS)
     index = replay(corpus)
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_mb"] = peak_mb()  # before the 1x corpus that frames the figures is loaded
+    small = load_corpus(out.base) if out.base else corpus
+    small_index = replay(small) if out.base else index
+    out.time("replay", lambda: replay(small), lambda: replay(corpus), RUNS)
     day, change = date.fromisoformat(DAY), date.fromisoformat(CHANGE)
     article = resolve_article(index, "2.5", day)
-    out["history"] = best(lambda: history(index, article, day), 20)
-    prev = max(d for d in index.change_dates if d < change)
-    out["change_page"] = best(
-        lambda: commands.diff_document(index, None, prev, change, "adherent", "html", False), RUNS
+    small_article = resolve_article(small_index, "2.5", day)
+    out.time(
+        "history",
+        lambda: history(small_index, small_article, day),
+        lambda: history(index, article, day),
+        20,
     )
+    prev = max(d for d in index.change_dates if d < change)
+
+    def change_page(on: Any) -> Callable[[], object]:
+        return lambda: commands.diff_document(on, None, prev, change, "adherent", "html", False)
+
+    out.time("change_page", change_page(small_index), change_page(index), RUNS)
     out["change_dates"] = len(index.change_dates)
     out["articles"] = len(index.versions)
     out["versions"] = sum(len(v) for v in index.versions.values())
@@ -153,19 +240,37 @@ def quiet_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def cli_measures(root: Path, n: int, cache: Path) -> dict[str, float]:
-    env = quiet_env(CONSOLIDATOR_CACHE_DIR=str(cache))
+def cli_measures(
+    root: Path, n: int, cache: Path, base: tuple[Path, Path] | None = None
+) -> dict[str, Any]:
+    """The cold commands at one size, each with a warm index cache (`cache`) unless said; with
+    `base` (the 1x corpus and its cache folder), each run framed by runs at 1x."""
     exe = [sys.executable, "-m", "consolidator"]  # the code on sys.path (PYTHONPATH for a baseline)
-    corpus = ["--corpus", str(root)]
-    article = [*exe, "article", "2.5", "--at", DAY, *corpus]
-    text = [*exe, "text", "--at", DAY, "--format", "json", *corpus]
-    runs = 7 if n == 1 else 3
-    out = {"help": cold([*exe, "--help"], runs, env)}
-    out["article_nocache"] = cold(article, 1, {**env, "CONSOLIDATOR_NO_CACHE": "1"})
-    cold(article, 1, env)  # fills the cache
-    out["article"] = cold(article, runs, env)
-    out["text_json"] = cold(text, runs, env)
-    out["history_cli"] = cold([*exe, "history", "2.5", *corpus], runs, env)
+
+    def commands(folder: Path, where: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+        env = quiet_env(CONSOLIDATOR_CACHE_DIR=str(where))
+        corpus = ["--corpus", str(folder)]
+        article = [*exe, "article", "2.5", "--at", DAY, *corpus]
+        return {
+            "help": ([*exe, "--help"], env),
+            "article_nocache": (article, {**env, "CONSOLIDATOR_NO_CACHE": "1"}),
+            "article": (article, env),
+            "text_json": ([*exe, "text", "--at", DAY, "--format", "json", *corpus], env),
+            "history_cli": ([*exe, "history", "2.5", *corpus], env),
+        }
+
+    mine = commands(root, cache)
+    wall_time(process(*mine["article"]))  # fills the cache
+    out: dict[str, Any] = {}
+    framing = commands(*base) if base else None
+    for key, (cmd, env) in mine.items():
+        runs = 1 if key == "article_nocache" else 7 if n == 1 else 3
+        if framing is None:
+            out[key] = cold(cmd, runs, env)
+            continue
+        small = process(*framing[key])
+        times, out[f"{key}_ratios"] = paired(small, process(cmd, env), runs, wall_time)
+        out[key] = statistics.median(times)
     sizes = [p.stat().st_size for p in cache.glob("index-*.pickle")]
     out["cache_mb"] = max(sizes) / 1e6 if sizes else 0.0
     return out
@@ -203,7 +308,9 @@ def _fmt(value: float, unit: str) -> str:
     return f"{value:,.0f} MB" if unit == "MB" and value >= 10 else f"{value:,.1f} {unit}"
 
 
-def table(results: dict[int, dict[str, float]], estimated: dict[int, set[str]]) -> str:
+def table(results: dict[int, dict[str, Any]]) -> str:
+    """Each measure at each size; in brackets its ratio to 1x: paired (« p. », the median of
+    the runs' ratios to their framing 1x runs) where the size has them, else to the 1x figure."""
     sizes = sorted(results)
     head = "| measure | " + " | ".join(f"{n}×" for n in sizes) + " |"
     lines = [head, "| --- |" + " --- |" * len(sizes)]
@@ -216,10 +323,11 @@ def table(results: dict[int, dict[str, float]], estimated: dict[int, set[str]]) 
                 continue
             cell = _fmt(value, unit)
             base = results[sizes[0]].get(key)
-            if n != sizes[0] and base:
+            ratios = results[n].get(f"{key}_ratios")
+            if ratios:
+                cell += f" ({statistics.median(ratios):.1f}× p.)"
+            elif n != sizes[0] and base:
                 cell += f" ({value / base:.1f}×)"
-            if key in estimated.get(n, set()):
-                cell += " est."
             cells.append(cell)
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -238,17 +346,18 @@ def main() -> None:
     parser.add_argument("--log", type=Path, help="print the table of a run's stderr log again")
     parser.add_argument("--worker", nargs=2, metavar=("ROOT", "N"), help=argparse.SUPPRESS)
     parser.add_argument("--part", nargs=2, metavar=("KEY", "ROOT"), help=argparse.SUPPRESS)
+    parser.add_argument("--base", type=Path, help=argparse.SUPPRESS)  # the 1x corpus, to frame
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--with-pdf", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
         sys.path.insert(0, str(HERE))
-        print(json.dumps(part(args.part[0], Path(args.part[1]))))
+        print(json.dumps(part(args.part[0], Path(args.part[1]), args.base)))
         return
     if args.worker:
         sys.path.insert(0, str(HERE))
         root, n = Path(args.worker[0]), int(args.worker[1])
-        print(json.dumps(worker(root, n, args.with_site, args.with_pdf)))
+        print(json.dumps(worker(root, n, args.with_site, args.with_pdf, args.base)))
         return
     if args.log:
         lines = args.log.read_text(encoding="utf-8").splitlines()
@@ -267,48 +376,45 @@ def main() -> None:
     print(f"floor: `python -c pass` {floor * 1000:.0f} ms", file=sys.stderr, flush=True)
     results: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        roots = {n: make_corpus(n, Path(tmp) / f"corpus-{n}x") for n in args.sizes}
+        roots = {n: make_corpus(n, Path(tmp) / f"corpus-{n}x") for n in {1, *args.sizes}}
+        caches = {n: Path(tmp) / f"cache-{n}x" for n in roots}
         for turn in range(args.rounds):
-            for n, root in roots.items():
-                cmd = [sys.executable, __file__, "--worker", str(root), str(n)]
+            for n in args.sizes:
+                cmd = [sys.executable, __file__, "--worker", str(roots[n]), str(n)]
+                cmd += ["--base", str(roots[1])] if n != 1 else []
                 if turn == 0:
                     cmd += ["--with-site"] * (n in args.site) + ["--with-pdf"] * (n in args.pdf)
-                env = quiet_env(CONSOLIDATOR_CACHE_DIR=str(Path(tmp) / f"cache-{n}x"))
+                env = quiet_env(CONSOLIDATOR_CACHE_DIR=str(caches[n]))
                 done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
                 measured = json.loads(done.stdout.strip().splitlines()[-1])
-                measured.update(cli_measures(root, n, Path(tmp) / f"cache-{n}x"))
+                base = None if n == 1 else (roots[1], caches[1])
+                measured.update(cli_measures(roots[n], n, caches[n], base))
                 results[n] = combine(results.get(n), measured)
                 print(f"{n}x measured: {json.dumps(measured)}", file=sys.stderr, flush=True)
     report(results, floor)
 
 
-def combine(before: dict[str, float] | None, measured: dict[str, float]) -> dict[str, float]:
-    """One size's figures over the rounds so far: the least time, the greatest memory."""
+def combine(before: dict[str, Any] | None, measured: dict[str, Any]) -> dict[str, Any]:
+    """One size's figures over the rounds so far: the least time, the greatest memory, every
+    paired ratio."""
     out = dict(before or {})
     for key, value in measured.items():
         old = out.get(key)
-        out[key] = value if old is None else (max if key.endswith("_mb") else min)(old, value)
+        if old is None:
+            out[key] = value
+        elif key.endswith("_ratios"):
+            out[key] = old + value
+        else:
+            out[key] = (max if key.endswith("_mb") else min)(old, value)
     return out
 
 
-def report(results: dict[int, dict[str, float]], floor: float) -> None:
-    """Print the table (and the estimates it needs) for the measured sizes."""
-    estimated: dict[int, set[str]] = {}
-    one = results.get(1, {})
-    fixed = one.get("change_dates", 0) * one.get("change_page", 0)
-    for n, res in results.items():
-        if "site" not in res and "site" in one:
-            # the change pages measured at this size, the other pages (one per article and
-            # version, each of a constant cost) as at 1x times the number of articles
-            per_article = (one["site"] - fixed) / one["articles"]
-            if per_article <= 0:  # the site's pool (wall time) beat its change pages' CPU: no basis
-                continue
-            res["site"] = per_article * res["articles"] + res["change_dates"] * res["change_page"]
-            estimated.setdefault(n, set()).add("site")
+def report(results: dict[int, dict[str, Any]], floor: float) -> None:
+    """Print the table of the measured sizes."""
     for res in results.values():
         for key in ("article", "text_json", "help"):
             res[f"{key}_floor"] = res[key] / floor
-    print(table(results, estimated))
+    print(table(results))
     print(
         "\ncold commands / `python -c pass`: "
         + "; ".join(
