@@ -23,8 +23,8 @@ from pathlib import Path
 import httpx
 from starlette.applications import Starlette
 
-from consolidator.render.names import name_every_day
 from consolidator.web.app import Served, create_app
+from consolidator.web.views import warm
 
 
 def sample(served: Served, n: int) -> list[str]:
@@ -47,7 +47,7 @@ def sample(served: Served, n: int) -> list[str]:
 async def page_times(app: Starlette, n: int) -> list[tuple[float, str]]:
     """Server time (ms) of n article pages of `app`, after a warming pass, with their address."""
     urls = sample(app.state.served, n)
-    name_every_day(app.state.served.index)  # as `serve` does in the background from the start
+    warm(app.state.served)  # what `serve` computes in the background from the start
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
         for url in urls[:50]:  # warm: jinja2 template compilation, caches

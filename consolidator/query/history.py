@@ -10,6 +10,7 @@ from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import Restriction, State, Version
 from consolidator.query.history_held import HeldPeriod, held_period
 from consolidator.query.labels import ArticleLabel, article_label
+from consolidator.query.moments import Memo, memo_for
 from consolidator.query.numbering import words_act
 from consolidator.query.scope import fragment_scopes
 from consolidator.query.states import extension_at, restrictions_at, version_state
@@ -118,6 +119,14 @@ def _version_history(index: VersionIndex, version: Version, final: date) -> Vers
     )
 
 
+def _kept(memo: Memo | None, index: VersionIndex, version: Version, final: date) -> VersionHistory:
+    """`_version_history`, which is the same whatever day is asked, kept by `memo` if any: the
+    served article page at any date reads it (held-over stretches: ~40 ms for a long table)."""
+    if memo is None:
+        return _version_history(index, version, final)
+    return memo.once(version, _version_history, lambda: _version_history(index, version, final))
+
+
 def history(index: VersionIndex, article: str, today: date) -> History:
     """Every version of `article`, oldest first, plus other articles that bore its number;
     `today` picks the number and title of the heading (the article's on that day)."""
@@ -125,9 +134,8 @@ def history(index: VersionIndex, article: str, today: date) -> History:
     current = [v for v in versions if v.covers(today)] or [versions[-1]]
     num = current[0].num
     final = final_day(index)
-    own = tuple(_version_history(index, v, final) for v in versions)
+    memo = memo_for(index)  # from the index's second query on: each version's history once
+    own = tuple(_kept(memo, index, v, final) for v in versions)
     same = index.by_number.get((current[0].text_id, num), ()) if num else ()
-    others = tuple(
-        (v.article, _version_history(index, v, final)) for v in same if v.article != article
-    )
+    others = tuple((v.article, _kept(memo, index, v, final)) for v in same if v.article != article)
     return History(article, num, current[0].title, own, others)

@@ -18,6 +18,7 @@ from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Version
 from consolidator.query.branche import held_candidate
+from consolidator.query.moments import memo_for
 from consolidator.query.numbering import only_renumbered, words_act
 from consolidator.query.scope import branche_text, extended_on
 from consolidator.query.undated import version_undated
@@ -114,7 +115,16 @@ def _ender(
 
 
 def held_period(index: VersionIndex, version: Version) -> HeldPeriod | None:
-    """`history`: the held-over stretch that follows `version`, if any (D-213)."""
+    """`history`: the held-over stretch that follows `version`, if any (D-213); the same on every
+    day, so kept by the index's memo from its second query on (the history page lists them all,
+    each article page those of its versions)."""
+    memo = memo_for(index)
+    if memo is None:
+        return _held_period(index, version)
+    return memo.once(version, _held_period, lambda: _held_period(index, version))
+
+
+def _held_period(index: VersionIndex, version: Version) -> HeldPeriod | None:
     if version.until is None:
         return None
     article = version.article

@@ -71,6 +71,7 @@ class Memo:
 
         self.index_ref = weakref.ref(index, gone)  # never keeps an index alive
         self.versions: dict[int, tuple[Version, tuple[date, ...], dict[Any, Any]]] = {}
+        self.fixed: dict[tuple[int, Any], tuple[Version, Any]] = {}  # answers for every day
         self.size = 0
 
     def get(self, version: Version, day: date, extra: Any, compute: Callable[[], T]) -> T:
@@ -84,12 +85,27 @@ class Memo:
         found = answers.get(key)
         if found is None:
             if self.size >= _KEPT_ANSWERS:
-                self.versions.clear()
-                self.size = 0
+                self._forget_all()
                 return self.get(version, day, extra, compute)
             found = answers[key] = compute()
             self.size += 1
         return cast(T, found)
+
+    def once(self, version: Version, extra: Any, compute: Callable[[], T]) -> T:
+        """An answer about `version` that is the same on every day (its history), kept once."""
+        key = (id(version), extra)
+        entry = self.fixed.get(key)
+        if entry is None or entry[0] is not version:
+            if self.size >= _KEPT_ANSWERS:
+                self._forget_all()
+            entry = self.fixed[key] = (version, compute())
+            self.size += 1
+        return cast(T, entry[1])
+
+    def _forget_all(self) -> None:
+        self.versions.clear()
+        self.fixed.clear()
+        self.size = 0
 
 
 _MEMOS: dict[int, Memo] = {}

@@ -65,3 +65,27 @@ def test_an_index_is_not_kept_alive_by_its_memo(index: VersionIndex) -> None:
     gc.collect()
     assert ref() is None
     assert all(m.index_ref() is not None for m in moments._MEMOS.values())
+
+
+def test_kept_histories_are_the_fresh_ones(index: VersionIndex) -> None:
+    """An article's history (and each version's held-over stretch) is the same on every day, so
+    the memo keeps it once (the served article page at any date reads it): kept ones equal the
+    histories worked out afresh, for every article, at two dates."""
+    from consolidator.query.history import history
+    from consolidator.query.history_held import held_period
+
+    kept = replay(index.corpus)
+    first, last = date(2005, 1, 1), kept.change_dates[-1]
+    history(kept, "a2000-15.2", last)  # the first query of an index keeps nothing
+    remembered = {(a, d): history(kept, a, d) for a in kept.versions for d in (first, last)}
+    memo = moments.memo_for(kept)
+    assert memo is not None and memo.fixed  # the histories and held-over stretches are kept
+    moments.ENABLED = False
+    try:
+        fresh = {(a, d): history(kept, a, d) for a in kept.versions for d in (first, last)}
+        held = [held_period(kept, v) for vs in kept.versions.values() for v in vs]
+    finally:
+        moments.ENABLED = True
+    assert remembered == fresh
+    assert [held_period(kept, v) for vs in kept.versions.values() for v in vs] == held
+    assert any(h is not None for h in held)  # avenant n° 16 on 15.2 (D-213), among others
