@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2002\u2003\u2005\u2009]+")
 _DASHES = str.maketrans(
@@ -51,6 +52,7 @@ _CLASSES = {
 }
 
 
+@lru_cache(maxsize=4096)  # the same restriction's words, for every version and day it binds
 def words_pattern(words: str) -> re.Pattern[str]:
     """A regex that finds `words` in raw text whatever its typography, on word boundaries.
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 
 from consolidator.engine.timeline import ExtensionEvent, Timeline
 from consolidator.errors import Diagnostic
@@ -23,12 +24,43 @@ class Binding:
     lineage: tuple[str, int] | None
     until: date | None = None  # an answered reservation binds no version from this date on
 
-    def applies_to(self, version: Version) -> bool:
+    def applies_to(self, version: Version, uids: list[str] | None = None) -> bool:
+        """Whether it binds `version` (`uids`: the version's `fragment_uids`, when the caller
+        asks for several bindings)."""
         if self.until is not None and version.since >= self.until:
             return False
         if self.lineage is not None:
             return self.lineage == (version.article, version.lineage)
-        return any(f.uid in self.fragments for f in version.fragments)
+        return not self.fragments.isdisjoint(fragment_uids(version) if uids is None else uids)
+
+    def alineas(self, version: Version, uids: list[str] | None = None) -> list[int]:
+        """The positions, in `version`, of the alinéas this binding restricts (all of them when
+        it binds the article's lineage)."""
+        if self.lineage is not None:
+            return list(range(len(version.fragments)))
+        if not self.fragments:
+            return []
+        if uids is None:
+            uids = fragment_uids(version)
+        found: list[int] = []
+        for uid in self.fragments:  # one or two
+            at = 0
+            while True:
+                try:
+                    at = uids.index(uid, at)
+                except ValueError:
+                    break
+                found.append(at)
+                at += 1
+        return sorted(found)
+
+
+def fragment_uids(version: Version) -> list[str]:
+    """The uids of the version's alinéas, in order (searched in C: a table has 254 alinéas)."""
+    return list(map(_UID, version.fragments))
+
+
+_UID = attrgetter("uid")
 
 
 def bind(

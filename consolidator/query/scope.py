@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from consolidator.engine.bindings import fragment_uids
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.french import de
@@ -100,17 +101,15 @@ def _notes_by_fragment(
         return [()] * len(version.fragments)
     notes: list[list[Restriction]] = [[] for _ in version.fragments]
     bound = {b.restriction: b for b in index.bindings_of(version.article)}
+    uids = fragment_uids(version) if bound else None
     for r in restrictions:
-        binding = bound.get(r)
-        for i, fragment in enumerate(version.fragments):
-            if r.kind is RestrictionKind.SCOPE:
-                hit = r.act in _fragment_acts(fragment)
-            else:
-                hit = binding is not None and (
-                    binding.lineage is not None or fragment.uid in binding.fragments
-                )
-            if hit:
-                notes[i].append(r)
+        if r.kind is RestrictionKind.SCOPE:
+            hits = [i for i, f in enumerate(version.fragments) if r.act in _fragment_acts(f)]
+        else:
+            binding = bound.get(r)
+            hits = binding.alineas(version, uids) if binding is not None else []
+        for i in hits:
+            notes[i].append(r)
     return [tuple(n) for n in notes]
 
 
@@ -235,7 +234,7 @@ def reserved_alineas(
         if binding is None or binding.lineage is not None or r.bears:
             out[r] = ()
         else:
-            out[r] = tuple(i for i, f in enumerate(version.fragments) if f.uid in binding.fragments)
+            out[r] = tuple(binding.alineas(version))
     return out
 
 

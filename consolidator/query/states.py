@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from consolidator.engine.bindings import fragment_uids
 from consolidator.engine.replay import VersionIndex
 from consolidator.engine.timeline import ExtensionEvent
 from consolidator.model import EndReason, Nota, Restriction, RestrictionKind, State, Version
@@ -68,11 +69,13 @@ def notas_at(index: VersionIndex, version: Version, day: date) -> tuple[Nota, ..
 def restrictions_at(index: VersionIndex, version: Version, day: date) -> tuple[Restriction, ...]:
     """Exclusions and reservations that bind `version` on `day`, plus its extension's scope."""
     found: list[Restriction] = []
-    for binding in index.bindings_of(version.article):
+    bindings = index.bindings_of(version.article)
+    uids = fragment_uids(version) if bindings else None
+    for binding in bindings:
         if (
             binding.effective is not None
             and binding.effective <= day
-            and binding.applies_to(version)
+            and binding.applies_to(version, uids)
         ):
             found.append(binding.restriction)
     ext = extension_at(index, version, day)
@@ -95,7 +98,9 @@ class Span:
 def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Span, ...]:
     """Where, in `version`'s alinéas, the exclusions in effect on `day` fall (offsets in each alinéa)."""
     spans: list[Span] = []
-    for binding in index.bindings_of(version.article):
+    bindings = index.bindings_of(version.article)
+    uids = fragment_uids(version) if bindings else None
+    for binding in bindings:
         r = binding.restriction
         if (
             r.kind is not RestrictionKind.EXCLUSION
@@ -103,13 +108,9 @@ def excluded_spans(index: VersionIndex, version: Version, day: date) -> tuple[Sp
             or binding.effective > day
         ):
             continue
-        if not binding.applies_to(version):
+        if not binding.applies_to(version, uids):
             continue
-        targets = [
-            i
-            for i, f in enumerate(version.fragments)
-            if binding.lineage is not None or f.uid in binding.fragments
-        ]
+        targets = binding.alineas(version, uids)
         if not r.words:
             spans += [Span(i, 0, len(version.fragments[i].text), r) for i in targets]
             continue

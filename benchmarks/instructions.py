@@ -1,0 +1,64 @@
+"""Instructions executed by the cold commands (valgrind's callgrind): a count that, unlike the
+wall time, does not move with the shared machine's speed, so two versions of the code compare
+on any day.
+
+Run: `.venv/bin/python benchmarks/instructions.py` (valgrind must be installed:
+`apt-get install valgrind`). Each command runs once under callgrind, as `make bench` runs it: the
+installed `consolidator` script, Python's bytecode caches written and read, the stored index warm
+(one run without valgrind first), PYTHONHASHSEED fixed. Callgrind counts the instructions of the
+process and of any child it forks; it overstates SHA-256 (no SHA extensions under valgrind) and
+runs about 50 times slower than the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = {  # the cold commands of `make bench`
+    "`python -c pass` (the interpreter)": None,
+    "`--help` (the imports of the command line)": ["--help"],
+    "`article 2.5 --at 2020-01-01`": ["article", "2.5", "--at", "2020-01-01"],
+    "`text --at 2020-01-01 --format json`": ["text", "--at", "2020-01-01", "--format", "json"],
+    "`text --at 2020-01-01` (plain text)": ["text", "--at", "2020-01-01"],
+}
+
+
+def counted(cmd: list[str], env: dict[str, str]) -> int:
+    """Instructions callgrind counts for one run of `cmd`."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no count in valgrind's output for {cmd}:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (apt-get install valgrind)")
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caches, as an installed package has them
+    env.pop("CONSOLIDATOR_NO_CACHE", None)
+    exe = ROOT / ".venv" / "bin" / "consolidator"
+    program = [sys.executable, str(exe)] if exe.exists() else [sys.executable, "-m", "consolidator"]
+    for args in COMMANDS.values():  # the stored index, the bytecode and typography caches
+        cmd = [sys.executable, "-c", "pass"] if args is None else [*program, *args]
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
+    for label, args in COMMANDS.items():
+        cmd = [sys.executable, "-c", "pass"] if args is None else [*program, *args]
+        print(f"{label:<48} {counted(cmd, env) / 1e6:8.1f} million instructions", flush=True)
+
+
+if __name__ == "__main__":
+    main()
