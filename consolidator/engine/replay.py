@@ -97,6 +97,16 @@ class VersionIndex:
         return {act: frozenset(ids) for act, ids in out.items()}
 
     @cached_property
+    def articles_ended_by(self) -> dict[str, frozenset[str]]:
+        """The articles that an act repealed (a version of theirs ended by it)."""
+        out: dict[str, set[str]] = {}
+        for aid, versions in self.versions.items():
+            for version in versions:
+                if version.ended_by is not None:
+                    out.setdefault(version.ended_by, set()).add(aid)
+        return {act: frozenset(ids) for act, ids in out.items()}
+
+    @cached_property
     def bindings_by_article(self) -> dict[str, tuple[Binding, ...]]:
         """The restrictions' bindings grouped by the article they restrict."""
         out: dict[str, list[Binding]] = {}
