@@ -54,12 +54,7 @@ RUNS = 3
 def best(fn: Callable[[], object], runs: int) -> float:
     """The least CPU time of the process over `runs` runs (the machine is shared: wall time
     counts the other jobs' turns, CPU time only this work)."""
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
+    return min(cpu_time(fn) for _ in range(runs))
 
 
 def paired(
@@ -104,11 +99,13 @@ def cold(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
 class Measures(dict[str, Any]):
     """One size's figures; with a 1x corpus to frame them (`base`), each paired with it."""
 
-    def __init__(self, base: Any) -> None:
+    def __init__(self, base: Path | None) -> None:
         super().__init__()
         self.base = base
 
-    def time(self, key: str, small: Callable[[], object], big: Callable[[], object], runs: int):
+    def time(
+        self, key: str, small: Callable[[], object], big: Callable[[], object], runs: int
+    ) -> None:
         if self.base is None:  # the 1x size itself
             self[key] = best(big, runs)
         else:

@@ -29,6 +29,10 @@ class Binding:
         asks for several bindings)."""
         if self.until is not None and version.since >= self.until:
             return False
+        return self.names(version, uids)
+
+    def names(self, version: Version, uids: list[str] | None = None) -> bool:
+        """Whether it names `version`'s lineage or one of its alinéas, whatever its end."""
         if self.lineage is not None:
             return self.lineage == (version.article, version.lineage)
         return not self.fragments.isdisjoint(fragment_uids(version) if uids is None else uids)

@@ -141,10 +141,6 @@ def answered_pending(index: VersionIndex, version: Version, day: date) -> tuple[
             continue
         if extended_on(index, r.answered_by, day):
             continue
-        if b.lineage is not None:
-            here = b.lineage == (version.article, version.lineage)
-        else:
-            here = any(f.uid in b.fragments for f in version.fragments)
-        if here and not b.applies_to(version):
+        if b.names(version) and not b.applies_to(version):
             out.append(r)
     return tuple(out)

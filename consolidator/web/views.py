@@ -80,9 +80,9 @@ _COUNTING = threading.Lock()
 
 def warm(served: Served) -> None:
     """What a server computes before its readers ask: the history page's counts and held-over
-    periods, the articles each act wrote or repealed, every article's history (the same at any date: each article page shows it; 9.5's
-    took ~50 ms), the articles' names on every day (D-707), and one known-at index (the sources'
-    own date), which loads the replay's code."""
+    periods, the articles each act wrote or repealed, every article's history (the same at any
+    date: each article page shows it; 9.5's took ~50 ms), the articles' names on every day
+    (D-707), and one known-at index (the sources' own date), which loads the replay's code."""
     change_counts(served)
     held_over(served)
     index, today = served.index, date.today()

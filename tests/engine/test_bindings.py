@@ -1,4 +1,4 @@
-"""`Binding.applies_to` and `Binding.alineas` (searched in C over the version's alinéa uids) say
+"""`Binding.applies_to`, `Binding.names` and `Binding.alineas` (searched in C over the version's alinéa uids) say
 what a scan of every alinéa says, for every binding of the corpus and every version of its
 article, and for alinéas whose uid comes twice."""
 
@@ -18,6 +18,8 @@ def test_alineas_and_applies_to_are_the_scan(index: VersionIndex) -> None:
             hit = [i for i, f in enumerate(version.fragments) if f.uid in binding.fragments]
             expected = list(range(len(uids))) if binding.lineage is not None else hit
             assert binding.alineas(version) == binding.alineas(version, uids) == expected
+            if binding.lineage is None:  # names: whatever the binding's end
+                assert binding.names(version) == binding.names(version, uids) == bool(hit)
             if binding.lineage is None and (binding.until is None or version.since < binding.until):
                 assert binding.applies_to(version) == binding.applies_to(version, uids) == bool(hit)
             checked += 1
