@@ -230,7 +230,8 @@ def served_page(root: Path, pages: int = 300) -> float:
     from consolidator.web.app import create_app
 
     app = create_app(root, freeze=True)  # as `consolidator serve` does
-    return statistics.median(t for t, _ in asyncio.run(page_times(app, pages))) / 1000
+    times, _ = asyncio.run(page_times(app, pages))
+    return statistics.median(t for t, _ in times) / 1000
 
 
 def quiet_env(**extra: str) -> dict[str, str]:

@@ -131,10 +131,13 @@ def paths_key(name: str, files: Mapping[str, Path]) -> str:
     return digest.hexdigest()[:40]
 
 
-def stored(name: str, key: str, build: Callable[[], T]) -> T:
+def stored(
+    name: str, key: str, build: Callable[[], T], keep: Callable[[T], bool] | None = None
+) -> T:
     """The value of `build()` for `key`, read from the cache folder when it was stored there
-    before (same format, same key, checksum right), else built and stored (never raises for the
-    cache: a cache that cannot be read or written only costs the build).
+    before (same format, same key, checksum right), else built and stored, unless `keep` says
+    otherwise (never raises for the cache: a cache that cannot be read or written only costs the
+    build).
 
     For a value derived from files other than the corpus (the seeds' index, query/seeds.py): the
     key must hash every byte it depends on, as `files_key` does, so that it is never stale.
@@ -149,7 +152,7 @@ def stored(name: str, key: str, build: Callable[[], T]) -> T:
         except Exception as exc:  # absent, truncated, corrupt, another key: built again
             log.debug("cache file %s not used (%s)", path, exc)
     value = build()
-    if enabled() and path is not None:
+    if enabled() and path is not None and (keep is None or keep(value)):
         write_pickle(path, (FORMAT, key, value))
     return value
 

@@ -25,7 +25,8 @@ def open_index(corpus: str | Path | None = None, *, use_cache: bool = True) -> V
     """The version index of the corpus (raises CorpusError).
 
     Read from the persistent cache when this exact corpus state was replayed before
-    (engine/cache.py); else load, validate and replay it, and store the result.
+    (engine/cache.py); else load, validate and replay it, and store the result (the act graph's
+    order read from the cache folder too, when that graph was ordered before: act_graph.py).
     """
     root = corpus_root(corpus)
     key = None
@@ -42,7 +43,7 @@ def open_index(corpus: str | Path | None = None, *, use_cache: bool = True) -> V
     from consolidator.engine.replay import build_index
 
     with cache.no_cycle_collection():
-        index = build_index(load_corpus(root))
+        index = build_index(load_corpus(root), remember_order=key is not None)
     if key is not None:
         cache.store(key, index)
     return index

@@ -305,16 +305,17 @@ class _Builder:
         return (text_id != base, self.corpus.acts[text_id].signed, text_id)
 
 
-def replay(corpus: Corpus) -> VersionIndex:
-    """Replay the corpus once; problems are collected in the index, not raised."""
+def replay(corpus: Corpus, remember_order: bool = False) -> VersionIndex:
+    """Replay the corpus once; problems are collected in the index, not raised
+    (`remember_order`: the act graph's order may be read from the cache folder)."""
     from consolidator.engine.cache import no_cycle_collection
 
     with no_cycle_collection():  # many long-lived objects, no cycles (see no_cycle_collection)
-        return _replay(corpus)
+        return _replay(corpus, remember_order)
 
 
-def _replay(corpus: Corpus) -> VersionIndex:
-    timeline = build_timeline(corpus)
+def _replay(corpus: Corpus, remember_order: bool) -> VersionIndex:
+    timeline = build_timeline(corpus, remember_order)
     builder = _Builder(corpus)
     builder.problems += timeline.problems
     lapses = _lapses(corpus)
@@ -368,9 +369,9 @@ def _numbers(versions: Mapping[str, tuple[Version, ...]]) -> dict[tuple[str, str
     return {key: tuple(ids) for key, ids in out.items()}
 
 
-def build_index(corpus: Corpus) -> VersionIndex:
+def build_index(corpus: Corpus, remember_order: bool = False) -> VersionIndex:
     """Replay and raise CorpusError if anything failed."""
-    index = replay(corpus)
+    index = replay(corpus, remember_order)
     if index.problems:
         raise CorpusError(
             f"{len(index.problems)} problem(s) while replaying the corpus", list(index.problems)

@@ -1,11 +1,11 @@
-"""The act/event graph (networkx): dates resolved, order of changes, cycles and dangling targets."""
+"""The act/event graph: dates resolved, order of changes, cycles and dangling targets."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from consolidator.engine.act_graph import ActGraph, Cycle, ordered
 from consolidator.engine.rules import apply_extension_rule
 from consolidator.errors import Diagnostic
 from consolidator.model import (
@@ -19,9 +19,6 @@ from consolidator.model import (
     RuleKind,
     SectionDef,
 )
-
-if TYPE_CHECKING:  # networkx costs 0.3-0.5 s to import: only when the graph is built
-    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -63,7 +60,7 @@ class Timeline:
     changes: tuple[Change, ...]
     pending: tuple[Pending, ...]
     extensions: dict[str, tuple[ExtensionEvent, ...]]
-    graph: nx.DiGraph | None  # None in an index read from the cache (no query reads it)
+    graph: ActGraph | None  # None in an index read from the cache (no query reads it)
     problems: tuple[Diagnostic, ...]
 
 
@@ -117,7 +114,7 @@ Creators = dict[str, tuple[Act, Operation | None]]
 """Every unit id, with the act (and operation, None for a body) that creates it."""
 
 
-def _creators(corpus: Corpus, graph: nx.DiGraph, problems: list[Diagnostic]) -> Creators:
+def _creators(corpus: Corpus, graph: ActGraph, problems: list[Diagnostic]) -> Creators:
     """Signature and act nodes of the graph; who creates each id (an id created twice is wrong)."""
     creator: Creators = {}
     for act in sorted(corpus.acts.values(), key=lambda a: (a.signed, a.id)):
@@ -145,7 +142,7 @@ def _creators(corpus: Corpus, graph: nx.DiGraph, problems: list[Diagnostic]) -> 
 
 
 def _arrete_edges(
-    corpus: Corpus, graph: nx.DiGraph, creator: Creators, problems: list[Diagnostic]
+    corpus: Corpus, graph: ActGraph, creator: Creators, problems: list[Diagnostic]
 ) -> None:
     """Each arrêté follows the signature of what it extends; its restrictions name known units."""
     for arrete in corpus.arretes.values():
@@ -168,7 +165,7 @@ def _arrete_edges(
 
 def _act_edges(
     corpus: Corpus,
-    graph: nx.DiGraph,
+    graph: ActGraph,
     creator: Creators,
     extensions: dict[str, tuple[ExtensionEvent, ...]],
     problems: list[Diagnostic],
@@ -199,9 +196,9 @@ def _act_edges(
                     graph.add_edge(creator[ref][0].id, act.id, why=f"{op.kind} {ref}")
 
 
-def _cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Diagnostic]:
+def _cycles(corpus: Corpus, cycles: list[Cycle]) -> list[Diagnostic]:
     out = []
-    for cycle, component in _one_cycle_per_component(graph):
+    for cycle, component in cycles:
         acts_in = [n for n in cycle if n in corpus.acts]
         names = " -> ".join([*cycle, cycle[0]])
         tangled = sorted(n for n in component if n in corpus.acts)
@@ -219,51 +216,21 @@ def _cycles(corpus: Corpus, graph: nx.DiGraph) -> list[Diagnostic]:
     return out
 
 
-def build_timeline(corpus: Corpus) -> Timeline:
-    """Resolve every date, order every change, and check the act graph."""
-    import networkx as nx
-
+def build_timeline(corpus: Corpus, remember: bool = False) -> Timeline:
+    """Resolve every date, order every change, and check the act graph (`remember`: its order
+    may be read from the cache folder, engine/act_graph.py)."""
     problems: list[Diagnostic] = []
     extensions = _extension_events(corpus)
-    graph = nx.DiGraph()
+    graph = ActGraph()
     creator = _creators(corpus, graph, problems)
     _arrete_edges(corpus, graph, creator, problems)
     _act_edges(corpus, graph, creator, extensions, problems)
-    problems += _cycles(corpus, graph)
-    rank = _ranks(graph, corpus)
+    rank, cycles = ordered(graph, corpus.acts, remember)
+    problems += _cycles(corpus, cycles)
     changes, pending = _changes(corpus, extensions, rank)
     changes = [c for c in changes if c.op is None or all(r in creator for r in c.op.refs())]
     _check_dates(changes, creator, problems)
     return Timeline(tuple(changes), tuple(pending), extensions, graph, tuple(problems))
-
-
-def _one_cycle_per_component(graph: nx.DiGraph) -> list[tuple[list[str], set[str]]]:
-    """One cycle for each strongly connected component that has one (listing every simple cycle
-    is exponential: 12 mutually dependent acts have millions)."""
-    import networkx as nx
-
-    cycles = []
-    for component in nx.strongly_connected_components(graph):
-        if len(component) == 1 and not graph.has_edge(*(2 * [next(iter(component))])):
-            continue  # a node on no cycle (almost all): no subgraph view made for it
-        sub = graph.subgraph(component)
-        edges = nx.find_cycle(sub, source=min(component))
-        cycles.append(([u for u, _v in edges], component))
-    return sorted(cycles, key=lambda c: c[0])
-
-
-def _ranks(graph: nx.DiGraph, corpus: Corpus) -> dict[str, int]:
-    import networkx as nx
-
-    try:
-        order = list(
-            nx.lexicographical_topological_sort(
-                graph, key=lambda n: (str(graph.nodes[n].get("date")), n)
-            )
-        )
-    except nx.NetworkXUnfeasible:
-        order = sorted(graph.nodes, key=lambda n: (str(graph.nodes[n].get("date")), n))
-    return {node: i for i, node in enumerate(order) if node in corpus.acts}
 
 
 def _changes(
