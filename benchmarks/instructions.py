@@ -7,7 +7,9 @@ Run: `.venv/bin/python benchmarks/instructions.py` (valgrind must be installed:
 installed `consolidator` script, Python's bytecode caches written and read, the stored index warm
 (one run without valgrind first), PYTHONHASHSEED fixed. Callgrind counts the instructions of the
 process and of any child it forks; it overstates SHA-256 (no SHA extensions under valgrind) and
-runs about 50 times slower than the machine.
+runs about 50 times slower than the machine. Beside them, the floor that bench.py measures too:
+every module a cold `article` has imported but the package's own (the standard library, click),
+imported alone.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ["article", "2.5", "--at", "2020-01-01"]
+FLOOR = "the modules a cold `article` imports, but ours"
 COMMANDS = {  # the cold commands of `make bench`
     "`python -c pass` (the interpreter)": None,
+    FLOOR: None,  # the standard library and click, imported alone (bench.py's floor)
     "`--help` (the imports of the command line)": ["--help"],
-    "`article 2.5 --at 2020-01-01`": ["article", "2.5", "--at", "2020-01-01"],
+    "`article 2.5 --at 2020-01-01`": ARTICLE,
     "`text --at 2020-01-01 --format json`": ["text", "--at", "2020-01-01", "--format", "json"],
     "`text --at 2020-01-01` (plain text)": ["text", "--at", "2020-01-01"],
 }
@@ -52,11 +57,17 @@ def main() -> None:
     env.pop("CONSOLIDATOR_NO_CACHE", None)
     exe = ROOT / ".venv" / "bin" / "consolidator"
     program = [sys.executable, str(exe)] if exe.exists() else [sys.executable, "-m", "consolidator"]
-    for args in COMMANDS.values():  # the stored index, the bytecode and typography caches
-        cmd = [sys.executable, "-c", "pass"] if args is None else [*program, *args]
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench import floor_script
+
+    commands = {
+        label: [*program, *args] if args is not None else [sys.executable, "-c", "pass"]
+        for label, args in COMMANDS.items()
+    }
+    for cmd in commands.values():  # the stored index, the bytecode and typography caches
         subprocess.run(cmd, check=True, capture_output=True, env=env)
-    for label, args in COMMANDS.items():
-        cmd = [sys.executable, "-c", "pass"] if args is None else [*program, *args]
+    commands[FLOOR] = [sys.executable, "-c", floor_script(ARTICLE, env)]
+    for label, cmd in commands.items():
         print(f"{label:<48} {counted(cmd, env) / 1e6:8.1f} million instructions", flush=True)
 
 
