@@ -8,16 +8,17 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
-from consolidator.corpus.acts import clean, condition_of, read_evidence, read_operation, read_paras
+from consolidator.corpus.acts import clean, read_evidence, read_operation, read_paras
 from consolidator.corpus.attributes import attribute_faults
 from consolidator.corpus.checks import check_references
 from consolidator.corpus.collector import Collector
 from consolidator.corpus.effects import read_date, read_effects
 from consolidator.corpus.salaries import check_grids, read_grids
-from consolidator.corpus.xml import parse_xml, relaxng, schema_bytes
+from consolidator.corpus.xml import parse_xml, read_input, relaxng, schema_bytes
 from consolidator.errors import CorpusError
 from consolidator.model import (
     Act,
@@ -57,9 +58,9 @@ def _schema_errors(tree: etree._ElementTree, file: str, out: Collector) -> None:
             out.add(f"schema: {err.message}", file, err.line or None, hint=SCHEMA_HINT)
 
 
-def _parse_file(path: Path, out: Collector) -> etree._Element | None:
+def _parse_file(path: Path, out: Collector, data: bytes | None = None) -> etree._Element | None:
     try:
-        tree = parse_xml(path, out.rel(path))
+        tree = parse_xml(path, out.rel(path), data)
     except CorpusError as exc:
         out.items.append(exc.diagnostic)
         return None
@@ -255,8 +256,45 @@ def _convention(el: etree._Element) -> Convention:
     )
 
 
-def load_corpus(root: str | Path | None = None) -> Corpus:
-    """Read every file of a corpus folder; raise CorpusError listing all problems found."""
+Loaded = tuple[Act | Arrete, tuple[SalaryGrid, ...], int | None]
+"""What one file gives: its act or arrêté, its salary grids, the line of its root element."""
+
+
+class FileMemo(Protocol):
+    """Files read before (engine/loaded.py): what `name` gave when its bytes were `data`."""
+
+    def get(self, name: str, data: bytes) -> Loaded | None: ...
+    def put(self, name: str, data: bytes, loaded: Loaded) -> None: ...
+
+
+def _load_file(path: Path, file: str, out: Collector, memo: FileMemo | None) -> Loaded | None:
+    """One file's act or arrêté, grids and root line; None when it has a problem (collected).
+    With `memo`, a file whose bytes were read before without any problem is not read again."""
+    data = None
+    if memo is not None:
+        try:
+            data = read_input(path)
+        except CorpusError:  # reported by the parse below, with the file's name
+            data = None
+        found = memo.get(file, data) if data is not None else None
+        if found is not None:
+            return found
+    problems = len(out.items)
+    el = _parse_file(path, out, data)
+    if el is None:
+        return None
+    item = _act(el, file, out) if el.tag == "act" else _arrete(el, file, out)
+    if item is None:
+        return None
+    loaded = (item, read_grids(el, item.id, file) if isinstance(item, Act) else (), el.sourceline)
+    if memo is not None and data is not None and len(out.items) == problems:
+        memo.put(file, data, loaded)
+    return loaded
+
+
+def load_corpus(root: str | Path | None = None, memo: FileMemo | None = None) -> Corpus:
+    """Read every file of a corpus folder; raise CorpusError listing all problems found (`memo`:
+    the files read before, engine/loaded.py; never for `validate`, which reads every file)."""
     base = Path(root) if root is not None else Path(os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS)
     out = Collector(base)
     conv_path = base / "convention.xml"
@@ -278,13 +316,11 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
     arretes: dict[str, Arrete] = {}
     grids: list[SalaryGrid] = []
     for path in _files(base):
-        el = _parse_file(path, out)
-        if el is None:
-            continue
         file = out.rel(path)
-        item = _act(el, file, out) if el.tag == "act" else _arrete(el, file, out)
-        if item is None:
+        loaded = _load_file(path, file, out, memo)
+        if loaded is None:
             continue
+        item, its_grids, line = loaded
         if isinstance(item, Arrete) and item.id in arretes:
             merged = _merge_arrete(arretes[item.id], item, out)
             if merged is not None:
@@ -293,11 +329,10 @@ def load_corpus(root: str | Path | None = None) -> Corpus:
         table: dict = acts if isinstance(item, Act) else arretes
         if item.id in acts or item.id in arretes:
             other = (acts.get(item.id) or arretes[item.id]).location
-            out.add(f"duplicate id {item.id!r} (also in {other})", file, el.sourceline)
+            out.add(f"duplicate id {item.id!r} (also in {other})", file, line)
             continue
         table[item.id] = item
-        if isinstance(item, Act):
-            grids += read_grids(el, item.id, file)
+        grids += its_grids
     if out.items or conv_el is None:
         raise CorpusError(f"{len(out.items)} problem(s) in corpus {base}", out.items)
     convention = _convention(conv_el)

@@ -75,15 +75,18 @@ def _line_of(data: bytes, needle: bytes) -> int | None:
     return data.count(b"\n", 0, at) + 1 if at >= 0 else None
 
 
-def parse_xml(path: str | Path, name: str | None = None) -> etree._ElementTree:
+def parse_xml(
+    path: str | Path, name: str | None = None, data: bytes | None = None
+) -> etree._ElementTree:
     """Parse one corpus XML file; raise CorpusError (file, line, what, what to do) on any refusal.
+    `data`: the file's bytes, when the caller has read them already (`read_input`).
 
     `name` is how the file is named in messages (default: the path as given).
     """
     path = Path(path)
     shown = name or str(path)
     try:
-        data = read_input(path)
+        data = read_input(path) if data is None else data
     except CorpusError as exc:
         raise CorpusError(
             exc.diagnostic.message, file=shown, line=exc.diagnostic.line, hint=exc.diagnostic.hint

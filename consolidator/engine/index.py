@@ -25,8 +25,9 @@ def open_index(corpus: str | Path | None = None, *, use_cache: bool = True) -> V
     """The version index of the corpus (raises CorpusError).
 
     Read from the persistent cache when this exact corpus state was replayed before
-    (engine/cache.py); else load, validate and replay it, and store the result (the act graph's
-    order read from the cache folder too, when that graph was ordered before: act_graph.py).
+    (engine/cache.py); else load, validate and replay it, and store the result. Through the
+    cache, the files and the act graph's order that are as they were are read back from the cache
+    folder too (loaded.py, act_graph.py).
     """
     root = corpus_root(corpus)
     key = None
@@ -40,10 +41,15 @@ def open_index(corpus: str | Path | None = None, *, use_cache: bool = True) -> V
             if cached is not None:
                 return cached
     from consolidator.corpus.load import load_corpus  # lxml and the schema: only to replay
+    from consolidator.engine.loaded import StoredFiles
     from consolidator.engine.replay import build_index
 
+    files = StoredFiles() if key is not None else None
     with cache.no_cycle_collection():
-        index = build_index(load_corpus(root), remember_order=key is not None)
+        loaded = load_corpus(root, files)
+        if files is not None:
+            files.save()
+        index = build_index(loaded, remember_order=key is not None)
     if key is not None:
         cache.store(key, index)
     return index

@@ -91,7 +91,13 @@ def test_the_temporary_commission_annexe_is_not_a_fixed_term_text(index: Version
     ("article", "line", "before", "after", "words"),
     [
         # 004 l.8023: « conclu pour une durée déterminée qui prendra fin le 31 décembre 2015 »
-        ("financement-formation-2015-2", 8023, date(2015, 6, 1), date(2016, 1, 1), "31 décembre 2015"),
+        (
+            "financement-formation-2015-2",
+            8023,
+            date(2015, 6, 1),
+            date(2016, 1, 1),
+            "31 décembre 2015",
+        ),
         # 004 l.4582: « … s'achevant le 31 décembre 2000 »
         ("moyens-2000-4", 4582, date(2000, 6, 1), date(2001, 1, 1), "31 décembre 2000"),
         # 004 l.4619: « … s'achevant le 31 décembre 2001 »

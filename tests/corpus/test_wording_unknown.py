@@ -8,9 +8,9 @@ force » and never skipped (D-100, D-111, D-200).
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
-from datetime import date
 
 from consolidator.commands import article_document, history_document, text_document
 from consolidator.engine.replay import VersionIndex
@@ -133,9 +133,12 @@ def test_a_number_of_chapter_ix_before_2011_says_the_chapter_is_in_force(
     from consolidator.errors import QueryError
     from consolidator.query.snapshot import resolve_article
 
-    for num, day, line in (("9.6", date(2002, 1, 1), "l. 15499"), ("9.11", date(2007, 1, 1),
-                           "l. 5412-5418"), ("9.4", date(2004, 3, 26), "l. 15499"),
-                           ("9.8", date(2006, 1, 1), "l. 15689")):
+    for num, day, line in (
+        ("9.6", date(2002, 1, 1), "l. 15499"),
+        ("9.11", date(2007, 1, 1), "l. 5412-5418"),
+        ("9.4", date(2004, 3, 26), "l. 15499"),
+        ("9.8", date(2006, 1, 1), "l. 15689"),
+    ):
         out = str(article_document(index, num, day, "adherent", "text"))
         assert out.startswith(f"Article {num}\n[") and f"{UNKNOWN}]" in out.splitlines()[1]
         assert f"export Légifrance, {line}" in out
