@@ -16,26 +16,13 @@ from consolidator import commands
 from consolidator.engine import cache, stored
 from consolidator.engine.index import open_index
 from consolidator.query import provenance, seeds
-from consolidator.resources import DEFAULT_CORPUS
 
 WORDS = "La convention est conclue pour deux ans."  # article 1.2 of the small test corpus
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real corpus, with a cache folder of its own."""
-    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.OFF_ENV, raising=False)
-    root = tmp_path / "idcc-2128"
-    shutil.copytree(DEFAULT_CORPUS, root)
-    return root
-
-
-@pytest.fixture
-def small(make_corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def small(make_corpus, cache_folder: Path) -> Path:
     """The small test corpus (conftest), with a cache folder of its own."""
-    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.OFF_ENV, raising=False)
     return make_corpus({})
 
 

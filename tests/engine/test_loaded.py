@@ -4,33 +4,20 @@ is never kept; `validate` and `--no-cache` read every file."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from consolidator.corpus import load
 from consolidator.corpus.load import load_corpus
-from consolidator.engine import cache
 from consolidator.engine.index import open_index, validate
 from consolidator.engine.loaded import StoredFiles
 from consolidator.errors import CorpusError
-from consolidator.resources import DEFAULT_CORPUS
 from tests.conftest import avenant
 
 # avenant n° 20, article 2.3 (seed 004 l.258-262): « Un crédit mensuel de 7 heures est accordé »
 ACT = "acts/2016-09-21-avenant-20.xml"
 WORDS = "Un crédit mensuel de 7 heures est accordé"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real corpus, with a cache folder of its own."""
-    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.OFF_ENV, raising=False)
-    root = tmp_path / "idcc-2128"
-    shutil.copytree(DEFAULT_CORPUS, root)
-    return root
 
 
 @pytest.fixture
@@ -78,9 +65,7 @@ def test_the_files_read_back_are_those_read_afresh(corpus: Path, parsed: list[st
     assert read_back == load_corpus(corpus)
 
 
-def test_a_file_with_a_problem_is_never_kept(make_corpus, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+def test_a_file_with_a_problem_is_never_kept(make_corpus, cache_folder: Path) -> None:
     wrong = avenant('<replace-article target="a2"><p>Texte.</p></replace-article>')
     root = make_corpus({"acts/av1.xml": wrong.replace("<effect>", "<effet/><effect>")})
     files = StoredFiles()
