@@ -83,6 +83,29 @@ def index() -> VersionIndex:
 
 
 @pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own (the cache on, whatever the environment says)."""
+    from consolidator.engine import cache
+
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, cache_folder: Path) -> Path:
+    """A copy of the real corpus, with a cache folder of its own (a test file may define its own
+    `corpus`, which then wins)."""
+    import shutil
+
+    from consolidator.resources import DEFAULT_CORPUS
+
+    root = tmp_path / "idcc-2128"
+    shutil.copytree(DEFAULT_CORPUS, root)
+    return root
+
+
+@pytest.fixture
 def make_corpus(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
     """Write a small corpus: convention.xml and the base act by default, plus `files` (relative paths)."""
 
