@@ -135,26 +135,42 @@ def stored(
     name: str, key: str, build: Callable[[], T], keep: Callable[[T], bool] | None = None
 ) -> T:
     """The value of `build()` for `key`, read from the cache folder when it was stored there
-    before (same format, same key, checksum right), else built and stored, unless `keep` says
-    otherwise (never raises for the cache: a cache that cannot be read or written only costs the
-    build).
+    before (`read_stored`), else built and stored, unless `keep` says otherwise (never raises for
+    the cache: a cache that cannot be read or written only costs the build).
 
     For a value derived from files other than the corpus (the seeds' index, query/seeds.py): the
     key must hash every byte it depends on, as `files_key` does, so that it is never stale.
     """
+    found = read_stored(name, key)
+    if found is not None:
+        return cast(T, found)
+    value = build()
+    if keep is None or keep(value):
+        write_stored(name, key, value)
+    return value
+
+
+def read_stored(name: str, key: str) -> Any:
+    """The value stored under `name` and `key` (same format, same key, checksum right), or None
+    (absent, truncated, corrupt, of another key or format, or the cache off: never raises)."""
+    path = _path(key, name)
+    if not enabled() or path is None:
+        return None
+    try:
+        fmt, stored_key, value = read_pickle(path)
+        if fmt != FORMAT or stored_key != key:
+            raise ValueError("another format or key")
+        return value
+    except Exception as exc:
+        log.debug("cache file %s not used (%s)", path, exc)
+        return None
+
+
+def write_stored(name: str, key: str, value: object) -> None:
+    """Store `value` under `name` and `key`, for `read_stored` (nothing when the cache is off)."""
     path = _path(key, name)
     if enabled() and path is not None:
-        try:
-            fmt, stored_key, value = read_pickle(path)
-            if fmt != FORMAT or stored_key != key:
-                raise ValueError("another format or key")
-            return cast(T, value)
-        except Exception as exc:  # absent, truncated, corrupt, another key: built again
-            log.debug("cache file %s not used (%s)", path, exc)
-    value = build()
-    if enabled() and path is not None and (keep is None or keep(value)):
         write_pickle(path, (FORMAT, key, value))
-    return value
 
 
 def _checked(data: bytes) -> memoryview:

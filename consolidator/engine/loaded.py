@@ -15,33 +15,21 @@ read every file. The file keeps the results of the last load only, so it does no
 from __future__ import annotations
 
 import hashlib
-import logging
-from pathlib import Path
-from typing import Any
 
 from consolidator.corpus.load import Loaded
 from consolidator.engine import cache
-from consolidator.resources import cache_dir, cache_enabled
 
-log = logging.getLogger(__name__)
+NAME = "loaded"  # the cache file: loaded-<the code's hash>.pickle
 
 
 class StoredFiles:
     """The files read before (corpus/load.py's `FileMemo`), and this load's."""
 
     def __init__(self) -> None:
-        self.path = _path()
-        self.before: dict[tuple[str, bytes], Loaded] = {}
+        self.key = cache.code_digest().hex()[:40]
+        self.before: dict[tuple[str, bytes], Loaded] = cache.read_stored(NAME, self.key) or {}
         self.now: dict[tuple[str, bytes], Loaded] = {}
         self.new = False
-        if self.path is None:
-            return
-        try:
-            stored: Any = cache.read_pickle(self.path)
-            if isinstance(stored, tuple) and stored[0] == cache.FORMAT:
-                self.before = stored[1]
-        except Exception as exc:  # absent, truncated, corrupt: every file is read again
-            log.debug("cache file %s not used (%s)", self.path, exc)
 
     def get(self, name: str, data: bytes) -> Loaded | None:
         key = (name, hashlib.sha256(data).digest())
@@ -56,12 +44,5 @@ class StoredFiles:
 
     def save(self) -> None:
         """Write this load's files, when they are not those read (never raises)."""
-        if self.path is not None and (self.new or len(self.now) != len(self.before)):
-            cache.write_pickle(self.path, (cache.FORMAT, self.now))
-
-
-def _path() -> Path | None:
-    folder = cache_dir()
-    if folder is None or not cache_enabled():
-        return None
-    return folder / f"loaded-{cache.code_digest().hex()[:40]}.pickle"
+        if self.new or len(self.now) != len(self.before):
+            cache.write_stored(NAME, self.key, self.now)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from consolidator.engine.bindings import Binding, bind
 from consolidator.engine.seats import Entry, Seat, SeatBuilder, Structure, derive
@@ -74,37 +74,19 @@ class VersionIndex:
     @cached_property
     def boundaries(self) -> dict[date, frozenset[str]]:
         """The articles with a version beginning or ending on each date."""
-        out: dict[date, set[str]] = {}
-        for aid, versions in self.versions.items():
-            for version in versions:
-                for day in (version.since, version.until):
-                    if day is not None:
-                        out.setdefault(day, set()).add(aid)
-        return {day: frozenset(ids) for day, ids in out.items()}
+        return _articles_by(
+            self.versions, lambda v: (d for d in (v.since, v.until) if d is not None)
+        )
 
     @cached_property
     def articles_by_act(self) -> dict[str, frozenset[str]]:
         """The articles that an act wrote or amended (in any of their versions)."""
-        out: dict[str, set[str]] = {}
-        for aid, versions in self.versions.items():
-            for version in versions:
-                acts = {version.act}
-                for fragment in version.fragments:
-                    acts.add(fragment.act)
-                    acts.update(fragment.amended_by)
-                for act in acts:
-                    out.setdefault(act, set()).add(aid)
-        return {act: frozenset(ids) for act, ids in out.items()}
+        return _articles_by(self.versions, _writers)
 
     @cached_property
     def articles_ended_by(self) -> dict[str, frozenset[str]]:
         """The articles that an act repealed (a version of theirs ended by it)."""
-        out: dict[str, set[str]] = {}
-        for aid, versions in self.versions.items():
-            for version in versions:
-                if version.ended_by is not None:
-                    out.setdefault(version.ended_by, set()).add(aid)
-        return {act: frozenset(ids) for act, ids in out.items()}
+        return _articles_by(self.versions, lambda v: (v.ended_by,) if v.ended_by else ())
 
     @cached_property
     def bindings_by_article(self) -> dict[str, tuple[Binding, ...]]:
@@ -367,6 +349,30 @@ def _numbers(versions: Mapping[str, tuple[Version, ...]]) -> dict[tuple[str, str
             if version.num:
                 out.setdefault((version.text_id, clean_number(version.num)), {})[aid] = None
     return {key: tuple(ids) for key, ids in out.items()}
+
+
+K = TypeVar("K")
+
+
+def _articles_by(
+    versions: Mapping[str, tuple[Version, ...]], keys: Callable[[Version], Iterable[K]]
+) -> dict[K, frozenset[str]]:
+    """The articles by each key that one of their versions has (`keys` of a version)."""
+    out: dict[K, set[str]] = {}
+    for aid, article_versions in versions.items():
+        for version in article_versions:
+            for key in keys(version):
+                out.setdefault(key, set()).add(aid)
+    return {key: frozenset(ids) for key, ids in out.items()}
+
+
+def _writers(version: Version) -> set[str]:
+    """The acts that wrote or amended `version`'s words."""
+    acts = {version.act}
+    for fragment in version.fragments:
+        acts.add(fragment.act)
+        acts.update(fragment.amended_by)
+    return acts
 
 
 def build_index(corpus: Corpus, remember_order: bool = False) -> VersionIndex:
