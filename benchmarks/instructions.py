@@ -5,9 +5,10 @@ on any day.
 Run: `.venv/bin/python benchmarks/instructions.py` (valgrind must be installed:
 `apt-get install valgrind`). Each command runs once under callgrind, as `make bench` runs it: the
 installed `consolidator` script, Python's bytecode caches written and read, the stored index warm
-(one run without valgrind first), PYTHONHASHSEED fixed. Callgrind counts the instructions of the
-process and of any child it forks; it overstates SHA-256 (no SHA extensions under valgrind) and
-runs about 50 times slower than the machine. Beside them, the floor that bench.py measures too:
+(one run without valgrind first), PYTHONHASHSEED fixed; `article` and the text's JSON once with
+their answers read back from the cache folder, and once with none stored (worked out). Callgrind
+counts the instructions of the process and of any child it forks; it overstates SHA-256 (no SHA
+extensions under valgrind) and runs about 50 times slower than the machine. Beside them, the floor that bench.py measures too:
 every module a cold `article` has imported but the package's own (the standard library, click),
 imported alone.
 """
@@ -31,6 +32,12 @@ COMMANDS = {  # the cold commands of `make bench`
     "`article 2.5 --at 2020-01-01`": ARTICLE,
     "`text --at 2020-01-01 --format json`": ["text", "--at", "2020-01-01", "--format", "json"],
     "`text --at 2020-01-01` (plain text)": ["text", "--at", "2020-01-01"],
+}
+WORKED_OUT = {  # the same questions with no answer stored (commands.stored_answer): worked out
+    "`article 2.5 --at 2020-01-01`, no answer stored": ARTICLE,
+    "`text --at 2020-01-01 --format json`, no answer stored": [
+        *("text", "--at", "2020-01-01", "--format", "json")
+    ],
 }
 
 
@@ -58,16 +65,18 @@ def main() -> None:
     exe = ROOT / ".venv" / "bin" / "consolidator"
     program = [sys.executable, str(exe)] if exe.exists() else [sys.executable, "-m", "consolidator"]
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench import floor_script
+    from bench import floor_script, forget_answers
 
     commands = {
         label: [*program, *args] if args is not None else [sys.executable, "-c", "pass"]
-        for label, args in COMMANDS.items()
+        for label, args in {**COMMANDS, **WORKED_OUT}.items()
     }
     for cmd in commands.values():  # the stored index, the bytecode and typography caches
         subprocess.run(cmd, check=True, capture_output=True, env=env)
     commands[FLOOR] = [sys.executable, "-c", floor_script(ARTICLE, env)]
-    for label, cmd in commands.items():
+    for label, cmd in commands.items():  # the answers read back, then worked out
+        if label in WORKED_OUT:
+            forget_answers()
         print(f"{label:<48} {counted(cmd, env) / 1e6:8.1f} million instructions", flush=True)
 
 

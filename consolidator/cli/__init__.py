@@ -64,7 +64,7 @@ def text(
 ) -> None:
     """The consolidated convention in force on a date."""
     _need_file(fmt, output)
-    _emit(documents.text_document(documents.open_known(corpus, known_at), at, view, fmt), output)
+    _emit(documents.text_answer(corpus, at, known_at, view, fmt), output)
 
 
 @main.command()
@@ -86,8 +86,7 @@ def article(
 ) -> None:
     """One article (2.5, base:2.5 or a stable id) as in force on a date."""
     _need_file(fmt, output)
-    index = documents.open_known(corpus, known_at)
-    _emit(documents.article_document(index, ident, at, view, fmt, known_at), output)
+    _emit(documents.article_answer(corpus, ident, at, known_at, view, fmt), output)
 
 
 @main.command(name="history")

@@ -15,9 +15,10 @@ import click
 from consolidator import commands as documents
 from consolidator.dates import parse_iso
 from consolidator.errors import ConsolidatorError, DateRuleError
-from consolidator.model import View
 
-VIEWS = tuple(v.value for v in View)
+VIEWS = ("adherent", "branche")
+"""model.View's values (tests/cli/test_stored_answers.py checks them), written out so that
+`--help` and an answer read back (commands.stored_answer) do without importing the model."""
 
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143

@@ -51,7 +51,8 @@ FORMAT = 4  # bump when the layout of the stored index changes
 MAGIC = b"consolidator-index\n"
 TRAILER = 8  # bytes of the size of the stored index's head, at the end of its file
 DIGEST = 4  # bytes of the CRC-32 of the payload (damage, not tampering: a pickle runs code anyway)
-KEEP = 8  # cache files kept (the most recently used); older ones are removed
+KEEP = 8  # cache files kept of each kind (the most recently used); older ones are removed
+KEEP_KIND = {"answer": 32}  # commands.stored_answer: an article's answer is a few kilobytes
 # Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
 # article's versions, once read, are moved out of the cyclic collector's sight (gc.freeze) as the
 # head is when the index is opened; a whole text reads ~500 articles, and the collections their
@@ -160,6 +161,7 @@ def read_stored(name: str, key: str) -> Any:
         fmt, stored_key, value = read_pickle(path)
         if fmt != FORMAT or stored_key != key:
             raise ValueError("another format or key")
+        os.utime(path)  # most recently used: the last to be pruned
         return value
     except Exception as exc:
         log.debug("cache file %s not used (%s)", path, exc)
@@ -384,5 +386,5 @@ def _prune(folder: Path, kind: str = "index") -> None:
             files.append((path.stat().st_mtime, path))
         except OSError:  # removed meanwhile by another process
             continue
-    for _, old in sorted(files, reverse=True)[KEEP:]:
+    for _, old in sorted(files, reverse=True)[KEEP_KIND.get(kind, KEEP) :]:
         old.unlink(missing_ok=True)

@@ -274,3 +274,23 @@ def test_the_program_writes_a_replayed_index_in_a_child_and_waits_for_it(
     assert path.read_bytes() == same.read_bytes()
     read = cache.load(key)
     assert read is not None and dict(read.versions) == dict(index.versions)
+
+
+def test_the_values_read_last_are_kept_when_the_folder_is_pruned(cache_folder: Path) -> None:
+    """`read_stored` marks a value as used: the least recently used are removed, per kind
+    (KEEP values, KEEP_KIND['answer'] answers)."""
+    import os
+
+    keys = [f"{n:040x}" for n in range(cache.KEEP)]
+    for age, key in enumerate(keys):
+        cache.write_stored("kind", key, key)
+        path = cache_folder / f"kind-{key}.pickle"
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))  # the first written is the oldest
+    assert cache.read_stored("kind", keys[0]) == keys[0]  # now the most recently used
+    cache.write_stored("kind", "f" * 40, "one more")
+    kept = {p.name for p in cache_folder.glob("kind-*.pickle")}
+    assert f"kind-{keys[0]}.pickle" in kept and f"kind-{keys[1]}.pickle" not in kept
+    assert len(kept) == cache.KEEP
+    for n in range(cache.KEEP_KIND["answer"] + 1):
+        cache.write_stored("answer", f"{n:040x}", n)
+    assert len(list(cache_folder.glob("answer-*.pickle"))) == cache.KEEP_KIND["answer"]
