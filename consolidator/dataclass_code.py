@@ -5,8 +5,9 @@ When a dataclass is created, Python 3.11 writes the source of its `__init__`, `_
 model, the engine and the queries, a fifth of the CPU time of a cold `consolidator article`.
 `remember()`, called by the `consolidator` program before it imports the library, gives the
 `dataclasses` module an `exec` that compiles each source text once: the code objects are read from
-the cache folder (`dataclasses-<python>.marshal`, checksummed) and the new ones written back when
-the command ends (`save()`).
+the cache folder (`dataclasses-<python>.marshal`, checksummed; each one unmarshalled when first
+asked for, dataclass_replay.Marshalled) and the new ones written back when the command ends
+(`save()`).
 
 A source text is its own key (by its SHA-256): a class whose fields change writes another text,
 compiled afresh. The code of a text is the code `exec` compiles for it (no inherited `__future__`
@@ -26,25 +27,27 @@ import dataclasses
 import hashlib
 import marshal
 import sys
+import zlib
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
 from consolidator import dataclass_replay
+from consolidator.dataclass_replay import Marshalled
 from consolidator.resources import cache_dir, cache_enabled
 
-MAGIC = b"consolidator-dataclasses 2\n"  # 2: with dataclass_replay's recipes
-FORMAT = 2  # in the file's name too: a package of another format keeps its own file
+MAGIC = b"consolidator-dataclasses 3\n"  # 2: with dataclass_replay's recipes; 3: each marshalled
+FORMAT = 3  # in the file's name too: a package of another format keeps its own file
+DIGEST = 4  # bytes of the payload's CRC-32, after MAGIC
 KEEP = 4096  # code objects (patterns) kept in the file: beyond, only the last command's
 
-_codes: dict[bytes, CodeType] = {}
+_codes: Marshalled = Marshalled()  # CodeType by key, unmarshalled when first asked for
 _used: set[bytes] = set()
 _state = {"new": False, "installed": False}
 # (pattern, flags) -> the arguments of `_sre.compile` after the pattern: flags, program, groups
-_patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+_patterns: Marshalled = Marshalled()  # (pattern, flags) -> the arguments, as `_codes`
 _used_patterns: set[tuple[str | bytes, int]] = set()
-_recipes: dict[Any, Any] = {}  # dataclass_replay's recipes, as read from the file
+_recipes: dict[Any, bytes] = {}  # dataclass_replay's recipes, as read from the file
 
 
 def _file() -> Path | None:
@@ -77,10 +80,10 @@ def remember() -> None:
         return
     try:
         data = path.read_bytes()
-        head = len(MAGIC) + 32
-        if data[: len(MAGIC)] == MAGIC and data[len(MAGIC) : head] == _checksum(data[head:]):
-            codes, patterns, recipes = marshal.loads(data[head:])
-            if isinstance(codes, dict) and isinstance(patterns, dict) and isinstance(recipes, dict):
+        head, payload = len(MAGIC) + DIGEST, memoryview(data)[len(MAGIC) + DIGEST :]
+        if data[: len(MAGIC)] == MAGIC and data[len(MAGIC) : head] == _checksum(payload):
+            parts = codes, patterns, recipes = marshal.loads(payload)  # values: bytes
+            if all(type(p) is dict and all(type(v) is bytes for v in p.values()) for p in parts):
                 _codes.update(codes)
                 _patterns.update(patterns)
                 _recipes.update(recipes)
@@ -130,8 +133,9 @@ def _compile_regex(p: Any, flags: int = 0) -> Any:
     return _compiler._sre.compile(p, *found)
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.sha256(payload).digest()
+def _checksum(payload: bytes | memoryview) -> bytes:
+    """The payload's CRC-32 (damage, not tampering: as engine/cache.py's files)."""
+    return zlib.crc32(payload).to_bytes(DIGEST, "big")
 
 
 def save() -> None:
@@ -142,8 +146,8 @@ def save() -> None:
     from consolidator.errors import OutputError
     from consolidator.output import write_file_atomic
 
-    codes = _codes if len(_codes) <= KEEP else {k: _codes[k] for k in _used}
-    patterns = _patterns if len(_patterns) <= KEEP else {k: _patterns[k] for k in _used_patterns}
+    codes = _codes.dumped(None if len(_codes) <= KEEP else _used)
+    patterns = _patterns.dumped(None if len(_patterns) <= KEEP else _used_patterns)
     try:
         payload = marshal.dumps((codes, patterns, dataclass_replay.recipes(KEEP)))
     except ValueError:  # a value marshal cannot write: nothing is stored

@@ -20,13 +20,40 @@ from __future__ import annotations
 
 import abc
 import dataclasses as dc
+import marshal
 import re
 import sys
 import types
 from typing import Any
 
 Recipe = tuple[Any, ...]
-_RECIPES: dict[tuple[Any, ...], Recipe] = {}
+
+
+class Marshalled(dict[Any, Any]):
+    """A dict whose values read from a file stay marshal's bytes until first asked for: a command
+    uses a few of the thousands of values the file keeps (unmarshalling them all cost ~10 ms of
+    each command). None of its values is bytes once unmarshalled (code, tuple)."""
+
+    def __getitem__(self, key: Any) -> Any:
+        value = dict.__getitem__(self, key)
+        if type(value) is bytes:
+            value = marshal.loads(value)
+            dict.__setitem__(self, key, value)
+        return value
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self else default  # noqa: SIM401 (self.get: this method)
+
+    def dumped(self, keys: set[Any] | None = None) -> dict[Any, bytes]:
+        """Each value (of `keys` only, when given) as marshal's bytes, for the file."""
+        chosen = dict.keys(self) if keys is None else keys
+        return {
+            k: v if type(v := dict.__getitem__(self, k)) is bytes else marshal.dumps(v)
+            for k in chosen
+        }
+
+
+_RECIPES: Marshalled = Marshalled()  # Recipe by key
 _USED: set[tuple[Any, ...]] = set()
 _STATE: dict[str, Any] = {"new": False, "process": None, "codes": {}, "used": set()}
 # the attributes dataclasses sets only when the class does not define them, in its order
@@ -71,9 +98,9 @@ def install(recipes: dict[Any, Any], codes: dict[bytes, Any], used: set[bytes]) 
     dc._process_class = _process_class  # type: ignore[attr-defined]
 
 
-def recipes(keep: int) -> dict[Any, Any]:
-    """The recipes to store: all of them, or only those used by this process beyond `keep`."""
-    return _RECIPES if len(_RECIPES) <= keep else {k: _RECIPES[k] for k in _USED}
+def recipes(keep: int) -> dict[Any, bytes]:
+    """The recipes to store (marshalled): all, or only those used by this process beyond `keep`."""
+    return _RECIPES.dumped(None if len(_RECIPES) <= keep else _USED)
 
 
 def _process_class(cls: type, *args: Any) -> type:

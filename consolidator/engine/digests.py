@@ -106,7 +106,9 @@ def save() -> None:
     from consolidator.engine.cache import write_pickle
 
     _state["changed"] = False
-    kept = dict(_memo)
+    # a file gone since (a temporary corpus, a corpus moved) is forgotten: every command reads
+    # the memo whole, and a benchmark's corpus at 50x left 3,000 digests of removed files in it
+    kept = {path: known for path, known in _memo.items() if path in _used or os.path.exists(path)}
     if len(kept) > KEEP:  # a test suite's temporary corpora: the oldest others are forgotten
         others = sorted((p for p in kept if p not in _used), key=lambda p: kept[p][1])
         for path in others[: len(kept) - KEEP]:

@@ -114,3 +114,23 @@ def test_the_corpus_key_is_the_same_from_remembered_digests(monkeypatch) -> None
     cache.code_digest.cache_clear()
     assert cache.corpus_key(root) == first  # every file read and hashed
     cache.code_digest.cache_clear()
+
+
+def test_the_digests_of_removed_files_are_forgotten(tmp_path: Path, monkeypatch) -> None:
+    """The memo is read whole by every command: a file removed since (a temporary corpus) is
+    dropped the next time the memo is written."""
+    gone, kept, new = (tmp_path / name for name in ("gone.xml", "kept.xml", "new.xml"))
+    for file in (gone, kept, new):
+        file.write_bytes(file.name.encode())
+    _hashed_later(monkeypatch)
+    digests.file_digest(str(gone))
+    digests.file_digest(str(kept))
+    digests.save()
+    gone.unlink()
+    monkeypatch.setattr(digests, "_memo", {})
+    monkeypatch.setattr(digests, "_used", set())
+    monkeypatch.setattr(digests, "_state", {"read": False, "changed": False})
+    digests.file_digest(str(new))  # the memo read back, one digest added: written again
+    digests.save()
+    stored = cache.read_pickle(tmp_path / "cache" / digests.MEMO)
+    assert set(stored) == {str(kept), str(new)}
