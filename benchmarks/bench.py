@@ -137,7 +137,7 @@ PARSE_FLOOR = (
 
 
 def forget_answers() -> None:
-    """Remove the answers stored in the cache folder (commands.stored_answer)."""
+    """Remove the answers stored in the cache folder (query/answers.py)."""
     folder = cache_dir()
     for path in folder.glob("answer-*.pickle") if folder is not None else ():
         path.unlink(missing_ok=True)

@@ -5,12 +5,12 @@ on any day.
 Run: `.venv/bin/python benchmarks/instructions.py` (valgrind must be installed:
 `apt-get install valgrind`). Each command runs once under callgrind, as `make bench` runs it: the
 installed `consolidator` script, Python's bytecode caches written and read, the stored index warm
-(one run without valgrind first), PYTHONHASHSEED fixed; `article` and the text's JSON once with
-their answers read back from the cache folder, and once with none stored (worked out). Callgrind
-counts the instructions of the process and of any child it forks; it overstates SHA-256 (no SHA
-extensions under valgrind) and runs about 50 times slower than the machine. Beside them, the floor that bench.py measures too:
-every module a cold `article` has imported but the package's own (the standard library, click),
-imported alone.
+(one run without valgrind first), PYTHONHASHSEED fixed; `article` and the text (JSON, plain) once
+with their answers read back from the cache folder, and once with none stored (worked out).
+Callgrind counts the instructions of the process and of any child it forks; it overstates
+SHA-256 (no SHA extensions under valgrind) and runs about 50 times slower than the machine.
+Beside them, the floor that bench.py measures too: every module a cold `article` has imported
+but the package's own (the standard library, click), imported alone.
 """
 
 from __future__ import annotations
@@ -33,11 +33,12 @@ COMMANDS = {  # the cold commands of `make bench`
     "`text --at 2020-01-01 --format json`": ["text", "--at", "2020-01-01", "--format", "json"],
     "`text --at 2020-01-01` (plain text)": ["text", "--at", "2020-01-01"],
 }
-WORKED_OUT = {  # the same questions with no answer stored (commands.stored_answer): worked out
+WORKED_OUT = {  # the same questions with no answer stored (query/answers.py): worked out
     "`article 2.5 --at 2020-01-01`, no answer stored": ARTICLE,
     "`text --at 2020-01-01 --format json`, no answer stored": [
         *("text", "--at", "2020-01-01", "--format", "json")
     ],
+    "`text --at 2020-01-01` (plain text), no answer stored": ["text", "--at", "2020-01-01"],
 }
 
 

@@ -90,7 +90,7 @@ def process(
     cmd: list[str], env: dict[str, str] | None = None, forget: Path | None = None
 ) -> Callable[[], object]:
     """A fresh process running `cmd`, to time; with `forget` (a cache folder), the answers stored
-    there (commands.stored_answer) removed first, so that the command works its answer out."""
+    there (query/answers.py) removed first, so that the command works its answer out."""
 
     def run() -> object:
         for stored in forget.glob("answer-*.pickle") if forget is not None else ():

@@ -6,7 +6,6 @@ so that a plain query starts fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +14,7 @@ from consolidator.engine import cache as _cache
 from consolidator.engine import index as _index
 from consolidator.engine.cache import OFF_ENV as CACHE_OFF_ENV
 from consolidator.engine.index import validate
+from consolidator.query.answers import stored_answer
 from consolidator.resources import SEED_004
 
 if TYPE_CHECKING:
@@ -65,16 +65,11 @@ def open_known(corpus: Path | None, known_at: date | None) -> VersionIndex:
     return known_index(index, known_at)
 
 
-STORED_FORMATS = ("text", "json")
-"""The formats whose answers `stored_answer` keeps: what they say is a function of the corpus, the
-seeds and the code alone (HTML and PDF also read the templates and the fonts)."""
-
-
 def text_answer(
     corpus: Path | None, day: date, known_at: date | None, view: str, fmt: str
 ) -> Document:
     """`text_document` for the `text` command, read back when this very question was answered
-    on the same corpus, seeds and code (`stored_answer`)."""
+    on the same corpus, seeds and code (query/answers.py)."""
     question = ("text", day, known_at, view, fmt)
     return stored_answer(
         corpus, question, lambda: text_document(open_known(corpus, known_at), day, view, fmt)
@@ -91,39 +86,6 @@ def article_answer(
         question,
         lambda: article_document(open_known(corpus, known_at), ident, day, view, fmt, known_at),
     )
-
-
-def stored_answer(
-    corpus: Path | None, question: tuple[object, ...], answer: Callable[[], Document]
-) -> Document:
-    """`answer()`, or the bytes it gave when the same question (the command and every option
-    that shapes its output, the format last) was asked of the same corpus, seeds and code: read
-    from the cache folder without opening the index (engine/cache.py `stored`). A question that
-    fails (a date before the convention, an unknown article) is asked again every time."""
-    key = answer_key(corpus, question) if question[-1] in STORED_FORMATS else None
-    if key is None:
-        return answer()
-    return _cache.stored("answer", key, answer)
-
-
-def answer_key(corpus: Path | None, question: tuple[object, ...]) -> str | None:
-    """The hash of everything an answer depends on: the corpus folder and the package's code
-    (`corpus_key`), the seeds and metadata file its provenance is read from (`seeds_key`), and
-    the question; None when the cache is off or the corpus cannot be read (the loader says why)."""
-    if not _cache.enabled():
-        return None
-    from consolidator.query.seeds import seeds_key
-
-    root = _index.corpus_root(corpus)
-    try:
-        parts = {
-            "corpus": _cache.corpus_key(root),
-            "seeds": seeds_key(str(root)),
-            "question": repr(question),
-        }
-    except OSError:
-        return None
-    return _cache.files_key("answer", {name: part.encode() for name, part in parts.items()})
 
 
 def text_document(index: VersionIndex, day: date, view: str, fmt: str) -> Document:

@@ -18,7 +18,7 @@ from consolidator.errors import ConsolidatorError, DateRuleError
 
 VIEWS = ("adherent", "branche")
 """model.View's values (tests/cli/test_stored_answers.py checks them), written out so that
-`--help` and an answer read back (commands.stored_answer) do without importing the model."""
+`--help` and an answer read back (query/answers.py) do without importing the model."""
 
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143

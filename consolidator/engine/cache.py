@@ -52,7 +52,7 @@ MAGIC = b"consolidator-index\n"
 TRAILER = 8  # bytes of the size of the stored index's head, at the end of its file
 DIGEST = 4  # bytes of the CRC-32 of the payload (damage, not tampering: a pickle runs code anyway)
 KEEP = 8  # cache files kept of each kind (the most recently used); older ones are removed
-KEEP_KIND = {"answer": 32}  # commands.stored_answer: an article's answer is a few kilobytes
+KEEP_KIND = {"answer": 32}  # query/answers.py: an article's answer is a few kilobytes
 # Set by the `consolidator` program (commands.FREEZE_INDEX), never by a library user: each
 # article's versions, once read, are moved out of the cyclic collector's sight (gc.freeze) as the
 # head is when the index is opened; a whole text reads ~500 articles, and the collections their

@@ -1,4 +1,4 @@
-"""Answers of `text` and `article` read back from the cache folder (commands.stored_answer): the
+"""Answers of `text` and `article` read back from the cache folder (query/answers.py): the
 same bytes as the answer worked out afresh, for the same question on the same corpus, seeds and
 code only; a change of one word of the corpus or of one date of the metadata file is a new
 answer; a failing question, `--no-cache` and the formats that read templates store nothing."""
@@ -17,6 +17,7 @@ import pytest
 from consolidator import commands
 from consolidator.engine.index import open_index
 from consolidator.errors import QueryError
+from consolidator.query import answers
 from consolidator.resources import SOURCES
 from tests.conftest import flat
 
@@ -47,7 +48,7 @@ def ask(corpus: Path, question: tuple[object, ...]) -> str | bytes:
     return commands.article_answer(corpus, *question[1:])  # type: ignore[arg-type]
 
 
-def answers(cache_folder: Path) -> list[Path]:
+def stored(cache_folder: Path) -> list[Path]:
     return sorted(cache_folder.glob("answer-*.pickle"))
 
 
@@ -69,7 +70,7 @@ def test_an_answer_asked_again_is_read_back(
 ) -> None:
     first = ask(corpus, question)
     assert first == fresh(corpus, question)
-    assert len(answers(cache_folder)) == 1
+    assert len(stored(cache_folder)) == 1
 
     def refused(*_: object) -> None:
         raise AssertionError("the index was opened")
@@ -88,9 +89,9 @@ def test_each_option_is_its_own_question(corpus: Path, cache_folder: Path) -> No
         ("article", "2.3", DAY, None, "adherent", "json"),
         ("article", "base:2.3", DAY, None, "adherent", "json"),
     ]
-    keys = {commands.answer_key(corpus, q) for q in [base, *others]}
+    keys = {answers.answer_key(corpus, q) for q in [base, *others]}
     assert None not in keys and len(keys) == 1 + len(others)
-    assert commands.answer_key(corpus.parent / "elsewhere", base) not in keys
+    assert answers.answer_key(corpus.parent / "elsewhere", base) not in keys
 
 
 def test_a_changed_word_of_the_corpus_is_a_new_answer(corpus: Path, cache_folder: Path) -> None:
@@ -121,14 +122,14 @@ def test_a_changed_date_of_the_metadata_is_a_new_answer(corpus: Path, cache_fold
         ]
 
     assert certainty() == "metadata"
-    assert len(answers(cache_folder)) == 1
+    assert len(stored(cache_folder)) == 1
     metadata = sources / "kali-2128-metadata.json"
     data = json.loads(metadata.read_text(encoding="utf-8"))
     (arrete,) = [a for a in data["arretes"] if a["date"] == "2022-09-23"]
     del arrete["jo_published"]
     metadata.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert certainty() == "inferred" == certainty("--no-cache")
-    assert len(answers(cache_folder)) == 2
+    assert len(stored(cache_folder)) == 2
 
 
 def test_a_failing_question_is_asked_again(corpus: Path, cache_folder: Path) -> None:
@@ -136,7 +137,7 @@ def test_a_failing_question_is_asked_again(corpus: Path, cache_folder: Path) -> 
     for _ in range(2):
         with pytest.raises(QueryError, match="pas encore en vigueur"):
             ask(corpus, question)
-    assert answers(cache_folder) == []
+    assert stored(cache_folder) == []
 
 
 def test_no_cache_and_html_store_nothing(
@@ -144,22 +145,22 @@ def test_no_cache_and_html_store_nothing(
 ) -> None:
     html = ("article", "2.5", DAY, None, "adherent", "html")
     assert ask(corpus, html) == fresh(corpus, html)  # HTML reads the templates: not stored
-    assert answers(cache_folder) == []
+    assert stored(cache_folder) == []
     monkeypatch.setenv(commands.CACHE_OFF_ENV, "1")
     question = ("article", "2.5", DAY, None, "adherent", "json")
     assert ask(corpus, question) == fresh(corpus, question)
-    assert answers(cache_folder) == []
+    assert stored(cache_folder) == []
 
 
 def test_a_damaged_answer_is_worked_out_again(corpus: Path, cache_folder: Path) -> None:
     question = ("article", "2.5", DAY, None, "adherent", "json")
     first = ask(corpus, question)
-    (stored,) = answers(cache_folder)
-    data = bytearray(stored.read_bytes())
+    (path,) = stored(cache_folder)
+    data = bytearray(path.read_bytes())
     data[-5] ^= 0xFF
-    stored.write_bytes(bytes(data))
+    path.write_bytes(bytes(data))
     assert ask(corpus, question) == first
-    assert stored.read_bytes() != bytes(data)  # written again, whole
+    assert path.read_bytes() != bytes(data)  # written again, whole
 
 
 PROBE = """
@@ -193,3 +194,12 @@ def test_the_command_line_offers_every_view() -> None:
     from consolidator.model import View
 
     assert tuple(v.value for v in View) == VIEWS
+
+
+def test_another_python_is_another_answer(
+    corpus: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = ("article", "2.5", DAY, None, "adherent", "json")
+    key = answers.answer_key(corpus, question)
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert answers.answer_key(corpus, question) not in (key, None)
