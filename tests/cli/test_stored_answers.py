@@ -163,32 +163,6 @@ def test_a_damaged_answer_is_worked_out_again(corpus: Path, cache_folder: Path) 
     assert path.read_bytes() != bytes(data)  # written again, whole
 
 
-PROBE = """
-import sys
-from consolidator.cli import main
-try:
-    main(sys.argv[1:], standalone_mode=False)
-except SystemExit:
-    pass
-sys.stdout.flush()
-print(sorted(m for m in sys.modules if m.startswith("consolidator.")), file=sys.stderr)
-"""
-
-
-def test_an_answer_read_back_opens_no_index(corpus: Path, cache_folder: Path) -> None:
-    """In a new process, the second `text --format json` reads neither the index nor the query
-    and rendering modules: only the answer."""
-    args = ["text", "--corpus", str(corpus), "--at", "2023-01-01", "--format", "json"]
-    run = [sys.executable, "-c", PROBE, *args]
-    first = subprocess.run(run, capture_output=True, text=True, check=True)
-    second = subprocess.run(run, capture_output=True, text=True, check=True)
-    assert second.stdout == first.stdout == fresh(corpus, ("text", DAY, None, "adherent", "json"))
-    modules = second.stderr.strip().splitlines()[-1]
-    assert "consolidator.query.snapshot" in first.stderr
-    for module in ("engine.stored", "engine.replay", "query.snapshot", "render.json"):
-        assert f"consolidator.{module}'" not in modules
-
-
 def test_the_command_line_offers_every_view() -> None:
     from consolidator.cli.base import VIEWS
     from consolidator.model import View

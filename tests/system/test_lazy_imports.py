@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("networkx", "weasyprint", "jinja2")
 
@@ -18,15 +19,20 @@ try:
 except SystemExit:
     pass
 sys.stdout.flush()
-print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))), file=sys.stderr)
-""".replace("HEAVY", repr(HEAVY))
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
 
 
-def _heavy_imported(*args: str) -> list[str]:
+def _imported(*args: str) -> tuple[str, list[str]]:
+    """What `consolidator ARGS` writes, and every module it has imported when it ends."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True
     )
-    return json.loads(result.stderr.strip().splitlines()[-1])
+    return result.stdout, json.loads(result.stderr.strip().splitlines()[-1])
+
+
+def _heavy_imported(*args: str) -> list[str]:
+    return sorted({m.split(".")[0] for m in _imported(*args)[1]} & set(HEAVY))
 
 
 def test_help_imports_no_heavy_library() -> None:
@@ -44,3 +50,14 @@ def test_cached_queries_import_no_heavy_library() -> None:
 def test_replay_imports_networkx_and_html_jinja2() -> None:
     assert "networkx" in _heavy_imported("--no-cache", "article", "2.5")
     assert "jinja2" in _heavy_imported("article", "2.5", "--format", "html")
+
+
+def test_an_answer_read_back_opens_no_index(corpus: Path, cache_folder: Path) -> None:
+    """The second `text --format json` (query/answers.py) reads neither the index nor the query
+    and rendering modules: only the answer, the same bytes."""
+    args = ("text", "--corpus", str(corpus), "--at", "2023-01-01", "--format", "json")
+    first, worked_out = _imported(*args)
+    second, read_back = _imported(*args)
+    assert second == first and "consolidator.query.snapshot" in worked_out
+    for module in ("engine.stored", "engine.replay", "query.snapshot", "render.json", "model"):
+        assert f"consolidator.{module}" not in read_back
