@@ -24,6 +24,11 @@ def run() -> None:
         from consolidator.cli import program
 
         program()
+    except RuntimeError as exc:  # _early_exit's SystemExit, wrapped while a class was created
+        cause = exc.__cause__
+        if not isinstance(cause, SystemExit):
+            raise
+        raise cause from None
     finally:
         dataclass_code.save()
         memo = sys.modules.get("consolidator.render.memo")  # results kept for the next process

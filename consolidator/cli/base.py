@@ -23,6 +23,7 @@ VIEWS = ("adherent", "branche")
 EXIT_BAD_INPUT = 1  # bad input, failed check, output not written (README: exit codes)
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 TERMINATED = "terminated (SIGTERM): no output was left half-written"
+INTERRUPTED = "interrupted (SIGINT): no output was left half-written"
 PATH = click.Path(path_type=Path)  # existence and kind are checked by the library: error + exit 1
 HELP_NO_CACHE = (
     "Replay the corpus instead of reading the stored index (also: CONSOLIDATOR_NO_CACHE=1)."
@@ -137,13 +138,25 @@ class Cli(click.Group):
         except RecursionError:
             _fail(ctx, "input nested too deeply", EXIT_BAD_INPUT)
         except KeyboardInterrupt:
-            _fail(ctx, "interrupted (SIGINT): no output was left half-written", EXIT_SIGINT)
+            _fail(ctx, INTERRUPTED, EXIT_SIGINT)
         except Terminated:
             _fail(ctx, TERMINATED, EXIT_SIGTERM)
+        except Exception as exc:  # a signal Python wrapped (a class being created: RuntimeError)
+            signalled = wrapped_signal(exc, (KeyboardInterrupt, Terminated))
+            if signalled is None:
+                raise
+            interrupted = isinstance(signalled, KeyboardInterrupt)
+            _fail(
+                ctx,
+                INTERRUPTED if interrupted else TERMINATED,
+                EXIT_SIGINT if interrupted else EXIT_SIGTERM,
+            )
         return None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         previous = _on_sigterm()
+        unraisable = sys.unraisablehook
+        sys.unraisablehook = _signal_again
         try:
             return super().main(*args, **kwargs)
         except Terminated:  # SIGTERM outside a command's own work (before or after it)
@@ -154,6 +167,7 @@ class Cli(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(EXIT_BAD_INPUT)
         finally:
+            sys.unraisablehook = unraisable
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
 
@@ -164,6 +178,38 @@ class Terminated(BaseException):
 
 def _raise_terminated(signum: int, frame: object) -> None:
     raise Terminated()
+
+
+def wrapped_signal(
+    exc: BaseException, kinds: tuple[type[BaseException], ...]
+) -> BaseException | None:
+    """The signal's exception (of `kinds`) that `exc` was raised from, if any: Python 3.11 turns
+    one raised in a descriptor's `__set_name__`, while a class is created (a module imported
+    lazily), into RuntimeError « Error calling __set_name__ »."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, kinds):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _signal_again(unraisable: Any) -> None:
+    """sys.unraisablehook: a signal's exception raised where Python can only print and drop it
+    (a weakref callback of the import system, a `__del__`) is not lost: the signal arrives again
+    10 ms later (`_thread.interrupt_main`, from a timer thread), and its handler raises it in the
+    command's own code. Sent from this hook itself, it would be raised at once, in the hook."""
+    import _thread
+
+    for kind, signum in ((KeyboardInterrupt, signal.SIGINT), (Terminated, signal.SIGTERM)):
+        if issubclass(unraisable.exc_type, kind):
+            again = threading.Timer(0.01, _thread.interrupt_main, (signum,))
+            again.daemon = True
+            again.start()
+            return
+    sys.__unraisablehook__(unraisable)
 
 
 def _on_sigterm() -> Any:
