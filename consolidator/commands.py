@@ -14,7 +14,7 @@ from consolidator.engine import cache as _cache
 from consolidator.engine import index as _index
 from consolidator.engine.cache import OFF_ENV as CACHE_OFF_ENV
 from consolidator.engine.index import validate
-from consolidator.query.answers import stored_answer
+from consolidator.query.answers import Document, stored_answer
 from consolidator.resources import SEED_004
 
 if TYPE_CHECKING:
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from consolidator.export.git import GitExport
     from consolidator.render.site import BuiltSite
 
-Document = str | bytes
 # the CLI opens the corpus, finds the seed and writes its output through this module
 __all__ = ["CACHE_OFF_ENV", "SEED_004", "open_index", "validate", "write_file_atomic"]
 

@@ -137,20 +137,13 @@ class Cli(click.Group):
             _fail(ctx, f"cannot read or write{where}: {exc.strerror or exc}", EXIT_BAD_INPUT)
         except RecursionError:
             _fail(ctx, "input nested too deeply", EXIT_BAD_INPUT)
-        except KeyboardInterrupt:
-            _fail(ctx, INTERRUPTED, EXIT_SIGINT)
-        except Terminated:
-            _fail(ctx, TERMINATED, EXIT_SIGTERM)
+        except (KeyboardInterrupt, Terminated) as exc:
+            _signalled(ctx, exc)
         except Exception as exc:  # a signal Python wrapped (a class being created: RuntimeError)
             signalled = wrapped_signal(exc, (KeyboardInterrupt, Terminated))
             if signalled is None:
                 raise
-            interrupted = isinstance(signalled, KeyboardInterrupt)
-            _fail(
-                ctx,
-                INTERRUPTED if interrupted else TERMINATED,
-                EXIT_SIGINT if interrupted else EXIT_SIGTERM,
-            )
+            _signalled(ctx, signalled)
         return None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -218,6 +211,16 @@ def _on_sigterm() -> Any:
         return None
     signal.signal(signal.SIGINT, signal.default_int_handler)
     return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+def _signalled(ctx: click.Context, exc: BaseException) -> None:
+    """The command ended by SIGINT (KeyboardInterrupt) or SIGTERM (Terminated)."""
+    interrupted = isinstance(exc, KeyboardInterrupt)
+    _fail(
+        ctx,
+        INTERRUPTED if interrupted else TERMINATED,
+        EXIT_SIGINT if interrupted else EXIT_SIGTERM,
+    )
 
 
 def _fail(ctx: click.Context, message: str, code: int) -> None:
